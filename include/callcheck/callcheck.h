@@ -1,0 +1,12 @@
+// Umbrella header for the callcheck library.
+#ifndef CALLCHECK_CALLCHECK_H_
+#define CALLCHECK_CALLCHECK_H_
+
+#include "callcheck/check.h"       // IWYU pragma: export
+#include "callcheck/diagnostic.h"  // IWYU pragma: export
+#include "callcheck/render.h"      // IWYU pragma: export
+#include "callcheck/report.h"      // IWYU pragma: export
+#include "callcheck/rules.h"       // IWYU pragma: export
+#include "callcheck/version.h"     // IWYU pragma: export
+
+#endif  // CALLCHECK_CALLCHECK_H_

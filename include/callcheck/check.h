@@ -1,0 +1,69 @@
+// The library entry point: check one payload held in memory.
+//
+//   callcheck::Options options;
+//   options.api = callcheck::ApiVersion::V1;
+//   callcheck::Report report = callcheck::check(body, "request.json", options);
+//   if (report.worst() == callcheck::Severity::Error) { /* do not send */ }
+//
+// check() is thread-safe, never prints, never reads files and never exits.
+// Schemas are compiled once per process, on first use. It needs about 256 KiB
+// of thread stack.
+#ifndef CALLCHECK_CHECK_H_
+#define CALLCHECK_CHECK_H_
+
+#include <cstddef>      // std::size_t
+#include <cstdint>      // std::uint32_t
+#include <map>          // std::map
+#include <optional>     // std::optional
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+#include <vector>       // std::vector
+
+#include "callcheck/report.h"
+
+namespace callcheck {
+
+enum class ApiVersion : std::uint8_t { V1, Beta };
+[[nodiscard]] auto to_string(ApiVersion api) -> std::string_view;  // "v1.0" / "beta"
+[[nodiscard]] auto parse_api_version(std::string_view text) -> std::optional<ApiVersion>;
+
+// Hard limits, enforced while parsing (never after building a DOM). Library
+// callers may lower them; raising them beyond the defaults is allowed but
+// removes the guarantees documented in the README.
+struct Limits {
+  std::size_t max_bytes = 1U << 20U;       // bytes per payload
+  std::uint32_t max_depth = 64;            // nesting of objects/arrays
+  std::size_t max_string_bytes = 8192;     // one string value, after unescaping
+  std::size_t max_key_bytes = 256;         // one object key, after unescaping
+  std::size_t max_members = 1000;          // members of one object
+  std::size_t max_elements = 10000;        // elements of one array
+};
+
+// Per-rule severity from the configuration: Off removes the rule entirely.
+enum class RuleLevel : std::uint8_t { Off, Info, Warning, Error };
+[[nodiscard]] auto parse_rule_level(std::string_view text) -> std::optional<RuleLevel>;
+
+struct Options {
+  ApiVersion api = ApiVersion::V1;
+  Limits limits;
+  // Application permissions the caller holds. nullopt: do not compare.
+  std::optional<std::vector<std::string>> granted_scopes;
+  // Rule code -> level; overrides the catalogue's default severity.
+  std::map<std::string, RuleLevel> rule_levels;
+  // Codes or names. Empty `select` means every rule.
+  std::vector<std::string> select;
+  std::vector<std::string> ignore;
+  // Where `text` starts inside a containing file (Markdown/.http extraction):
+  // added to every reported line, and to the column on every line.
+  std::uint32_t line_offset = 0;
+  std::uint32_t column_offset = 0;
+  // The request line, when known ("POST https://graph.microsoft.com/beta/app/calls").
+  std::string request_line;
+};
+
+[[nodiscard]] auto check(std::string_view text, std::string_view source_name, const Options &options)
+    -> Report;
+
+}  // namespace callcheck
+
+#endif  // CALLCHECK_CHECK_H_

@@ -1,0 +1,53 @@
+// Renderers turn reports into what users and machines read. They stream:
+// begin(), one file() per report in input order, end().
+#ifndef CALLCHECK_RENDER_H_
+#define CALLCHECK_RENDER_H_
+
+#include <cstddef>      // std::size_t
+#include <cstdint>      // std::uint8_t
+#include <memory>       // std::unique_ptr
+#include <optional>     // std::optional
+#include <ostream>      // std::ostream
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+
+#include "callcheck/report.h"
+
+namespace callcheck {
+
+enum class Format : std::uint8_t { Text, Json, Sarif, Junit, Github };
+[[nodiscard]] auto parse_format(std::string_view text) -> std::optional<Format>;
+[[nodiscard]] auto to_string(Format format) -> std::string_view;
+
+struct RenderOptions {
+  bool color = false;                   // ANSI colour (text only)
+  Severity fail_on = Severity::Error;   // junit: which findings are failures
+  bool show_scopes = true;              // text: scenario and scopes under each file
+  std::string tool_version;
+};
+
+struct Summary {
+  std::size_t files = 0;
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+  std::size_t infos = 0;
+  std::size_t input_errors = 0;        // files that could not be read
+  std::size_t files_with_findings = 0;
+  void add(const Report &report);
+};
+
+class Renderer {
+ public:
+  virtual ~Renderer() = default;
+  virtual void begin(std::ostream &out) { (void)out; }
+  // `text` is the whole file the report's positions refer to (for code frames);
+  // it may be empty.
+  virtual void file(std::ostream &out, const Report &report, std::string_view text) = 0;
+  virtual void end(std::ostream &out, const Summary &summary) { (void)out, (void)summary; }
+};
+
+[[nodiscard]] auto make_renderer(Format format, const RenderOptions &options) -> std::unique_ptr<Renderer>;
+
+}  // namespace callcheck
+
+#endif  // CALLCHECK_RENDER_H_

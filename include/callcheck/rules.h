@@ -1,0 +1,32 @@
+// The rule catalogue: every code callcheck can emit, with its documentation.
+#ifndef CALLCHECK_RULES_H_
+#define CALLCHECK_RULES_H_
+
+#include <cstdint>      // std::uint8_t
+#include <string_view>  // std::string_view
+#include <vector>       // std::vector
+
+#include "callcheck/diagnostic.h"
+
+namespace callcheck {
+
+enum class Status : std::uint8_t { Stable, Preview, Deprecated, Removed };
+[[nodiscard]] auto to_string(Status status) -> std::string_view;  // "stable", ...
+
+struct RuleMeta {
+  std::string_view code;         // "CC201"
+  std::string_view name;         // "callback-uri-not-https"
+  Severity severity;             // default severity
+  Status status;
+  std::string_view summary;      // one line
+  std::string_view explanation;  // Markdown: What it does / Why is this bad? / Example / Use instead
+};
+
+// Every rule, sorted by code. The reference stays valid for the process lifetime.
+[[nodiscard]] auto rule_catalog() -> const std::vector<RuleMeta> &;
+// By code ("CC201") or name ("callback-uri-not-https"); nullptr if unknown.
+[[nodiscard]] auto find_rule(std::string_view code_or_name) -> const RuleMeta *;
+
+}  // namespace callcheck
+
+#endif  // CALLCHECK_RULES_H_

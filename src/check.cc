@@ -1,0 +1,209 @@
+// The pipeline (STYLE.md 5): bytes -> Document + SourceMap -> schema findings
+// -> scenario -> rules -> required scopes -> Report. Nothing else.
+#include <callcheck/check.h>
+
+#include <algorithm>  // std::sort, std::unique
+#include <set>        // std::set
+
+#include <fmt/format.h>
+
+#include "document/document.h"
+#include "permissions/permissions.h"
+#include "rules/rule.h"
+#include "scenario/classify.h"
+#include "schema/navigator.h"
+#include "schema/validate.h"
+
+namespace callcheck {
+namespace {
+
+auto level_severity(RuleLevel level) -> Severity {
+  switch (level) {
+    case RuleLevel::Error: return Severity::Error;
+    case RuleLevel::Warning: return Severity::Warning;
+    case RuleLevel::Info:
+    case RuleLevel::Off: return Severity::Info;
+  }
+  return Severity::Error;
+}
+
+auto listed(const std::vector<std::string> &list, const RuleMeta &meta) -> bool {
+  for (const std::string &item : list) {
+    if (item == meta.code || item == meta.name) return true;
+    // A prefix such as "CC2" selects a whole group, as in ruff.
+    if (item.size() < meta.code.size() && meta.code.substr(0, item.size()) == item) return true;
+  }
+  return false;
+}
+
+class Assembler {
+ public:
+  Assembler(const detail::Document &doc, const Options &options, Report &report)
+      : doc_(doc), options_(options), report_(report) {}
+
+  void add(const detail::Finding &f) { add_span(f, doc_.span(f.pointer, f.at_key)); }
+
+  void add(const detail::ParseFinding &f) {
+    add_span(detail::Finding{f.code, f.message, f.pointer, f.help, false}, doc_.span_of_bytes(f.begin, f.end));
+  }
+
+ private:
+  void add_span(const detail::Finding &f, Span span) {
+    const RuleMeta *meta = find_rule(f.code);
+    if (meta == nullptr) return;  // every code is in the catalogue (catalog_test)
+    if (meta->code != "CC010" && meta->code != "CC001" && meta->code != "CC004") {
+      if (!options_.select.empty() && !listed(options_.select, *meta)) return;
+      if (listed(options_.ignore, *meta)) return;
+    }
+    Severity severity = meta->severity;
+    if (const auto it = options_.rule_levels.find(std::string(meta->code)); it != options_.rule_levels.end()) {
+      if (it->second == RuleLevel::Off) return;
+      severity = level_severity(it->second);
+    }
+    auto shift = [&](Position p) {
+      if (p.line == 0) return p;
+      return Position{p.line + options_.line_offset, p.column + options_.column_offset};
+    };
+    Diagnostic d;
+    d.code = std::string(meta->code);
+    d.name = std::string(meta->name);
+    d.severity = severity;
+    d.message = f.message;
+    d.pointer = f.pointer;
+    d.span = Span{shift(span.begin), shift(span.end)};
+    d.help = f.help;
+    report_.diagnostics.push_back(std::move(d));
+  }
+
+  const detail::Document &doc_;
+  const Options &options_;
+  Report &report_;
+};
+
+void sort_and_dedupe(std::vector<Diagnostic> &diagnostics) {
+  auto key = [](const Diagnostic &d) {
+    return std::tie(d.span.begin.line, d.span.begin.column, d.code, d.pointer, d.message);
+  };
+  std::sort(diagnostics.begin(), diagnostics.end(),
+            [&](const Diagnostic &a, const Diagnostic &b) { return key(a) < key(b); });
+  diagnostics.erase(std::unique(diagnostics.begin(), diagnostics.end(),
+                                [&](const Diagnostic &a, const Diagnostic &b) { return key(a) == key(b); }),
+                    diagnostics.end());
+}
+
+}  // namespace
+
+auto check(std::string_view text, std::string_view source_name, const Options &options) -> Report {
+  Report report;
+  report.source = std::string(source_name);
+  const detail::Document doc = detail::Document::parse(text, options.limits);
+  Assembler assemble(doc, options, report);
+  for (const detail::ParseFinding &f : doc.findings()) assemble.add(f);
+  if (!doc.has_dom()) {
+    sort_and_dedupe(report.diagnostics);
+    return report;
+  }
+
+  const std::vector<detail::Finding> schema = detail::validate_schema(doc, options.api);
+  for (const detail::Finding &f : schema) assemble.add(f);
+
+  std::vector<detail::Finding> scenario_findings;
+  report.scenario = detail::classify(doc, scenario_findings);
+  for (const detail::Finding &f : scenario_findings) assemble.add(f);
+
+  const detail::Navigator nav(options.api);
+  const detail::RuleContext context{doc, nav, report.scenario, options.api, options.request_line, schema};
+  detail::DiagnosticSink sink;
+  for (const detail::Rule *rule : detail::builtin_rules()) {
+    const RuleMeta &meta = rule->meta();
+    if (meta.status == Status::Removed) continue;
+    if (const auto it = options.rule_levels.find(std::string(meta.code));
+        it != options.rule_levels.end() && it->second == RuleLevel::Off) {
+      continue;
+    }
+    rule->check(context, sink);
+  }
+  for (const detail::Finding &f : sink.findings()) assemble.add(f);
+
+  const detail::ScopeRequirement requirement = detail::required_scopes(report.scenario, doc, options.api);
+  report.required_scopes = requirement.required;
+  report.alternatives = requirement.alternatives;
+  if (options.granted_scopes) {
+    std::vector<detail::Finding> scope_findings;
+    detail::check_granted(*options.granted_scopes, report.scenario, requirement, scope_findings);
+    for (const detail::Finding &f : scope_findings) assemble.add(f);
+    report.scopes_checked = true;
+  }
+  sort_and_dedupe(report.diagnostics);
+  return report;
+}
+
+auto Report::count(Severity severity) const -> std::size_t {
+  return static_cast<std::size_t>(std::count_if(diagnostics.begin(), diagnostics.end(),
+                                                [&](const Diagnostic &d) { return d.severity == severity; }));
+}
+
+auto Report::worst() const -> std::optional<Severity> {
+  std::optional<Severity> worst;
+  for (const Diagnostic &d : diagnostics) {
+    if (!worst || d.severity < *worst) worst = d.severity;
+  }
+  return worst;
+}
+
+auto to_string(Severity severity) -> std::string_view {
+  switch (severity) {
+    case Severity::Error: return "error";
+    case Severity::Warning: return "warning";
+    case Severity::Info: return "info";
+  }
+  return "error";
+}
+
+auto parse_severity(std::string_view text) -> std::optional<Severity> {
+  if (text == "error") return Severity::Error;
+  if (text == "warning") return Severity::Warning;
+  if (text == "info") return Severity::Info;
+  return std::nullopt;
+}
+
+auto to_string(CallKind kind) -> std::string_view {
+  switch (kind) {
+    case CallKind::Unknown: return "unknown";
+    case CallKind::PeerToPeer: return "peer-to-peer";
+    case CallKind::PeerToPeerPstn: return "peer-to-peer-pstn";
+    case CallKind::GroupCall: return "group-call";
+    case CallKind::JoinMeeting: return "join-meeting";
+    case CallKind::JoinMeetingById: return "join-meeting-by-id";
+    case CallKind::JoinMeetingAsGuest: return "join-meeting-as-guest";
+    case CallKind::Ambiguous: return "ambiguous";
+  }
+  return "unknown";
+}
+
+auto to_string(MediaHosting media) -> std::string_view {
+  switch (media) {
+    case MediaHosting::Unknown: return "unknown";
+    case MediaHosting::ServiceHosted: return "service-hosted";
+    case MediaHosting::AppHosted: return "app-hosted";
+  }
+  return "unknown";
+}
+
+auto to_string(ApiVersion api) -> std::string_view { return api == ApiVersion::Beta ? "beta" : "v1.0"; }
+
+auto parse_api_version(std::string_view text) -> std::optional<ApiVersion> {
+  if (text == "v1.0" || text == "v1") return ApiVersion::V1;
+  if (text == "beta") return ApiVersion::Beta;
+  return std::nullopt;
+}
+
+auto parse_rule_level(std::string_view text) -> std::optional<RuleLevel> {
+  if (text == "off") return RuleLevel::Off;
+  if (text == "info") return RuleLevel::Info;
+  if (text == "warning") return RuleLevel::Warning;
+  if (text == "error") return RuleLevel::Error;
+  return std::nullopt;
+}
+
+}  // namespace callcheck

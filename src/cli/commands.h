@@ -1,0 +1,40 @@
+// The subcommands. Each returns an exit code and writes only to the streams given.
+#ifndef CALLCHECK_CLI_COMMANDS_H_
+#define CALLCHECK_CLI_COMMANDS_H_
+
+#include <ostream>  // std::ostream
+#include <string>   // std::string
+#include <vector>   // std::vector
+
+#include "callcheck/check.h"
+
+namespace callcheck::cli {
+
+struct CheckArgs {
+  std::vector<std::string> paths;
+  std::string format = "text";
+  std::string fail_on = "error";
+  std::string api;  // "" = from config, else v1.0
+  std::vector<std::string> scopes;
+  std::string token_file;
+  std::string config_file;
+  bool no_config = false;
+  std::vector<std::string> select;
+  std::vector<std::string> ignore;
+  std::string baseline;
+  std::string write_baseline;
+  unsigned jobs = 1;
+  std::string color = "auto";
+  std::string stdin_name = "<stdin>";
+  Limits limits;
+};
+
+[[nodiscard]] auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> int;
+[[nodiscard]] auto run_scopes(const CheckArgs &args, std::ostream &out, std::ostream &err) -> int;
+[[nodiscard]] auto run_rules(const std::string &format, std::ostream &out) -> int;
+[[nodiscard]] auto run_explain(const std::string &what, std::ostream &out, std::ostream &err) -> int;
+[[nodiscard]] auto run_schemas(const std::string &name, std::ostream &out, std::ostream &err) -> int;
+
+}  // namespace callcheck::cli
+
+#endif  // CALLCHECK_CLI_COMMANDS_H_

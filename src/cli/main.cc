@@ -1,0 +1,125 @@
+// The CLI is thin: arguments -> Options -> check() -> render -> exit code.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdlib>   // std::getenv
+#include <iostream>  // std::cout, std::cerr
+#include <thread>    // std::thread::hardware_concurrency
+
+#include "callcheck/callcheck.h"
+#include "cli/commands.h"
+#include "cli/exit_code.h"
+
+namespace {
+
+using callcheck::cli::CheckArgs;
+
+auto is_subcommand(std::string_view s) -> bool {
+  return s == "check" || s == "scopes" || s == "rules" || s == "explain" || s == "schemas" || s == "version";
+}
+
+void add_check_options(CLI::App &cmd, CheckArgs &a) {
+  cmd.add_option("paths", a.paths, "Files or directories to check; - reads stdin")->required();
+  cmd.add_option("--format", a.format, "Output format: text, json, sarif, junit, github")
+      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github"}));
+  cmd.add_option("--fail-on", a.fail_on, "Lowest severity that makes the exit code 1: error, warning, info")
+      ->check(CLI::IsMember({"error", "warning", "info"}));
+  cmd.add_option("--api", a.api, "Graph API profile: v1.0 or beta (default v1.0)")
+      ->check(CLI::IsMember({"v1.0", "beta"}));
+  cmd.add_option("--scopes", a.scopes, "Granted application permissions, comma separated (repeatable)")
+      ->delimiter(',');
+  cmd.add_option("--token", a.token_file, "File holding an access token (JWT) whose roles are the granted "
+                                          "permissions; - reads stdin");
+  cmd.add_option("--config", a.config_file, "Use this configuration file instead of discovering .callcheck.json");
+  cmd.add_flag("--no-config", a.no_config, "Do not read any configuration file");
+  cmd.add_option("--select", a.select, "Only these rules (codes, names or code prefixes)")->delimiter(',');
+  cmd.add_option("--ignore", a.ignore, "Skip these rules (codes, names or code prefixes)")->delimiter(',');
+  cmd.add_option("--baseline", a.baseline, "Hide the findings recorded in this baseline file");
+  cmd.add_option("--write-baseline", a.write_baseline, "Record today's findings in this file and exit 0");
+  cmd.add_option("-j,--jobs", a.jobs, "Files checked in parallel (default: number of cores)")
+      ->check(CLI::Range(1, 256));
+  cmd.add_option("--color", a.color, "Colour: auto, always, never")->check(CLI::IsMember({"auto", "always", "never"}));
+  cmd.add_option("--stdin-filename", a.stdin_name, "Name shown for stdin input");
+  cmd.add_option("--max-bytes", a.limits.max_bytes, "Limit: bytes per input (default 1048576)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30U));
+  cmd.add_option("--max-depth", a.limits.max_depth, "Limit: nesting depth (default 64)")->check(CLI::Range(1U, 10000U));
+  cmd.add_option("--max-string", a.limits.max_string_bytes, "Limit: bytes per string (default 8192)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30U));
+  cmd.add_option("--max-key", a.limits.max_key_bytes, "Limit: bytes per member name (default 256)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20U));
+  cmd.add_option("--max-members", a.limits.max_members, "Limit: members per object (default 1000)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 24U));
+  cmd.add_option("--max-elements", a.limits.max_elements, "Limit: elements per array (default 10000)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 24U));
+}
+
+}  // namespace
+
+auto main(int argc, char **argv) -> int {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  // `callcheck PATH...` means `callcheck check PATH...`.
+  if (args.empty() || (!is_subcommand(args.front()) && args.front() != "-h" && args.front() != "--help" &&
+                       args.front() != "--version")) {
+    args.insert(args.begin(), "check");
+  }
+
+  CLI::App app{"callcheck: checks Microsoft Graph create-call request payloads"};
+  app.set_version_flag("--version", std::string(CALLCHECK_VERSION));
+  app.require_subcommand(1, 1);
+
+  CheckArgs check_args;
+  check_args.jobs = std::max(1U, std::thread::hardware_concurrency());
+  auto *check = app.add_subcommand("check", "Check payloads (the default command)");
+  add_check_options(*check, check_args);
+
+  CheckArgs scopes_args;
+  auto *scopes = app.add_subcommand("scopes", "Print the scenario and required permissions of each payload");
+  scopes->add_option("paths", scopes_args.paths, "Files or directories")->required();
+  scopes->add_option("--format", scopes_args.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  scopes->add_option("--api", scopes_args.api, "v1.0 or beta")->check(CLI::IsMember({"v1.0", "beta"}));
+
+  std::string rules_format = "text";
+  auto *rules = app.add_subcommand("rules", "List every rule");
+  rules->add_option("--format", rules_format, "text, json or markdown")
+      ->check(CLI::IsMember({"text", "json", "markdown"}));
+
+  std::string explain_what;
+  auto *explain = app.add_subcommand("explain", "Print the documentation of one rule");
+  explain->add_option("rule", explain_what, "Code (CC201) or name")->required();
+
+  std::string schema_name;
+  auto *schemas = app.add_subcommand("schemas", "List the embedded schemas, or print one");
+  schemas->add_option("name", schema_name, "Schema name (e.g. call, beta/call, callcheck/report)");
+
+  auto *version = app.add_subcommand("version", "Print the version");
+
+  try {
+    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    app.parse(reversed);
+  } catch (const CLI::CallForHelp &e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion &e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError &e) {
+    std::cerr << fmt::format("callcheck: {}\n", e.what());
+    std::cerr << "Run 'callcheck --help' for usage.\n";
+    return callcheck::cli::kFailure;
+  }
+
+  try {
+    if (check->parsed()) return callcheck::cli::run_check(check_args, std::cout, std::cerr);
+    if (scopes->parsed()) return callcheck::cli::run_scopes(scopes_args, std::cout, std::cerr);
+    if (rules->parsed()) return callcheck::cli::run_rules(rules_format, std::cout);
+    if (explain->parsed()) return callcheck::cli::run_explain(explain_what, std::cout, std::cerr);
+    if (schemas->parsed()) return callcheck::cli::run_schemas(schema_name, std::cout, std::cerr);
+    if (version->parsed()) {
+      std::cout << "callcheck " << CALLCHECK_VERSION << "\n";
+      return callcheck::cli::kClean;
+    }
+  } catch (const std::exception &e) {
+    std::cerr << fmt::format("callcheck: internal error: {}\n", e.what());
+    return callcheck::cli::kFailure;
+  }
+  return callcheck::cli::kFailure;
+}

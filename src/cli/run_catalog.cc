@@ -1,0 +1,102 @@
+#include <fmt/format.h>
+
+#include "callcheck/callcheck.h"
+#include "cli/commands.h"
+#include "cli/exit_code.h"
+#include "embed/embedded.h"
+
+namespace callcheck::cli {
+namespace {
+
+auto json_string(std::string_view s) -> std::string {
+  std::string e = "\"";
+  for (const char c : s) {
+    switch (c) {
+      case '"': e += "\\\""; break;
+      case '\\': e += "\\\\"; break;
+      case '\n': e += "\\n"; break;
+      case '\t': e += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20U) {
+          e += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+        } else {
+          e.push_back(c);
+        }
+    }
+  }
+  return e + "\"";
+}
+
+auto markdown_cell(std::string_view s) -> std::string {
+  std::string out;
+  for (const char c : s) {
+    if (c == '|') out += "\\|";
+    else out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+auto run_rules(const std::string &format, std::ostream &out) -> int {
+  const auto &catalog = rule_catalog();
+  if (format == "json") {
+    out << "{\"rules\":[";
+    for (std::size_t i = 0; i < catalog.size(); ++i) {
+      const RuleMeta &m = catalog[i];
+      out << (i ? "," : "") << "\n  "
+          << fmt::format("{{\"code\":{},\"name\":{},\"severity\":{},\"status\":{},\"summary\":{}}}",
+                         json_string(m.code), json_string(m.name), json_string(to_string(m.severity)),
+                         json_string(to_string(m.status)), json_string(m.summary));
+    }
+    out << "\n]}\n";
+    return kClean;
+  }
+  if (format == "markdown") {
+    out << "| code | name | severity | status | summary |\n|---|---|---|---|---|\n";
+    for (const RuleMeta &m : catalog) {
+      out << fmt::format("| {} | `{}` | {} | {} | {} |\n", m.code, m.name, to_string(m.severity), to_string(m.status),
+                         markdown_cell(m.summary));
+    }
+    return kClean;
+  }
+  for (const RuleMeta &m : catalog) {
+    out << fmt::format("{:<6} {:<34} {:<8} {:<10} {}\n", m.code, m.name, to_string(m.severity), to_string(m.status),
+                       m.summary);
+  }
+  return kClean;
+}
+
+auto run_explain(const std::string &what, std::ostream &out, std::ostream &err) -> int {
+  const RuleMeta *m = find_rule(what);
+  if (m == nullptr) {
+    err << fmt::format("callcheck: no rule `{}`; `callcheck rules` lists them\n", what);
+    return kFailure;
+  }
+  out << fmt::format("# {} {}\n\n{} (default severity: {}, status: {})\n\n{}\n", m->code, m->name, m->summary,
+                     to_string(m->severity), to_string(m->status), m->explanation);
+  return kClean;
+}
+
+auto run_schemas(const std::string &name, std::ostream &out, std::ostream &err) -> int {
+  const auto files = detail::embedded_files();
+  if (name.empty()) {
+    for (const auto &f : files) out << f.path << "\n";
+    return kClean;
+  }
+  // Accept "call", "beta/call", "graph/beta/call.schema.json", "callcheck/report".
+  std::vector<std::string> candidates{name, name + ".schema.json", "graph/v1.0/" + name + ".schema.json",
+                                      "graph/" + name + ".schema.json", name + ".json"};
+  for (const std::string &c : candidates) {
+    const std::string_view text = detail::embedded_file(c);
+    if (!text.empty()) {
+      out << text;
+      if (text.back() != '\n') out << "\n";
+      return kClean;
+    }
+  }
+  err << fmt::format("callcheck: no embedded schema `{}`; `callcheck schemas` lists them\n", name);
+  return kFailure;
+}
+
+}  // namespace callcheck::cli

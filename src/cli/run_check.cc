@@ -1,0 +1,269 @@
+#include <unistd.h>
+
+#include <atomic>              // std::atomic
+#include <condition_variable>  // std::condition_variable
+#include <cstdlib>             // std::getenv
+#include <fstream>             // std::ifstream
+#include <mutex>               // std::mutex
+#include <thread>              // std::thread
+
+#include <fmt/format.h>
+
+#include "callcheck/callcheck.h"
+#include "cli/commands.h"
+#include "cli/exit_code.h"
+#include "cli/input.h"
+#include "permissions/token.h"
+
+namespace callcheck::cli {
+namespace {
+
+// What one input turned into; rendered in input order.
+struct Outcome {
+  Report report;
+  std::string text;  // kept for code frames
+};
+
+auto input_error(const Input &in, const std::string &message) -> Outcome {
+  Outcome o;
+  o.report.source = in.display;
+  o.report.input_error = true;
+  const RuleMeta *meta = find_rule("CC010");
+  Diagnostic d;
+  d.code = "CC010";
+  d.name = meta != nullptr ? std::string(meta->name) : "unreadable-input";
+  d.severity = Severity::Error;
+  d.message = fmt::format("cannot read `{}`: {}", in.display, message);
+  d.span = Span{Position{1, 1}, Position{1, 1}};
+  o.report.diagnostics.push_back(std::move(d));
+  return o;
+}
+
+auto process(const Input &in, const Options &options, std::size_t cap, const std::string &stdin_text,
+             bool stdin_ok, const std::string &stdin_error) -> Outcome {
+  if (!in.error.empty()) return input_error(in, in.error);
+  Outcome o;
+  if (in.is_stdin) {
+    if (!stdin_ok) return input_error(in, stdin_error);
+    o.text = stdin_text;
+  } else {
+    ReadResult r = read_file(in.path, cap);
+    if (!r.ok) return input_error(in, r.error);
+    o.text = std::move(r.bytes);
+  }
+  o.report = check(o.text, in.display, options);
+  return o;
+}
+
+auto use_colour(const std::string &mode) -> bool {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  const char *no_color = std::getenv("NO_COLOR");
+  if (no_color != nullptr && *no_color != '\0') return false;
+  return ::isatty(STDOUT_FILENO) == 1;
+}
+
+}  // namespace
+
+auto build_options(const CheckArgs &args, std::ostream &err, bool &ok) -> Options {
+  Options options;
+  ok = true;
+  options.limits = args.limits;
+  if (!args.api.empty()) options.api = *parse_api_version(args.api);
+  options.select = args.select;
+  options.ignore = args.ignore;
+  if (!args.scopes.empty()) {
+    std::vector<std::string> granted;
+    for (const std::string &s : args.scopes) {
+      if (!s.empty()) granted.push_back(s);
+    }
+    options.granted_scopes = granted;
+  }
+  if (!args.token_file.empty()) {
+    ReadResult r = args.token_file == "-" ? read_stdin(64 * 1024) : read_file(args.token_file, 64 * 1024);
+    if (!r.ok) {
+      err << fmt::format("callcheck: cannot read the token file `{}`: {}\n", display_path(args.token_file), r.error);
+      ok = false;
+      return options;
+    }
+    const detail::TokenRoles roles = detail::decode_token_roles(r.bytes);
+    if (!roles.ok) {
+      err << fmt::format("callcheck: the token in `{}` is not usable: {}\n", display_path(args.token_file),
+                         roles.error);
+      ok = false;
+      return options;
+    }
+    std::vector<std::string> granted = options.granted_scopes.value_or(std::vector<std::string>{});
+    granted.insert(granted.end(), roles.roles.begin(), roles.roles.end());
+    options.granted_scopes = granted;
+  }
+  return options;
+}
+
+auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> int {
+  bool ok = true;
+  const Options options = build_options(args, err, ok);
+  if (!ok) return kFailure;
+  const std::vector<Input> inputs = expand_inputs(args.paths, {".json"});
+
+  // stdin is read once, up front, with the same cap as files.
+  std::string stdin_text;
+  bool stdin_ok = true;
+  std::string stdin_error;
+  for (const Input &in : inputs) {
+    if (!in.is_stdin) continue;
+    ReadResult r = read_stdin(args.limits.max_bytes);
+    stdin_ok = r.ok;
+    stdin_error = r.error;
+    stdin_text = std::move(r.bytes);
+    break;
+  }
+  std::vector<Input> named = inputs;
+  for (Input &in : named) {
+    if (in.is_stdin) in.display = args.stdin_name;
+  }
+
+  RenderOptions render_options;
+  render_options.color = args.format == "text" && use_colour(args.color);
+  render_options.fail_on = *parse_severity(args.fail_on);
+  render_options.tool_version = CALLCHECK_VERSION;
+  auto renderer = make_renderer(*parse_format(args.format), render_options);
+  Summary summary;
+  renderer->begin(out);
+
+  // A pool of workers; results are rendered strictly in input order, and
+  // workers never run more than a window ahead, so memory stays bounded.
+  const std::size_t n = named.size();
+  std::vector<std::optional<Outcome>> results(n);
+  std::mutex mutex;
+  std::condition_variable ready;
+  std::condition_variable room;
+  std::size_t next_render = 0;
+  std::atomic<std::size_t> next_job{0};
+  constexpr std::size_t kWindow = 256;
+  auto worker = [&] {
+    while (true) {
+      const std::size_t i = next_job.fetch_add(1);
+      if (i >= n) return;
+      {
+        std::unique_lock<std::mutex> lock(mutex);
+        room.wait(lock, [&] { return i < next_render + kWindow; });
+      }
+      Outcome o = process(named[i], options, args.limits.max_bytes, stdin_text, stdin_ok, stdin_error);
+      {
+        const std::lock_guard<std::mutex> lock(mutex);
+        results[i] = std::move(o);
+      }
+      ready.notify_one();
+    }
+  };
+  const unsigned jobs = static_cast<unsigned>(std::min<std::size_t>(args.jobs, std::max<std::size_t>(1, n)));
+  std::vector<std::thread> threads;
+  if (jobs > 1) {
+    for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
+  }
+  bool worst_hit = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    Outcome o;
+    if (jobs > 1) {
+      std::unique_lock<std::mutex> lock(mutex);
+      ready.wait(lock, [&] { return results[i].has_value(); });
+      o = std::move(*results[i]);
+      results[i].reset();
+      next_render = i + 1;
+      room.notify_all();
+    } else {
+      o = process(named[i], options, args.limits.max_bytes, stdin_text, stdin_ok, stdin_error);
+    }
+    summary.add(o.report);
+    if (const auto worst = o.report.worst(); worst && *worst <= render_options.fail_on) worst_hit = true;
+    renderer->file(out, o.report, o.text);
+  }
+  for (std::thread &t : threads) t.join();
+  renderer->end(out, summary);
+  out.flush();
+  if (summary.input_errors > 0) {
+    err << fmt::format("callcheck: {} of {} input{} could not be read\n", summary.input_errors, n, n == 1 ? "" : "s");
+    return kFailure;
+  }
+  if (n == 0) {
+    err << "callcheck: no input files found\n";
+    return kFailure;
+  }
+  return worst_hit ? kFindings : kClean;
+}
+
+auto run_scopes(const CheckArgs &args, std::ostream &out, std::ostream &err) -> int {
+  bool ok = true;
+  const Options options = build_options(args, err, ok);
+  if (!ok) return kFailure;
+  const std::vector<Input> inputs = expand_inputs(args.paths, {".json"});
+  const bool json = args.format == "json";
+  std::size_t failures = 0;
+  if (json) out << "{\n  \"version\": 1,\n  \"files\": [";
+  bool first = true;
+  for (const Input &in : inputs) {
+    Outcome o = process(in, options, args.limits.max_bytes, "", false, "stdin is not supported by `scopes`");
+    if (o.report.input_error) ++failures;
+    const Report &r = o.report;
+    if (json) {
+      auto q = [](std::string_view s) {
+        std::string e = "\"";
+        for (const char c : s) {
+          if (c == '"' || c == '\\') {
+            e.push_back('\\');
+            e.push_back(c);
+          } else if (static_cast<unsigned char>(c) < 0x20U) {
+            e += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+          } else {
+            e.push_back(c);
+          }
+        }
+        return e + "\"";
+      };
+      out << (first ? "\n" : ",\n");
+      first = false;
+      out << fmt::format("    {{\"path\": {}, \"scenario\": {{\"kind\": {}, \"media\": {}, \"evidence\": {}, "
+                         "\"media_evidence\": {}, \"summary\": {}}}, \"required_scopes\": [",
+                         q(r.source), q(to_string(r.scenario.kind)), q(to_string(r.scenario.media)),
+                         q(r.scenario.evidence), q(r.scenario.media_evidence), q(r.scenario.summary));
+      for (std::size_t i = 0; i < r.required_scopes.size(); ++i) {
+        out << (i ? ", " : "") << fmt::format("{{\"name\": {}, \"reason\": {}}}", q(r.required_scopes[i].name),
+                                              q(r.required_scopes[i].reason));
+      }
+      out << "], \"alternatives\": [";
+      for (std::size_t i = 0; i < r.alternatives.size(); ++i) {
+        out << (i ? ", " : "") << "{\"scopes\": [";
+        for (std::size_t k = 0; k < r.alternatives[i].scopes.size(); ++k) {
+          out << (k ? ", " : "") << q(r.alternatives[i].scopes[k].name);
+        }
+        out << fmt::format("], \"note\": {}}}", q(r.alternatives[i].note));
+      }
+      out << fmt::format("], \"input_error\": {}}}", r.input_error ? "true" : "false");
+      continue;
+    }
+    if (r.input_error) {
+      out << fmt::format("{}: {}\n", r.source, r.diagnostics.front().message);
+      continue;
+    }
+    out << fmt::format("{}\n  scenario: {}, {} media\n", r.source, to_string(r.scenario.kind),
+                       to_string(r.scenario.media));
+    if (!r.scenario.summary.empty()) out << fmt::format("  summary:  {}\n", r.scenario.summary);
+    if (!r.scenario.evidence.empty()) out << fmt::format("  evidence: {}\n", r.scenario.evidence);
+    if (r.required_scopes.empty()) out << "  required: (none determined)\n";
+    for (const Scope &s : r.required_scopes) out << fmt::format("  required: {} - {}\n", s.name, s.reason);
+    for (const ScopeAlternative &alt : r.alternatives) {
+      std::string names;
+      for (const Scope &s : alt.scopes) names += (names.empty() ? "" : " + ") + s.name;
+      out << fmt::format("  or:       {}{}\n", names, alt.note.empty() ? "" : " - " + alt.note);
+    }
+  }
+  if (json) out << "\n  ]\n}\n";
+  if (inputs.empty()) {
+    err << "callcheck: no input files found\n";
+    return kFailure;
+  }
+  return failures > 0 ? kFailure : kClean;
+}
+
+}  // namespace callcheck::cli

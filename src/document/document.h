@@ -1,0 +1,104 @@
+// A parsed payload: the DOM, where every value came from, and the findings of
+// the strict parse (syntax, encoding, limits, duplicate keys, numbers).
+#ifndef CALLCHECK_DOCUMENT_DOCUMENT_H_
+#define CALLCHECK_DOCUMENT_DOCUMENT_H_
+
+#include "json.h"
+
+#include <cstdint>      // std::uint32_t
+#include <limits>       // std::numeric_limits
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+#include <vector>       // std::vector
+
+#include "callcheck/check.h"
+#include "callcheck/diagnostic.h"
+
+namespace callcheck::detail {
+
+using Value = rapidjson::Value;
+
+// Byte offsets into the text, one record per JSON value in document
+// (pre-)order. Pointers are resolved lazily by walking the DOM, so a clean
+// payload never builds a pointer string.
+struct SourceNode {
+  static constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+  std::uint32_t begin = 0;         // first byte of the value
+  std::uint32_t end = 0;           // one past the last byte
+  std::uint32_t key_begin = kNone; // opening quote of the member name, if any
+  std::uint32_t key_end = kNone;
+  std::uint32_t subtree = 1;       // number of nodes in this subtree (incl. itself)
+};
+
+// Maps byte offsets to 1-based line:column (columns in code points).
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text);
+  [[nodiscard]] auto position(std::uint32_t offset) const -> Position;
+  [[nodiscard]] auto line_text(std::uint32_t line) const -> std::string_view;
+  [[nodiscard]] auto line_count() const -> std::uint32_t {
+    return static_cast<std::uint32_t>(starts_.size());
+  }
+
+ private:
+  std::string_view text_;
+  std::vector<std::uint32_t> starts_;
+};
+
+// A finding of the parse layer, in byte offsets; converted to a Diagnostic by
+// the pipeline.
+struct ParseFinding {
+  std::string code;
+  std::string message;
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  std::string pointer;
+  std::string help;
+};
+
+class Document {
+ public:
+  // Never throws for bad input: every problem becomes a finding.
+  [[nodiscard]] static auto parse(std::string_view text, const Limits &limits) -> Document;
+
+  Document(Document &&) noexcept = default;
+  auto operator=(Document &&) noexcept -> Document & = default;
+  Document(const Document &) = delete;
+  auto operator=(const Document &) -> Document & = delete;
+  ~Document() = default;
+
+  // True when a DOM exists: the text is syntactically valid JSON within the
+  // limits (policy findings such as duplicate keys may still exist).
+  [[nodiscard]] auto has_dom() const -> bool { return has_dom_; }
+  [[nodiscard]] auto root() const -> const Value & { return dom_; }
+  [[nodiscard]] auto findings() const -> const std::vector<ParseFinding> & { return findings_; }
+  [[nodiscard]] auto text() const -> std::string_view { return text_; }
+  [[nodiscard]] auto lines() const -> const LineIndex & { return lines_; }
+
+  // The value at `pointer`, or nullptr. With duplicate keys, the first wins
+  // (as in valijson); duplicates are already reported as CC002.
+  [[nodiscard]] auto find(std::string_view pointer) const -> const Value *;
+  // Source node of the value at `pointer`; nullptr if absent.
+  [[nodiscard]] auto node(std::string_view pointer) const -> const SourceNode *;
+  // Span of the value at `pointer`, or of its member name when `key` is set
+  // and the value is an object member. Falls back to the nearest existing
+  // ancestor, then to the whole document.
+  [[nodiscard]] auto span(std::string_view pointer, bool key = false) const -> Span;
+  [[nodiscard]] auto span_of_bytes(std::uint32_t begin, std::uint32_t end) const -> Span;
+  // Pre-order index of `value` inside the DOM (it must belong to this document).
+  [[nodiscard]] auto nodes() const -> const std::vector<SourceNode> & { return nodes_; }
+
+ private:
+  Document() : lines_(std::string_view{}) {}
+
+  std::string_view text_;
+  LineIndex lines_;
+  rapidjson::Document dom_;
+  std::vector<SourceNode> nodes_;
+  std::vector<ParseFinding> findings_;
+  bool has_dom_ = false;
+};
+
+}  // namespace callcheck::detail
+
+#endif  // CALLCHECK_DOCUMENT_DOCUMENT_H_

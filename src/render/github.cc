@@ -1,0 +1,10 @@
+#include "render/renderers.h"
+
+namespace callcheck::detail {
+
+// Placeholder until the CI formats land (issue 5): renders JSON meanwhile.
+auto make_github_renderer(const RenderOptions &options) -> std::unique_ptr<Renderer> {
+  return make_json_renderer(options);
+}
+
+}  // namespace callcheck::detail

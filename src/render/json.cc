@@ -1,0 +1,152 @@
+// The `--format json` document; its contract is schemas/callcheck/report.schema.json.
+#include "json.h"
+
+#include <rapidjson/ostreamwrapper.h>
+#include <rapidjson/prettywriter.h>
+
+#include "render/renderers.h"
+
+namespace callcheck::detail {
+namespace {
+
+using Writer = rapidjson::PrettyWriter<rapidjson::OStreamWrapper>;
+
+void string(Writer &w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+void key(Writer &w, std::string_view s) { w.Key(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+
+class JsonRenderer final : public Renderer {
+ public:
+  void begin(std::ostream &out) override {
+    stream_ = std::make_unique<rapidjson::OStreamWrapper>(out);
+    writer_ = std::make_unique<Writer>(*stream_);
+    writer_->SetIndent(' ', 2);
+    writer_->StartObject();
+    key(*writer_, "version");
+    writer_->Int(1);
+    key(*writer_, "files");
+    writer_->StartArray();
+  }
+
+  void file(std::ostream &out, const Report &r, std::string_view text) override {
+    (void)text;
+    if (!writer_) begin(out);
+    Writer &w = *writer_;
+    w.StartObject();
+    key(w, "path");
+    string(w, r.source);
+    if (!r.origin.empty()) {
+      key(w, "origin");
+      string(w, r.origin);
+    }
+    key(w, "input_error");
+    w.Bool(r.input_error);
+    key(w, "diagnostics");
+    w.StartArray();
+    for (const Diagnostic &d : r.diagnostics) {
+      w.StartObject();
+      key(w, "code");
+      string(w, d.code);
+      key(w, "name");
+      string(w, d.name);
+      key(w, "severity");
+      string(w, to_string(d.severity));
+      key(w, "message");
+      string(w, d.message);
+      key(w, "pointer");
+      string(w, d.pointer);
+      key(w, "line");
+      w.Uint(d.span.begin.line);
+      key(w, "column");
+      w.Uint(d.span.begin.column);
+      key(w, "endLine");
+      w.Uint(d.span.end.line);
+      key(w, "endColumn");
+      w.Uint(d.span.end.column);
+      if (!d.help.empty()) {
+        key(w, "help");
+        string(w, d.help);
+      }
+      w.EndObject();
+    }
+    w.EndArray();
+    key(w, "scenario");
+    w.StartObject();
+    key(w, "kind");
+    string(w, to_string(r.scenario.kind));
+    key(w, "media");
+    string(w, to_string(r.scenario.media));
+    key(w, "evidence");
+    string(w, r.scenario.evidence);
+    key(w, "media_evidence");
+    string(w, r.scenario.media_evidence);
+    key(w, "summary");
+    string(w, r.scenario.summary);
+    w.EndObject();
+    key(w, "required_scopes");
+    w.StartArray();
+    for (const Scope &s : r.required_scopes) string(w, s.name);
+    w.EndArray();
+    key(w, "scope_reasons");
+    w.StartArray();
+    for (const Scope &s : r.required_scopes) {
+      w.StartObject();
+      key(w, "name");
+      string(w, s.name);
+      key(w, "reason");
+      string(w, s.reason);
+      w.EndObject();
+    }
+    w.EndArray();
+    key(w, "alternatives");
+    w.StartArray();
+    for (const ScopeAlternative &alt : r.alternatives) {
+      w.StartObject();
+      key(w, "scopes");
+      w.StartArray();
+      for (const Scope &s : alt.scopes) string(w, s.name);
+      w.EndArray();
+      key(w, "note");
+      string(w, alt.note);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+
+  void end(std::ostream &out, const Summary &s) override {
+    if (!writer_) begin(out);
+    Writer &w = *writer_;
+    w.EndArray();
+    key(w, "summary");
+    w.StartObject();
+    key(w, "files");
+    w.Uint64(s.files);
+    key(w, "errors");
+    w.Uint64(s.errors);
+    key(w, "warnings");
+    w.Uint64(s.warnings);
+    key(w, "infos");
+    w.Uint64(s.infos);
+    key(w, "input_errors");
+    w.Uint64(s.input_errors);
+    key(w, "files_with_findings");
+    w.Uint64(s.files_with_findings);
+    w.EndObject();
+    w.EndObject();
+    stream_->Flush();
+    out << '\n';
+  }
+
+ private:
+  std::unique_ptr<rapidjson::OStreamWrapper> stream_;
+  std::unique_ptr<Writer> writer_;
+};
+
+}  // namespace
+
+auto make_json_renderer(const RenderOptions &options) -> std::unique_ptr<Renderer> {
+  (void)options;
+  return std::make_unique<JsonRenderer>();
+}
+
+}  // namespace callcheck::detail

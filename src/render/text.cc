@@ -1,0 +1,117 @@
+// path:line:col: severity CODE name: message, a code frame, then the
+// scenario and scopes of each file and one summary line.
+#include <fmt/format.h>
+
+#include <ostream>  // std::ostream
+
+#include "document/document.h"
+#include "render/renderers.h"
+
+namespace callcheck::detail {
+namespace {
+
+constexpr std::string_view kReset = "\x1b[0m";
+constexpr std::string_view kBold = "\x1b[1m";
+constexpr std::string_view kDim = "\x1b[2m";
+
+auto severity_colour(Severity s) -> std::string_view {
+  switch (s) {
+    case Severity::Error: return "\x1b[1;31m";
+    case Severity::Warning: return "\x1b[1;33m";
+    case Severity::Info: return "\x1b[1;36m";
+  }
+  return "";
+}
+
+auto plural(std::size_t n, std::string_view word) -> std::string {
+  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
+// Terminal-safe: control characters in payload text never reach the terminal.
+auto printable(std::string_view line) -> std::string {
+  std::string out;
+  out.reserve(line.size());
+  for (const char c : line) {
+    const auto u = static_cast<unsigned char>(c);
+    out.push_back(u < 0x20U || u == 0x7FU ? (c == '\t' ? ' ' : '?') : c);
+  }
+  return out;
+}
+
+class TextRenderer final : public Renderer {
+ public:
+  explicit TextRenderer(RenderOptions options) : options_(std::move(options)) {}
+
+  void file(std::ostream &out, const Report &report, std::string_view text) override {
+    const LineIndex lines(text);
+    for (const Diagnostic &d : report.diagnostics) {
+      const std::string_view colour = options_.color ? severity_colour(d.severity) : "";
+      const std::string_view reset = options_.color ? kReset : "";
+      const std::string_view bold = options_.color ? kBold : "";
+      out << fmt::format("{}{}:{}:{}:{} {}{}{} {} {}: {}\n", bold, report.source, d.span.begin.line,
+                         d.span.begin.column, reset, colour, to_string(d.severity), reset, d.code, d.name,
+                         printable(d.message));
+      frame(out, lines, d);
+      if (!d.help.empty()) out << fmt::format("  = help: {}\n", printable(d.help));
+    }
+    if (options_.show_scopes && !report.input_error && report.scenario.kind != CallKind::Unknown) {
+      const std::string_view dim = options_.color ? kDim : "";
+      const std::string_view reset = options_.color ? kReset : "";
+      out << fmt::format("{}{}: scenario {}, {} media", dim, report.source, to_string(report.scenario.kind),
+                         to_string(report.scenario.media));
+      if (!report.scenario.evidence.empty()) out << fmt::format(" (decided by {})", report.scenario.evidence);
+      out << fmt::format("{}\n", reset);
+      if (!report.required_scopes.empty()) {
+        std::string names;
+        for (const Scope &s : report.required_scopes) names += (names.empty() ? "" : ", ") + s.name;
+        out << fmt::format("{}{}: required scopes: {}{}\n", dim, report.source, names, reset);
+      }
+      for (const ScopeAlternative &alt : report.alternatives) {
+        std::string names;
+        for (const Scope &s : alt.scopes) names += (names.empty() ? "" : ", ") + s.name;
+        out << fmt::format("{}{}: or: {}{}{}\n", dim, report.source, names,
+                           alt.note.empty() ? "" : " (" + alt.note + ")", reset);
+      }
+    }
+  }
+
+  void end(std::ostream &out, const Summary &s) override {
+    if (s.errors + s.warnings + s.infos == 0) {
+      out << fmt::format("{} checked, no problems found\n", plural(s.files, "file"));
+      return;
+    }
+    out << fmt::format("{} checked: {} ({}, {}, {}) in {}\n", plural(s.files, "file"),
+                       plural(s.errors + s.warnings + s.infos, "problem"), plural(s.errors, "error"),
+                       plural(s.warnings, "warning"), plural(s.infos, "info"),
+                       plural(s.files_with_findings, "file"));
+  }
+
+ private:
+  void frame(std::ostream &out, const LineIndex &lines, const Diagnostic &d) const {
+    const std::uint32_t line = d.span.begin.line;
+    if (line == 0 || line > lines.line_count()) return;
+    const std::string code = printable(lines.line_text(line));
+    if (code.size() > 200) return;  // minified or generated: a frame would not help
+    const std::string gutter = std::to_string(line);
+    out << fmt::format("{} | {}\n", gutter, code);
+    std::size_t width = 1;
+    if (d.span.end.line == line && d.span.end.column > d.span.begin.column) {
+      width = d.span.end.column - d.span.begin.column;
+    }
+    const std::string pad(gutter.size(), ' ');
+    const std::string_view colour = options_.color ? severity_colour(d.severity) : "";
+    const std::string_view reset = options_.color ? kReset : "";
+    out << fmt::format("{} | {}{}{}{}\n", pad, std::string(d.span.begin.column - 1, ' '), colour,
+                       "^" + std::string(width - 1, '~'), reset);
+  }
+
+  RenderOptions options_;
+};
+
+}  // namespace
+
+auto make_text_renderer(const RenderOptions &options) -> std::unique_ptr<Renderer> {
+  return std::make_unique<TextRenderer>(options);
+}
+
+}  // namespace callcheck::detail

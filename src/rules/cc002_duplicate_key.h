@@ -1,0 +1,36 @@
+// CC002 duplicate-key: emitted by the parser (src/document/document.cc); this header documents it.
+#ifndef CALLCHECK_RULES_CC002_DUPLICATE_KEY_H_
+#define CALLCHECK_RULES_CC002_DUPLICATE_KEY_H_
+
+#include "rules/rule.h"
+
+namespace callcheck::rules {
+
+class DuplicateKey final : public detail::Rule {
+ public:
+  [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+
+ private:
+  static constexpr RuleMeta kMeta{
+      "CC002", "duplicate-key", Severity::Error, Status::Stable,
+      "an object has the same member name twice",
+      R"md(## What it does
+Reports the second occurrence of a member name inside one object, with the position of the first.
+
+## Why is this bad?
+RFC 8259 leaves the outcome undefined: RapidJSON and valijson keep the first value, many other parsers the last. A validator that reads one value while the service reads the other is a validation bypass.
+
+## Example
+```json
+{ "callbackUri": "https://bot.contoso.com/a", "callbackUri": "http://evil.example/b" }
+```
+
+## Use instead
+```json
+{ "callbackUri": "https://bot.contoso.com/a" }
+```)md"};
+};
+
+}  // namespace callcheck::rules
+
+#endif  // CALLCHECK_RULES_CC002_DUPLICATE_KEY_H_

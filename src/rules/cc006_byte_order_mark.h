@@ -1,0 +1,36 @@
+// CC006 byte-order-mark: emitted by the parser (src/document/document.cc); this header documents it.
+#ifndef CALLCHECK_RULES_CC006_BYTE_ORDER_MARK_H_
+#define CALLCHECK_RULES_CC006_BYTE_ORDER_MARK_H_
+
+#include "rules/rule.h"
+
+namespace callcheck::rules {
+
+class ByteOrderMark final : public detail::Rule {
+ public:
+  [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+
+ private:
+  static constexpr RuleMeta kMeta{
+      "CC006", "byte-order-mark", Severity::Warning, Status::Stable,
+      "the input starts with a UTF-8 byte order mark",
+      R"md(## What it does
+Reports a UTF-8 byte order mark at the start of the input; the rest is then checked normally.
+
+## Why is this bad?
+RFC 8259 says JSON text must not begin with a BOM. Some parsers reject it, others skip it, so the same file behaves differently per tool.
+
+## Example
+```json
+<EF BB BF>{ "callbackUri": "https://bot.contoso.com/callback" }
+```
+
+## Use instead
+```json
+{ "callbackUri": "https://bot.contoso.com/callback" }
+```)md"};
+};
+
+}  // namespace callcheck::rules
+
+#endif  // CALLCHECK_RULES_CC006_BYTE_ORDER_MARK_H_

@@ -1,0 +1,36 @@
+// CC010 unreadable-input: emitted by the CLI input layer (src/cli/); this header documents it.
+#ifndef CALLCHECK_RULES_CC010_UNREADABLE_INPUT_H_
+#define CALLCHECK_RULES_CC010_UNREADABLE_INPUT_H_
+
+#include "rules/rule.h"
+
+namespace callcheck::rules {
+
+class UnreadableInput final : public detail::Rule {
+ public:
+  [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+
+ private:
+  static constexpr RuleMeta kMeta{
+      "CC010", "unreadable-input", Severity::Error, Status::Stable,
+      "the input could not be read",
+      R"md(## What it does
+Reports a path that cannot be checked: missing, a directory, a FIFO or device, a symlink loop, unreadable, too large, or growing while read. The run goes on with the next path and exits with 2.
+
+## Why is this bad?
+A linter that silently skips an input lets a broken payload through. Each unreadable path is named with the reason so the caller can fix the invocation.
+
+## Example
+```sh
+callcheck missing.json
+```
+
+## Use instead
+```sh
+callcheck samples/valid/p2p-service-hosted.json
+```)md"};
+};
+
+}  // namespace callcheck::rules
+
+#endif  // CALLCHECK_RULES_CC010_UNREADABLE_INPUT_H_

@@ -1,0 +1,36 @@
+// CC102 unknown-property: emitted by the schema adapter (src/schema/validate.cc); this header documents it.
+#ifndef CALLCHECK_RULES_CC102_UNKNOWN_PROPERTY_H_
+#define CALLCHECK_RULES_CC102_UNKNOWN_PROPERTY_H_
+
+#include "rules/rule.h"
+
+namespace callcheck::rules {
+
+class UnknownProperty final : public detail::Rule {
+ public:
+  [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+
+ private:
+  static constexpr RuleMeta kMeta{
+      "CC102", "unknown-property", Severity::Error, Status::Stable,
+      "a closed Graph type has a property it does not declare",
+      R"md(## What it does
+Reports members of closed Graph types (for example `chatInfo`, `mediaInfo`, `serviceHostedMediaConfig`) that the type does not declare, with a did-you-mean suggestion.
+
+## Why is this bad?
+The service rejects or ignores undeclared members of closed types; a misspelt name silently loses the setting.
+
+## Example
+```json
+{ "chatInfo": { "threadID": "19:meeting_abc@thread.v2" } }
+```
+
+## Use instead
+```json
+{ "chatInfo": { "threadId": "19:meeting_abc@thread.v2" } }
+```)md"};
+};
+
+}  // namespace callcheck::rules
+
+#endif  // CALLCHECK_RULES_CC102_UNKNOWN_PROPERTY_H_

@@ -1,0 +1,36 @@
+// CC106 value-out-of-range: emitted by the schema adapter (src/schema/validate.cc); this header documents it.
+#ifndef CALLCHECK_RULES_CC106_VALUE_OUT_OF_RANGE_H_
+#define CALLCHECK_RULES_CC106_VALUE_OUT_OF_RANGE_H_
+
+#include "rules/rule.h"
+
+namespace callcheck::rules {
+
+class ValueOutOfRange final : public detail::Rule {
+ public:
+  [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+
+ private:
+  static constexpr RuleMeta kMeta{
+      "CC106", "value-out-of-range", Severity::Error, Status::Stable,
+      "a number is outside the allowed range",
+      R"md(## What it does
+Reports numbers below a schema minimum or above a schema maximum.
+
+## Why is this bad?
+The service rejects values outside the range of the property's type.
+
+## Example
+```json
+{ "ringingTimeoutInSeconds": -5 }
+```
+
+## Use instead
+```json
+{ "ringingTimeoutInSeconds": 60 }
+```)md"};
+};
+
+}  // namespace callcheck::rules
+
+#endif  // CALLCHECK_RULES_CC106_VALUE_OUT_OF_RANGE_H_

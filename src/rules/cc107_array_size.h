@@ -1,0 +1,36 @@
+// CC107 array-size: emitted by the schema adapter (src/schema/validate.cc); this header documents it.
+#ifndef CALLCHECK_RULES_CC107_ARRAY_SIZE_H_
+#define CALLCHECK_RULES_CC107_ARRAY_SIZE_H_
+
+#include "rules/rule.h"
+
+namespace callcheck::rules {
+
+class ArraySize final : public detail::Rule {
+ public:
+  [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+
+ private:
+  static constexpr RuleMeta kMeta{
+      "CC107", "array-size", Severity::Error, Status::Stable,
+      "an array has too many or too few elements",
+      R"md(## What it does
+Reports arrays shorter than their schema `minItems` or longer than `maxItems`.
+
+## Why is this bad?
+Arrays such as `targets` and `requestedModalities` have bounds in the schema.
+
+## Example
+```json
+{ "requestedModalities": ["audio", "audio", "... 300 entries"] }
+```
+
+## Use instead
+```json
+{ "requestedModalities": ["audio"] }
+```)md"};
+};
+
+}  // namespace callcheck::rules
+
+#endif  // CALLCHECK_RULES_CC107_ARRAY_SIZE_H_

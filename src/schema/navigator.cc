@@ -1,0 +1,209 @@
+#include "schema/navigator.h"
+
+#include "document/pointer.h"
+#include "schema/registry.h"
+
+namespace callcheck::detail {
+namespace {
+
+auto sv(const rapidjson::Value &v) -> std::string_view { return {v.GetString(), v.GetStringLength()}; }
+
+auto get(const rapidjson::Value *object, const char *name) -> const rapidjson::Value * {
+  if (object == nullptr || !object->IsObject()) return nullptr;
+  const auto it = object->FindMember(name);
+  return it == object->MemberEnd() ? nullptr : &it->value;
+}
+
+auto find_member(const Value &value, std::string_view name) -> const Value * {
+  for (auto it = value.MemberBegin(); it != value.MemberEnd(); ++it) {
+    if (sv(it->name) == name) return &it->value;
+  }
+  return nullptr;
+}
+
+// The subset of `if` used by our schemas: `required` and `properties` whose
+// subschemas are `enum`/`const` over strings.
+auto if_matches(const rapidjson::Value &cond, const Value &value) -> bool {
+  if (!value.IsObject()) return false;
+  if (const auto *required = get(&cond, "required"); required != nullptr && required->IsArray()) {
+    for (const auto &name : required->GetArray()) {
+      if (!name.IsString() || find_member(value, sv(name)) == nullptr) return false;
+    }
+  }
+  if (const auto *props = get(&cond, "properties"); props != nullptr && props->IsObject()) {
+    for (auto it = props->MemberBegin(); it != props->MemberEnd(); ++it) {
+      const Value *member = find_member(value, sv(it->name));
+      if (member == nullptr) continue;
+      bool ok = false;
+      if (const auto *values = get(&it->value, "enum"); values != nullptr && values->IsArray()) {
+        for (const auto &v : values->GetArray()) ok = ok || (v == *member);
+      } else if (const auto *c = get(&it->value, "const")) {
+        ok = (*c == *member);
+      } else {
+        ok = true;
+      }
+      if (!ok) return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+Navigator::Navigator(ApiVersion api, std::string_view root_type) {
+  const std::string path = SchemaRegistry::profile_dir(api) + std::string(root_type) + ".schema.json";
+  root_ = SchemaNode{SchemaRegistry::instance().document(path), path};
+}
+
+Navigator::Navigator(SchemaNode root) : root_(std::move(root)) {}
+
+auto Navigator::deref(SchemaNode node) -> SchemaNode {
+  for (int hops = 0; hops < 16 && node.schema != nullptr; ++hops) {
+    const auto *ref = get(node.schema, "$ref");
+    if (ref == nullptr || !ref->IsString()) return node;
+    const std::string target = SchemaRegistry::resolve(sv(*ref), node.file);
+    const auto *doc = target.empty() ? nullptr : SchemaRegistry::instance().document(target);
+    node = SchemaNode{doc, target};
+  }
+  return node;
+}
+
+auto Navigator::effective(SchemaNode node, const Value &value) const -> SchemaNode {
+  node = deref(std::move(node));
+  for (int rounds = 0; rounds < 8 && node.schema != nullptr; ++rounds) {
+    const auto *all_of = get(node.schema, "allOf");
+    if (all_of == nullptr || !all_of->IsArray()) return node;
+    SchemaNode next;
+    for (const auto &branch : all_of->GetArray()) {
+      const auto *cond = get(&branch, "if");
+      const auto *then = get(&branch, "then");
+      if (cond != nullptr && then != nullptr && if_matches(*cond, value)) {
+        next = deref(SchemaNode{then, node.file});
+        break;
+      }
+    }
+    if (!next) return node;
+    node = std::move(next);
+  }
+  return node;
+}
+
+auto Navigator::member(const SchemaNode &node, const Value &value, std::string_view name) const -> SchemaNode {
+  const SchemaNode eff = effective(node, value);
+  if (!eff) return {};
+  if (const auto *props = get(eff.schema, "properties"); props != nullptr && props->IsObject()) {
+    for (auto it = props->MemberBegin(); it != props->MemberEnd(); ++it) {
+      if (sv(it->name) == name) return SchemaNode{&it->value, eff.file};
+    }
+  }
+  if (const auto *extra = get(eff.schema, "additionalProperties"); extra != nullptr && extra->IsObject()) {
+    return SchemaNode{extra, eff.file};
+  }
+  return {};
+}
+
+auto Navigator::element(const SchemaNode &node, const Value &value) const -> SchemaNode {
+  const SchemaNode eff = effective(node, value);
+  if (!eff) return {};
+  if (const auto *items = get(eff.schema, "items"); items != nullptr && items->IsObject()) {
+    return SchemaNode{items, eff.file};
+  }
+  return {};
+}
+
+auto Navigator::at(const Document &doc, std::string_view pointer) const -> SchemaNode {
+  if (!doc.has_dom()) return {};
+  const auto tokens = split_pointer(pointer);
+  if (!tokens) return {};
+  const Value *value = &doc.root();
+  SchemaNode node = root_;
+  for (const std::string &token : *tokens) {
+    if (value->IsObject()) {
+      const Value *next = find_member(*value, token);
+      if (next == nullptr) return {};
+      node = member(node, *value, token);
+      value = next;
+    } else if (value->IsArray()) {
+      const auto index = parse_index(token);
+      if (!index || *index >= value->Size()) return {};
+      node = element(node, *value);
+      value = &(*value)[static_cast<rapidjson::SizeType>(*index)];
+    } else {
+      return {};
+    }
+    if (!node) return {};
+  }
+  return effective(node, *value);
+}
+
+auto Navigator::type_name(const SchemaNode &node) -> std::string_view {
+  const auto *title = get(node.schema, "title");
+  return title != nullptr && title->IsString() ? sv(*title) : std::string_view{};
+}
+
+auto Navigator::property_names(const SchemaNode &node) -> std::vector<std::string_view> {
+  std::vector<std::string_view> out;
+  if (const auto *props = get(node.schema, "properties"); props != nullptr && props->IsObject()) {
+    for (auto it = props->MemberBegin(); it != props->MemberEnd(); ++it) out.push_back(sv(it->name));
+  }
+  return out;
+}
+
+auto Navigator::has_property(const SchemaNode &node, std::string_view name) -> bool {
+  if (const auto *props = get(node.schema, "properties"); props != nullptr && props->IsObject()) {
+    for (auto it = props->MemberBegin(); it != props->MemberEnd(); ++it) {
+      if (sv(it->name) == name) return true;
+    }
+  }
+  return false;
+}
+
+auto Navigator::is_open(const SchemaNode &node) -> bool {
+  const auto *open = get(node.schema, "x-callcheck-open");
+  if (open != nullptr && open->IsBool()) return open->GetBool();
+  const auto *extra = get(node.schema, "additionalProperties");
+  return !(extra != nullptr && extra->IsBool() && !extra->GetBool());
+}
+
+auto Navigator::enum_values(const SchemaNode &node) -> std::vector<std::string_view> {
+  std::vector<std::string_view> out;
+  if (const auto *values = get(node.schema, "enum"); values != nullptr && values->IsArray()) {
+    for (const auto &v : values->GetArray()) {
+      if (v.IsString()) out.push_back(sv(v));
+    }
+  } else if (const auto *c = get(node.schema, "const"); c != nullptr && c->IsString()) {
+    out.push_back(sv(*c));
+  }
+  return out;
+}
+
+auto Navigator::types(const SchemaNode &node) -> std::vector<std::string_view> {
+  std::vector<std::string_view> out;
+  const auto *type = get(node.schema, "type");
+  if (type == nullptr) return out;
+  if (type->IsString()) out.push_back(sv(*type));
+  if (type->IsArray()) {
+    for (const auto &t : type->GetArray()) {
+      if (t.IsString()) out.push_back(sv(t));
+    }
+  }
+  return out;
+}
+
+auto Navigator::discriminator_values(const SchemaNode &node) -> std::vector<std::string_view> {
+  std::vector<std::string_view> out;
+  const SchemaNode d = deref(node);
+  const auto *all_of = get(d.schema, "allOf");
+  if (all_of == nullptr || !all_of->IsArray()) return out;
+  for (const auto &branch : all_of->GetArray()) {
+    const auto *type = get(get(get(&branch, "if"), "properties"), "@odata.type");
+    const auto *values = get(type, "enum");
+    if (values == nullptr || !values->IsArray()) continue;
+    for (const auto &v : values->GetArray()) {
+      if (v.IsString()) out.push_back(sv(v));
+    }
+  }
+  return out;
+}
+
+}  // namespace callcheck::detail

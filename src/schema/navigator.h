@@ -1,0 +1,62 @@
+// Finds the schema that governs a value of the payload, following $ref and
+// resolving polymorphic slots by their @odata.type, the way valijson does.
+// Rules use it to ask "what type is this object, what may it contain".
+#ifndef CALLCHECK_SCHEMA_NAVIGATOR_H_
+#define CALLCHECK_SCHEMA_NAVIGATOR_H_
+
+#include "json.h"
+
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+#include <vector>       // std::vector
+
+#include "callcheck/check.h"
+#include "document/document.h"
+
+namespace callcheck::detail {
+
+struct SchemaNode {
+  const rapidjson::Value *schema = nullptr;  // nullptr: not governed by any schema
+  std::string file;                          // schemas/ path holding `schema`
+  [[nodiscard]] explicit operator bool() const { return schema != nullptr; }
+};
+
+class Navigator {
+ public:
+  // Root schema: graph/<profile>/<root_type>.schema.json.
+  Navigator(ApiVersion api, std::string_view root_type = "call");
+  explicit Navigator(SchemaNode root);
+
+  // The effective schema of `value` when it sits under `node`: $refs followed,
+  // the matching if/then branch (the @odata.type discriminator) applied.
+  [[nodiscard]] auto effective(SchemaNode node, const Value &value) const -> SchemaNode;
+  // The schema of member `name` / element `index` of `value` (effective first).
+  [[nodiscard]] auto member(const SchemaNode &node, const Value &value, std::string_view name) const -> SchemaNode;
+  [[nodiscard]] auto element(const SchemaNode &node, const Value &value) const -> SchemaNode;
+  // Walks the document; returns the effective schema of the value at `pointer`.
+  [[nodiscard]] auto at(const Document &doc, std::string_view pointer) const -> SchemaNode;
+  [[nodiscard]] auto root() const -> const SchemaNode & { return root_; }
+
+  // "title" of the schema (the Graph type name), "" when absent.
+  [[nodiscard]] static auto type_name(const SchemaNode &node) -> std::string_view;
+  // Declared property names (sorted as in the schema).
+  [[nodiscard]] static auto property_names(const SchemaNode &node) -> std::vector<std::string_view>;
+  [[nodiscard]] static auto has_property(const SchemaNode &node, std::string_view name) -> bool;
+  // x-callcheck-open: the Graph type accepts undeclared members.
+  [[nodiscard]] static auto is_open(const SchemaNode &node) -> bool;
+  // String values of "enum" (or "const"), else empty.
+  [[nodiscard]] static auto enum_values(const SchemaNode &node) -> std::vector<std::string_view>;
+  // The JSON types the schema allows ("object", "string", ...).
+  [[nodiscard]] static auto types(const SchemaNode &node) -> std::vector<std::string_view>;
+  // The discriminator values accepted by the slot's if/then branches.
+  [[nodiscard]] static auto discriminator_values(const SchemaNode &node) -> std::vector<std::string_view>;
+  // Follows "$ref" (bounded).
+  [[nodiscard]] static auto deref(SchemaNode node) -> SchemaNode;
+
+ private:
+  SchemaNode root_;
+};
+
+}  // namespace callcheck::detail
+
+#endif  // CALLCHECK_SCHEMA_NAVIGATOR_H_

@@ -1,0 +1,89 @@
+#include "schema/registry.h"
+
+#include <valijson/schema_parser.hpp>
+
+#include <map>        // std::map
+#include <memory>     // std::unique_ptr
+#include <mutex>      // std::mutex
+#include <stdexcept>  // std::runtime_error
+
+#include "embed/embedded.h"
+
+namespace callcheck::detail {
+
+struct SchemaRegistry::Impl {
+  std::map<std::string, std::unique_ptr<rapidjson::Document>, std::less<>> documents;
+  mutable std::mutex mutex;
+  mutable std::map<std::string, std::unique_ptr<valijson::Schema>, std::less<>> compiled;
+};
+
+SchemaRegistry::SchemaRegistry() : impl_(new Impl) {
+  for (const EmbeddedFile &file : embedded_files()) {
+    auto doc = std::make_unique<rapidjson::Document>();
+    doc->Parse<rapidjson::kParseIterativeFlag>(file.text.data(), file.text.size());
+    if (doc->HasParseError()) {
+      throw std::runtime_error("embedded schemas/" + std::string(file.path) + " is not valid JSON");
+    }
+    impl_->documents.emplace(std::string(file.path), std::move(doc));
+  }
+}
+
+SchemaRegistry::~SchemaRegistry() { delete impl_; }
+
+auto SchemaRegistry::instance() -> const SchemaRegistry & {
+  static const SchemaRegistry registry;
+  return registry;
+}
+
+auto SchemaRegistry::document(std::string_view path) const -> const rapidjson::Document * {
+  const auto it = impl_->documents.find(path);
+  return it == impl_->documents.end() ? nullptr : it->second.get();
+}
+
+auto SchemaRegistry::profile_dir(ApiVersion api) -> std::string {
+  return api == ApiVersion::Beta ? "graph/beta/" : "graph/v1.0/";
+}
+
+auto SchemaRegistry::resolve(std::string_view ref, std::string_view from) -> std::string {
+  const auto hash = ref.find('#');
+  if (hash != std::string_view::npos) ref = ref.substr(0, hash);
+  if (ref.substr(0, kSchemaBase.size()) == kSchemaBase) return std::string(ref.substr(kSchemaBase.size()));
+  if (ref.find(':') != std::string_view::npos || ref.empty() || ref.front() == '/') return {};
+  // Relative: against the directory of `from`, without leaving schemas/.
+  if (ref.find("..") != std::string_view::npos) return {};
+  const auto slash = from.rfind('/');
+  std::string out = slash == std::string_view::npos ? std::string() : std::string(from.substr(0, slash + 1));
+  out += ref;
+  return out;
+}
+
+auto SchemaRegistry::paths() const -> std::vector<std::string_view> {
+  std::vector<std::string_view> out;
+  for (const auto &[path, doc] : impl_->documents) out.emplace_back(path);
+  return out;
+}
+
+auto SchemaRegistry::compiled(std::string_view path) const -> const valijson::Schema & {
+  const std::lock_guard<std::mutex> lock(impl_->mutex);
+  if (const auto it = impl_->compiled.find(path); it != impl_->compiled.end()) return *it->second;
+  const rapidjson::Document *root = document(path);
+  if (root == nullptr) throw std::runtime_error("no embedded schema " + std::string(path));
+  auto schema = std::make_unique<valijson::Schema>();
+  valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+  valijson::adapters::RapidJsonAdapter adapter(*root);
+  // $ref resolves only inside the embedded set: never the network, never disk.
+  const std::string from(path);
+  auto fetch = [this, from](const std::string &uri) -> const rapidjson::Document * {
+    const std::string target = resolve(uri, from);
+    const rapidjson::Document *doc = target.empty() ? nullptr : document(target);
+    if (doc == nullptr) throw std::runtime_error("$ref outside the embedded schemas: " + uri);
+    return doc;
+  };
+  auto release = [](const rapidjson::Document *) {};  // the registry owns every document
+  parser.populateSchema(adapter, *schema, fetch, release);
+  const auto &ref = *schema;
+  impl_->compiled.emplace(std::string(path), std::move(schema));
+  return ref;
+}
+
+}  // namespace callcheck::detail

@@ -1,0 +1,290 @@
+#include "schema/validate.h"
+
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>  // std::find
+#include <set>        // std::set
+#include <utility>    // std::pair
+
+#include "document/pointer.h"
+#include "schema/navigator.h"
+#include "schema/registry.h"
+#include "util/suggest.h"
+
+namespace callcheck::detail {
+namespace {
+
+auto sv(const rapidjson::Value &v) -> std::string_view { return {v.GetString(), v.GetStringLength()}; }
+
+auto json_type(const Value *v) -> std::string_view {
+  if (v == nullptr) return "missing";
+  if (v->IsNull()) return "null";
+  if (v->IsBool()) return "a boolean";
+  if (v->IsObject()) return "an object";
+  if (v->IsArray()) return "an array";
+  if (v->IsString()) return "a string";
+  if (v->IsInt() || v->IsInt64() || v->IsUint() || v->IsUint64()) return "an integer";
+  return "a number";
+}
+
+auto article(std::string_view type) -> std::string {
+  if (type == "object" || type == "array" || type == "integer") return fmt::format("an {}", type);
+  if (type == "null") return "null";
+  return fmt::format("a {}", type);
+}
+
+// Display form of a pointer for messages: "/targets/0/identity" -> "targets[0].identity".
+auto display(std::string_view pointer) -> std::string {
+  const auto tokens = split_pointer(pointer);
+  if (!tokens || tokens->empty()) return "the payload";
+  std::string out;
+  for (const std::string &t : *tokens) {
+    if (parse_index(t)) {
+      out += "[" + t + "]";
+    } else {
+      if (!out.empty()) out += ".";
+      out += t;
+    }
+  }
+  return out;
+}
+
+auto quoted_tail(std::string_view description) -> std::string {
+  const auto end = description.rfind('\'');
+  if (end == std::string_view::npos || end == 0) return {};
+  const auto begin = description.rfind('\'', end - 1);
+  if (begin == std::string_view::npos) return {};
+  return std::string(description.substr(begin + 1, end - begin - 1));
+}
+
+auto scalar_text(const Value *v) -> std::string {
+  if (v == nullptr) return "missing";
+  if (v->IsString()) {
+    std::string_view s = sv(*v);
+    if (s.size() > 60) return fmt::format("\"{}...\"", s.substr(0, 57));
+    return fmt::format("\"{}\"", s);
+  }
+  if (v->IsBool()) return v->GetBool() ? "true" : "false";
+  if (v->IsNull()) return "null";
+  if (v->IsInt64()) return std::to_string(v->GetInt64());
+  if (v->IsUint64()) return std::to_string(v->GetUint64());
+  if (v->IsNumber()) return fmt::format("{}", v->GetDouble());
+  return std::string(json_type(v));
+}
+
+struct Converter {
+  const Document &doc;
+  const Navigator &nav;
+  std::vector<Finding> &out;
+  std::set<std::pair<std::string, std::string>> seen;  // (code, pointer)
+
+  void add(Finding f) {
+    if (!seen.emplace(f.code, f.pointer + "\n" + f.message).second) return;
+    out.push_back(std::move(f));
+  }
+
+  void missing(const std::string &pointer, const std::string &property) {
+    const SchemaNode node = nav.at(doc, pointer);
+    const std::string_view type = Navigator::type_name(node);
+    Finding f{"CC101",
+              type.empty() ? fmt::format("`{}` is missing required property `{}`", display(pointer), property)
+                           : fmt::format("`{}` ({}) is missing required property `{}`", display(pointer), type,
+                                         property),
+              pointer, fmt::format("add `{}`", property), !pointer.empty()};
+    add(std::move(f));
+  }
+
+  void additional(const std::string &pointer) {
+    const Value *object = doc.find(pointer);
+    const SchemaNode node = nav.at(doc, pointer);
+    if (object == nullptr || !object->IsObject()) return;
+    const auto names = Navigator::property_names(node);
+    const std::string_view type = Navigator::type_name(node);
+    for (auto it = object->MemberBegin(); it != object->MemberEnd(); ++it) {
+      const std::string_view name = sv(it->name);
+      if (std::find(names.begin(), names.end(), name) != names.end()) continue;
+      const std::string suggestion = closest(name, names);
+      Finding f{"CC102",
+                fmt::format("`{}` is not a property of {}", name,
+                            type.empty() ? std::string("this object") : fmt::format("`{}`", type)),
+                join_pointer(pointer, name),
+                suggestion.empty() ? fmt::format("remove it; {} accepts: {}", type, join_list(names))
+                                   : fmt::format("did you mean `{}`?", suggestion),
+                true};
+      add(std::move(f));
+    }
+  }
+
+  void wrong_type(const std::string &pointer) {
+    const SchemaNode node = nav.at(doc, pointer);
+    const auto types = Navigator::types(Navigator::deref(node));
+    std::string expected;
+    for (std::size_t i = 0; i < types.size(); ++i) {
+      if (i > 0) expected += i + 1 == types.size() ? " or " : ", ";
+      expected += article(types[i]);
+    }
+    const Value *v = doc.find(pointer);
+    add(Finding{"CC103",
+                fmt::format("`{}` is {}; expected {}", display(pointer), json_type(v),
+                            expected.empty() ? std::string("another type") : expected),
+                pointer, "", false});
+  }
+
+  void bad_enum(const std::string &pointer) {
+    const Value *v = doc.find(pointer);
+    const std::string name = last_token(pointer);
+    if (name == "@odata.type") {
+      const std::string parent(parent_pointer(pointer));
+      const Value *slot_value = doc.find(parent);
+      // The slot's schema (before the discriminator is applied).
+      SchemaNode slot = nav.root();
+      if (!parent.empty()) {
+        const std::string grand(parent_pointer(parent));
+        const Value *owner = doc.find(grand);
+        const SchemaNode owner_node = grand.empty() ? nav.root() : nav.at(doc, grand);
+        if (owner != nullptr && owner->IsObject()) slot = nav.member(owner_node, *owner, last_token(parent));
+      }
+      (void)slot_value;
+      auto allowed = Navigator::discriminator_values(slot);
+      std::vector<std::string_view> canonical;
+      for (const auto a : allowed) {
+        if (!a.empty() && a.front() == '#') canonical.push_back(a);
+      }
+      const std::string suggestion = v != nullptr && v->IsString() ? closest(sv(*v), allowed) : std::string();
+      add(Finding{"CC105",
+                  fmt::format("`{}` is {}; `{}` must be one of {}", display(pointer), scalar_text(v),
+                              display(parent), join_list(canonical)),
+                  pointer, suggestion.empty() ? "" : fmt::format("did you mean `{}`?", suggestion), false});
+      return;
+    }
+    const SchemaNode node = nav.at(doc, pointer);
+    const auto allowed = Navigator::enum_values(Navigator::deref(node));
+    const std::string suggestion = v != nullptr && v->IsString() ? closest(sv(*v), allowed) : std::string();
+    add(Finding{"CC104",
+                allowed.empty() ? fmt::format("`{}` is {}, which is not an allowed value", display(pointer),
+                                              scalar_text(v))
+                                : fmt::format("`{}` is {}; expected one of {}", display(pointer), scalar_text(v),
+                                              join_list(allowed, 16)),
+                pointer, suggestion.empty() ? "" : fmt::format("did you mean `{}`?", suggestion), false});
+  }
+
+  void convert(const std::vector<std::string> &context, const std::string &description) {
+    const std::string pointer = context_to_pointer(doc, context);
+    const std::string_view code = classify_valijson_error(description);
+    if (code.empty()) return;
+    if (code == "CC101") return missing(pointer, quoted_tail(description));
+    if (code == "CC102") return additional(pointer);
+    if (code == "CC103") return wrong_type(pointer);
+    if (code == "CC104") return bad_enum(pointer);
+    const Value *v = doc.find(pointer);
+    std::string detail = description;
+    if (!detail.empty() && detail.back() == '.') detail.pop_back();
+    if (!detail.empty()) detail[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(detail[0])));
+    add(Finding{std::string(code), fmt::format("`{}` is {}: {}", display(pointer), scalar_text(v), detail),
+                pointer, "", false});
+  }
+};
+
+auto run(const Document &doc, const valijson::Schema &schema, const Navigator &nav) -> std::vector<Finding> {
+  std::vector<Finding> out;
+  if (!doc.has_dom()) return out;
+  // One validator per thread, reused: valijson keeps a regex cache in it
+  // that is not safe to share (PERFORMANCE.md 7.1).
+  thread_local valijson::Validator validator;
+  const valijson::adapters::RapidJsonAdapter target(doc.root());
+  try {
+    // Fail fast first; only invalid payloads pay for collecting errors.
+    if (validator.validate(schema, target, nullptr)) return out;
+    valijson::ValidationResults results;
+    validator.validate(schema, target, &results);
+    Converter converter{doc, nav, out, {}};
+    valijson::ValidationResults::Error error;
+    std::string first_description;
+    std::vector<std::string> first_context;
+    while (results.popError(error)) {
+      if (first_description.empty()) {
+        first_description = error.description;
+        first_context = error.context;
+      }
+      converter.convert(error.context, error.description);
+    }
+    if (out.empty()) {
+      out.push_back(Finding{"CC100", first_description, context_to_pointer(doc, first_context), "", false});
+    }
+  } catch (const std::exception &e) {
+    out.push_back(Finding{"CC109", fmt::format("the schema validator failed: {}", e.what()), "",
+                          "report this payload to the callcheck maintainers", false});
+  }
+  return out;
+}
+
+}  // namespace
+
+auto classify_valijson_error(std::string_view d) -> std::string_view {
+  auto starts = [&](std::string_view prefix) { return d.substr(0, prefix.size()) == prefix; };
+  // Wrappers: valijson repeats a nested failure at every enclosing level.
+  if (starts("Failed to validate against any schemas allowed by anyOf")) return "";
+  if (starts("Failed to validate against a conditional schema")) return "";
+  if (starts("Failed to validate item #")) return "";
+  if (starts("Cannot validate item #")) return "";
+  if (starts("Failed to validate against schema associated with property name")) return "";
+  if (starts("Failed to validate against schema associated with pattern")) return "";
+  if (starts("Failed to validate against child schema #")) return "";
+  if (starts("Failed to validate against additional properties schema")) return "";
+  if (starts("Failed to validate against dependent schema")) return "";
+  // Leaves.
+  if (starts("Missing required property '")) return "CC101";
+  if (starts("Object contains a property that could not be validated")) return "CC102";
+  if (starts("Value type not permitted by 'type' constraint")) return "CC103";
+  if (starts("Failed to match against any enum values")) return "CC104";
+  if (starts("Failed to match expected value set by 'const' constraint")) return "CC104";
+  if (starts("Expected number")) return "CC106";
+  if (starts("Array should contain no") || starts("Array contains more items than allowed")) return "CC107";
+  if (starts("String should be no")) return "CC108";
+  return "CC100";
+}
+
+auto context_to_pointer(const Document &doc, const std::vector<std::string> &context) -> std::string {
+  std::string pointer;
+  const Value *current = doc.has_dom() ? &doc.root() : nullptr;
+  for (const std::string &part : context) {
+    if (part == "<root>") continue;
+    std::string token = part;
+    if (token.size() >= 2 && token.front() == '[' && token.back() == ']') token = token.substr(1, token.size() - 2);
+    if (current != nullptr && current->IsArray()) {
+      const auto index = parse_index(token);
+      append_index(pointer, index.value_or(0));
+      current = index && *index < current->Size() ? &(*current)[static_cast<rapidjson::SizeType>(*index)] : nullptr;
+    } else {
+      append_token(pointer, token);
+      const Value *next = nullptr;
+      if (current != nullptr && current->IsObject()) {
+        for (auto it = current->MemberBegin(); it != current->MemberEnd(); ++it) {
+          if (sv(it->name) == token) {
+            next = &it->value;
+            break;
+          }
+        }
+      }
+      current = next;
+    }
+  }
+  return pointer;
+}
+
+auto validate_schema(const Document &doc, ApiVersion api, std::string_view root_type) -> std::vector<Finding> {
+  const std::string path = SchemaRegistry::profile_dir(api) + std::string(root_type) + ".schema.json";
+  const Navigator nav(api, root_type);
+  return run(doc, SchemaRegistry::instance().compiled(path), nav);
+}
+
+auto validate_against(const Document &doc, std::string_view schema_path) -> std::vector<Finding> {
+  const auto *root = SchemaRegistry::instance().document(schema_path);
+  const Navigator nav(SchemaNode{root, std::string(schema_path)});
+  return run(doc, SchemaRegistry::instance().compiled(schema_path), nav);
+}
+
+}  // namespace callcheck::detail
