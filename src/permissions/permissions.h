@@ -1,0 +1,44 @@
+// Scenario -> application permissions, from the data table
+// schemas/callcheck/permissions.json (validated against its own schema).
+#ifndef CALLCHECK_PERMISSIONS_PERMISSIONS_H_
+#define CALLCHECK_PERMISSIONS_PERMISSIONS_H_
+
+#include <optional>     // std::optional
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+#include <vector>       // std::vector
+
+#include "callcheck/check.h"
+#include "callcheck/report.h"
+#include "document/document.h"
+#include "finding.h"
+
+namespace callcheck::detail {
+
+struct ScopeRequirement {
+  std::vector<Scope> required;                 // least-privileged sufficient set, sorted by name
+  std::vector<ScopeAlternative> alternatives;  // other sufficient sets (e.g. resource-specific consent)
+  std::string note;                            // the table's one-line note for the scenario kind
+};
+
+[[nodiscard]] auto required_scopes(const Scenario &scenario, const Document &doc, ApiVersion api)
+    -> ScopeRequirement;
+
+// Canonical spelling of a permission name typed by a user ("Calls.InitiateGroupCalls.All"
+// -> "Calls.InitiateGroupCall.All"); nullopt when it is no known Calls.* permission.
+[[nodiscard]] auto canonical_scope(std::string_view name) -> std::optional<std::string>;
+
+// The matching key of a permission name: lower case, whitespace removed.
+[[nodiscard]] auto fold_scope_name(std::string_view name) -> std::string;
+// Every canonical name the table knows, sorted.
+[[nodiscard]] auto known_scopes() -> std::vector<std::string>;
+
+// Compares granted scopes with the requirement: CC302 (missing scope) at the
+// scenario's evidence pointer, CC303 (alias spelling) per non-canonical name,
+// CC304 (unknown permission name) per unrecognised name.
+void check_granted(const std::vector<std::string> &granted, const Scenario &scenario,
+                   const ScopeRequirement &requirement, std::vector<Finding> &out);
+
+}  // namespace callcheck::detail
+
+#endif  // CALLCHECK_PERMISSIONS_PERMISSIONS_H_

@@ -1,0 +1,179 @@
+// Scenario recognition (GRAPH.md 2.2) as one explicit, ordered decision list:
+//
+//   0. no DOM, or the root is not an object          -> Unknown
+//   1. meetingInfo present and targets non-empty      -> Ambiguous (CC301)
+//   2. meetingInfo present:
+//        a. source identity is a guest                -> JoinMeetingAsGuest
+//           (`source.identity.guest`, or the 2018-19 `source.identity.user`
+//            with `identityProvider: "None"`)
+//        b. meetingInfo is joinMeetingIdMeetingInfo   -> JoinMeetingById
+//        c. otherwise (organizer/token/untyped)       -> JoinMeeting
+//   3. exactly one target:
+//        a. its identity has `phone`                  -> PeerToPeerPstn
+//        b. otherwise                                 -> PeerToPeer
+//   4. two or more targets                            -> GroupCall
+//   5. neither targets nor meetingInfo                -> Ambiguous (CC301)
+//
+// Media is decided separately from `mediaConfig/@odata.type` (with or without
+// the leading '#', as in the 2019 docs). Wrong JSON types never crash: a value
+// of the wrong type counts as absent (the schema reports it).
+#include "json.h"
+
+#include "scenario/classify.h"
+
+#include <cstddef>      // std::size_t
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+
+#include <fmt/format.h>
+
+namespace callcheck::detail {
+namespace {
+
+constexpr std::string_view kGraphPrefix = "microsoft.graph.";
+
+auto as_string(const Value *value) -> std::string_view {
+  if (value == nullptr || !value->IsString()) return {};
+  return {value->GetString(), value->GetStringLength()};
+}
+
+// "#microsoft.graph.x" and "microsoft.graph.x" -> "x"; anything else -> "".
+auto graph_type_name(const Value *value) -> std::string_view {
+  std::string_view type = as_string(value);
+  if (!type.empty() && type.front() == '#') type.remove_prefix(1);
+  if (type.substr(0, kGraphPrefix.size()) != kGraphPrefix) return {};
+  return type.substr(kGraphPrefix.size());
+}
+
+// Present and not null (a null member is treated as absent).
+auto present(const Value *value) -> bool { return value != nullptr && !value->IsNull(); }
+
+auto media_of(const Document &doc, std::string &evidence) -> MediaHosting {
+  const Value *type = doc.find("/mediaConfig/@odata.type");
+  const std::string_view name = graph_type_name(type);
+  if (name == "appHostedMediaConfig") {
+    evidence = "/mediaConfig/@odata.type";
+    return MediaHosting::AppHosted;
+  }
+  if (name == "serviceHostedMediaConfig") {
+    evidence = "/mediaConfig/@odata.type";
+    return MediaHosting::ServiceHosted;
+  }
+  return MediaHosting::Unknown;
+}
+
+// The pointer proving a guest source, or "" when the source is no guest.
+auto guest_evidence(const Document &doc) -> std::string {
+  if (present(doc.find("/source/identity/guest"))) return "/source/identity/guest";
+  const Value *user = doc.find("/source/identity/user");
+  if (user != nullptr && user->IsObject() &&
+      as_string(doc.find("/source/identity/user/identityProvider")) == "None") {
+    return "/source/identity/user/identityProvider";
+  }
+  return {};
+}
+
+auto media_phrase(MediaHosting media) -> std::string_view {
+  switch (media) {
+    case MediaHosting::ServiceHosted: return "service-hosted media";
+    case MediaHosting::AppHosted: return "app-hosted media";
+    case MediaHosting::Unknown: return "media hosting not recognised";
+  }
+  return "media hosting not recognised";
+}
+
+auto plural(std::size_t n, std::string_view word) -> std::string {
+  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
+auto summary_of(const Scenario &s, std::size_t targets, std::string_view meeting_type) -> std::string {
+  const std::string_view media = media_phrase(s.media);
+  switch (s.kind) {
+    case CallKind::Unknown: return "not a call object: no scenario recognised";
+    case CallKind::PeerToPeer: return fmt::format("peer-to-peer call to 1 target, {}", media);
+    case CallKind::PeerToPeerPstn: return fmt::format("peer-to-peer PSTN call to 1 phone number, {}", media);
+    case CallKind::GroupCall: return fmt::format("group call with {}, {}", plural(targets, "target"), media);
+    case CallKind::JoinMeeting:
+      return fmt::format("meeting join ({}), {}", meeting_type.empty() ? "untyped meetingInfo" : meeting_type, media);
+    case CallKind::JoinMeetingById: return fmt::format("meeting join by meeting id, {}", media);
+    case CallKind::JoinMeetingAsGuest: return fmt::format("guest meeting join, {}", media);
+    case CallKind::Ambiguous:
+      if (targets == 0) return fmt::format("ambiguous: neither targets nor meetingInfo, {}", media);
+      return fmt::format("ambiguous: meetingInfo together with {}, {}", plural(targets, "target"), media);
+  }
+  return "not a call object: no scenario recognised";
+}
+
+}  // namespace
+
+auto classify(const Document &doc, std::vector<Finding> &out) -> Scenario {
+  Scenario s;
+  // 0. Nothing to look at.
+  if (!doc.has_dom() || !doc.root().IsObject()) {
+    s.summary = summary_of(s, 0, {});
+    return s;
+  }
+  s.media = media_of(doc, s.media_evidence);
+
+  const Value *meeting = doc.find("/meetingInfo");
+  const bool has_meeting = present(meeting);
+  const std::string_view meeting_type = graph_type_name(doc.find("/meetingInfo/@odata.type"));
+  const Value *targets_value = doc.find("/targets");
+  const std::size_t targets =
+      (targets_value != nullptr && targets_value->IsArray()) ? targets_value->Size() : 0;
+
+  if (has_meeting && targets > 0) {
+    // 1. Join + invite (only the 2018-09-14 draft group call does this).
+    s.kind = CallKind::Ambiguous;
+    s.evidence = "/meetingInfo";
+    out.push_back(Finding{
+        "CC301",
+        fmt::format("both `meetingInfo` and `targets` ({}) are present: this is neither a plain meeting join nor a "
+                    "plain outgoing call; no scenario was assumed, so no permissions are derived",
+                    plural(targets, "target")),
+        s.evidence,
+        "send `meetingInfo` (with `chatInfo`) to join a meeting, or `targets` without `meetingInfo` to place a call",
+        true});
+  } else if (has_meeting) {
+    // 2. Join: guest first (it decides the permission), then the meetingInfo type.
+    std::string guest = guest_evidence(doc);
+    if (!guest.empty()) {
+      s.kind = CallKind::JoinMeetingAsGuest;
+      s.evidence = std::move(guest);
+    } else if (meeting_type == "joinMeetingIdMeetingInfo") {
+      s.kind = CallKind::JoinMeetingById;
+      s.evidence = "/meetingInfo/@odata.type";
+    } else {
+      s.kind = CallKind::JoinMeeting;
+      s.evidence = meeting_type.empty() ? "/meetingInfo" : "/meetingInfo/@odata.type";
+    }
+  } else if (targets == 1) {
+    // 3. One target: PSTN when its identity is a phone.
+    if (present(doc.find("/targets/0/identity/phone"))) {
+      s.kind = CallKind::PeerToPeerPstn;
+      s.evidence = "/targets/0/identity/phone";
+    } else {
+      s.kind = CallKind::PeerToPeer;
+      s.evidence = "/targets";
+    }
+  } else if (targets >= 2) {
+    // 4. Several targets.
+    s.kind = CallKind::GroupCall;
+    s.evidence = "/targets";
+  } else {
+    // 5. Neither.
+    s.kind = CallKind::Ambiguous;
+    s.evidence = "";
+    out.push_back(Finding{
+        "CC301",
+        "neither `targets` nor `meetingInfo` is present: the service may create an empty group call, but no "
+        "documented example does this; no scenario was assumed, so no permissions are derived",
+        s.evidence,
+        "add `targets` to place a call, or `meetingInfo` (with `chatInfo`) to join a meeting",
+        false});
+  }
+  s.summary = summary_of(s, targets, meeting_type);
+  return s;
+}
+
+}  // namespace callcheck::detail
