@@ -21,6 +21,10 @@
 #include "rules/cc107_array_size.h"
 #include "rules/cc108_string_length.h"
 #include "rules/cc109_validator_internal_error.h"
+#include "rules/cc301_ambiguous_scenario.h"
+#include "rules/cc302_missing_scope.h"
+#include "rules/cc303_scope_alias.h"
+#include "rules/cc304_unknown_scope.h"
 
 namespace callcheck::detail {
 
@@ -44,9 +48,13 @@ auto builtin_rules() -> const std::vector<const Rule *> & {
   static const rules::ArraySize cc107;
   static const rules::StringLength cc108;
   static const rules::ValidatorInternalError cc109;
+  static const rules::AmbiguousScenario cc301;
+  static const rules::MissingScope cc302;
+  static const rules::ScopeAlias cc303;
+  static const rules::UnknownScope cc304;
   static const std::vector<const Rule *> list{
       &cc001, &cc002, &cc003, &cc004, &cc005, &cc006, &cc007, &cc008, &cc010, &cc100,
-      &cc101, &cc102, &cc103, &cc104, &cc105, &cc106, &cc107, &cc108, &cc109,
+      &cc101, &cc102, &cc103, &cc104, &cc105, &cc106, &cc107, &cc108, &cc109, &cc301, &cc302, &cc303, &cc304,
   };
   return list;
 }

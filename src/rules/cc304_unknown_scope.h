@@ -1,0 +1,37 @@
+// CC304 unknown-scope: emitted by src/permissions/permissions.cc; this header documents it.
+#ifndef CALLCHECK_RULES_CC304_UNKNOWN_SCOPE_H_
+#define CALLCHECK_RULES_CC304_UNKNOWN_SCOPE_H_
+
+#include "rules/rule.h"
+
+namespace callcheck::rules {
+
+class UnknownScope final : public detail::Rule {
+ public:
+  [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+
+ private:
+  static constexpr RuleMeta kMeta{
+      "CC304", "unknown-scope", Severity::Warning, Status::Stable,
+      "a granted Calls.* permission name is not a known permission",
+      R"md(## What it does
+Reports a granted name that starts with `Calls.` but is neither a known `Calls.*` permission nor one of its documented spellings. Permissions outside `Calls.*` (such as `User.Read.All`) are ignored.
+
+## Why is this bad?
+A misspelt permission grants nothing: the call fails with `403 Forbidden` although the permission list looks right.
+
+## Example
+Granted permissions (`--scopes`, or the `roles` claim you expect):
+```json
+{ "roles": [ "Calls.InitiateCall.All" ] }
+```
+
+## Use instead
+```json
+{ "roles": [ "Calls.Initiate.All" ] }
+```)md"};
+};
+
+}  // namespace callcheck::rules
+
+#endif  // CALLCHECK_RULES_CC304_UNKNOWN_SCOPE_H_
