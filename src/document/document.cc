@@ -609,6 +609,9 @@ auto Document::span(std::string_view pointer, bool key) const -> Span {
   while (true) {
     if (const SourceNode *n = node(p)) {
       if (key && n->key_begin != SourceNode::kNone) return span_of_bytes(n->key_begin, n->key_end);
+      // A member missing from the root is shown at its opening brace, not
+      // by underlining the whole document.
+      if (key && p.empty()) return span_of_bytes(n->begin, n->begin + 1);
       return span_of_bytes(n->begin, n->end);
     }
     if (p.empty()) break;

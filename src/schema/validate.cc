@@ -89,10 +89,9 @@ struct Converter {
   void missing(const std::string &pointer, const std::string &property) {
     const SchemaNode node = nav.at(doc, pointer);
     const std::string_view type = Navigator::type_name(node);
-    Finding f{"CC101",
-              type.empty() ? fmt::format("`{}` is missing required property `{}`", display(pointer), property)
-                           : fmt::format("`{}` ({}) is missing required property `{}`", display(pointer), type,
-                                         property),
+    std::string where = pointer.empty() ? std::string("the payload") : fmt::format("`{}`", display(pointer));
+    if (!type.empty()) where += fmt::format(" ({})", type);
+    Finding f{"CC101", fmt::format("{} is missing required property `{}`", where, property),
               pointer, fmt::format("add `{}`", property), !pointer.empty()};
     add(std::move(f));
   }

@@ -1,0 +1,149 @@
+// The strict parser and its source map: positions of keys and values,
+// pointers, tabs, CRLF, multi-byte characters, parse-error positions.
+#include <gtest/gtest.h>
+
+#include "document/document.h"
+#include "document/pointer.h"
+
+namespace {
+
+using callcheck::Limits;
+using callcheck::detail::Document;
+
+auto codes(const Document &doc) -> std::vector<std::string> {
+  std::vector<std::string> out;
+  for (const auto &f : doc.findings()) out.push_back(f.code);
+  return out;
+}
+
+TEST(SourceMap, ValueAndKeySpans) {
+  const std::string text = "{\n  \"a\": 1,\n  \"b\": {\"c\": [true, \"x\"]}\n}";
+  const Document doc = Document::parse(text, Limits{});
+  ASSERT_TRUE(doc.has_dom());
+  EXPECT_EQ(doc.span("/a").begin.line, 2U);
+  EXPECT_EQ(doc.span("/a").begin.column, 8U);
+  EXPECT_EQ(doc.span("/a", true).begin.column, 3U);
+  EXPECT_EQ(doc.span("/a", true).end.column, 6U);
+  EXPECT_EQ(doc.span("/b/c/1").begin.line, 3U);
+  EXPECT_EQ(doc.span("/b/c/1").begin.column, 21U);
+  EXPECT_EQ(doc.span("/b/c/1").end.column, 24U);
+  EXPECT_EQ(doc.span("/b").end.line, 3U);
+  EXPECT_EQ(doc.span("").begin.line, 1U);
+  EXPECT_EQ(doc.span("").end.line, 4U);
+}
+
+TEST(SourceMap, MissingMemberFallsBackToParentKey) {
+  const Document doc = Document::parse(R"({"mediaConfig": {"x": 1}})", Limits{});
+  const auto span = doc.span("/mediaConfig/blob");
+  EXPECT_EQ(span.begin.column, 2U);  // the "mediaConfig" key
+}
+
+TEST(SourceMap, TabsCrlfAndMultibyteCountAsOneColumn) {
+  const std::string text = "{\r\n\t\"s\": \"\xC3\xA9\xE2\x82\xAC\", \"t\": 2}";
+  const Document doc = Document::parse(text, Limits{});
+  ASSERT_TRUE(doc.has_dom());
+  EXPECT_EQ(doc.span("/s").begin.line, 2U);
+  EXPECT_EQ(doc.span("/s").begin.column, 7U);
+  EXPECT_EQ(doc.span("/t", true).begin.column, 13U);  // after "é€" (2 code points)
+}
+
+TEST(SourceMap, EscapedPointerTokens) {
+  const Document doc = Document::parse(R"({"a/b": {"m~n": [0, 42]}})", Limits{});
+  ASSERT_NE(doc.find("/a~1b/m~0n/1"), nullptr);
+  EXPECT_EQ(doc.find("/a~1b/m~0n/1")->GetInt(), 42);
+  EXPECT_EQ(doc.span("/a~1b/m~0n/1").begin.column, 21U);
+  EXPECT_EQ(doc.find("/a~1b/m~0n/2"), nullptr);
+  EXPECT_EQ(doc.find("/a~2b"), nullptr);
+}
+
+TEST(SourceMap, ArrayIndexVersusMemberNamedZero) {
+  const Document doc = Document::parse(R"({"0": [5, 6], "x": {"0": 7}})", Limits{});
+  EXPECT_EQ(doc.find("/0/1")->GetInt(), 6);
+  EXPECT_EQ(doc.find("/x/0")->GetInt(), 7);
+}
+
+TEST(Parse, TrailingCommaPointsAtTheComma) {
+  const Document doc = Document::parse("{\n  \"a\": 1,\n}", Limits{});
+  ASSERT_FALSE(doc.has_dom());
+  ASSERT_EQ(codes(doc), std::vector<std::string>{"CC001"});
+  const auto span = doc.span_of_bytes(doc.findings()[0].begin, doc.findings()[0].end);
+  EXPECT_EQ(span.begin.line, 2U);
+  EXPECT_EQ(span.begin.column, 9U);
+}
+
+TEST(Parse, SyntaxErrorPositions) {
+  const Document doc = Document::parse("{\"a\" 1}", Limits{});
+  ASSERT_EQ(codes(doc), std::vector<std::string>{"CC001"});
+  EXPECT_EQ(doc.findings()[0].begin, 5U);
+  EXPECT_EQ(Document::parse("", Limits{}).findings()[0].code, "CC001");
+  EXPECT_EQ(Document::parse("{} {}", Limits{}).findings()[0].code, "CC001");
+}
+
+TEST(Parse, DuplicateKeysAreFoundAtTheSecondKey) {
+  const Document doc = Document::parse(R"({"a": {"k": 1, "k": 2}, "b": {"k": 3}})", Limits{});
+  ASSERT_TRUE(doc.has_dom());
+  ASSERT_EQ(codes(doc), std::vector<std::string>{"CC002"});
+  EXPECT_EQ(doc.findings()[0].pointer, "/a/k");
+  EXPECT_EQ(doc.findings()[0].begin, 15U);
+}
+
+TEST(Parse, EscapedDuplicateKeysAreStillDuplicates) {
+  const Document doc = Document::parse(R"({"ab": 1, "\u0061b": 2})", Limits{});
+  EXPECT_EQ(codes(doc), std::vector<std::string>{"CC002"});
+}
+
+TEST(Parse, PolicyFindings) {
+  EXPECT_EQ(codes(Document::parse(R"({"a\u0000": 1})", Limits{})), std::vector<std::string>{"CC005"});
+  EXPECT_EQ(codes(Document::parse(R"(["\udc00"])", Limits{})), std::vector<std::string>{"CC003"});
+  EXPECT_EQ(codes(Document::parse("[1.8e308]", Limits{})), std::vector<std::string>{"CC007"});
+  EXPECT_EQ(codes(Document::parse("[1e400]", Limits{})), std::vector<std::string>{"CC007"});
+  EXPECT_EQ(codes(Document::parse("[12345678901234567890]", Limits{})), std::vector<std::string>{"CC008"});
+  const Document bom = Document::parse("\xEF\xBB\xBF{}", Limits{});
+  EXPECT_TRUE(bom.has_dom());
+  EXPECT_EQ(codes(bom), std::vector<std::string>{"CC006"});
+  EXPECT_EQ(codes(Document::parse(std::string("{}\0x", 4), Limits{})), std::vector<std::string>{"CC005"});
+  EXPECT_EQ(codes(Document::parse("[\"\xC0\xAF\"]", Limits{})), std::vector<std::string>{"CC003"});
+  EXPECT_EQ(codes(Document::parse(std::string("{\0\"\0a\0\"\0", 8), Limits{})), std::vector<std::string>{"CC003"});
+}
+
+TEST(Parse, LimitsStopAtTheCrossingPoint) {
+  Limits limits;
+  limits.max_depth = 3;
+  EXPECT_TRUE(Document::parse("[[[]]]", limits).has_dom());
+  const Document deep = Document::parse("[[[[]]]]", limits);
+  ASSERT_FALSE(deep.has_dom());
+  ASSERT_EQ(codes(deep), std::vector<std::string>{"CC004"});
+  EXPECT_EQ(deep.findings()[0].begin, 3U);
+  limits = Limits{};
+  limits.max_string_bytes = 4;
+  EXPECT_TRUE(Document::parse(R"(["abcd"])", limits).has_dom());
+  EXPECT_EQ(codes(Document::parse(R"(["abcde"])", limits)), std::vector<std::string>{"CC004"});
+  limits = Limits{};
+  limits.max_elements = 2;
+  EXPECT_TRUE(Document::parse("[1,2]", limits).has_dom());
+  EXPECT_EQ(codes(Document::parse("[1,2,3]", limits)), std::vector<std::string>{"CC004"});
+  limits = Limits{};
+  limits.max_members = 1;
+  EXPECT_EQ(codes(Document::parse(R"({"a":1,"b":2})", limits)), std::vector<std::string>{"CC004"});
+  limits = Limits{};
+  limits.max_bytes = 4;
+  EXPECT_TRUE(Document::parse("[12]", limits).has_dom());
+  EXPECT_EQ(codes(Document::parse("[123]", limits)), std::vector<std::string>{"CC004"});
+}
+
+TEST(Pointer, EscapeAndSplit) {
+  std::string p;
+  callcheck::detail::append_token(p, "a/b~c");
+  EXPECT_EQ(p, "/a~1b~0c");
+  const auto tokens = callcheck::detail::split_pointer("/a~1b~0c//x");
+  ASSERT_TRUE(tokens);
+  EXPECT_EQ(*tokens, (std::vector<std::string>{"a/b~c", "", "x"}));
+  EXPECT_FALSE(callcheck::detail::split_pointer("a"));
+  EXPECT_FALSE(callcheck::detail::split_pointer("/~2"));
+  EXPECT_EQ(callcheck::detail::parent_pointer("/a/b"), "/a");
+  EXPECT_EQ(callcheck::detail::last_token("/a/m~1n"), "m/n");
+  EXPECT_FALSE(callcheck::detail::parse_index("01"));
+  EXPECT_EQ(callcheck::detail::parse_index("10").value_or(0), 10U);
+}
+
+}  // namespace
