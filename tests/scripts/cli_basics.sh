@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The CLI contract: exit codes 0/1/2, stdin, formats, explain, schemas, bad flags.
+set -uo pipefail
+bin="$CALLCHECK_BINARY"
+src="$CALLCHECK_SOURCE_DIR"
+fail=0
+expect() {  # expect <code> <description> <command...>
+  local want=$1 what=$2; shift 2
+  "$@" >/tmp/cc_out.$$ 2>/tmp/cc_err.$$
+  local got=$?
+  if [ "$got" -ne "$want" ]; then
+    echo "FAIL: $what: exit $got, expected $want"; cat /tmp/cc_out.$$ /tmp/cc_err.$$ | head -20; fail=1
+  else
+    echo "ok: $what"
+  fi
+}
+cd "$src"
+expect 0 "valid samples are clean" "$bin" samples/valid
+expect 1 "invalid JSON is a finding, not a failure" bash -c "printf '{\"a\":1,}' | '$bin' -"
+expect 2 "missing file" "$bin" samples/valid/does-not-exist.json
+grep -q "does-not-exist.json:1:1: error CC010 unreadable-input" /tmp/cc_out.$$ || { echo "FAIL: missing file message"; fail=1; }
+expect 2 "missing file among good ones still exits 2" "$bin" samples/valid/p2p-service-hosted.json nope.json
+grep -q "1 of 2 inputs could not be read" /tmp/cc_err.$$ || { echo "FAIL: summary of unreadable inputs"; fail=1; }
+expect 2 "unknown flag" "$bin" --no-such-flag samples/valid
+expect 2 "bad --format value" "$bin" --format xml samples/valid
+expect 2 "directory without payloads" "$bin" "$src/include"
+expect 0 "explain by code" "$bin" explain CC001
+grep -q "## Why is this bad?" /tmp/cc_out.$$ || { echo "FAIL: explain sections"; fail=1; }
+expect 0 "explain by name" "$bin" explain invalid-json
+expect 2 "explain unknown" "$bin" explain CC999
+expect 0 "schemas list" "$bin" schemas
+grep -q "graph/v1.0/call.schema.json" /tmp/cc_out.$$ || { echo "FAIL: schemas list"; fail=1; }
+expect 0 "schemas print" "$bin" schemas call
+grep -q '"title": "call"' /tmp/cc_out.$$ || { echo "FAIL: schemas print"; fail=1; }
+expect 0 "rules json" "$bin" rules --format json
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert all(set(r)=={"code","name","severity","status","summary"} for r in d["rules"])' /tmp/cc_out.$$ || { echo "FAIL: rules json shape"; fail=1; }
+expect 1 "json format on findings" "$bin" --format json samples/invalid
+python3 -c 'import json,sys; json.load(open(sys.argv[1]))' /tmp/cc_out.$$ || { echo "FAIL: json output parses"; fail=1; }
+expect 0 "--fail-on error ignores warnings" bash -c "printf '\xef\xbb\xbf{\"callbackUri\":\"https://a.example/cb\",\"mediaConfig\":{\"@odata.type\":\"#microsoft.graph.serviceHostedMediaConfig\"},\"targets\":[{\"identity\":{\"user\":{\"id\":\"98da8a1a-1b87-452c-a713-65d3f10b5555\"}}}]}' | '$bin' -"
+expect 1 "--fail-on warning counts warnings" bash -c "printf '\xef\xbb\xbf{\"callbackUri\":\"https://a.example/cb\",\"mediaConfig\":{\"@odata.type\":\"#microsoft.graph.serviceHostedMediaConfig\"},\"targets\":[{\"identity\":{\"user\":{\"id\":\"98da8a1a-1b87-452c-a713-65d3f10b5555\"}}}]}' | '$bin' --fail-on warning -"
+rm -f /tmp/cc_out.$$ /tmp/cc_err.$$
+exit $fail
