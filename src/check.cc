@@ -91,9 +91,7 @@ void sort_and_dedupe(std::vector<Diagnostic> &diagnostics) {
                     diagnostics.end());
 }
 
-}  // namespace
-
-auto check(std::string_view text, std::string_view source_name, const Options &options) -> Report {
+auto check_unguarded(std::string_view text, std::string_view source_name, const Options &options) -> Report {
   Report report;
   report.source = std::string(source_name);
   const detail::Document doc = detail::Document::parse(text, options.limits);
@@ -136,6 +134,26 @@ auto check(std::string_view text, std::string_view source_name, const Options &o
   }
   sort_and_dedupe(report.diagnostics);
   return report;
+}
+
+}  // namespace
+
+auto check(std::string_view text, std::string_view source_name, const Options &options) -> Report {
+  try {
+    return check_unguarded(text, source_name, options);
+  } catch (const std::exception &e) {
+    // A bug (a RapidJSON assertion, an allocation failure): keep the caller
+    // alive and say so, rather than unwinding into a bot's request path.
+    Report report;
+    report.source = std::string(source_name);
+    Diagnostic d;
+    d.code = "CC109";
+    d.name = "validator-internal-error";
+    d.message = std::string("internal error while checking: ") + e.what();
+    d.span = Span{Position{1, 1}, Position{1, 1}};
+    report.diagnostics.push_back(std::move(d));
+    return report;
+  }
 }
 
 auto Report::count(Severity severity) const -> std::size_t {
