@@ -21,10 +21,21 @@
 #include "rules/cc107_array_size.h"
 #include "rules/cc108_string_length.h"
 #include "rules/cc109_validator_internal_error.h"
+#include "rules/cc201_undeclared_property.h"
+#include "rules/cc202_callback_uri_not_https.h"
+#include "rules/cc203_read_only_property.h"
+#include "rules/cc204_documentation_placeholder.h"
+#include "rules/cc205_malformed_guid.h"
+#include "rules/cc206_phone_not_e164.h"
+#include "rules/cc207_odata_type_missing_hash.h"
+#include "rules/cc208_odata_type_wrong_slot.h"
 #include "rules/cc301_ambiguous_scenario.h"
 #include "rules/cc302_missing_scope.h"
 #include "rules/cc303_scope_alias.h"
 #include "rules/cc304_unknown_scope.h"
+#include "rules/cc401_invalid_config.h"
+#include "rules/cc402_unused_suppression.h"
+#include "rules/cc403_stale_baseline_entry.h"
 
 namespace callcheck::detail {
 
@@ -48,13 +59,24 @@ auto builtin_rules() -> const std::vector<const Rule *> & {
   static const rules::ArraySize cc107;
   static const rules::StringLength cc108;
   static const rules::ValidatorInternalError cc109;
+  static const rules::UndeclaredProperty cc201;
+  static const rules::CallbackUriNotHttps cc202;
+  static const rules::ReadOnlyProperty cc203;
+  static const rules::DocumentationPlaceholder cc204;
+  static const rules::MalformedGuid cc205;
+  static const rules::PhoneNotE164 cc206;
+  static const rules::OdataTypeMissingHash cc207;
+  static const rules::OdataTypeWrongSlot cc208;
   static const rules::AmbiguousScenario cc301;
   static const rules::MissingScope cc302;
   static const rules::ScopeAlias cc303;
   static const rules::UnknownScope cc304;
+  static const rules::InvalidConfig cc401;
+  static const rules::UnusedSuppression cc402;
+  static const rules::StaleBaselineEntry cc403;
   static const std::vector<const Rule *> list{
       &cc001, &cc002, &cc003, &cc004, &cc005, &cc006, &cc007, &cc008, &cc010, &cc100,
-      &cc101, &cc102, &cc103, &cc104, &cc105, &cc106, &cc107, &cc108, &cc109, &cc301, &cc302, &cc303, &cc304,
+      &cc101, &cc102, &cc103, &cc104, &cc105, &cc106, &cc107, &cc108, &cc109, &cc201, &cc202, &cc203, &cc204, &cc205, &cc206, &cc207, &cc208, &cc301, &cc302, &cc303, &cc304, &cc401, &cc402, &cc403,
   };
   return list;
 }

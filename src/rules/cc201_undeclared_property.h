@@ -1,0 +1,116 @@
+// CC201 undeclared-property: a member that an open Graph type does not declare,
+// and an @odata.type that names no Graph type. Closed types are the schema's
+// CC102.
+#ifndef CALLCHECK_RULES_CC201_UNDECLARED_PROPERTY_H_
+#define CALLCHECK_RULES_CC201_UNDECLARED_PROPERTY_H_
+
+#include "rules/rule_support.h"
+
+#include <fmt/format.h>
+
+#include "util/suggest.h"
+
+namespace callcheck::rules {
+
+class UndeclaredProperty final : public detail::Rule {
+ public:
+  [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+
+  void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
+    using namespace support;
+    walk(context.nav, context.doc, [&](const Visit &v) {
+      if (v.path.key() == "@odata.type" && v.value.IsString()) {
+        check_type_name(context, sink, v);
+        return;
+      }
+      if (!v.value.IsObject() || !v.schema || !Navigator::is_open(v.schema)) return;
+      const std::string_view type = Navigator::type_name(v.schema);
+      if (type.empty()) return;
+      const auto declared = Navigator::property_names(v.schema);
+      for (auto it = v.value.MemberBegin(); it != v.value.MemberEnd(); ++it) {
+        const std::string_view name = sv(it->name);
+        if (accepted(type, name, declared, it->value)) continue;
+        const std::string pointer = v.path.pointer(name);
+        if (context.schema_reported(pointer)) continue;
+        // Beta-only members on v1.0 are CC209's finding, not a typo.
+        if (context.api == ApiVersion::V1 && declared_in_beta(context, v.path.pointer(), name)) continue;
+        std::vector<std::string_view> candidates = declared;
+        if (is_identity_set_type(type)) {
+          for (std::string_view k : {"applicationInstance", "phone", "guest", "encrypted", "onPremises",
+                                     "azureCommunicationServicesUser", "assertedIdentity", "endpointType"}) {
+            candidates.push_back(k);
+          }
+        }
+        const std::string suggestion = detail::closest(name, candidates);
+        sink.report(kMeta, pointer, fmt::format("`{}` is not a declared property of `{}`", shown(name), type),
+                    suggestion.empty() ? "remove it, or check its spelling against the Graph reference"
+                                       : fmt::format("did you mean `{}`?", suggestion),
+                    true);
+      }
+    });
+  }
+
+ private:
+  static auto accepted(std::string_view type, std::string_view name, const std::vector<std::string_view> &declared,
+                       const detail::Value &value) -> bool {
+    if (!name.empty() && name.front() == '@') return true;              // instance annotations
+    if (name.find("@odata.") != std::string_view::npos) return true;    // property annotations
+    for (std::string_view d : declared) {
+      if (d == name) return true;
+    }
+    if (support::is_identity_set_type(type) && support::is_identity_set_key(name)) return true;
+    // Identities: examples put `tenantId` on user identities (declared on
+    // communicationsUserIdentity); the legacy guest `identityProvider: "None"`
+    // is CC216's finding.
+    if (type == "identity" || support::starts_with(type, "communications")) {
+      if (name == "tenantId") return true;
+      if (name == "identityProvider" && value.IsString()) return true;
+    }
+    return false;
+  }
+
+  static auto declared_in_beta(const detail::RuleContext &context, const std::string &object,
+                               std::string_view name) -> bool {
+    static const detail::Navigator beta(ApiVersion::Beta);
+    return detail::Navigator::has_property(beta.at(context.doc, object), name);
+  }
+
+  static void check_type_name(const detail::RuleContext &context, detail::DiagnosticSink &sink,
+                              const support::Visit &v) {
+    const std::string_view value = support::sv(v.value);
+    const std::string_view name = support::odata_type_name(value);
+    const auto &known = support::known_types();
+    for (std::string_view k : known) {
+      if (k == name) return;
+    }
+    const std::string pointer = v.path.pointer();
+    if (context.schema_reported(pointer)) return;  // CC105 on discriminators
+    const std::string suggestion = detail::closest(name, known);
+    sink.report(kMeta, pointer, fmt::format("`@odata.type` `{}` names no Graph type", support::shown(value)),
+                suggestion.empty() ? "use the `#microsoft.graph.<type>` name of the object's type"
+                                   : fmt::format("did you mean `#microsoft.graph.{}`?", suggestion));
+  }
+
+  static constexpr RuleMeta kMeta{
+      "CC201", "undeclared-property", Severity::Warning, Status::Stable,
+      "a member or `@odata.type` that the Graph type does not declare",
+      R"md(## What it does
+Reports members of *open* Graph types (`call`, `identitySet`, `identity`, `invitationParticipantInfo`, `organizerMeetingInfo`, ...) that the type does not declare, with a did-you-mean suggestion, and `@odata.type` values that name no Graph type. Members of closed types are reported by the schema as CC102. The `communicationsIdentitySet` kinds inside identity sets, `tenantId` on identities and `@odata.*` annotations are accepted.
+
+## Why is this bad?
+Open types accept any member, so the service silently ignores a misspelt `callbackUrl`: the call is created without callbacks and never reaches the bot. A warning, because open types are open on purpose and the documentation's own examples add members.
+
+## Example
+```json
+{ "callbackUrl": "https://bot.contoso.com/callback", "source": { "identity": { "@odata.type": "#microsoft.graph.identitySett" } } }
+```
+
+## Use instead
+```json
+{ "callbackUri": "https://bot.contoso.com/callback", "source": { "identity": { "@odata.type": "#microsoft.graph.identitySet" } } }
+```)md"};
+};
+
+}  // namespace callcheck::rules
+
+#endif  // CALLCHECK_RULES_CC201_UNDECLARED_PROPERTY_H_

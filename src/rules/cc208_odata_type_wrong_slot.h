@@ -1,0 +1,76 @@
+// CC208 odata-type-wrong-slot: an @odata.type that names a real Graph type,
+// but not one that fits where the object sits (GRAPH.md 1.2: targets typed
+// `participantInfo` in the current group-call examples).
+#ifndef CALLCHECK_RULES_CC208_ODATA_TYPE_WRONG_SLOT_H_
+#define CALLCHECK_RULES_CC208_ODATA_TYPE_WRONG_SLOT_H_
+
+#include "rules/rule_support.h"
+
+#include <fmt/format.h>
+
+namespace callcheck::rules {
+
+class OdataTypeWrongSlot final : public detail::Rule {
+ public:
+  [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+
+  void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
+    using namespace support;
+    walk(context.nav, context.doc, [&](const Visit &v) {
+      if (!v.value.IsObject() || !v.schema) return;
+      std::string_view value;
+      if (!string_member(&v.value, "@odata.type", &value)) return;
+      const std::string_view expected = Navigator::type_name(v.schema);
+      const std::string_view named = odata_type_name(value);
+      if (expected.empty() || named == expected || fits(expected, named)) return;
+      bool known = false;  // unknown names are CC201's (did-you-mean)
+      for (std::string_view k : known_types()) known = known || k == named;
+      if (!known) return;
+      const std::string pointer = v.path.pointer("@odata.type");
+      if (context.schema_reported(pointer)) return;  // CC105: discriminator of an abstract slot
+      sink.report(kMeta, pointer,
+                  fmt::format("`{}` is typed `{}` but holds a `{}`", v.path.pointer(), shown(value), expected),
+                  fmt::format("write `#microsoft.graph.{}`", expected));
+    });
+  }
+
+ private:
+  // Derived types that may stand where the base type is declared.
+  static auto fits(std::string_view base, std::string_view type) -> bool {
+    if (base == "identitySet") return type == "communicationsIdentitySet";
+    if (base == "identity") {
+      return type == "azureCommunicationServicesUserIdentity" ||
+             (support::starts_with(type, "communications") && support::ends_with(type, "Identity"));
+    }
+    if (base == "entity") return type == "call";
+    if (base == "mediaConfig") return type == "serviceHostedMediaConfig" || type == "appHostedMediaConfig";
+    if (base == "meetingInfo") {
+      return type == "organizerMeetingInfo" || type == "tokenMeetingInfo" || type == "joinMeetingIdMeetingInfo";
+    }
+    if (base == "callOptions") return type == "outgoingCallOptions" || type == "incomingCallOptions";
+    return false;
+  }
+
+  static constexpr RuleMeta kMeta{
+      "CC208", "odata-type-wrong-slot", Severity::Warning, Status::Stable,
+      "`@odata.type` names a Graph type that does not fit where the object is",
+      R"md(## What it does
+Compares an object's `@odata.type` with the type its position declares: a target must be an `invitationParticipantInfo`, an `identity` member an `identitySet` (or `communicationsIdentitySet`), a member of an identity set an `identity` (or one of its `communications…Identity` subtypes). Discriminators of abstract slots (`mediaConfig`, `meetingInfo`, `callOptions`) are checked by the schema (CC105); names that are no Graph type at all are CC201.
+
+## Why is this bad?
+The service reads the object as the type it is told. A target typed `participantInfo` is an older shape (the two types stopped being related in 2021) whose members differ. A warning: the current group-call examples in the documentation do exactly this, and the service accepts it today.
+
+## Example
+```json
+{ "targets": [ { "@odata.type": "#microsoft.graph.participantInfo", "identity": { "user": { "id": "bf5aae9a-d11d-47a8-93b1-782504c95555" } } } ] }
+```
+
+## Use instead
+```json
+{ "targets": [ { "@odata.type": "#microsoft.graph.invitationParticipantInfo", "identity": { "user": { "id": "bf5aae9a-d11d-47a8-93b1-782504c95555" } } } ] }
+```)md"};
+};
+
+}  // namespace callcheck::rules
+
+#endif  // CALLCHECK_RULES_CC208_ODATA_TYPE_WRONG_SLOT_H_

@@ -1,0 +1,329 @@
+// Small helpers shared by the lint rules (CC2xx, CC5xx): typed member access
+// that guards every assumption about the payload, a depth-bounded walk that
+// carries the governing schema along, and the text predicates several rules
+// agree on (placeholders, GUIDs, https URLs). Included only from rules.cc via
+// the rule headers, so everything here is inline.
+#ifndef CALLCHECK_RULES_RULE_SUPPORT_H_
+#define CALLCHECK_RULES_RULE_SUPPORT_H_
+
+#include "rules/rule.h"
+
+#include <cstddef>      // std::size_t
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+#include <vector>       // std::vector
+
+#include "document/pointer.h"
+
+namespace callcheck::rules::support {
+
+using detail::Navigator;
+using detail::RuleContext;
+using detail::SchemaNode;
+using detail::Value;
+
+inline auto sv(const Value &v) -> std::string_view { return {v.GetString(), v.GetStringLength()}; }
+
+// The first member called `name` (duplicates are CC002's business), or nullptr
+// when `object` is not an object.
+inline auto member(const Value *object, std::string_view name) -> const Value * {
+  if (object == nullptr || !object->IsObject()) return nullptr;
+  for (auto it = object->MemberBegin(); it != object->MemberEnd(); ++it) {
+    if (sv(it->name) == name) return &it->value;
+  }
+  return nullptr;
+}
+
+inline auto object_member(const Value *object, std::string_view name) -> const Value * {
+  const Value *v = member(object, name);
+  return v != nullptr && v->IsObject() ? v : nullptr;
+}
+
+inline auto string_member(const Value *object, std::string_view name, std::string_view *out) -> bool {
+  const Value *v = member(object, name);
+  if (v == nullptr || !v->IsString()) return false;
+  *out = sv(*v);
+  return true;
+}
+
+inline auto lower(std::string_view text) -> std::string {
+  std::string out(text);
+  for (char &c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+inline auto iequals(std::string_view a, std::string_view b) -> bool { return lower(a) == lower(b); }
+
+inline auto ends_with(std::string_view text, std::string_view suffix) -> bool {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+inline auto starts_with(std::string_view text, std::string_view prefix) -> bool {
+  return text.size() >= prefix.size() && text.substr(0, prefix.size()) == prefix;
+}
+
+// "#microsoft.graph.identitySet" / "microsoft.graph.identitySet" -> "identitySet";
+// anything else is returned without its '#'.
+inline auto odata_type_name(std::string_view value) -> std::string_view {
+  if (!value.empty() && value.front() == '#') value.remove_prefix(1);
+  constexpr std::string_view kNamespace = "microsoft.graph.";
+  if (value.size() > kNamespace.size() && iequals(value.substr(0, kNamespace.size()), kNamespace)) {
+    value.remove_prefix(kNamespace.size());
+  }
+  return value;
+}
+
+// The @odata.type of `object` names `type` (with or without '#').
+inline auto has_odata_type(const Value *object, std::string_view type) -> bool {
+  std::string_view value;
+  if (!string_member(object, "@odata.type", &value)) return false;
+  return !value.empty() && starts_with(value, value.front() == '#' ? "#microsoft.graph." : "microsoft.graph.") &&
+         odata_type_name(value) == type;
+}
+
+// Documentation placeholders (GRAPH.md 2.4, corpus README): `tenantId-value`,
+// `<media config blob>`, `{tenantId}`. Hand-written so that ordinary values
+// (JSON inside a blob, URLs with query strings) do not match.
+inline auto is_identifier_char(char c) -> bool {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+         c == '.';
+}
+
+inline auto is_placeholder(std::string_view text) -> bool {
+  // "<name-value>"-style: the generated template writes `<property>-value`.
+  constexpr std::string_view kValue = "-value";
+  if (text.size() > kValue.size() && ends_with(text, kValue)) {
+    bool identifier = true;
+    for (char c : text) identifier = identifier && is_identifier_char(c);
+    if (identifier) return true;
+  }
+  // "<media config blob>": angle brackets around words, no markup inside.
+  if (text.size() > 2 && text.front() == '<' && text.back() == '>') {
+    bool plain = true;
+    for (char c : text.substr(1, text.size() - 2)) plain = plain && c != '<' && c != '>' && c != '=' && c != '"';
+    if (plain) return true;
+  }
+  // "{tenantId}" anywhere: a brace pair around an identifier (JSON blobs have
+  // quotes or colons between their braces, so they never match).
+  for (std::size_t open = text.find('{'); open != std::string_view::npos; open = text.find('{', open + 1)) {
+    const std::size_t close = text.find('}', open + 1);
+    if (close == std::string_view::npos) break;
+    const std::string_view inside = text.substr(open + 1, close - open - 1);
+    bool identifier = !inside.empty();
+    for (char c : inside) identifier = identifier && is_identifier_char(c);
+    if (identifier) return true;
+  }
+  return false;
+}
+
+inline auto is_hex(char c) -> bool { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+
+// 8-4-4-4-12 hex digits, either case; or 32 hex digits without dashes (the
+// "N" format, used by the 2018-19 examples: GRAPH.md 1.1 `id`).
+inline auto is_guid(std::string_view text) -> bool {
+  if (text.size() == 32) {
+    for (char c : text) {
+      if (!is_hex(c)) return false;
+    }
+    return true;
+  }
+  if (text.size() != 36) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    if (dash ? text[i] != '-' : !is_hex(text[i])) return false;
+  }
+  return true;
+}
+
+// Looks like someone meant to write a GUID: dash-separated alphanumeric
+// groups (at least three, at least 20 characters in all), mostly hex digits.
+// `tenantId-value`, ACS ids (`8:acs:...`) and names do not qualify.
+inline auto looks_like_guid(std::string_view text) -> bool {
+  if (text.size() < 20 || text.size() > 48) return false;
+  std::size_t groups = 1;
+  std::size_t hex = 0;
+  std::size_t alnum = 0;
+  for (char c : text) {
+    if (c == '-') {
+      ++groups;
+      continue;
+    }
+    const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (!letter && !(c >= '0' && c <= '9')) return false;
+    ++alnum;
+    if (is_hex(c)) ++hex;
+  }
+  return groups >= 3 && hex * 10 >= alnum * 8;
+}
+
+// An absolute https URL with a non-empty host and no blanks or control
+// characters. `host_end` receives the offset where the path starts.
+inline auto is_https_url(std::string_view text, std::size_t *path_begin = nullptr) -> bool {
+  constexpr std::string_view kScheme = "https://";
+  if (text.size() <= kScheme.size() || !iequals(text.substr(0, kScheme.size()), kScheme)) return false;
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u <= 0x20 || u == 0x7f) return false;
+  }
+  std::size_t end = text.find_first_of("/?#", kScheme.size());
+  if (end == std::string_view::npos) end = text.size();
+  std::string_view authority = text.substr(kScheme.size(), end - kScheme.size());
+  if (const std::size_t at = authority.rfind('@'); at != std::string_view::npos) authority.remove_prefix(at + 1);
+  const std::size_t colon = authority.find(':');
+  const std::string_view host = colon == std::string_view::npos ? authority : authority.substr(0, colon);
+  if (host.empty()) return false;
+  if (path_begin != nullptr) *path_begin = end;
+  return true;
+}
+
+// The scheme of a URL-ish string for messages ("http", or "" when none).
+inline auto scheme_of(std::string_view text) -> std::string_view {
+  const std::size_t colon = text.find(':');
+  if (colon == std::string_view::npos || colon == 0) return {};
+  for (char c : text.substr(0, colon)) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' ||
+                    c == '-' || c == '.';
+    if (!ok) return {};
+  }
+  return text.substr(0, colon);
+}
+
+// Shortens long values for messages.
+inline auto shown(std::string_view text, std::size_t limit = 80) -> std::string {
+  std::string out;
+  for (char c : text.substr(0, limit)) {
+    const auto u = static_cast<unsigned char>(c);
+    out += u < 0x20 || u == 0x7f ? '?' : c;
+  }
+  if (text.size() > limit) out += "...";
+  return out;
+}
+
+// The path from the root to the value being visited; turned into a pointer
+// only when a rule reports.
+class Path {
+ public:
+  void push_key(std::string_view key) { steps_.push_back(Step{key, 0, false}); }
+  void push_index(std::size_t index) { steps_.push_back(Step{{}, index, true}); }
+  void pop() { steps_.pop_back(); }
+  [[nodiscard]] auto depth() const -> std::size_t { return steps_.size(); }
+  [[nodiscard]] auto pointer() const -> std::string {
+    std::string out;
+    for (const Step &s : steps_) {
+      if (s.is_index) {
+        detail::append_index(out, s.index);
+      } else {
+        detail::append_token(out, s.key);
+      }
+    }
+    return out;
+  }
+  [[nodiscard]] auto pointer(std::string_view child) const -> std::string {
+    std::string out = pointer();
+    detail::append_token(out, child);
+    return out;
+  }
+  // The member name under which the current value sits ("" for the root or
+  // an array element).
+  [[nodiscard]] auto key() const -> std::string_view {
+    return steps_.empty() || steps_.back().is_index ? std::string_view{} : steps_.back().key;
+  }
+
+ private:
+  struct Step {
+    std::string_view key;
+    std::size_t index;
+    bool is_index;
+  };
+  std::vector<Step> steps_;
+};
+
+// One visited value. `declared` is the schema as written at the member (it
+// carries x-callcheck-readOnly); `schema` is the effective one ($ref followed,
+// discriminator applied). `parent_schema` is the parent's effective schema.
+struct Visit {
+  const Value &value;
+  const SchemaNode &declared;
+  const SchemaNode &schema;
+  const SchemaNode &parent_schema;
+  const Path &path;
+};
+
+// The parser caps nesting at 64 (Limits::max_depth); this bound only guards
+// library callers that raised the limit.
+constexpr std::size_t kMaxWalkDepth = 128;
+
+template <class Visitor>
+void walk_value(const Navigator &nav, const Value &value, const SchemaNode &declared, const SchemaNode &parent,
+                Path &path, Visitor &visit) {
+  const SchemaNode schema = declared ? nav.effective(declared, value) : SchemaNode{};
+  visit(Visit{value, declared, schema, parent, path});
+  if (path.depth() >= kMaxWalkDepth) return;
+  if (value.IsObject()) {
+    for (auto it = value.MemberBegin(); it != value.MemberEnd(); ++it) {
+      const SchemaNode child = schema ? nav.member(schema, value, sv(it->name)) : SchemaNode{};
+      path.push_key(sv(it->name));
+      walk_value(nav, it->value, child, schema, path, visit);
+      path.pop();
+    }
+  } else if (value.IsArray()) {
+    const SchemaNode child = schema ? nav.element(schema, value) : SchemaNode{};
+    std::size_t index = 0;
+    for (const Value &element : value.GetArray()) {
+      path.push_index(index++);
+      walk_value(nav, element, child, schema, path, visit);
+      path.pop();
+    }
+  }
+}
+
+// Visits every value of the payload in document order with its schema.
+template <class Visitor>
+void walk(const Navigator &nav, const detail::Document &doc, Visitor visit) {
+  if (!doc.has_dom()) return;
+  Path path;
+  walk_value(nav, doc.root(), nav.root(), SchemaNode{}, path, visit);
+}
+
+// A boolean annotation on a schema node ("x-callcheck-readOnly").
+inline auto schema_flag(const SchemaNode &node, const char *name) -> bool {
+  if (node.schema == nullptr || !node.schema->IsObject()) return false;
+  const auto it = node.schema->FindMember(name);
+  return it != node.schema->MemberEnd() && it->value.IsBool() && it->value.GetBool();
+}
+
+// Identity kinds declared on identitySet and communicationsIdentitySet
+// (GRAPH.md 1.2), plus the non-identity `endpointType`.
+inline auto is_identity_set_key(std::string_view key) -> bool {
+  for (std::string_view k : {"user", "application", "device", "applicationInstance", "phone", "guest", "encrypted",
+                             "onPremises", "azureCommunicationServicesUser", "assertedIdentity", "endpointType"}) {
+    if (k == key) return true;
+  }
+  return false;
+}
+
+inline auto is_identity_set_type(std::string_view type) -> bool {
+  return type == "identitySet" || type == "communicationsIdentitySet";
+}
+
+  // Every type a create-call body or its notifications can name (GRAPH.md 1).
+inline auto known_types() -> const std::vector<std::string_view> & {
+  static const std::vector<std::string_view> names{
+      "call", "entity", "callOptions", "outgoingCallOptions", "incomingCallOptions", "mediaConfig",
+      "serviceHostedMediaConfig", "appHostedMediaConfig", "mediaInfo", "liveCaptionOptions", "meetingInfo",
+      "organizerMeetingInfo", "tokenMeetingInfo", "joinMeetingIdMeetingInfo", "chatInfo", "participantInfo",
+      "invitationParticipantInfo", "identitySet", "communicationsIdentitySet", "identity",
+      "communicationsUserIdentity", "communicationsApplicationIdentity",
+      "communicationsApplicationInstanceIdentity", "communicationsPhoneIdentity", "communicationsGuestIdentity",
+      "communicationsEncryptedIdentity", "azureCommunicationServicesUserIdentity", "callRoute", "resultInfo",
+      "toneInfo", "callMediaState", "callTranscriptionInfo", "incomingContext", "meetingCapability",
+      "commsNotification", "commsNotifications"};
+  return names;
+}
+
+
+}  // namespace callcheck::rules::support
+
+#endif  // CALLCHECK_RULES_RULE_SUPPORT_H_
