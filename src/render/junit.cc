@@ -1,10 +1,122 @@
+// `--format junit`: the Apache Ant JUnit XML that CI servers import, valid
+// against its schema (JUnit.xsd: <testsuites> takes no attributes; every
+// <testsuite> needs package, id, timestamp, hostname, time, <properties>,
+// <system-out> and <system-err>). One <testsuite> per input; each finding at
+// or above --fail-on is a failing <testcase>; a file with no such finding gets
+// one passing testcase named after the file, as Spectral does; an input that
+// could not be read is an <error> testcase. Findings below --fail-on are
+// listed in <system-out> so they are not lost.
+#include <fmt/format.h>
+
+#include <ctime>    // std::time, gmtime_r
+#include <ostream>  // std::ostream
+
+#include "render/escape.h"
 #include "render/renderers.h"
 
 namespace callcheck::detail {
+namespace {
 
-// Placeholder until the CI formats land (issue 5): renders JSON meanwhile.
+auto location(const Report &r, const Diagnostic &d) -> std::string {
+  return fmt::format("{}:{}:{}", r.source, d.span.begin.line, d.span.begin.column);
+}
+
+auto testcase_name(const Diagnostic &d) -> std::string {
+  std::string name = d.code + " " + d.name;
+  if (!d.pointer.empty()) name += " (" + d.pointer + ")";
+  return name;
+}
+
+// An xs:token must not be empty for <testsuite name>; a path never is, but
+// the schema is strict, so say what it is.
+auto suite_name(const Report &r) -> std::string { return r.source.empty() ? "<unnamed>" : r.source; }
+
+class JunitRenderer final : public Renderer {
+ public:
+  explicit JunitRenderer(RenderOptions options) : options_(std::move(options)) {
+    // Ant's schema wants a UTC timestamp without zone; the run's start time.
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%S", &tm);
+    timestamp_ = buffer;
+  }
+
+  void begin(std::ostream &out) override {
+    out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n";
+    begun_ = true;
+  }
+
+  void file(std::ostream &out, const Report &r, std::string_view text) override {
+    (void)text;
+    if (!begun_) begin(out);
+    std::string cases;
+    std::string below;  // findings that do not fail the run
+    std::size_t tests = 0, failures = 0, errors = 0;
+    const std::string classname = xml_escape(suite_name(r), true);
+    for (const Diagnostic &d : r.diagnostics) {
+      const bool error = r.input_error && d.severity == Severity::Error;
+      if (!error && options_.fail_on < d.severity) {
+        below += fmt::format("{}: {} {} {}: {}\n", location(r, d), to_string(d.severity), d.code, d.name, d.message);
+        continue;
+      }
+      ++tests;
+      (error ? errors : failures) += 1;
+      std::string body = location(r, d) + ": " + d.message;
+      if (!d.help.empty()) body += "\nhelp: " + d.help;
+      if (!d.pointer.empty()) body += "\nat: " + d.pointer;
+      cases += fmt::format(
+          "    <testcase name=\"{}\" classname=\"{}\" time=\"0\">\n"
+          "      <{} message=\"{}\" type=\"{}\">{}</{}>\n"
+          "    </testcase>\n",
+          xml_escape(testcase_name(d), true), classname, error ? "error" : "failure", xml_escape(d.message, true),
+          xml_escape(d.code, true), xml_cdata(body), error ? "error" : "failure");
+    }
+    if (tests == 0) {
+      ++tests;
+      cases += fmt::format("    <testcase name=\"{}\" classname=\"{}\" time=\"0\"/>\n", classname, classname);
+    }
+    out << fmt::format(
+        "  <testsuite name=\"{}\" package=\"callcheck\" id=\"{}\" timestamp=\"{}\" hostname=\"localhost\" "
+        "tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"0\" time=\"0\">\n",
+        classname, id_++, timestamp_, tests, failures, errors);
+    out << "    <properties>\n";
+    property(out, "callcheck.version", options_.tool_version);
+    if (!r.origin.empty()) property(out, "origin", r.origin);
+    if (!r.input_error) {
+      property(out, "scenario", std::string(to_string(r.scenario.kind)));
+      property(out, "media", std::string(to_string(r.scenario.media)));
+      std::string scopes;
+      for (const Scope &s : r.required_scopes) scopes += (scopes.empty() ? "" : ",") + s.name;
+      property(out, "required_scopes", scopes);
+    }
+    out << "    </properties>\n" << cases;
+    out << "    <system-out>" << (below.empty() ? "" : xml_cdata(below)) << "</system-out>\n";
+    out << "    <system-err></system-err>\n  </testsuite>\n";
+  }
+
+  void end(std::ostream &out, const Summary &summary) override {
+    (void)summary;
+    if (!begun_) begin(out);
+    out << "</testsuites>\n";
+  }
+
+ private:
+  static void property(std::ostream &out, std::string_view name, const std::string &value) {
+    out << fmt::format("      <property name=\"{}\" value=\"{}\"/>\n", name, xml_escape(value, true));
+  }
+
+  RenderOptions options_;
+  std::string timestamp_;
+  bool begun_ = false;
+  std::size_t id_ = 0;
+};
+
+}  // namespace
+
 auto make_junit_renderer(const RenderOptions &options) -> std::unique_ptr<Renderer> {
-  return make_json_renderer(options);
+  return std::make_unique<JunitRenderer>(options);
 }
 
 }  // namespace callcheck::detail
