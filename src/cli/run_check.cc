@@ -12,6 +12,7 @@
 #include "callcheck/callcheck.h"
 #include "cli/commands.h"
 #include "cli/exit_code.h"
+#include "cli/extract_inputs.h"
 #include "cli/input.h"
 #include "permissions/token.h"
 
@@ -22,6 +23,10 @@ namespace {
 struct Outcome {
   Report report;
   std::string text;  // kept for code frames
+  // Markdown/.http: one report per extracted body (then `report` is unused);
+  // NDJSON files are streamed by the rendering thread instead (`ndjson`).
+  std::vector<Report> extracted;
+  bool ndjson = false;
 };
 
 auto input_error(const Input &in, const std::string &message) -> Outcome {
@@ -43,6 +48,11 @@ auto process(const Input &in, const Options &options, std::size_t cap, const std
              bool stdin_ok, const std::string &stdin_error) -> Outcome {
   if (!in.error.empty()) return input_error(in, in.error);
   Outcome o;
+  const InputKind kind = input_kind(in.display);
+  if (kind == InputKind::Ndjson && !in.is_stdin) {
+    o.ndjson = true;
+    return o;
+  }
   if (in.is_stdin) {
     if (!stdin_ok) return input_error(in, stdin_error);
     o.text = stdin_text;
@@ -51,7 +61,14 @@ auto process(const Input &in, const Options &options, std::size_t cap, const std
     if (!r.ok) return input_error(in, r.error);
     o.text = std::move(r.bytes);
   }
-  o.report = check(o.text, in.display, options);
+  if (kind == InputKind::Json) {
+    o.report = check(o.text, in.display, options);
+  } else if (kind == InputKind::Ndjson) {
+    check_ndjson_text(o.text, in.display, options, [&](const Report &r) { o.extracted.push_back(r); });
+    o.text.clear();  // positions are line numbers of the stream; no code frames
+  } else {
+    o.extracted = check_extracted(kind, o.text, in.display, options);
+  }
   return o;
 }
 
@@ -104,7 +121,7 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
   bool ok = true;
   const Options options = build_options(args, err, ok);
   if (!ok) return kFailure;
-  const std::vector<Input> inputs = expand_inputs(args.paths, {".json"});
+  const std::vector<Input> inputs = expand_inputs(args.paths, directory_extensions());
 
   // stdin is read once, up front, with the same cap as files.
   std::string stdin_text;
@@ -175,9 +192,20 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
     } else {
       o = process(named[i], options, args.limits.max_bytes, stdin_text, stdin_ok, stdin_error);
     }
-    summary.add(o.report);
-    if (const auto worst = o.report.worst(); worst && *worst <= render_options.fail_on) worst_hit = true;
-    renderer->file(out, o.report, o.text);
+    auto emit = [&](const Report &report, std::string_view text) {
+      summary.add(report);
+      if (const auto worst = report.worst(); worst && *worst <= render_options.fail_on) worst_hit = true;
+      renderer->file(out, report, text);
+    };
+    if (o.ndjson) {
+      const std::string error = stream_ndjson_file(named[i].path, named[i].display, options, args.limits.max_bytes,
+                                                   [&](const Report &r) { emit(r, ""); });
+      if (!error.empty()) emit(input_error(named[i], error).report, "");
+    } else if (!o.extracted.empty()) {
+      for (const Report &r : o.extracted) emit(r, o.text);
+    } else {
+      emit(o.report, o.text);
+    }
   }
   for (std::thread &t : threads) t.join();
   renderer->end(out, summary);

@@ -29,6 +29,21 @@
 #include "rules/cc206_phone_not_e164.h"
 #include "rules/cc207_odata_type_missing_hash.h"
 #include "rules/cc208_odata_type_wrong_slot.h"
+#include "rules/cc209_beta_only_property.h"
+#include "rules/cc210_too_many_group_targets.h"
+#include "rules/cc211_duplicate_target.h"
+#include "rules/cc212_meeting_without_chat_info.h"
+#include "rules/cc213_chat_info_with_meeting_id.h"
+#include "rules/cc214_pstn_without_application_instance.h"
+#include "rules/cc215_guest_without_display_name.h"
+#include "rules/cc216_legacy_guest_identity.h"
+#include "rules/cc217_prompt_not_https_wav.h"
+#include "rules/cc218_duplicate_prompt_resource_id.h"
+#include "rules/cc219_ringing_timeout_too_long.h"
+#include "rules/cc220_routing_policies_not_peer_to_peer.h"
+#include "rules/cc221_duplicate_modality.h"
+#include "rules/cc222_app_hosted_without_blob.h"
+#include "rules/cc223_invalid_thread_id.h"
 #include "rules/cc301_ambiguous_scenario.h"
 #include "rules/cc302_missing_scope.h"
 #include "rules/cc303_scope_alias.h"
@@ -36,6 +51,9 @@
 #include "rules/cc401_invalid_config.h"
 #include "rules/cc402_unused_suppression.h"
 #include "rules/cc403_stale_baseline_entry.h"
+#include "rules/cc501_deprecated_endpoint.h"
+#include "rules/cc502_non_request_block.h"
+#include "rules/cc503_no_request_found.h"
 
 namespace callcheck::detail {
 
@@ -67,6 +85,21 @@ auto builtin_rules() -> const std::vector<const Rule *> & {
   static const rules::PhoneNotE164 cc206;
   static const rules::OdataTypeMissingHash cc207;
   static const rules::OdataTypeWrongSlot cc208;
+  static const rules::BetaOnlyProperty cc209;
+  static const rules::TooManyGroupTargets cc210;
+  static const rules::DuplicateTarget cc211;
+  static const rules::MeetingWithoutChatInfo cc212;
+  static const rules::ChatInfoWithMeetingId cc213;
+  static const rules::PstnWithoutApplicationInstance cc214;
+  static const rules::GuestWithoutDisplayName cc215;
+  static const rules::LegacyGuestIdentity cc216;
+  static const rules::PromptNotHttpsWav cc217;
+  static const rules::DuplicatePromptResourceId cc218;
+  static const rules::RingingTimeoutTooLong cc219;
+  static const rules::RoutingPoliciesNotPeerToPeer cc220;
+  static const rules::DuplicateModality cc221;
+  static const rules::AppHostedWithoutBlob cc222;
+  static const rules::InvalidThreadId cc223;
   static const rules::AmbiguousScenario cc301;
   static const rules::MissingScope cc302;
   static const rules::ScopeAlias cc303;
@@ -74,9 +107,12 @@ auto builtin_rules() -> const std::vector<const Rule *> & {
   static const rules::InvalidConfig cc401;
   static const rules::UnusedSuppression cc402;
   static const rules::StaleBaselineEntry cc403;
+  static const rules::DeprecatedEndpoint cc501;
+  static const rules::NonRequestBlock cc502;
+  static const rules::NoRequestFound cc503;
   static const std::vector<const Rule *> list{
       &cc001, &cc002, &cc003, &cc004, &cc005, &cc006, &cc007, &cc008, &cc010, &cc100,
-      &cc101, &cc102, &cc103, &cc104, &cc105, &cc106, &cc107, &cc108, &cc109, &cc201, &cc202, &cc203, &cc204, &cc205, &cc206, &cc207, &cc208, &cc301, &cc302, &cc303, &cc304, &cc401, &cc402, &cc403,
+      &cc101, &cc102, &cc103, &cc104, &cc105, &cc106, &cc107, &cc108, &cc109, &cc201, &cc202, &cc203, &cc204, &cc205, &cc206, &cc207, &cc208, &cc209, &cc210, &cc211, &cc212, &cc213, &cc214, &cc215, &cc216, &cc217, &cc218, &cc219, &cc220, &cc221, &cc222, &cc223, &cc301, &cc302, &cc303, &cc304, &cc401, &cc402, &cc403, &cc501, &cc502, &cc503,
   };
   return list;
 }
