@@ -1,0 +1,55 @@
+// CC212 meeting-without-chat-info: joining by coordinates needs chatInfo
+// (GRAPH.md 3.2).
+#ifndef CALLCHECK_RULES_CC212_MEETING_WITHOUT_CHAT_INFO_H_
+#define CALLCHECK_RULES_CC212_MEETING_WITHOUT_CHAT_INFO_H_
+
+#include "rules/rule_support.h"
+
+#include <fmt/format.h>
+
+namespace callcheck::rules {
+
+class MeetingWithoutChatInfo final : public detail::Rule {
+ public:
+  [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+
+  void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
+    using namespace support;
+    if (!context.doc.has_dom()) return;
+    const detail::Value &root = context.doc.root();
+    const detail::Value *meeting = object_member(&root, "meetingInfo");
+    if (meeting == nullptr) return;
+    const char *kind = has_odata_type(meeting, "organizerMeetingInfo") ? "organizerMeetingInfo"
+                       : has_odata_type(meeting, "tokenMeetingInfo")   ? "tokenMeetingInfo"
+                                                                       : nullptr;
+    if (kind == nullptr || object_member(&root, "chatInfo") != nullptr) return;
+    if (member(&root, "chatInfo") != nullptr && context.schema_reported("/chatInfo")) return;
+    sink.report(kMeta, "/meetingInfo", fmt::format("joining with `{}` requires `chatInfo`", kind),
+                "add `chatInfo` with the meeting's `threadId` and `messageId` (from the join URL or onlineMeeting)",
+                true);
+  }
+
+ private:
+  static constexpr RuleMeta kMeta{
+      "CC212", "meeting-without-chat-info", Severity::Error, Status::Stable,
+      "a meeting join by coordinates lacks `chatInfo`",
+      R"md(## What it does
+Reports a body whose `meetingInfo` is an `organizerMeetingInfo` or `tokenMeetingInfo` but which has no `chatInfo` object.
+
+## Why is this bad?
+The call resource documentation calls `chatInfo` "required information for meeting scenarios": the thread id identifies the meeting to join. Without it the service cannot find the meeting. (Joins with `joinMeetingIdMeetingInfo` need no `chatInfo`.)
+
+## Example
+```json
+{ "meetingInfo": { "@odata.type": "#microsoft.graph.organizerMeetingInfo", "organizer": { "user": { "id": "5810cede-f3cc-42eb-b2c1-e9bd5d53ec96" } } } }
+```
+
+## Use instead
+```json
+{ "chatInfo": { "threadId": "19:meeting_Win6Ydo4wsMijFjZS00ZGVjLTk5MGUtOTRjNWY2NmNkYTFm@thread.v2", "messageId": "0" }, "meetingInfo": { "@odata.type": "#microsoft.graph.organizerMeetingInfo", "organizer": { "user": { "id": "5810cede-f3cc-42eb-b2c1-e9bd5d53ec96" } } } }
+```)md"};
+};
+
+}  // namespace callcheck::rules
+
+#endif  // CALLCHECK_RULES_CC212_MEETING_WITHOUT_CHAT_INFO_H_

@@ -1,0 +1,62 @@
+// CC214 pstn-without-application-instance: PSTN calls are placed as an
+// application instance with a phone number (GRAPH.md 2.1, 3.2).
+#ifndef CALLCHECK_RULES_CC214_PSTN_WITHOUT_APPLICATION_INSTANCE_H_
+#define CALLCHECK_RULES_CC214_PSTN_WITHOUT_APPLICATION_INSTANCE_H_
+
+#include "rules/rule_support.h"
+
+#include <fmt/format.h>
+
+namespace callcheck::rules {
+
+class PstnWithoutApplicationInstance final : public detail::Rule {
+ public:
+  [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+
+  void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
+    using namespace support;
+    if (!context.doc.has_dom()) return;
+    const detail::Value &root = context.doc.root();
+    const detail::Value *targets = member(&root, "targets");
+    if (targets == nullptr || !targets->IsArray()) return;
+    const detail::Value *source_identity = object_member(object_member(&root, "source"), "identity");
+    if (object_member(source_identity, "applicationInstance") != nullptr) return;
+    for (rapidjson::SizeType i = 0; i < targets->Size(); ++i) {
+      const detail::Value *identity = object_member(&(*targets)[i], "identity");
+      if (object_member(identity, "phone") == nullptr) continue;
+      std::string pointer = "/targets";
+      detail::append_index(pointer, i);
+      pointer += "/identity/phone";
+      sink.report(kMeta, pointer,
+                  fmt::format("target {} is a phone number but `source.identity.applicationInstance` is missing", i),
+                  "set `source.identity.applicationInstance` to the application instance that owns the phone "
+                  "number (its object id and tenant)",
+                  true);
+      return;  // one finding per body: the fix is in `source`
+    }
+  }
+
+ private:
+  static constexpr RuleMeta kMeta{
+      "CC214", "pstn-without-application-instance", Severity::Error, Status::Stable,
+      "a phone target without `source.identity.applicationInstance`",
+      R"md(## What it does
+Reports the first target whose identity is a `phone` when `source.identity` has no `applicationInstance`.
+
+## Why is this bad?
+Since 2020 the documentation places PSTN calls only as an application instance that has a phone number assigned: `source.identity.applicationInstance.id` is that instance's object id and must belong to the app in the token. Without it the service has no caller id and cannot place the call.
+
+## Example
+```json
+{ "targets": [ { "identity": { "phone": { "id": "+12345678901" } } } ] }
+```
+
+## Use instead
+```json
+{ "source": { "identity": { "applicationInstance": { "id": "3d913abb-aec0-4964-8fa6-3c6850c4f278", "displayName": "Calling Bot" } } }, "targets": [ { "identity": { "phone": { "id": "+12345678901" } } } ] }
+```)md"};
+};
+
+}  // namespace callcheck::rules
+
+#endif  // CALLCHECK_RULES_CC214_PSTN_WITHOUT_APPLICATION_INSTANCE_H_

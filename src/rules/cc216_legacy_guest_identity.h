@@ -1,0 +1,49 @@
+// CC216 legacy-guest-identity: the 2018-19 guest form `user` +
+// `identityProvider: "None"` (GRAPH.md 2.4).
+#ifndef CALLCHECK_RULES_CC216_LEGACY_GUEST_IDENTITY_H_
+#define CALLCHECK_RULES_CC216_LEGACY_GUEST_IDENTITY_H_
+
+#include "rules/rule_support.h"
+
+namespace callcheck::rules {
+
+class LegacyGuestIdentity final : public detail::Rule {
+ public:
+  [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+
+  void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
+    using namespace support;
+    if (!context.doc.has_dom()) return;
+    const detail::Value *user =
+        object_member(object_member(object_member(&context.doc.root(), "source"), "identity"), "user");
+    std::string_view provider;
+    if (!string_member(user, "identityProvider", &provider) || !iequals(provider, "None")) return;
+    sink.report(kMeta, "/source/identity/user/identityProvider",
+                "`user` with `identityProvider: \"None\"` is the 2018-19 guest form",
+                "put the guest in `source.identity.guest` (id and displayName) instead", true);
+  }
+
+ private:
+  static constexpr RuleMeta kMeta{
+      "CC216", "legacy-guest-identity", Severity::Warning, Status::Stable,
+      "a guest written in the legacy `user` + `identityProvider: \"None\"` form",
+      R"md(## What it does
+Reports `source.identity.user` with `identityProvider: "None"`, the way the 2018-19 documentation (and the seed page) wrote a guest join.
+
+## Why is this bad?
+`identityProvider` is declared on no identity type today; current documentation writes guests as `source.identity.guest` (a `communicationsGuestIdentity`). The old form relies on behaviour that is no longer documented, and callcheck (like the service) may not recognise the join as a guest join, which changes the permission it needs (`Calls.JoinGroupCallAsGuest.All`).
+
+## Example
+```json
+{ "source": { "identity": { "user": { "id": "8a34a46b-3d17-4adc-8dce-dc4e7d572698", "displayName": "Guest", "identityProvider": "None" } } } }
+```
+
+## Use instead
+```json
+{ "source": { "identity": { "guest": { "id": "8a34a46b-3d17-4adc-8dce-dc4e7d572698", "displayName": "Guest" } } } }
+```)md"};
+};
+
+}  // namespace callcheck::rules
+
+#endif  // CALLCHECK_RULES_CC216_LEGACY_GUEST_IDENTITY_H_

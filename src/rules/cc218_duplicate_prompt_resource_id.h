@@ -1,0 +1,61 @@
+// CC218 duplicate-prompt-resource-id: resourceId is the prompt's cache key.
+#ifndef CALLCHECK_RULES_CC218_DUPLICATE_PROMPT_RESOURCE_ID_H_
+#define CALLCHECK_RULES_CC218_DUPLICATE_PROMPT_RESOURCE_ID_H_
+
+#include "rules/rule_support.h"
+
+#include <fmt/format.h>
+
+namespace callcheck::rules {
+
+class DuplicatePromptResourceId final : public detail::Rule {
+ public:
+  [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+
+  void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
+    using namespace support;
+    if (!context.doc.has_dom()) return;
+    const detail::Value *media = member(object_member(&context.doc.root(), "mediaConfig"), "preFetchMedia");
+    if (media == nullptr || !media->IsArray()) return;
+    std::vector<std::string_view> seen;
+    for (rapidjson::SizeType i = 0; i < media->Size(); ++i) {
+      std::string_view id;
+      if (!string_member(&(*media)[i], "resourceId", &id)) continue;
+      bool duplicate = false;
+      for (std::string_view s : seen) duplicate = duplicate || s == id;
+      if (!duplicate) {
+        seen.push_back(id);
+        continue;
+      }
+      std::string pointer = "/mediaConfig/preFetchMedia";
+      detail::append_index(pointer, i);
+      pointer += "/resourceId";
+      sink.report(kMeta, pointer, fmt::format("prompt resourceId `{}` is used twice", shown(id)),
+                  "give every prompt its own resourceId (or drop the duplicate prompt)");
+    }
+  }
+
+ private:
+  static constexpr RuleMeta kMeta{
+      "CC218", "duplicate-prompt-resource-id", Severity::Warning, Status::Stable,
+      "two pre-fetched prompts share a `resourceId`",
+      R"md(## What it does
+Reports a `mediaConfig.preFetchMedia[].resourceId` equal to that of an earlier prompt.
+
+## Why is this bad?
+`resourceId` is the key under which the service caches a prompt. Two prompts with the same key means one of them is played when the other is asked for.
+
+## Example
+```json
+{ "mediaConfig": { "@odata.type": "#microsoft.graph.serviceHostedMediaConfig", "preFetchMedia": [ { "uri": "https://cdn.contoso.com/beep.wav", "resourceId": "1D6DE2D4-CD51-4309-8DAA-70768651088E" }, { "uri": "https://cdn.contoso.com/cool.wav", "resourceId": "1D6DE2D4-CD51-4309-8DAA-70768651088E" } ] } }
+```
+
+## Use instead
+```json
+{ "mediaConfig": { "@odata.type": "#microsoft.graph.serviceHostedMediaConfig", "preFetchMedia": [ { "uri": "https://cdn.contoso.com/beep.wav", "resourceId": "1D6DE2D4-CD51-4309-8DAA-70768651088E" }, { "uri": "https://cdn.contoso.com/cool.wav", "resourceId": "1D6DE2D4-CD51-4309-8DAA-70768651088F" } ] } }
+```)md"};
+};
+
+}  // namespace callcheck::rules
+
+#endif  // CALLCHECK_RULES_CC218_DUPLICATE_PROMPT_RESOURCE_ID_H_

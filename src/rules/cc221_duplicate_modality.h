@@ -1,0 +1,63 @@
+// CC221 duplicate-modality: repeated or meaningless requestedModalities.
+#ifndef CALLCHECK_RULES_CC221_DUPLICATE_MODALITY_H_
+#define CALLCHECK_RULES_CC221_DUPLICATE_MODALITY_H_
+
+#include "rules/rule_support.h"
+
+#include <fmt/format.h>
+
+namespace callcheck::rules {
+
+class DuplicateModality final : public detail::Rule {
+ public:
+  [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+
+  void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
+    using namespace support;
+    if (!context.doc.has_dom()) return;
+    const detail::Value *modalities = member(&context.doc.root(), "requestedModalities");
+    if (modalities == nullptr || !modalities->IsArray()) return;
+    std::vector<std::string_view> seen;
+    for (rapidjson::SizeType i = 0; i < modalities->Size(); ++i) {
+      const detail::Value &m = (*modalities)[i];
+      if (!m.IsString()) continue;  // the schema's CC103
+      std::string pointer = "/requestedModalities";
+      const std::string_view value = sv(m);
+      bool duplicate = false;
+      for (std::string_view s : seen) duplicate = duplicate || s == value;
+      const bool pointless = value == "unknown" || value == "unknownFutureValue";
+      if (!duplicate) seen.push_back(value);
+      if (!duplicate && !pointless) continue;
+      detail::append_index(pointer, i);
+      if (context.schema_reported(pointer)) continue;  // CC104: not a modality of this API version
+      sink.report(kMeta, pointer,
+                  duplicate ? fmt::format("modality `{}` is requested twice", shown(value))
+                            : fmt::format("requesting modality `{}` asks for nothing", shown(value)),
+                  duplicate ? "remove the repeated entry" : "request `audio` (and `video`, ... as needed)");
+    }
+  }
+
+ private:
+  static constexpr RuleMeta kMeta{
+      "CC221", "duplicate-modality", Severity::Warning, Status::Stable,
+      "`requestedModalities` repeats a modality or requests `unknown`",
+      R"md(## What it does
+Reports a modality that appears twice in `requestedModalities`, and the placeholder members `unknown` and `unknownFutureValue` (values that are not modalities of the API version at all are the schema's CC104).
+
+## Why is this bad?
+A repeated entry is a copy-paste slip; `unknown` and `unknownFutureValue` are enum sentinels (the 2018 template requested `unknown`), not media the call can carry, so the call may end up without audio.
+
+## Example
+```json
+{ "requestedModalities": [ "audio", "audio", "unknownFutureValue" ] }
+```
+
+## Use instead
+```json
+{ "requestedModalities": [ "audio" ] }
+```)md"};
+};
+
+}  // namespace callcheck::rules
+
+#endif  // CALLCHECK_RULES_CC221_DUPLICATE_MODALITY_H_

@@ -1,0 +1,63 @@
+// CC223 invalid-thread-id: Teams thread ids look like
+// `19:…@thread.v2|skype|tacv2` (GRAPH.md 1.3 chatInfo).
+#ifndef CALLCHECK_RULES_CC223_INVALID_THREAD_ID_H_
+#define CALLCHECK_RULES_CC223_INVALID_THREAD_ID_H_
+
+#include "rules/rule_support.h"
+
+#include <fmt/format.h>
+
+namespace callcheck::rules {
+
+class InvalidThreadId final : public detail::Rule {
+ public:
+  [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+
+  void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
+    using namespace support;
+    if (!context.doc.has_dom()) return;
+    std::string_view id;
+    if (!string_member(object_member(&context.doc.root(), "chatInfo"), "threadId", &id)) return;
+    if (is_placeholder(id) || is_thread_id(id)) return;
+    if (context.schema_reported("/chatInfo/threadId")) return;
+    sink.report(kMeta, "/chatInfo/threadId", fmt::format("`{}` is not a Teams thread id", shown(id)),
+                "copy the thread id from the meeting's join URL or onlineMeeting.chatInfo, e.g. "
+                "`19:meeting_…@thread.v2`");
+  }
+
+ private:
+  static auto is_thread_id(std::string_view id) -> bool {
+    if (!support::starts_with(id, "19:")) return false;
+    for (char c : id) {
+      const auto u = static_cast<unsigned char>(c);
+      if (u <= 0x20 || u == 0x7f) return false;
+    }
+    for (std::string_view suffix : {"@thread.v2", "@thread.skype", "@thread.tacv2"}) {
+      if (id.size() > 3 + suffix.size() && support::ends_with(id, suffix)) return true;
+    }
+    return false;
+  }
+
+  static constexpr RuleMeta kMeta{
+      "CC223", "invalid-thread-id", Severity::Error, Status::Stable,
+      "`chatInfo.threadId` is not a Teams thread id",
+      R"md(## What it does
+Checks that `chatInfo.threadId` has the shape of a Teams thread id: `19:`, a non-empty id without blanks, then `@thread.v2` (scheduled meetings), `@thread.skype` (channel meetings, older) or `@thread.tacv2` (channels).
+
+## Why is this bad?
+The thread id identifies the meeting to join. A value that lost its prefix or suffix (a common result of copying it out of a URL-encoded join link) names no thread, and the join fails.
+
+## Example
+```json
+{ "chatInfo": { "threadId": "meeting_Win6Ydo4wsMijFjZS00ZGVjLTk5MGUtOTRjNWY2NmNkYTFm", "messageId": "0" } }
+```
+
+## Use instead
+```json
+{ "chatInfo": { "threadId": "19:meeting_Win6Ydo4wsMijFjZS00ZGVjLTk5MGUtOTRjNWY2NmNkYTFm@thread.v2", "messageId": "0" } }
+```)md"};
+};
+
+}  // namespace callcheck::rules
+
+#endif  // CALLCHECK_RULES_CC223_INVALID_THREAD_ID_H_
