@@ -1,0 +1,139 @@
+#include "json.h"
+
+#include "config/baseline.h"
+
+#include <algorithm>  // std::sort, std::remove_if
+
+#include <fmt/format.h>
+
+#include "config/config.h"
+#include "document/document.h"
+#include "schema/validate.h"
+
+namespace callcheck::detail {
+namespace {
+
+auto sv(const Value &v) -> std::string_view { return {v.GetString(), v.GetStringLength()}; }
+
+auto invalid(std::string message, std::string pointer, Span span, std::string help) -> Diagnostic {
+  Diagnostic d;
+  d.code = "CC401";
+  d.name = "invalid-config";
+  d.severity = Severity::Error;
+  d.message = std::move(message);
+  d.pointer = std::move(pointer);
+  d.span = span;
+  d.help = std::move(help);
+  return d;
+}
+
+auto quote(std::string_view s) -> std::string {
+  std::string out = "\"";
+  for (const char c : s) {
+    if (c == '"' || c == '\\') {
+      out.push_back('\\');
+      out.push_back(c);
+    } else if (static_cast<unsigned char>(c) < 0x20U) {
+      out += fmt::format("\\u{:04x}", static_cast<unsigned>(static_cast<unsigned char>(c)));
+    } else {
+      out.push_back(c);
+    }
+  }
+  out.push_back('"');
+  return out;
+}
+
+}  // namespace
+
+auto parse_baseline(std::string_view text) -> BaselineLoad {
+  BaselineLoad out;
+  const Document doc = Document::parse(text, Limits{std::size_t{64} << 20U, 64, 8192, 256, 1000, 1000000});
+  for (const ParseFinding &f : doc.findings()) {
+    out.errors.push_back(invalid(fmt::format("{} ({})", f.message, f.code), f.pointer,
+                                 doc.span_of_bytes(f.begin, f.end), "regenerate it with --write-baseline"));
+  }
+  if (!doc.has_dom()) return out;
+  for (const Finding &f : validate_against(doc, "callcheck/baseline.schema.json")) {
+    out.errors.push_back(invalid(f.message, f.pointer, doc.span(f.pointer, f.at_key), f.help));
+  }
+  if (!out.errors.empty()) return out;
+  const Value &entries = doc.root()["entries"];
+  for (rapidjson::SizeType i = 0; i < entries.Size(); ++i) {
+    const Value &e = entries[i];
+    BaselineEntry entry;
+    entry.path = std::string(sv(e["path"]));
+    entry.code = std::string(sv(e["code"]));
+    entry.pointer = std::string(sv(e["pointer"]));
+    entry.count = static_cast<std::size_t>(e["count"].GetUint64());
+    entry.span = doc.span("/entries/" + std::to_string(i));
+    out.entries.push_back(std::move(entry));
+  }
+  return out;
+}
+
+void BaselineWriter::add(const Report &report, std::string_view relative_path) {
+  if (report.input_error) return;
+  for (const Diagnostic &d : report.diagnostics) ++counts_[{std::string(relative_path), d.code, d.pointer}];
+}
+
+auto BaselineWriter::to_json() const -> std::string {
+  std::string out = "{\n  \"version\": 1,\n  \"entries\": [";
+  bool first = true;
+  for (const auto &[key, count] : counts_) {
+    out += first ? "\n" : ",\n";
+    first = false;
+    out += fmt::format("    {{\"path\": {}, \"code\": {}, \"pointer\": {}, \"count\": {}}}", quote(std::get<0>(key)),
+                       quote(std::get<1>(key)), quote(std::get<2>(key)), count);
+  }
+  out += first ? "]\n}\n" : "\n  ]\n}\n";
+  return out;
+}
+
+BaselineFilter::BaselineFilter(std::vector<BaselineEntry> entries) {
+  for (BaselineEntry &e : entries) {
+    index_[{e.path, e.code, e.pointer}].push_back(states_.size());
+    states_.push_back(State{std::move(e), false, 0});
+  }
+}
+
+void BaselineFilter::apply(Report &report, std::string_view relative_path, const Options &options) {
+  if (report.input_error) return;
+  for (State &s : states_) {
+    if (s.entry.path == relative_path && rule_enabled(options, s.entry.code)) s.checked = true;
+  }
+  auto &list = report.diagnostics;
+  const std::string path(relative_path);
+  list.erase(std::remove_if(list.begin(), list.end(),
+                            [&](const Diagnostic &d) {
+                              const auto it = index_.find({path, d.code, d.pointer});
+                              if (it == index_.end()) return false;
+                              for (const std::size_t i : it->second) {
+                                if (states_[i].hidden < states_[i].entry.count) {
+                                  ++states_[i].hidden;
+                                  return true;
+                                }
+                              }
+                              return false;
+                            }),
+             list.end());
+}
+
+auto BaselineFilter::stale(const Options &options) const -> std::vector<Diagnostic> {
+  std::vector<Diagnostic> out;
+  for (std::size_t i = 0; i < states_.size(); ++i) {
+    const State &s = states_[i];
+    if (!s.checked || s.hidden >= s.entry.count) continue;
+    const std::string where = s.entry.pointer.empty() ? std::string("the whole payload") : "`" + s.entry.pointer + "`";
+    std::string message =
+        s.hidden == 0
+            ? fmt::format("{} no longer reports {} at {}", s.entry.path, s.entry.code, where)
+            : fmt::format("{} reports {} at {} {} time{}, the baseline records {}", s.entry.path, s.entry.code, where,
+                          s.hidden, s.hidden == 1 ? "" : "s", s.entry.count);
+    auto d = meta_diagnostic("CC403", std::move(message), "/entries/" + std::to_string(i), s.entry.span,
+                             "regenerate the baseline with --write-baseline", options);
+    if (d) out.push_back(std::move(*d));
+  }
+  return out;  // states_ are in file order, hence in position order
+}
+
+}  // namespace callcheck::detail

@@ -1,0 +1,294 @@
+#include "json.h"
+
+#include "config/config.h"
+
+#include <algorithm>  // std::sort, std::any_of, std::remove_if
+#include <tuple>      // std::tie
+
+#include <fmt/format.h>
+
+#include "callcheck/rules.h"
+#include "config/glob.h"
+#include "document/document.h"
+#include "document/pointer.h"
+#include "schema/validate.h"
+#include "util/suggest.h"
+
+namespace callcheck::detail {
+namespace {
+
+auto sv(const Value &v) -> std::string_view { return {v.GetString(), v.GetStringLength()}; }
+
+auto member(const Value &object, std::string_view name) -> const Value * {
+  for (auto it = object.MemberBegin(); it != object.MemberEnd(); ++it) {
+    if (sv(it->name) == name) return &it->value;
+  }
+  return nullptr;
+}
+
+auto strings(const Value &array) -> std::vector<std::string> {
+  std::vector<std::string> out;
+  if (array.IsString()) out.emplace_back(sv(array));
+  if (!array.IsArray()) return out;
+  for (const Value &v : array.GetArray()) out.emplace_back(sv(v));
+  return out;
+}
+
+auto invalid(std::string message, std::string pointer, Span span, std::string help = {}) -> Diagnostic {
+  Diagnostic d;
+  d.code = "CC401";
+  const RuleMeta *meta = find_rule("CC401");
+  d.name = meta != nullptr ? std::string(meta->name) : "invalid-config";
+  d.severity = Severity::Error;
+  d.message = std::move(message);
+  d.pointer = std::move(pointer);
+  d.span = span;
+  d.help = std::move(help);
+  return d;
+}
+
+auto catalogue_words() -> std::vector<std::string_view> {
+  std::vector<std::string_view> words;
+  for (const RuleMeta &m : rule_catalog()) {
+    words.push_back(m.code);
+    words.push_back(m.name);
+  }
+  return words;
+}
+
+auto unknown_rule_help(std::string_view word) -> std::string {
+  const std::string suggestion = closest(word, catalogue_words());
+  return suggestion.empty() ? std::string("`callcheck rules` lists every code and name")
+                            : fmt::format("did you mean `{}`?", suggestion);
+}
+
+// A select/ignore entry: a code, a name, or a prefix of at least one code.
+auto known_selector(std::string_view item) -> bool {
+  if (find_rule(item) != nullptr) return true;
+  return std::any_of(rule_catalog().begin(), rule_catalog().end(),
+                     [&](const RuleMeta &m) { return m.code.substr(0, item.size()) == item; });
+}
+
+auto listed(const std::vector<std::string> &list, const RuleMeta &meta) -> bool {
+  for (const std::string &item : list) {
+    if (item == meta.code || item == meta.name) return true;
+    if (item.size() < meta.code.size() && meta.code.substr(0, item.size()) == item) return true;
+  }
+  return false;
+}
+
+class Loader {
+ public:
+  explicit Loader(const Document &doc, ConfigLoad &out) : doc_(doc), out_(out) {}
+
+  void levels(const Value &object, const std::string &pointer, std::map<std::string, RuleLevel> &into) {
+    for (auto it = object.MemberBegin(); it != object.MemberEnd(); ++it) {
+      const std::string_view key = sv(it->name);
+      const std::string at = join_pointer(pointer, key);
+      const RuleMeta *meta = find_rule(key);
+      if (meta == nullptr) {
+        error(fmt::format("`{}` is not a rule code or name", key), at, true, unknown_rule_help(key));
+        continue;
+      }
+      into[std::string(meta->code)] = *parse_rule_level(sv(it->value));
+    }
+  }
+
+  auto selectors(const Value &array, const std::string &pointer) -> std::vector<std::string> {
+    std::vector<std::string> out;
+    for (rapidjson::SizeType i = 0; i < array.Size(); ++i) {
+      const std::string_view item = sv(array[i]);
+      if (!known_selector(item)) {
+        error(fmt::format("`{}` is not a rule code, name or code prefix", item),
+              pointer + "/" + std::to_string(i), false, unknown_rule_help(item));
+      }
+      out.emplace_back(item);
+    }
+    return out;
+  }
+
+  void suppression(const Value &entry, const std::string &pointer) {
+    Suppression s;
+    s.files = strings(*member(entry, "files"));
+    s.pointer = std::string(sv(*member(entry, "pointer")));
+    s.reason = std::string(sv(*member(entry, "reason")));
+    s.span = doc_.span(pointer);
+    const std::string_view rule = sv(*member(entry, "rule"));
+    if (const RuleMeta *meta = find_rule(rule); meta != nullptr) {
+      s.code = std::string(meta->code);
+    } else {
+      error(fmt::format("`{}` is not a rule code or name", rule), pointer + "/rule", false, unknown_rule_help(rule));
+    }
+    std::string_view bare = s.pointer;
+    if (bare.size() >= 2 && bare.substr(bare.size() - 2) == "/*") bare.remove_suffix(2);
+    if (!split_pointer(bare)) {
+      error(fmt::format("`{}` is not a JSON Pointer", s.pointer), pointer + "/pointer", false,
+            "write \"\" for the whole payload or start with `/`, e.g. \"/targets/0/identity\"");
+    }
+    if (s.reason.find_first_not_of(" \t\r\n") == std::string::npos) {
+      error("a suppression needs a reason", pointer + "/reason", false, "say why this finding is acceptable");
+    }
+    out_.config.suppressions.push_back(std::move(s));
+  }
+
+  void error(std::string message, const std::string &pointer, bool at_key, std::string help) {
+    out_.errors.push_back(invalid(std::move(message), pointer, doc_.span(pointer, at_key), std::move(help)));
+  }
+
+ private:
+  const Document &doc_;
+  ConfigLoad &out_;
+};
+
+auto by_position(const Diagnostic &a, const Diagnostic &b) -> bool {
+  return std::tie(a.span.begin.line, a.span.begin.column, a.code, a.message) <
+         std::tie(b.span.begin.line, b.span.begin.column, b.code, b.message);
+}
+
+}  // namespace
+
+auto parse_config(std::string_view text) -> ConfigLoad {
+  ConfigLoad out;
+  const Document doc = Document::parse(text, Limits{});
+  // Every parse finding (syntax, encoding, duplicate keys, ...) makes the
+  // configuration ambiguous, so each one is an error here.
+  for (const ParseFinding &f : doc.findings()) {
+    out.errors.push_back(invalid(fmt::format("{} ({})", f.message, f.code), f.pointer, doc.span_of_bytes(f.begin, f.end),
+                                 f.help));
+  }
+  if (!doc.has_dom()) return out;
+  for (const Finding &f : validate_against(doc, "callcheck/config.schema.json")) {
+    out.errors.push_back(invalid(f.message, f.pointer, doc.span(f.pointer, f.at_key), f.help));
+  }
+  if (!out.errors.empty()) {
+    std::sort(out.errors.begin(), out.errors.end(), by_position);
+    return out;
+  }
+
+  // The schema holds, so every member has the shape read below.
+  const Value &root = doc.root();
+  Config &config = out.config;
+  Loader load(doc, out);
+  if (const Value *v = member(root, "api")) config.api = parse_api_version(sv(*v));
+  if (const Value *v = member(root, "scopes")) config.scopes = strings(*v);
+  if (const Value *v = member(root, "rules")) load.levels(*v, "/rules", config.rules);
+  if (const Value *v = member(root, "select")) config.select = load.selectors(*v, "/select");
+  if (const Value *v = member(root, "ignore")) config.ignore = load.selectors(*v, "/ignore");
+  if (const Value *v = member(root, "overrides")) {
+    for (rapidjson::SizeType i = 0; i < v->Size(); ++i) {
+      const Value &entry = (*v)[i];
+      const std::string at = "/overrides/" + std::to_string(i);
+      ConfigOverride o;
+      o.files = strings(*member(entry, "files"));
+      if (const Value *api = member(entry, "api")) o.api = parse_api_version(sv(*api));
+      if (const Value *rules = member(entry, "rules")) load.levels(*rules, at + "/rules", o.rules);
+      config.overrides.push_back(std::move(o));
+    }
+  }
+  if (const Value *v = member(root, "suppressions")) {
+    for (rapidjson::SizeType i = 0; i < v->Size(); ++i) load.suppression((*v)[i], "/suppressions/" + std::to_string(i));
+  }
+  if (const Value *v = member(root, "baseline")) config.baseline = std::string(sv(*v));
+  std::sort(out.errors.begin(), out.errors.end(), by_position);
+  return out;
+}
+
+void apply_config(const Config &config, std::string_view relative_path, Options &options) {
+  if (config.api) options.api = *config.api;
+  if (config.scopes) options.granted_scopes = config.scopes;
+  for (const auto &[code, level] : config.rules) options.rule_levels[code] = level;
+  if (config.select) options.select = *config.select;
+  if (config.ignore) options.ignore = *config.ignore;
+  for (const ConfigOverride &o : config.overrides) {
+    if (!glob_match_any(o.files, relative_path)) continue;
+    if (o.api) options.api = *o.api;
+    for (const auto &[code, level] : o.rules) options.rule_levels[code] = level;
+  }
+}
+
+auto rule_enabled(const Options &options, std::string_view code) -> bool {
+  const RuleMeta *meta = find_rule(code);
+  if (meta == nullptr) return false;
+  if (const auto it = options.rule_levels.find(std::string(meta->code));
+      it != options.rule_levels.end() && it->second == RuleLevel::Off) {
+    return false;
+  }
+  if (!options.select.empty() && !listed(options.select, *meta)) return false;
+  return !listed(options.ignore, *meta);
+}
+
+auto meta_diagnostic(std::string_view code, std::string message, std::string pointer, Span span, std::string help,
+                     const Options &options) -> std::optional<Diagnostic> {
+  const RuleMeta *meta = find_rule(code);
+  if (meta == nullptr || !rule_enabled(options, code)) return std::nullopt;
+  Diagnostic d;
+  d.code = std::string(meta->code);
+  d.name = std::string(meta->name);
+  d.severity = meta->severity;
+  if (const auto it = options.rule_levels.find(d.code); it != options.rule_levels.end()) {
+    d.severity = it->second == RuleLevel::Error     ? Severity::Error
+                 : it->second == RuleLevel::Warning ? Severity::Warning
+                                                    : Severity::Info;
+  }
+  d.message = std::move(message);
+  d.pointer = std::move(pointer);
+  d.span = span;
+  d.help = std::move(help);
+  return d;
+}
+
+auto pointer_covered(std::string_view suppression_pointer, std::string_view pointer) -> bool {
+  if (suppression_pointer.size() >= 2 && suppression_pointer.substr(suppression_pointer.size() - 1) == "*" &&
+      suppression_pointer[suppression_pointer.size() - 2] == '/') {
+    const std::string_view prefix = suppression_pointer.substr(0, suppression_pointer.size() - 1);  // keeps '/'
+    return pointer.size() > prefix.size() && pointer.substr(0, prefix.size()) == prefix;
+  }
+  return suppression_pointer == pointer;
+}
+
+void apply_suppressions(Report &report, std::string_view relative_path, const std::vector<Suppression> &suppressions,
+                        const Options &options, std::vector<SuppressionUse> &uses) {
+  if (report.input_error) return;
+  uses.resize(suppressions.size());
+  std::vector<std::size_t> active;
+  for (std::size_t i = 0; i < suppressions.size(); ++i) {
+    const Suppression &s = suppressions[i];
+    if (s.code.empty() || !glob_match_any(s.files, relative_path)) continue;
+    if (!rule_enabled(options, s.code)) continue;
+    uses[i].applicable = true;
+    active.push_back(i);
+  }
+  if (active.empty()) return;
+  auto &list = report.diagnostics;
+  list.erase(std::remove_if(list.begin(), list.end(),
+                            [&](const Diagnostic &d) {
+                              for (const std::size_t i : active) {
+                                const Suppression &s = suppressions[i];
+                                if (d.code == s.code && pointer_covered(s.pointer, d.pointer)) {
+                                  ++uses[i].hidden;
+                                  return true;
+                                }
+                              }
+                              return false;
+                            }),
+             list.end());
+}
+
+auto unused_suppressions(const std::vector<Suppression> &suppressions, const std::vector<SuppressionUse> &uses,
+                         const Options &options) -> std::vector<Diagnostic> {
+  std::vector<Diagnostic> out;
+  for (std::size_t i = 0; i < suppressions.size() && i < uses.size(); ++i) {
+    if (!uses[i].applicable || uses[i].hidden > 0) continue;
+    const Suppression &s = suppressions[i];
+    auto d = meta_diagnostic(
+        "CC402",
+        fmt::format("the suppression of {} at `{}` hid nothing in the files it matched", s.code,
+                    s.pointer.empty() ? std::string("(whole payload)") : s.pointer),
+        "/suppressions/" + std::to_string(i), s.span, "remove this entry", options);
+    if (d) out.push_back(std::move(*d));
+  }
+  std::sort(out.begin(), out.end(), by_position);
+  return out;
+}
+
+}  // namespace callcheck::detail

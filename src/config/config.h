@@ -1,0 +1,102 @@
+// .callcheck.json: parsed and validated from text (the CLI finds and reads the
+// file; the library never touches the file system), then resolved into the
+// Options of one payload, and the suppressions applied to its Report.
+//
+// Precedence, lowest first: built-in defaults < the top level of the config
+// < each matching entry of `overrides`, in file order < command-line flags
+// (--api, --scopes/--token, --select, --ignore replace the config's value).
+//
+// Suppression pointers: a suppression hides findings of its rule whose
+// pointer equals `pointer`; a pointer ending in "/*" hides findings anywhere
+// strictly below the prefix ("/targets/*" covers "/targets/0/identity" but not
+// "/targets" itself). A member literally named "*" therefore cannot be the
+// last token of an exact suppression.
+#ifndef CALLCHECK_CONFIG_CONFIG_H_
+#define CALLCHECK_CONFIG_CONFIG_H_
+
+#include <cstddef>      // std::size_t
+#include <map>          // std::map
+#include <optional>     // std::optional
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+#include <vector>       // std::vector
+
+#include "callcheck/check.h"
+#include "callcheck/diagnostic.h"
+#include "callcheck/report.h"
+
+namespace callcheck::detail {
+
+struct ConfigOverride {
+  std::vector<std::string> files;  // globs, relative to the config's folder
+  std::optional<ApiVersion> api;
+  std::map<std::string, RuleLevel> rules;  // canonical code -> level
+};
+
+struct Suppression {
+  std::vector<std::string> files;  // globs, relative to the config's folder
+  std::string pointer;             // exact, or a prefix ending in "/*"
+  std::string code;                // canonical code (names are resolved on load)
+  std::string reason;
+  Span span;                       // the entry, in the config file (for CC402)
+};
+
+struct Config {
+  std::optional<ApiVersion> api;
+  std::optional<std::vector<std::string>> scopes;
+  std::map<std::string, RuleLevel> rules;  // canonical code -> level
+  std::optional<std::vector<std::string>> select;
+  std::optional<std::vector<std::string>> ignore;
+  std::vector<ConfigOverride> overrides;
+  std::vector<Suppression> suppressions;
+  std::string baseline;  // as written, relative to the config's folder; "" = none
+};
+
+struct ConfigLoad {
+  Config config;
+  std::vector<Diagnostic> errors;  // CC401, located in the config text; empty = usable
+};
+
+// Parses `text` strictly (the payload parser and limits), validates it
+// against schemas/callcheck/config.schema.json, then checks every rule
+// reference against the catalogue and every suppression pointer.
+[[nodiscard]] auto parse_config(std::string_view text) -> ConfigLoad;
+
+// Applies the top level of `config` and then each override whose `files`
+// match `relative_path` (relative to the config's folder, '/' separators).
+// Command-line values are applied by the caller afterwards.
+void apply_config(const Config &config, std::string_view relative_path, Options &options);
+
+// Whether a rule (by canonical code) can produce findings under `options`:
+// not "off", selected, not ignored. Matches the pipeline's own filter.
+[[nodiscard]] auto rule_enabled(const Options &options, std::string_view code) -> bool;
+
+// A CC4xx finding at `span` with the catalogue's name and severity, after
+// `options` (rule levels, select, ignore); nullopt when turned off.
+[[nodiscard]] auto meta_diagnostic(std::string_view code, std::string message, std::string pointer, Span span,
+                                   std::string help, const Options &options) -> std::optional<Diagnostic>;
+
+// How each suppression of one config was used during a run.
+struct SuppressionUse {
+  bool applicable = false;  // its files matched a checked payload with its rule enabled
+  std::size_t hidden = 0;   // findings it removed
+};
+
+// Whether `suppression_pointer` (exact or ".../*") covers `pointer`.
+[[nodiscard]] auto pointer_covered(std::string_view suppression_pointer, std::string_view pointer) -> bool;
+
+// Removes from `report` the findings hidden by `suppressions`, for a payload
+// at `relative_path` checked with `options`; `uses` (one per suppression) is
+// updated. Reports of unreadable inputs are left alone.
+void apply_suppressions(Report &report, std::string_view relative_path, const std::vector<Suppression> &suppressions,
+                        const Options &options, std::vector<SuppressionUse> &uses);
+
+// CC402 for every suppression that applied to some payload but hid nothing,
+// sorted by position. `options` are the config's top-level options.
+[[nodiscard]] auto unused_suppressions(const std::vector<Suppression> &suppressions,
+                                       const std::vector<SuppressionUse> &uses, const Options &options)
+    -> std::vector<Diagnostic>;
+
+}  // namespace callcheck::detail
+
+#endif  // CALLCHECK_CONFIG_CONFIG_H_
