@@ -29,7 +29,7 @@ class OdataTypeWrongSlot final : public detail::Rule {
       const std::string pointer = v.path.pointer("@odata.type");
       if (context.schema_reported(pointer)) return;  // CC105: discriminator of an abstract slot
       sink.report(kMeta, pointer,
-                  fmt::format("`{}` is typed `{}` but holds a `{}`", v.path.pointer(), shown(value), expected),
+                  fmt::format("`{}` is typed `{}`, but this slot holds `{}`", v.path.pointer(), shown(value), expected),
                   fmt::format("write `#microsoft.graph.{}`", expected));
     });
   }
