@@ -11,6 +11,7 @@
 
 #include "callcheck/callcheck.h"
 #include "cli/commands.h"
+#include "cli/config_session.h"
 #include "cli/exit_code.h"
 #include "cli/extract_inputs.h"
 #include "cli/input.h"
@@ -147,6 +148,8 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
   auto renderer = make_renderer(*parse_format(args.format), render_options);
   Summary summary;
   renderer->begin(out);
+  ConfigSession config(args, options);
+  if (!config.prepare(named)) return config.fail(*renderer, out, summary);
 
   // A pool of workers; results are rendered strictly in input order, and
   // workers never run more than a window ahead, so memory stays bounded.
@@ -166,7 +169,7 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
         std::unique_lock<std::mutex> lock(mutex);
         room.wait(lock, [&] { return i < next_render + kWindow; });
       }
-      Outcome o = process(named[i], options, args.limits.max_bytes, stdin_text, stdin_ok, stdin_error);
+      Outcome o = process(named[i], config.options(i), args.limits.max_bytes, stdin_text, stdin_ok, stdin_error);
       {
         const std::lock_guard<std::mutex> lock(mutex);
         results[i] = std::move(o);
@@ -190,15 +193,16 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
       next_render = i + 1;
       room.notify_all();
     } else {
-      o = process(named[i], options, args.limits.max_bytes, stdin_text, stdin_ok, stdin_error);
+      o = process(named[i], config.options(i), args.limits.max_bytes, stdin_text, stdin_ok, stdin_error);
     }
-    auto emit = [&](const Report &report, std::string_view text) {
+    auto emit = [&](Report report, std::string_view text) {
+      config.post_process(i, report);
       summary.add(report);
       if (const auto worst = report.worst(); worst && *worst <= render_options.fail_on) worst_hit = true;
       renderer->file(out, report, text);
     };
     if (o.ndjson) {
-      const std::string error = stream_ndjson_file(named[i].path, named[i].display, options, args.limits.max_bytes,
+      const std::string error = stream_ndjson_file(named[i].path, named[i].display, config.options(i), args.limits.max_bytes,
                                                    [&](const Report &r) { emit(r, ""); });
       if (!error.empty()) emit(input_error(named[i], error).report, "");
     } else if (!o.extracted.empty()) {
@@ -208,6 +212,7 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
     }
   }
   for (std::thread &t : threads) t.join();
+  if (config.finish(*renderer, out, summary, render_options.fail_on)) worst_hit = true;
   renderer->end(out, summary);
   out.flush();
   if (summary.input_errors > 0) {
@@ -218,6 +223,7 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
     err << "callcheck: no input files found\n";
     return kFailure;
   }
+  if (config.writing_baseline()) return config.write_baseline(err);
   return worst_hit ? kFindings : kClean;
 }
 

@@ -1,0 +1,288 @@
+#include "cli/config_session.h"
+
+#include <filesystem>  // std::filesystem
+#include <fstream>     // std::ofstream
+#include <system_error>  // std::error_code
+
+#include <fmt/format.h>
+
+#include "cli/exit_code.h"
+#include "config/baseline.h"
+#include "config/config.h"
+
+namespace callcheck::cli {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr std::size_t kMaxConfigBytes = 1U << 20U;
+constexpr std::size_t kMaxBaselineBytes = std::size_t{64} << 20U;
+constexpr const char *kConfigName = ".callcheck.json";
+
+auto absolute_normal(const std::string &path) -> fs::path {
+  std::error_code ec;
+  fs::path p = fs::absolute(path, ec);
+  if (ec) p = fs::path(path);
+  return p.lexically_normal();
+}
+
+// '/' separators; "../x.json" for files outside `dir`.
+auto relative_to(const fs::path &file, const fs::path &dir) -> std::string {
+  const fs::path rel = file.lexically_relative(dir);
+  return rel.empty() ? file.generic_string() : rel.generic_string();
+}
+
+auto folder_of(const fs::path &file) -> fs::path {
+  fs::path dir = file.parent_path();
+  return dir.empty() ? fs::path(".") : dir;
+}
+
+auto unreadable(const std::string &what, const std::string &display, const std::string &error) -> Diagnostic {
+  Diagnostic d;
+  d.code = "CC401";
+  d.name = "invalid-config";
+  d.severity = Severity::Error;
+  d.message = fmt::format("cannot read the {} `{}`: {}", what, display, error);
+  d.span = Span{Position{1, 1}, Position{1, 1}};
+  return d;
+}
+
+}  // namespace
+
+struct ConfigSession::LoadedConfig {
+  std::string display;
+  fs::path dir;
+  std::string text;
+  detail::ConfigLoad load;
+  Options top;  // base + top level + command line: filters this config's CC402
+  std::vector<detail::SuppressionUse> uses;
+};
+
+struct ConfigSession::LoadedBaseline {
+  std::string display;
+  fs::path dir;
+  std::string text;
+  std::vector<Diagnostic> errors;
+  std::unique_ptr<detail::BaselineFilter> filter;
+  Options filter_options;
+};
+
+ConfigSession::ConfigSession(const CheckArgs &args, const Options &base) : args_(args), base_(base) {
+  if (!args_.write_baseline.empty()) {
+    writer_ = std::make_unique<detail::BaselineWriter>();
+    write_path_ = args_.write_baseline;
+  }
+}
+
+ConfigSession::~ConfigSession() = default;
+
+// The command line replaces what a configuration says (config.h).
+static void apply_command_line(const CheckArgs &args, const Options &base, Options &o) {
+  if (!args.api.empty()) o.api = base.api;
+  if (base.granted_scopes) o.granted_scopes = base.granted_scopes;
+  if (!args.select.empty()) o.select = args.select;
+  if (!args.ignore.empty()) o.ignore = args.ignore;
+}
+
+auto ConfigSession::load_config(const std::string &absolute) -> int {
+  if (const auto it = config_index_.find(absolute); it != config_index_.end()) return it->second;
+  auto c = std::make_unique<LoadedConfig>();
+  c->display = display_path(absolute);
+  c->dir = folder_of(fs::path(absolute));
+  ReadResult r = read_file(absolute, kMaxConfigBytes);
+  if (r.ok) {
+    c->text = std::move(r.bytes);
+    c->load = detail::parse_config(c->text);
+  } else {
+    c->load.errors.push_back(unreadable("configuration file", c->display, r.error));
+  }
+  c->top = base_;
+  detail::Config top_level = c->load.config;
+  top_level.overrides.clear();
+  detail::apply_config(top_level, "", c->top);
+  apply_command_line(args_, base_, c->top);
+  c->uses.resize(c->load.config.suppressions.size());
+  const int index = static_cast<int>(configs_.size());
+  configs_.push_back(std::move(c));
+  config_index_[absolute] = index;
+  return index;
+}
+
+auto ConfigSession::config_for(const std::string &start_dir) -> int {
+  std::vector<std::string> visited;
+  fs::path dir(start_dir);
+  int found = -1;
+  while (true) {
+    const std::string key = dir.string();
+    if (const auto it = dir_cache_.find(key); it != dir_cache_.end()) {
+      found = it->second;
+      break;
+    }
+    visited.push_back(key);
+    std::error_code ec;
+    const fs::path candidate = dir / kConfigName;
+    if (fs::is_regular_file(candidate, ec)) {
+      found = load_config(candidate.string());
+      break;
+    }
+    const fs::path parent = dir.parent_path();
+    if (parent == dir || parent.empty()) break;  // the filesystem root
+    dir = parent;
+  }
+  for (const std::string &v : visited) dir_cache_[v] = found;
+  return found;
+}
+
+auto ConfigSession::load_baseline(const std::string &absolute, const Options &filter_options) -> int {
+  if (const auto it = baseline_index_.find(absolute); it != baseline_index_.end()) return it->second;
+  auto b = std::make_unique<LoadedBaseline>();
+  b->display = display_path(absolute);
+  b->dir = folder_of(fs::path(absolute));
+  b->filter_options = filter_options;
+  ReadResult r = read_file(absolute, kMaxBaselineBytes);
+  if (r.ok) {
+    b->text = std::move(r.bytes);
+    detail::BaselineLoad load = detail::parse_baseline(b->text);
+    b->errors = std::move(load.errors);
+    if (b->errors.empty()) b->filter = std::make_unique<detail::BaselineFilter>(std::move(load.entries));
+  } else {
+    b->errors.push_back(unreadable("baseline file", b->display, r.error));
+  }
+  const int index = static_cast<int>(baselines_.size());
+  baselines_.push_back(std::move(b));
+  baseline_index_[absolute] = index;
+  return index;
+}
+
+auto ConfigSession::prepare(const std::vector<Input> &inputs) -> bool {
+  int explicit_config = -1;
+  if (!args_.no_config && !args_.config_file.empty()) {
+    explicit_config = load_config(absolute_normal(args_.config_file).string());
+  }
+  const fs::path write_dir = writer_ ? folder_of(absolute_normal(write_path_)) : fs::path();
+  inputs_.clear();
+  inputs_.reserve(inputs.size());
+  for (const Input &in : inputs) {
+    PerInput p;
+    const fs::path file = absolute_normal(in.is_stdin ? in.display : in.path);
+    if (!args_.no_config) p.config = explicit_config >= 0 ? explicit_config : config_for(folder_of(file).string());
+    p.options = base_;
+    std::string baseline_path;
+    if (p.config >= 0) {
+      const LoadedConfig &c = *configs_[static_cast<std::size_t>(p.config)];
+      p.config_relative = relative_to(file, c.dir);
+      detail::apply_config(c.load.config, p.config_relative, p.options);
+      if (!c.load.config.baseline.empty()) baseline_path = (c.dir / c.load.config.baseline).lexically_normal().string();
+    }
+    apply_command_line(args_, base_, p.options);
+    if (!args_.baseline.empty()) baseline_path = absolute_normal(args_.baseline).string();
+    // A baseline is never applied while a new one is written: it would
+    // leave out exactly the findings it hides.
+    if (!baseline_path.empty() && !writer_) {
+      const Options &filter = p.config >= 0 && args_.baseline.empty()
+                                  ? configs_[static_cast<std::size_t>(p.config)]->top
+                                  : base_;
+      p.baseline = load_baseline(baseline_path, filter);
+      p.baseline_relative = relative_to(file, baselines_[static_cast<std::size_t>(p.baseline)]->dir);
+    }
+    if (writer_) p.write_relative = relative_to(file, write_dir);
+    inputs_.push_back(std::move(p));
+  }
+  for (const auto &c : configs_) {
+    if (!c->load.errors.empty()) return false;
+  }
+  for (const auto &b : baselines_) {
+    if (!b->errors.empty()) return false;
+  }
+  return true;
+}
+
+void ConfigSession::emit(Renderer &renderer, std::ostream &out, Summary &summary, const Report &report,
+                         std::string_view text) {
+  // Counted as findings, not as checked files.
+  const std::size_t files = summary.files;
+  summary.add(report);
+  summary.files = files;
+  renderer.file(out, report, text);
+}
+
+auto ConfigSession::fail(Renderer &renderer, std::ostream &out, Summary &summary) -> int {
+  for (const auto &c : configs_) {
+    if (c->load.errors.empty()) continue;
+    Report r;
+    r.source = c->display;
+    r.diagnostics = c->load.errors;
+    emit(renderer, out, summary, r, c->text);
+  }
+  for (const auto &b : baselines_) {
+    if (b->errors.empty()) continue;
+    Report r;
+    r.source = b->display;
+    r.diagnostics = b->errors;
+    emit(renderer, out, summary, r, b->text);
+  }
+  renderer.end(out, summary);
+  out.flush();
+  return kFailure;
+}
+
+auto ConfigSession::options(std::size_t input) const -> const Options & { return inputs_.at(input).options; }
+
+void ConfigSession::post_process(std::size_t input, Report &report) {
+  PerInput &p = inputs_.at(input);
+  if (p.config >= 0) {
+    LoadedConfig &c = *configs_[static_cast<std::size_t>(p.config)];
+    detail::apply_suppressions(report, p.config_relative, c.load.config.suppressions, p.options, c.uses);
+  }
+  if (writer_) {
+    writer_->add(report, p.write_relative);
+  } else if (p.baseline >= 0) {
+    baselines_[static_cast<std::size_t>(p.baseline)]->filter->apply(report, p.baseline_relative, p.options);
+  }
+}
+
+auto ConfigSession::finish(Renderer &renderer, std::ostream &out, Summary &summary, Severity fail_on) -> bool {
+  bool hit = false;
+  auto show = [&](const std::string &source, std::vector<Diagnostic> diagnostics, std::string_view text) {
+    if (diagnostics.empty()) return;
+    Report r;
+    r.source = source;
+    r.diagnostics = std::move(diagnostics);
+    if (const auto worst = r.worst(); worst && *worst <= fail_on) hit = true;
+    emit(renderer, out, summary, r, text);
+  };
+  for (const auto &c : configs_) show(c->display, detail::unused_suppressions(c->load.config.suppressions, c->uses, c->top), c->text);
+  for (const auto &b : baselines_) {
+    if (b->filter) show(b->display, b->filter->stale(b->filter_options), b->text);
+  }
+  return hit;
+}
+
+auto ConfigSession::write_baseline(std::ostream &err) const -> int {
+  if (!writer_) return kClean;
+  const std::string text = writer_->to_json();
+  // Written beside the target, then renamed: a failed write never leaves half a baseline.
+  const std::string tmp = write_path_ + ".tmp";
+  {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    f << text;
+    f.close();
+    if (!f) {
+      err << fmt::format("callcheck: cannot write the baseline `{}`\n", display_path(write_path_));
+      std::error_code ec;
+      fs::remove(tmp, ec);
+      return kFailure;
+    }
+  }
+  std::error_code ec;
+  fs::rename(tmp, write_path_, ec);
+  if (ec) {
+    err << fmt::format("callcheck: cannot write the baseline `{}`: {}\n", display_path(write_path_), ec.message());
+    fs::remove(tmp, ec);
+    return kFailure;
+  }
+  err << fmt::format("callcheck: wrote {} baseline entr{} to `{}`\n", writer_->size(),
+                     writer_->size() == 1 ? "y" : "ies", display_path(write_path_));
+  return kClean;
+}
+
+}  // namespace callcheck::cli

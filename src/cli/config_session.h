@@ -1,0 +1,91 @@
+// The CLI side of .callcheck.json and baselines: finds and reads the files
+// (the library never does), resolves each input's Options, and applies
+// suppressions and the baseline to each Report after check().
+//
+// Discovery: for each input, the closest .callcheck.json in its folder or any
+// folder above it, up to the filesystem root (cached per folder). --config
+// FILE uses one file for every input; --no-config reads none (it wins over
+// --config). Precedence is documented in src/config/config.h.
+//
+// Exit codes: an unreadable or invalid configuration or baseline is CC401,
+// rendered like any finding, and the run stops with 2 before any payload is
+// checked: callcheck could not do the job it was configured to do.
+#ifndef CALLCHECK_CLI_CONFIG_SESSION_H_
+#define CALLCHECK_CLI_CONFIG_SESSION_H_
+
+#include <map>      // std::map
+#include <memory>   // std::unique_ptr
+#include <ostream>  // std::ostream
+#include <string>   // std::string
+#include <vector>   // std::vector
+
+#include "callcheck/callcheck.h"
+#include "cli/commands.h"
+#include "cli/input.h"
+
+namespace callcheck::detail {
+class BaselineWriter;
+}  // namespace callcheck::detail
+
+namespace callcheck::cli {
+
+class ConfigSession {
+ public:
+  ConfigSession(const CheckArgs &args, const Options &base);
+  ~ConfigSession();
+  ConfigSession(const ConfigSession &) = delete;
+  auto operator=(const ConfigSession &) -> ConfigSession & = delete;
+
+  // Resolves the Options of every input up front, so that workers only read.
+  // False when a configuration or baseline file is unreadable or invalid.
+  [[nodiscard]] auto prepare(const std::vector<Input> &inputs) -> bool;
+  // Renders the CC401 reports of a failed prepare() and returns the exit code (2).
+  [[nodiscard]] auto fail(Renderer &renderer, std::ostream &out, Summary &summary) -> int;
+
+  [[nodiscard]] auto options(std::size_t input) const -> const Options &;
+
+  // After check(), in input order, from one thread: suppressions, then the
+  // baseline (or recording, with --write-baseline).
+  void post_process(std::size_t input, Report &report);
+
+  // After the last input: renders CC402 (per config) and CC403 (per
+  // baseline) as reports of their own, so every format shows them. True when
+  // one of them is at or above `fail_on`.
+  [[nodiscard]] auto finish(Renderer &renderer, std::ostream &out, Summary &summary, Severity fail_on) -> bool;
+
+  [[nodiscard]] auto writing_baseline() const -> bool { return !args_.write_baseline.empty(); }
+  // Writes --write-baseline; kClean, or kFailure when the file cannot be written.
+  [[nodiscard]] auto write_baseline(std::ostream &err) const -> int;
+
+ private:
+  struct LoadedConfig;
+  struct LoadedBaseline;
+
+  auto config_for(const std::string &start_dir) -> int;
+  auto load_config(const std::string &absolute) -> int;
+  auto load_baseline(const std::string &absolute, const Options &filter_options) -> int;
+  void emit(Renderer &renderer, std::ostream &out, Summary &summary, const Report &report, std::string_view text);
+
+  const CheckArgs &args_;
+  Options base_;
+  std::vector<std::unique_ptr<LoadedConfig>> configs_;
+  std::vector<std::unique_ptr<LoadedBaseline>> baselines_;
+  std::map<std::string, int> dir_cache_;       // folder -> config index, -1 = none
+  std::map<std::string, int> config_index_;    // absolute path -> config index
+  std::map<std::string, int> baseline_index_;  // absolute path -> baseline index
+  struct PerInput {
+    Options options;
+    int config = -1;
+    std::string config_relative;
+    int baseline = -1;
+    std::string baseline_relative;
+    std::string write_relative;
+  };
+  std::vector<PerInput> inputs_;
+  std::unique_ptr<detail::BaselineWriter> writer_;
+  std::string write_path_;
+};
+
+}  // namespace callcheck::cli
+
+#endif  // CALLCHECK_CLI_CONFIG_SESSION_H_
