@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# pre-commit integration: a throwaway git repository whose .pre-commit-config.yaml
+# runs the built callcheck as a `repo: local`, `language: system` hook. A commit
+# of a bad payload must be blocked (and name the code); a good one must pass.
+# Needs `pre-commit` (Debian package pre-commit) and git; no network: pre-commit
+# clones and builds nothing for local system hooks. Missing tools FAIL the test.
+set -euo pipefail
+
+: "${CALLCHECK_BINARY:?set CALLCHECK_BINARY to the built callcheck}"
+command -v pre-commit >/dev/null || { echo "FAIL: pre-commit is not installed (apt-get install pre-commit)"; exit 1; }
+command -v git >/dev/null || { echo "FAIL: git is not installed"; exit 1; }
+[ -x "$CALLCHECK_BINARY" ] || { echo "FAIL: $CALLCHECK_BINARY is not executable"; exit 1; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# Nothing from the real user's setup leaks in, nothing is written outside $work.
+export HOME="$work/home" PRE_COMMIT_HOME="$work/cache" XDG_CACHE_HOME="$work/cache"
+export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
+export GIT_AUTHOR_NAME=ci GIT_AUTHOR_EMAIL=ci@example.com GIT_COMMITTER_NAME=ci GIT_COMMITTER_EMAIL=ci@example.com
+mkdir -p "$HOME"
+repo="$work/repo"
+git init -q "$repo"
+cd "$repo"
+
+cat > .pre-commit-config.yaml <<YAML
+repos:
+  - repo: local
+    hooks:
+      - id: callcheck
+        name: callcheck
+        entry: "'$CALLCHECK_BINARY' check --color never"
+        language: system
+        files: '\.(json|http|rest|md)$'
+        require_serial: false
+YAML
+git add .pre-commit-config.yaml
+git commit -q --no-verify -m "config"
+pre-commit install >/dev/null
+
+cat > good.json <<'JSON'
+{
+  "@odata.type": "#microsoft.graph.call",
+  "callbackUri": "https://bot.contoso.com/callback",
+  "targets": [
+    {
+      "@odata.type": "#microsoft.graph.invitationParticipantInfo",
+      "identity": {
+        "@odata.type": "#microsoft.graph.identitySet",
+        "user": { "@odata.type": "#microsoft.graph.identity", "id": "8b081ef6-4792-4def-b2c9-c363a1bf41d5" }
+      }
+    }
+  ],
+  "requestedModalities": ["audio"],
+  "mediaConfig": { "@odata.type": "#microsoft.graph.serviceHostedMediaConfig" }
+}
+JSON
+sed 's#"https://bot.contoso.com/callback"#"http://bot.contoso.com/callback"#' good.json > bad.json
+
+fail() { echo "FAIL: $*"; exit 1; }
+
+# 1. The bad payload is blocked, and the output names the finding.
+git add bad.json
+if out=$(git commit -m "bad payload" 2>&1); then
+  echo "$out"; fail "a commit of bad.json was allowed"
+fi
+echo "$out" | grep -q "CC202" || { echo "$out"; fail "the hook output does not mention CC202"; }
+echo "$out" | grep -q "bad.json" || { echo "$out"; fail "the hook output does not name bad.json"; }
+git rev-parse -q --verify HEAD~1 >/dev/null && fail "a commit was recorded"
+git reset -q bad.json
+
+# 2. The good payload is committed.
+git add good.json
+out=$(git commit -m "good payload" 2>&1) || { echo "$out"; fail "a commit of good.json was blocked"; }
+echo "$out" | grep -q "callcheck.*Passed" || { echo "$out"; fail "the hook did not run on good.json"; }
+[ "$(git log --format=%s -1)" = "good payload" ] || fail "good.json was not committed"
+
+# 3. A request body inside a .http file is checked too.
+printf 'POST https://graph.microsoft.com/v1.0/communications/calls\nContent-Type: application/json\n\n' > call.http
+cat bad.json >> call.http
+git add call.http
+if out=$(git commit -m "bad http" 2>&1); then
+  echo "$out"; fail "a commit of a bad .http request was allowed"
+fi
+echo "$out" | grep -q "call.http:6:18: error CC202" || { echo "$out"; fail "the .http finding is not at the body's line"; }
+
+echo "ok: pre-commit blocks bad payloads and allows good ones"
