@@ -1,0 +1,61 @@
+# Install rules and packaging (included from src/CMakeLists.txt):
+#   cmake --install build [--prefix DIR]  -> bin/callcheck, lib/libcallcheck.a,
+#     include/callcheck/*.h (+ version.h), lib/cmake/callcheck/ (find_package),
+#     lib/pkgconfig/callcheck.pc
+#   cpack -G DEB (in the build dir)       -> callcheck_<v>_<arch>.deb (the CLI)
+#                                            libcallcheck-dev_<v>_<arch>.deb
+include(CMakePackageConfigHelpers)
+
+set(CALLCHECK_CMAKE_DIR "${CMAKE_INSTALL_LIBDIR}/cmake/callcheck")
+
+install(TARGETS callcheck RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}" COMPONENT cli)
+install(TARGETS callcheck_lib EXPORT callcheckTargets
+        ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT dev
+        INCLUDES DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/callcheck" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}"
+        COMPONENT dev FILES_MATCHING PATTERN "*.h")
+install(FILES "${CMAKE_CURRENT_BINARY_DIR}/generated/callcheck/version.h"
+        DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/callcheck" COMPONENT dev)
+install(EXPORT callcheckTargets NAMESPACE callcheck:: DESTINATION "${CALLCHECK_CMAKE_DIR}" COMPONENT dev)
+
+configure_package_config_file("${CMAKE_CURRENT_LIST_DIR}/callcheckConfig.cmake.in"
+                              "${CMAKE_CURRENT_BINARY_DIR}/install/callcheckConfig.cmake"
+                              INSTALL_DESTINATION "${CALLCHECK_CMAKE_DIR}")
+# 0.x: a minor release may break the API, so only the same minor matches.
+write_basic_package_version_file("${CMAKE_CURRENT_BINARY_DIR}/install/callcheckConfigVersion.cmake"
+                                 VERSION "${PROJECT_VERSION}" COMPATIBILITY SameMinorVersion)
+install(FILES "${CMAKE_CURRENT_BINARY_DIR}/install/callcheckConfig.cmake"
+              "${CMAKE_CURRENT_BINARY_DIR}/install/callcheckConfigVersion.cmake"
+        DESTINATION "${CALLCHECK_CMAKE_DIR}" COMPONENT dev)
+
+# The .pc finds its prefix from its own location (${pcfiledir}).
+file(RELATIVE_PATH CALLCHECK_PC_TO_PREFIX "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
+string(REGEX REPLACE "/$" "" CALLCHECK_PC_TO_PREFIX "${CALLCHECK_PC_TO_PREFIX}")
+configure_file("${CMAKE_CURRENT_LIST_DIR}/callcheck.pc.in" "${CMAKE_CURRENT_BINARY_DIR}/install/callcheck.pc" @ONLY)
+install(FILES "${CMAKE_CURRENT_BINARY_DIR}/install/callcheck.pc"
+        DESTINATION "${CMAKE_INSTALL_LIBDIR}/pkgconfig" COMPONENT dev)
+
+# ---- CPack: Debian packages -------------------------------------------------
+set(CPACK_PACKAGE_NAME "callcheck")
+set(CPACK_PACKAGE_VENDOR "callcheck")
+set(CPACK_PACKAGE_CONTACT "callcheck maintainers <maintainers@callcheck.dev>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
+set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
+set(CPACK_PACKAGING_INSTALL_PREFIX "/usr")
+set(CPACK_STRIP_FILES ON)
+set(CPACK_DEB_COMPONENT_INSTALL ON)
+set(CPACK_COMPONENTS_ALL cli dev)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${CPACK_PACKAGE_CONTACT}")
+set(CPACK_DEBIAN_PACKAGE_SECTION "devel")
+set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${PROJECT_HOMEPAGE_URL}")
+# The CLI links libstdc++ statically (cold start, PERFORMANCE.md 7.7); it
+# needs only libc and {fmt} at run time.
+set(CPACK_DEBIAN_CLI_PACKAGE_NAME "callcheck")
+set(CPACK_DEBIAN_CLI_PACKAGE_DEPENDS "libc6 (>= 2.34), libfmt9 (>= 9.1.0)")
+set(CPACK_COMPONENT_CLI_DESCRIPTION "Checks Microsoft Graph create-call request payloads (command-line tool)")
+set(CPACK_DEBIAN_DEV_PACKAGE_NAME "libcallcheck-dev")
+set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS "libfmt-dev (>= 9.1.0)")
+set(CPACK_DEBIAN_DEV_PACKAGE_SECTION "libdevel")
+set(CPACK_COMPONENT_DEV_DESCRIPTION "Checks Microsoft Graph create-call request payloads (static library, headers, CMake and pkg-config files)")
+include(CPack)
