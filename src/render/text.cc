@@ -51,7 +51,8 @@ class TextRenderer final : public Renderer {
       out << fmt::format("{}{}:{}:{}:{} {}{}{} {} {}: {}\n", bold, report.source, d.span.begin.line,
                          d.span.begin.column, reset, colour, to_string(d.severity), reset, d.code, d.name,
                          printable(d.message));
-      frame(out, lines, d);
+      // An input that could not be read has no text: a frame would be one blank line.
+      if (!text.empty()) frame(out, lines, d);
       if (!d.help.empty()) out << fmt::format("  = help: {}\n", printable(d.help));
     }
     if (options_.show_scopes && !report.input_error && report.scenario.kind != CallKind::Unknown) {
@@ -88,8 +89,9 @@ class TextRenderer final : public Renderer {
 
  private:
   void frame(std::ostream &out, const LineIndex &lines, const Diagnostic &d) const {
+    // No frame for unknown positions (column 0 would underflow the caret pad).
     const std::uint32_t line = d.span.begin.line;
-    if (line == 0 || line > lines.line_count()) return;
+    if (line == 0 || d.span.begin.column == 0 || line > lines.line_count()) return;
     const std::string code = printable(lines.line_text(line));
     if (code.size() > 200) return;  // minified or generated: a frame would not help
     const std::string gutter = std::to_string(line);

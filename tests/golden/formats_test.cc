@@ -1,0 +1,270 @@
+// Every output format over one fixed set of reports, compared with
+// tests/golden/format/report.{txt,json,sarif,xml,github}
+// (CALLCHECK_UPDATE_GOLDEN=1 rewrites them; review the diff and commit), and
+// each machine format checked against its official schema:
+//   sarif -> /work/shared/corpus/sarif/sarif-schema-2.1.0.json (python3-jsonschema)
+//   json  -> schemas/callcheck/report.schema.json              (python3-jsonschema)
+//   junit -> shared/corpus/junit/JUnit.xsd                      (xmllint, libxml2-utils)
+// The reports hold what each format must escape: % : , newline ]]> < & > " '
+// and non-ASCII in a message, a path with a space and a colon, an input that
+// could not be read, a parse error and a clean file.
+#include "json.h"
+
+#include <gtest/gtest.h>
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "callcheck/callcheck.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+auto read(const fs::path &p) -> std::string {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// A payload whose findings carry every special character: the callbackUri
+// (CC202) holds % , : and the undeclared member name (CC201) holds a newline,
+// ]]>, the XML specials and an é.
+const char *const kSpecial = R"({
+  "@odata.type": "#microsoft.graph.call",
+  "callbackUri": "http://bot.contoso.com/100%,a:b",
+  "targets": [
+    {
+      "@odata.type": "#microsoft.graph.invitationParticipantInfo",
+      "identity": { "@odata.type": "#microsoft.graph.identitySet", "user": { "@odata.type": "#microsoft.graph.identity", "id": "8e6d4a36" } }
+    }
+  ],
+  "requestedModalities": ["audio"],
+  "mediaConfig": { "@odata.type": "#microsoft.graph.serviceHostedMediaConfig" },
+  "x%:,\n]]><&>\"' \u00e9": true
+}
+)";
+
+struct Input {
+  callcheck::Report report;
+  std::string text;
+};
+
+auto inputs() -> std::vector<Input> {
+  std::vector<Input> out;
+  callcheck::Options options;
+  out.push_back({callcheck::check(kSpecial, "dir with space/a b:c.json", options), kSpecial});
+  // check() keeps control characters out of its messages, but a Report is
+  // public data a caller may fill: the renderers must survive raw CR, LF, TAB
+  // and C0 controls in a message too.
+  callcheck::Diagnostic raw;
+  raw.code = "CC202";
+  raw.name = "callback-uri-not-https";
+  raw.severity = callcheck::Severity::Error;
+  raw.message = "line one\r\nline two:\t100%, ]]> ]]]>> <&>\"' \x01\x1b[31m \xC3\xA9";
+  raw.pointer = "/callbackUri";
+  raw.span = {{3, 18}, {3, 51}};
+  raw.help = "a help: with, specials %0A ]]>";
+  out.back().report.diagnostics.push_back(raw);
+  // The same payload with CC201 lowered to info: a finding below every --fail-on but info.
+  callcheck::Options lowered;
+  lowered.rule_levels["CC201"] = callcheck::RuleLevel::Info;
+  out.push_back({callcheck::check(kSpecial, "lowered.json", lowered), kSpecial});
+  const std::string broken = "{\n  \"callbackUri\": \"https://x\",\n  oops\n}\n";
+  out.push_back({callcheck::check(broken, "broken.json", options), broken});
+  // What the CLI makes of a file it cannot read (src/cli/run_check.cc).
+  Input missing;
+  missing.report.source = "missing.json";
+  missing.report.input_error = true;
+  callcheck::Diagnostic d;
+  d.code = "CC010";
+  d.name = "unreadable-input";
+  d.severity = callcheck::Severity::Error;
+  d.message = "cannot read `missing.json`: no such file or directory";
+  d.span = {{1, 1}, {1, 1}};
+  missing.report.diagnostics.push_back(d);
+  out.push_back(missing);
+  const std::string clean = read(fs::path(CALLCHECK_SAMPLES_DIR) / "valid" / "p2p-service-hosted.json");
+  out.push_back({callcheck::check(clean, "samples/valid/p2p-service-hosted.json", options), clean});
+  return out;
+}
+
+auto render(callcheck::Format format) -> std::string {
+  callcheck::RenderOptions options;
+  options.tool_version = "golden";
+  auto renderer = callcheck::make_renderer(format, options);
+  callcheck::Summary summary;
+  std::ostringstream out;
+  renderer->begin(out);
+  for (const Input &in : inputs()) {
+    summary.add(in.report);
+    renderer->file(out, in.report, in.text);
+  }
+  renderer->end(out, summary);
+  return out.str();
+}
+
+auto diff(const std::string &expected, const std::string &actual) -> std::string {
+  std::istringstream a(expected), b(actual);
+  std::string la, lb, out;
+  for (int line = 1; a.good() || b.good(); ++line) {
+    const bool ha = static_cast<bool>(std::getline(a, la));
+    const bool hb = static_cast<bool>(std::getline(b, lb));
+    if (!ha && !hb) break;
+    if (ha && hb && la == lb) continue;
+    if (ha) out += "-" + std::to_string(line) + ": " + la + "\n";
+    if (hb) out += "+" + std::to_string(line) + ": " + lb + "\n";
+  }
+  return out;
+}
+
+void compare(const std::string &name, const std::string &actual) {
+  const fs::path golden = fs::path(CALLCHECK_GOLDEN_DIR) / "format" / name;
+  const char *update = std::getenv("CALLCHECK_UPDATE_GOLDEN");
+  if (update != nullptr && std::string(update) == "1") {
+    fs::create_directories(golden.parent_path());
+    std::ofstream(golden, std::ios::binary) << actual;
+    GTEST_SKIP() << "rewrote " << golden;
+  }
+  ASSERT_TRUE(fs::exists(golden)) << golden << " is missing; run with CALLCHECK_UPDATE_GOLDEN=1";
+  const std::string expected = read(golden);
+  EXPECT_EQ(expected, actual) << "golden mismatch for " << golden << "\n" << diff(expected, actual);
+}
+
+// Output files for the validators live in the build tree, one directory per
+// test: ctest runs the tests of this binary in parallel processes.
+auto scratch_dir() -> fs::path {
+  return fs::path(CALLCHECK_BUILD_DIR) / "format-test" / ::testing::UnitTest::GetInstance()->current_test_info()->name();
+}
+
+auto scratch(const std::string &name, const std::string &content) -> fs::path {
+  const fs::path dir = scratch_dir();
+  fs::create_directories(dir);
+  const fs::path p = dir / name;
+  std::ofstream(p, std::ios::binary) << content;
+  return p;
+}
+
+auto quote(const fs::path &p) -> std::string { return "'" + p.string() + "'"; }
+
+// Runs a validator; returns its exit status and (through `log`) its output.
+auto run(const std::string &command, std::string &log) -> int {
+  fs::create_directories(scratch_dir());
+  const fs::path out = scratch_dir() / "validator.log";
+  const int status = std::system((command + " > " + quote(out) + " 2>&1").c_str());
+  log = read(out);
+  return status;
+}
+
+void validate_json(const fs::path &schema, const fs::path &instance) {
+  const fs::path script = fs::path(CALLCHECK_SOURCE_DIR) / "tests" / "scripts" / "validate_json.py";
+  std::string log;
+  const int status = run("python3 " + quote(script) + " " + quote(schema) + " " + quote(instance), log);
+  EXPECT_EQ(status, 0) << instance << " is not valid against " << schema << ":\n" << log;
+}
+
+// The SARIF golden holds the rule catalogue as a count: every rule's
+// documentation is checked by its own tests, and a catalogue edit should not
+// rewrite this file. The rules themselves are checked here instead.
+auto without_rule_docs(const std::string &sarif) -> std::string {
+  rapidjson::Document doc;
+  doc.Parse(sarif.c_str(), sarif.size());
+  EXPECT_FALSE(doc.HasParseError());
+  if (doc.HasParseError()) return sarif;
+  rapidjson::Value &rules = doc["runs"][0]["tool"]["driver"]["rules"];
+  const auto &catalog = callcheck::rule_catalog();
+  EXPECT_EQ(rules.Size(), catalog.size());
+  for (rapidjson::SizeType i = 0; i < rules.Size() && i < catalog.size(); ++i) {
+    EXPECT_EQ(std::string(rules[i]["id"].GetString()), catalog[i].code);
+    EXPECT_EQ(std::string(rules[i]["help"]["markdown"].GetString()), catalog[i].explanation);
+  }
+  rules.SetString("<the rule catalogue>", doc.GetAllocator());
+  rapidjson::StringBuffer buffer;
+  rapidjson::PrettyWriter<rapidjson::StringBuffer> writer(buffer);
+  writer.SetIndent(' ', 2);
+  doc.Accept(writer);
+  return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+}
+
+// The JUnit timestamp is the time of the run.
+auto without_timestamps(const std::string &xml) -> std::string {
+  return std::regex_replace(xml, std::regex(R"re(timestamp="[0-9T:-]+")re"), R"(timestamp="TIMESTAMP")");
+}
+
+TEST(Formats, Text) { compare("report.txt", render(callcheck::Format::Text)); }
+
+TEST(Formats, Json) { compare("report.json", render(callcheck::Format::Json)); }
+
+TEST(Formats, Sarif) { compare("report.sarif", without_rule_docs(render(callcheck::Format::Sarif))); }
+
+TEST(Formats, Junit) { compare("report.xml", without_timestamps(render(callcheck::Format::Junit))); }
+
+TEST(Formats, Github) { compare("report.github", render(callcheck::Format::Github)); }
+
+TEST(Formats, JsonMatchesTheReportSchema) {
+  validate_json(fs::path(CALLCHECK_SCHEMAS_DIR) / "callcheck" / "report.schema.json",
+                scratch("report.json", render(callcheck::Format::Json)));
+}
+
+TEST(Formats, SarifMatchesTheOasisSchema) {
+  validate_json(fs::path(CALLCHECK_SHARED_DIR) / "corpus" / "sarif" / "sarif-schema-2.1.0.json",
+                scratch("report.sarif", render(callcheck::Format::Sarif)));
+}
+
+TEST(Formats, JunitMatchesTheAntSchema) {
+  const fs::path xsd = fs::path(CALLCHECK_SHARED_DIR) / "corpus" / "junit" / "JUnit.xsd";
+  const fs::path xml = scratch("report.xml", render(callcheck::Format::Junit));
+  std::string log;
+  const int status = run("xmllint --noout --schema " + quote(xsd) + " " + quote(xml), log);
+  EXPECT_EQ(status, 0) << xml << " is not valid against " << xsd << " (xmllint is in libxml2-utils):\n" << log;
+}
+
+// Nothing from a payload may start a second workflow command or end one early.
+TEST(Formats, GithubKeepsEveryCommandOnOneLine) {
+  const std::string out = render(callcheck::Format::Github);
+  std::istringstream lines(out);
+  std::string line;
+  std::size_t commands = 0;
+  const std::regex command(R"(::(error|warning|notice) file=[^,:]+(,(line|col|endLine|endColumn)=[1-9][0-9]*)*,title=CC[0-9]{3} [a-z0-9-]+::.*)");
+  while (std::getline(lines, line)) {
+    if (line.rfind("::", 0) != 0) {
+      EXPECT_EQ(line.rfind("callcheck: ", 0), 0U) << line;
+      continue;
+    }
+    ++commands;
+    EXPECT_TRUE(std::regex_match(line, command)) << line;
+  }
+  std::size_t findings = 0;
+  for (const Input &in : inputs()) findings += in.report.diagnostics.size();
+  EXPECT_EQ(commands, findings);
+  EXPECT_NE(out.find("file=dir with space/a b%3Ac.json"), std::string::npos);
+  EXPECT_NE(out.find("x%25:,%0A]]><&>\"' \xC3\xA9"), std::string::npos) << out;
+}
+
+// Every "]]>" from a message is split; the document stays well formed (the
+// schema test) and the text reads back unchanged.
+TEST(Formats, JunitSplitsCdataTerminators) {
+  const std::string out = render(callcheck::Format::Junit);
+  EXPECT_NE(out.find("]]]]><![CDATA[>"), std::string::npos);
+  EXPECT_NE(out.find("name=\"dir with space/a b:c.json\""), std::string::npos);
+  EXPECT_NE(out.find("<error message=\"cannot read `missing.json`"), std::string::npos);
+  // The clean file is one passing testcase named after it.
+  EXPECT_NE(out.find("<testcase name=\"samples/valid/p2p-service-hosted.json\" "
+                     "classname=\"samples/valid/p2p-service-hosted.json\" time=\"0\"/>"),
+            std::string::npos);
+}
+
+TEST(Formats, SarifLocationsAreEncodedRelativeUris) {
+  const std::string out = render(callcheck::Format::Sarif);
+  EXPECT_NE(out.find("\"uri\": \"dir%20with%20space/a%20b%3Ac.json\""), std::string::npos);
+  EXPECT_NE(out.find("\"uriBaseId\": \"%SRCROOT%\""), std::string::npos);
+  EXPECT_NE(out.find("\"executionSuccessful\": false"), std::string::npos);
+}
+
+}  // namespace
