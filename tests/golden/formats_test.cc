@@ -21,6 +21,8 @@
 #include <sstream>
 
 #include "callcheck/callcheck.h"
+#include "document/document.h"
+#include "schema/validate.h"
 
 namespace {
 
@@ -210,6 +212,20 @@ TEST(Formats, Github) { compare("report.github", render(callcheck::Format::Githu
 TEST(Formats, JsonMatchesTheReportSchema) {
   validate_json(fs::path(CALLCHECK_SCHEMAS_DIR) / "callcheck" / "report.schema.json",
                 scratch("report.json", render(callcheck::Format::Json)));
+}
+
+// The same contract through the embedded copy and valijson, which is what a
+// C++ consumer of the library would use.
+TEST(Formats, JsonMatchesTheEmbeddedReportSchema) {
+  const std::string out = render(callcheck::Format::Json);
+  const auto doc = callcheck::detail::Document::parse(out, callcheck::Limits{});
+  ASSERT_TRUE(doc.has_dom());
+  const auto findings = callcheck::detail::validate_against(doc, "callcheck/report.schema.json");
+  for (const auto &f : findings) ADD_FAILURE() << f.pointer << ": " << f.message;
+  // And the schema does reject what json.cc must not print.
+  const auto bad = callcheck::detail::Document::parse(R"({"version": 2, "files": [], "summary": {}, "extra": 1})",
+                                                      callcheck::Limits{});
+  EXPECT_FALSE(callcheck::detail::validate_against(bad, "callcheck/report.schema.json").empty());
 }
 
 TEST(Formats, SarifMatchesTheOasisSchema) {
