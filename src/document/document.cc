@@ -543,10 +543,23 @@ auto Document::parse(std::string_view text, const Limits &limits) -> Document {
 
 auto Document::find(std::string_view pointer) const -> const Value * {
   if (!has_dom_) return nullptr;
-  const auto tokens = split_pointer(pointer);
-  if (!tokens) return nullptr;
+  if (!pointer.empty() && pointer.front() != '/') return nullptr;
+  // Rules and the scenario call this a thousand times per payload: walk the
+  // raw tokens in place and unescape only tokens that hold '~' (rare), rather
+  // than building a vector of strings (split_pointer) per call.
   const Value *current = &dom_;
-  for (const std::string &token : *tokens) {
+  std::string unescaped;
+  for (std::size_t start = 1; start <= pointer.size();) {
+    std::size_t stop = pointer.find('/', start);
+    if (stop == std::string_view::npos) stop = pointer.size();
+    std::string_view token = pointer.substr(start, stop - start);
+    if (token.find('~') != std::string_view::npos) {
+      const auto tokens = split_pointer(pointer.substr(start - 1, stop - start + 1));  // "/token"
+      if (!tokens || tokens->size() != 1) return nullptr;
+      unescaped = std::move(tokens->front());
+      token = unescaped;
+    }
+    start = stop + 1;
     if (current->IsObject()) {
       const Value *next = nullptr;
       for (auto it = current->MemberBegin(); it != current->MemberEnd(); ++it) {
