@@ -1,5 +1,7 @@
 #include "schema/navigator.h"
 
+#include <unordered_map>  // std::unordered_map
+
 #include "document/pointer.h"
 #include "schema/registry.h"
 
@@ -48,6 +50,42 @@ auto if_matches(const rapidjson::Value &cond, const Value &value) -> bool {
   return true;
 }
 
+// The keywords the walk needs, found in one pass over a schema object.
+struct Keywords {
+  const rapidjson::Value *ref = nullptr;
+  const rapidjson::Value *all_of = nullptr;
+  const rapidjson::Value *properties = nullptr;
+  const rapidjson::Value *additional = nullptr;
+  const rapidjson::Value *items = nullptr;
+  SchemaNode ref_target;  // `ref` resolved (schema nullptr when unresolvable)
+};
+
+// The rule pass asks for these at every value of every rule's walk, and
+// FindMember by name over each schema object was a third of its
+// instructions. Schemas are the registry's immutable documents, alive for
+// the whole process, so a node's keywords are looked up once per thread
+// (no lock) and reused; the cache is bounded by the size of the schemas.
+auto keywords(const rapidjson::Value *schema, std::string_view file) -> const Keywords & {
+  thread_local std::unordered_map<const rapidjson::Value *, Keywords> cache;
+  auto [it, inserted] = cache.try_emplace(schema);
+  Keywords &k = it->second;
+  if (!inserted || schema == nullptr || !schema->IsObject()) return k;
+  for (auto m = schema->MemberBegin(); m != schema->MemberEnd(); ++m) {
+    const std::string_view name = sv(m->name);
+    if (name == "$ref") k.ref = &m->value;
+    else if (name == "allOf") k.all_of = &m->value;
+    else if (name == "properties") k.properties = &m->value;
+    else if (name == "additionalProperties") k.additional = &m->value;
+    else if (name == "items") k.items = &m->value;
+  }
+  if (k.ref != nullptr && k.ref->IsString()) {
+    std::string target = SchemaRegistry::resolve(sv(*k.ref), file);
+    const auto *doc = target.empty() ? nullptr : SchemaRegistry::instance().document(target);
+    k.ref_target = SchemaNode{doc, std::move(target)};
+  }
+  return k;
+}
+
 }  // namespace
 
 Navigator::Navigator(ApiVersion api, std::string_view root_type) {
@@ -59,11 +97,9 @@ Navigator::Navigator(SchemaNode root) : root_(std::move(root)) {}
 
 auto Navigator::deref(SchemaNode node) -> SchemaNode {
   for (int hops = 0; hops < 16 && node.schema != nullptr; ++hops) {
-    const auto *ref = get(node.schema, "$ref");
-    if (ref == nullptr || !ref->IsString()) return node;
-    const std::string target = SchemaRegistry::resolve(sv(*ref), node.file);
-    const auto *doc = target.empty() ? nullptr : SchemaRegistry::instance().document(target);
-    node = SchemaNode{doc, target};
+    const Keywords &k = keywords(node.schema, node.file);
+    if (k.ref == nullptr || !k.ref->IsString()) return node;
+    node = k.ref_target;
   }
   return node;
 }
@@ -71,7 +107,7 @@ auto Navigator::deref(SchemaNode node) -> SchemaNode {
 auto Navigator::effective(SchemaNode node, const Value &value) const -> SchemaNode {
   node = deref(std::move(node));
   for (int rounds = 0; rounds < 8 && node.schema != nullptr; ++rounds) {
-    const auto *all_of = get(node.schema, "allOf");
+    const auto *all_of = keywords(node.schema, node.file).all_of;
     if (all_of == nullptr || !all_of->IsArray()) return node;
     SchemaNode next;
     for (const auto &branch : all_of->GetArray()) {
@@ -91,12 +127,13 @@ auto Navigator::effective(SchemaNode node, const Value &value) const -> SchemaNo
 auto Navigator::member(const SchemaNode &node, const Value &value, std::string_view name) const -> SchemaNode {
   const SchemaNode eff = effective(node, value);
   if (!eff) return {};
-  if (const auto *props = get(eff.schema, "properties"); props != nullptr && props->IsObject()) {
+  const Keywords &k = keywords(eff.schema, eff.file);
+  if (const auto *props = k.properties; props != nullptr && props->IsObject()) {
     for (auto it = props->MemberBegin(); it != props->MemberEnd(); ++it) {
       if (sv(it->name) == name) return SchemaNode{&it->value, eff.file};
     }
   }
-  if (const auto *extra = get(eff.schema, "additionalProperties"); extra != nullptr && extra->IsObject()) {
+  if (const auto *extra = k.additional; extra != nullptr && extra->IsObject()) {
     return SchemaNode{extra, eff.file};
   }
   return {};
@@ -105,7 +142,7 @@ auto Navigator::member(const SchemaNode &node, const Value &value, std::string_v
 auto Navigator::element(const SchemaNode &node, const Value &value) const -> SchemaNode {
   const SchemaNode eff = effective(node, value);
   if (!eff) return {};
-  if (const auto *items = get(eff.schema, "items"); items != nullptr && items->IsObject()) {
+  if (const auto *items = keywords(eff.schema, eff.file).items; items != nullptr && items->IsObject()) {
     return SchemaNode{items, eff.file};
   }
   return {};
