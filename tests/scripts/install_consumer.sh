@@ -114,7 +114,12 @@ grep -q '\./usr/bin/callcheck$' <<<"$deb_files" || { echo "$deb_files"; fail "th
 grep -q 'libcallcheck\.a$' <<<"$dev_files" || { echo "$dev_files"; fail "the -dev .deb does not contain libcallcheck.a"; }
 grep -q 'callcheck\.pc$' <<<"$dev_files" || fail "the -dev .deb does not contain callcheck.pc"
 grep -q 'callcheckConfig\.cmake$' <<<"$dev_files" || fail "the -dev .deb does not contain callcheckConfig.cmake"
-grep -q 'libfmt9' <<<"$(dpkg-deb -f "$deb" Depends)" || fail "the .deb does not depend on libfmt9"
+grep -q 'libc6' <<<"$(dpkg-deb -f "$deb" Depends)" || fail "the .deb does not depend on libc6"
+# Depends lists libc6 only: the packaged binary must need nothing else.
+if [ -z "$extra_flags" ] && command -v ldd >/dev/null; then  # sanitizer builds load their runtimes
+  extra_libs=$(ldd "$prefix/bin/callcheck" | grep -v -E 'linux-vdso|ld-linux|libc\.so|libm\.so' || true)
+  [ -z "$extra_libs" ] || fail "callcheck needs shared libraries its .deb does not depend on: $extra_libs"
+fi
 [ -n "$(dpkg-deb -f "$deb" Maintainer)" ] || fail "the .deb has no Maintainer"
 
 if [ "$(id -u)" = 0 ] && [ -n "${CI:-}" ] && command -v dpkg >/dev/null; then
