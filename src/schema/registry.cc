@@ -4,27 +4,48 @@
 
 #include <map>        // std::map
 #include <memory>     // std::unique_ptr
-#include <mutex>      // std::mutex
+#include <mutex>      // std::mutex, std::call_once
 #include <stdexcept>  // std::runtime_error
+#include <string_view>  // std::string_view
 
 #include "embed/embedded.h"
 
 namespace callcheck::detail {
 
+// An embedded file, parsed on first use: a one-file run needs only the
+// profile it checks against, and parsing every embedded file up front was a
+// third of the CLI's cold start (bench/RESULTS.md).
+struct LazyDocument {
+  std::string_view path;
+  std::string_view text;
+  std::once_flag once;
+  std::unique_ptr<rapidjson::Document> doc;
+
+  auto get() -> const rapidjson::Document * {
+    std::call_once(once, [this] {
+      auto parsed = std::make_unique<rapidjson::Document>();
+      parsed->Parse<rapidjson::kParseIterativeFlag>(text.data(), text.size());
+      if (parsed->HasParseError()) {
+        throw std::runtime_error("embedded schemas/" + std::string(path) + " is not valid JSON");
+      }
+      doc = std::move(parsed);
+    });
+    return doc.get();
+  }
+};
+
 struct SchemaRegistry::Impl {
-  std::map<std::string, std::unique_ptr<rapidjson::Document>, std::less<>> documents;
+  std::map<std::string, std::unique_ptr<LazyDocument>, std::less<>> documents;
   mutable std::mutex mutex;
   mutable std::map<std::string, std::unique_ptr<valijson::Schema>, std::less<>> compiled;
 };
 
 SchemaRegistry::SchemaRegistry() : impl_(new Impl) {
   for (const EmbeddedFile &file : embedded_files()) {
-    auto doc = std::make_unique<rapidjson::Document>();
-    doc->Parse<rapidjson::kParseIterativeFlag>(file.text.data(), file.text.size());
-    if (doc->HasParseError()) {
-      throw std::runtime_error("embedded schemas/" + std::string(file.path) + " is not valid JSON");
-    }
-    impl_->documents.emplace(std::string(file.path), std::move(doc));
+    auto entry = std::make_unique<LazyDocument>();
+    entry->path = file.path;
+    entry->text = file.text;
+    impl_->documents.emplace(std::string(file.path), std::move(entry));
   }
 }
 
@@ -37,7 +58,7 @@ auto SchemaRegistry::instance() -> const SchemaRegistry & {
 
 auto SchemaRegistry::document(std::string_view path) const -> const rapidjson::Document * {
   const auto it = impl_->documents.find(path);
-  return it == impl_->documents.end() ? nullptr : it->second.get();
+  return it == impl_->documents.end() ? nullptr : it->second->get();
 }
 
 auto SchemaRegistry::profile_dir(ApiVersion api) -> std::string {
