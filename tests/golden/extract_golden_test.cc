@@ -4,6 +4,8 @@
 // rewrites them (then review the diff and commit).
 #include <gtest/gtest.h>
 
+#include "golden_util.h"
+
 #include <sys/wait.h>
 
 #include <array>       // std::array
@@ -17,12 +19,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-auto read(const fs::path &p) -> std::string {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+void compare(const std::string &name, const std::string &actual) {
+  callcheck::golden::compare(fs::path(CALLCHECK_GOLDEN_DIR) / "extract" / name, actual);
 }
+
+using callcheck::golden::read;
 
 // Runs the CLI in `dir` (so that paths print relative and stable) and
 // returns its stdout followed by its exit code.
@@ -37,32 +38,6 @@ auto run_cli(const fs::path &dir, const std::string &args) -> std::string {
   while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) out.append(buffer.data(), n);
   const int status = pclose(pipe);
   return out + "exit: " + std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) + "\n";
-}
-
-auto diff(const std::string &expected, const std::string &actual) -> std::string {
-  std::istringstream a(expected), b(actual);
-  std::string la, lb, out;
-  for (int line = 1; a.good() || b.good(); ++line) {
-    const bool ha = static_cast<bool>(std::getline(a, la));
-    const bool hb = static_cast<bool>(std::getline(b, lb));
-    if (!ha && !hb) break;
-    if (ha && hb && la == lb) continue;
-    if (ha) out += "-" + std::to_string(line) + ": " + la + "\n";
-    if (hb) out += "+" + std::to_string(line) + ": " + lb + "\n";
-  }
-  return out;
-}
-
-void compare(const std::string &name, const std::string &actual) {
-  const fs::path golden = fs::path(CALLCHECK_GOLDEN_DIR) / "extract" / name;
-  const char *update = std::getenv("CALLCHECK_UPDATE_GOLDEN");
-  if (update != nullptr && std::string(update) == "1") {
-    std::ofstream(golden, std::ios::binary) << actual;
-    GTEST_SKIP() << "rewrote " << golden;
-  }
-  ASSERT_TRUE(fs::exists(golden)) << golden << " is missing; run with CALLCHECK_UPDATE_GOLDEN=1";
-  const std::string expected = read(golden);
-  EXPECT_EQ(expected, actual) << "golden mismatch for " << golden << "\n" << diff(expected, actual);
 }
 
 TEST(ExtractGolden, SeedMarkdownPage) {

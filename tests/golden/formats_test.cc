@@ -11,6 +11,8 @@
 #include "json.h"
 
 #include <gtest/gtest.h>
+
+#include "golden_util.h"
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
@@ -28,12 +30,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-auto read(const fs::path &p) -> std::string {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+void compare(const std::string &name, const std::string &actual) {
+  callcheck::golden::compare(fs::path(CALLCHECK_GOLDEN_DIR) / "format" / name, actual);
 }
+
+using callcheck::golden::read;
 
 // A payload whose findings carry every special character: the callbackUri
 // (CC202) holds % , : and the undeclared member name (CC201) holds a newline,
@@ -110,33 +111,6 @@ auto render(callcheck::Format format) -> std::string {
   }
   renderer->end(out, summary);
   return out.str();
-}
-
-auto diff(const std::string &expected, const std::string &actual) -> std::string {
-  std::istringstream a(expected), b(actual);
-  std::string la, lb, out;
-  for (int line = 1; a.good() || b.good(); ++line) {
-    const bool ha = static_cast<bool>(std::getline(a, la));
-    const bool hb = static_cast<bool>(std::getline(b, lb));
-    if (!ha && !hb) break;
-    if (ha && hb && la == lb) continue;
-    if (ha) out += "-" + std::to_string(line) + ": " + la + "\n";
-    if (hb) out += "+" + std::to_string(line) + ": " + lb + "\n";
-  }
-  return out;
-}
-
-void compare(const std::string &name, const std::string &actual) {
-  const fs::path golden = fs::path(CALLCHECK_GOLDEN_DIR) / "format" / name;
-  const char *update = std::getenv("CALLCHECK_UPDATE_GOLDEN");
-  if (update != nullptr && std::string(update) == "1") {
-    fs::create_directories(golden.parent_path());
-    std::ofstream(golden, std::ios::binary) << actual;
-    GTEST_SKIP() << "rewrote " << golden;
-  }
-  ASSERT_TRUE(fs::exists(golden)) << golden << " is missing; run with CALLCHECK_UPDATE_GOLDEN=1";
-  const std::string expected = read(golden);
-  EXPECT_EQ(expected, actual) << "golden mismatch for " << golden << "\n" << diff(expected, actual);
 }
 
 // Output files for the validators live in the build tree, one directory per

@@ -10,17 +10,13 @@
 #include <sstream>
 
 #include "callcheck/callcheck.h"
+#include "golden_util.h"
 
 namespace {
 
 namespace fs = std::filesystem;
-
-auto read(const fs::path &p) -> std::string {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using callcheck::golden::compare;
+using callcheck::golden::read;
 
 auto samples(const std::string &prefix = "") -> std::vector<std::string> {
   std::vector<std::string> out;
@@ -50,32 +46,6 @@ auto render(const callcheck::Report &report, const std::string &text, callcheck:
 }
 
 // A line-by-line diff that is readable in a failing test's output.
-auto diff(const std::string &expected, const std::string &actual) -> std::string {
-  std::istringstream a(expected), b(actual);
-  std::string la, lb, out;
-  for (int line = 1; a.good() || b.good(); ++line) {
-    const bool ha = static_cast<bool>(std::getline(a, la));
-    const bool hb = static_cast<bool>(std::getline(b, lb));
-    if (!ha && !hb) break;
-    if (ha && hb && la == lb) continue;
-    if (ha) out += "-" + std::to_string(line) + ": " + la + "\n";
-    if (hb) out += "+" + std::to_string(line) + ": " + lb + "\n";
-  }
-  return out;
-}
-
-void compare(const fs::path &golden, const std::string &actual) {
-  const char *update = std::getenv("CALLCHECK_UPDATE_GOLDEN");
-  if (update != nullptr && std::string(update) == "1") {
-    fs::create_directories(golden.parent_path());
-    std::ofstream(golden, std::ios::binary) << actual;
-    GTEST_SKIP() << "rewrote " << golden;
-  }
-  ASSERT_TRUE(fs::exists(golden)) << golden << " is missing; run with CALLCHECK_UPDATE_GOLDEN=1";
-  const std::string expected = read(golden);
-  EXPECT_EQ(expected, actual) << "golden mismatch for " << golden << "\n" << diff(expected, actual);
-}
-
 class Golden : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(Golden, TextAndJson) {
