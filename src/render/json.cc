@@ -4,15 +4,14 @@
 #include <rapidjson/ostreamwrapper.h>
 #include <rapidjson/prettywriter.h>
 
+#include "render/json_writer.h"
 #include "render/renderers.h"
 
 namespace callcheck::detail {
 namespace {
 
-using Writer = rapidjson::PrettyWriter<rapidjson::OStreamWrapper>;
+using Writer = JsonWriter;
 
-void string(Writer &w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
-void key(Writer &w, std::string_view s) { w.Key(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
 
 class JsonRenderer final : public Renderer {
  public:
@@ -118,20 +117,7 @@ class JsonRenderer final : public Renderer {
     Writer &w = *writer_;
     w.EndArray();
     key(w, "summary");
-    w.StartObject();
-    key(w, "files");
-    w.Uint64(s.files);
-    key(w, "errors");
-    w.Uint64(s.errors);
-    key(w, "warnings");
-    w.Uint64(s.warnings);
-    key(w, "infos");
-    w.Uint64(s.infos);
-    key(w, "input_errors");
-    w.Uint64(s.input_errors);
-    key(w, "files_with_findings");
-    w.Uint64(s.files_with_findings);
-    w.EndObject();
+    write_summary(w, s);
     w.EndObject();
     stream_->Flush();
     out << '\n';

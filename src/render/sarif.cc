@@ -13,12 +13,13 @@
 
 #include "callcheck/rules.h"
 #include "render/escape.h"
+#include "render/json_writer.h"
 #include "render/renderers.h"
 
 namespace callcheck::detail {
 namespace {
 
-using Writer = rapidjson::PrettyWriter<rapidjson::OStreamWrapper>;
+using Writer = JsonWriter;
 
 constexpr std::string_view kSchema = "https://json.schemastore.org/sarif-2.1.0.json";
 constexpr std::string_view kInformationUri = "https://callcheck.dev";
@@ -34,8 +35,6 @@ constexpr auto level(Severity s) -> std::string_view {
   return "error";
 }
 
-void string(Writer &w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
-void key(Writer &w, std::string_view s) { w.Key(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
 void text_object(Writer &w, std::string_view name, std::string_view text) {
   key(w, name);
   w.StartObject();
@@ -220,20 +219,7 @@ class SarifRenderer final : public Renderer {
     key(w, "properties");
     w.StartObject();
     key(w, "summary");
-    w.StartObject();
-    key(w, "files");
-    w.Uint64(s.files);
-    key(w, "errors");
-    w.Uint64(s.errors);
-    key(w, "warnings");
-    w.Uint64(s.warnings);
-    key(w, "infos");
-    w.Uint64(s.infos);
-    key(w, "input_errors");
-    w.Uint64(s.input_errors);
-    key(w, "files_with_findings");
-    w.Uint64(s.files_with_findings);
-    w.EndObject();
+    write_summary(w, s);
     w.EndObject();
     w.EndObject();  // run
     w.EndArray();   // runs

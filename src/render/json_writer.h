@@ -1,0 +1,43 @@
+// What the JSON-based renderers (json, sarif) share: one writer type and the
+// summary object, so the two documents never disagree on the totals.
+#ifndef CALLCHECK_RENDER_JSON_WRITER_H_
+#define CALLCHECK_RENDER_JSON_WRITER_H_
+
+#include "json.h"
+
+#include <rapidjson/ostreamwrapper.h>
+#include <rapidjson/prettywriter.h>
+
+#include <string_view>  // std::string_view
+
+#include "callcheck/render.h"
+
+namespace callcheck::detail {
+
+using JsonWriter = rapidjson::PrettyWriter<rapidjson::OStreamWrapper>;
+
+inline void string(JsonWriter &w, std::string_view s) {
+  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
+inline void key(JsonWriter &w, std::string_view s) { w.Key(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+
+inline void write_summary(JsonWriter &w, const Summary &s) {
+  w.StartObject();
+  key(w, "files");
+  w.Uint64(s.files);
+  key(w, "errors");
+  w.Uint64(s.errors);
+  key(w, "warnings");
+  w.Uint64(s.warnings);
+  key(w, "infos");
+  w.Uint64(s.infos);
+  key(w, "input_errors");
+  w.Uint64(s.input_errors);
+  key(w, "files_with_findings");
+  w.Uint64(s.files_with_findings);
+  w.EndObject();
+}
+
+}  // namespace callcheck::detail
+
+#endif  // CALLCHECK_RENDER_JSON_WRITER_H_
