@@ -295,7 +295,14 @@ void check_granted(const std::vector<std::string> &granted, const Scenario &scen
   std::string help = fmt::format("grant the application permission{} {} (admin consent); a broader Calls.* "
                                  "permission does not replace it",
                                  missing.size() == 1 ? "" : "s", join(missing, " and "));
-  out.push_back(Finding{"CC302", std::move(message), scenario.evidence, std::move(help), false});
+  // Point at what makes the scope necessary: the media configuration when
+  // only the media add-on is missing, else the property that decided the kind.
+  const bool only_media = std::all_of(missing.begin(), missing.end(), [](const std::string &name) {
+    return name.rfind("Calls.AccessMedia.", 0) == 0;
+  });
+  const std::string &pointer =
+      only_media && !scenario.media_evidence.empty() ? scenario.media_evidence : scenario.evidence;
+  out.push_back(Finding{"CC302", std::move(message), pointer, std::move(help), false});
 }
 
 }  // namespace callcheck::detail
