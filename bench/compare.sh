@@ -149,13 +149,12 @@ with open(sys.argv[2], "w", encoding="utf-8") as out:
         out.write("\n")
 EOF
   nd_bytes=$(stat -c %s "$work/lines.ndjson")
-  for n in 1000 100000; do head -n "$n" "$work/lines.ndjson" >"$work/lines$n.ndjson"; done
+  head -n 1000 "$work/lines.ndjson" >"$work/lines1000.ndjson"
   nd_rss_1k=$(rss "$cc" check --no-config --format json "$work/lines1000.ndjson")
-  nd_rss_100k=$(rss "$cc" check --no-config --format json "$work/lines100000.ndjson")
   start=$(date +%s%N)
   nd_rss_1m=$(rss "$cc" check --no-config --format json "$work/lines.ndjson")
   nd_ms=$(( ($(date +%s%N) - start) / 1000000 ))
-  ndjson_note="1,000,000 lines ($((nd_bytes / 1048576)) MiB, --format json to /dev/null): peak RSS ${nd_rss_1m} KiB, wall ${nd_ms} ms; 1,000 lines ${nd_rss_1k} KiB; 100,000 lines ${nd_rss_100k} KiB"
+  ndjson_note="1,000,000 lines ($((nd_bytes / 1048576)) MiB, --format json to /dev/null): peak RSS ${nd_rss_1m} KiB, wall ${nd_ms} ms; the first 1,000 lines alone ${nd_rss_1k} KiB"
 fi
 
 # ---- in-process ----
