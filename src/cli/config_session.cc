@@ -163,17 +163,19 @@ auto ConfigSession::prepare(const std::vector<Input> &inputs) -> bool {
   inputs_.reserve(inputs.size());
   for (const Input &in : inputs) {
     PerInput p;
+    Options options;
     const fs::path file = absolute_normal(in.is_stdin ? in.display : in.path);
     if (!args_.no_config) p.config = explicit_config >= 0 ? explicit_config : config_for(folder_of(file).string());
-    p.options = base_;
+    options = base_;
     std::string baseline_path;
     if (p.config >= 0) {
       const LoadedConfig &c = *configs_[static_cast<std::size_t>(p.config)];
       p.config_relative = relative_to(file, c.dir);
-      detail::apply_config(c.load.config, p.config_relative, p.options);
+      detail::apply_config(c.load.config, p.config_relative, options);
       if (!c.load.config.baseline.empty()) baseline_path = (c.dir / c.load.config.baseline).lexically_normal().string();
     }
-    apply_command_line(args_, base_, p.options);
+    apply_command_line(args_, base_, options);
+    p.options = intern(options);
     if (!args_.baseline.empty()) baseline_path = absolute_normal(args_.baseline).string();
     // A baseline is never applied while a new one is written: it would
     // leave out exactly the findings it hides.
@@ -225,18 +227,36 @@ auto ConfigSession::fail(Renderer &renderer, std::ostream &out, Summary &summary
   return kFailure;
 }
 
-auto ConfigSession::options(std::size_t input) const -> const Options & { return inputs_.at(input).options; }
+auto ConfigSession::options(std::size_t input) const -> const Options & { return *inputs_.at(input).options; }
+
+auto ConfigSession::intern(const Options &options) -> std::shared_ptr<const Options> {
+  std::string key = fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|", static_cast<int>(options.api), options.limits.max_bytes,
+                                options.limits.max_depth, options.limits.max_string_bytes, options.limits.max_key_bytes,
+                                options.limits.max_members, options.limits.max_elements, options.line_offset,
+                                options.column_offset);
+  key += options.request_line + '\n';
+  if (options.granted_scopes) {
+    key += "granted:";
+    for (const std::string &s : *options.granted_scopes) key += s + '\n';
+  }
+  for (const auto &[code, level] : options.rule_levels) key += fmt::format("level:{}={}\n", code, static_cast<int>(level));
+  for (const std::string &s : options.select) key += "select:" + s + '\n';
+  for (const std::string &s : options.ignore) key += "ignore:" + s + '\n';
+  auto &slot = option_sets_[key];
+  if (!slot) slot = std::make_shared<const Options>(options);
+  return slot;
+}
 
 void ConfigSession::post_process(std::size_t input, Report &report) {
   PerInput &p = inputs_.at(input);
   if (p.config >= 0) {
     LoadedConfig &c = *configs_[static_cast<std::size_t>(p.config)];
-    detail::apply_suppressions(report, p.config_relative, c.load.config.suppressions, p.options, c.uses);
+    detail::apply_suppressions(report, p.config_relative, c.load.config.suppressions, *p.options, c.uses);
   }
   if (writer_) {
     writer_->add(report, p.write_relative);
   } else if (p.baseline >= 0) {
-    baselines_[static_cast<std::size_t>(p.baseline)]->filter->apply(report, p.baseline_relative, p.options);
+    baselines_[static_cast<std::size_t>(p.baseline)]->filter->apply(report, p.baseline_relative, *p.options);
   }
 }
 

@@ -62,6 +62,7 @@ class ConfigSession {
   struct LoadedBaseline;
 
   auto config_for(const std::string &start_dir) -> int;
+  auto intern(const Options &options) -> std::shared_ptr<const Options>;
   auto load_config(const std::string &absolute) -> int;
   auto load_baseline(const std::string &absolute, const Options &filter_options) -> int;
   void emit(Renderer &renderer, std::ostream &out, Summary &summary, const Report &report, std::string_view text);
@@ -74,7 +75,9 @@ class ConfigSession {
   std::map<std::string, int> config_index_;    // absolute path -> config index
   std::map<std::string, int> baseline_index_;  // absolute path -> baseline index
   struct PerInput {
-    Options options;
+    // Shared: inputs under one configuration (almost all of them) hold one
+    // copy, so memory does not grow with the number of files.
+    std::shared_ptr<const Options> options;
     int config = -1;
     std::string config_relative;
     int baseline = -1;
@@ -82,6 +85,7 @@ class ConfigSession {
     std::string write_relative;
   };
   std::vector<PerInput> inputs_;
+  std::map<std::string, std::shared_ptr<const Options>> option_sets_;  // by content
   std::unique_ptr<detail::BaselineWriter> writer_;
   std::string write_path_;
 };

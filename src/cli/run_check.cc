@@ -154,13 +154,15 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
   // A pool of workers; results are rendered strictly in input order, and
   // workers never run more than a window ahead, so memory stays bounded.
   const std::size_t n = named.size();
-  std::vector<std::optional<Outcome>> results(n);
+  constexpr std::size_t kWindow = 256;
+  // A ring of kWindow slots: slot i % kWindow is free again once input
+  // i - kWindow has been rendered, so memory does not grow with the input count.
+  std::vector<std::optional<Outcome>> results(std::min(n, kWindow));
   std::mutex mutex;
   std::condition_variable ready;
   std::condition_variable room;
   std::size_t next_render = 0;
   std::atomic<std::size_t> next_job{0};
-  constexpr std::size_t kWindow = 256;
   auto worker = [&] {
     while (true) {
       const std::size_t i = next_job.fetch_add(1);
@@ -172,7 +174,7 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
       Outcome o = process(named[i], config.options(i), args.limits.max_bytes, stdin_text, stdin_ok, stdin_error);
       {
         const std::lock_guard<std::mutex> lock(mutex);
-        results[i] = std::move(o);
+        results[i % kWindow] = std::move(o);
       }
       ready.notify_one();
     }
@@ -187,9 +189,9 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
     Outcome o;
     if (jobs > 1) {
       std::unique_lock<std::mutex> lock(mutex);
-      ready.wait(lock, [&] { return results[i].has_value(); });
-      o = std::move(*results[i]);
-      results[i].reset();
+      ready.wait(lock, [&] { return results[i % kWindow].has_value(); });
+      o = std::move(*results[i % kWindow]);
+      results[i % kWindow].reset();
       next_render = i + 1;
       room.notify_all();
     } else {
