@@ -18,7 +18,7 @@ class UndeclaredProperty final : public detail::Rule {
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
-    walk(context.nav, context.doc, [&](const Visit &v) {
+    walk(context, [&](const Visit &v) {
       if (v.path.key() == "@odata.type" && v.value.IsString()) {
         check_type_name(context, sink, v);
         return;

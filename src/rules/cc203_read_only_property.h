@@ -15,7 +15,7 @@ class ReadOnlyProperty final : public detail::Rule {
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
-    walk(context.nav, context.doc, [&](const Visit &v) {
+    walk(context, [&](const Visit &v) {
       if (!schema_flag(v.declared, "x-callcheck-readOnly")) return;
       // `null` asks nothing of the service; current examples send
       // `"languageId": null` in `source`.

@@ -15,7 +15,7 @@ class DocumentationPlaceholder final : public detail::Rule {
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
-    walk(context.nav, context.doc, [&](const Visit &v) {
+    walk(context, [&](const Visit &v) {
       if (!v.value.IsString() || !is_placeholder(sv(v.value))) return;
       const std::string pointer = v.path.pointer();
       if (context.schema_reported(pointer)) return;

@@ -18,7 +18,7 @@ class MalformedGuid final : public detail::Rule {
     const detail::Value &root = context.doc.root();
     if (!context.doc.has_dom() || !root.IsObject()) return;
     check_value(context, sink, member(&root, "tenantId"), "/tenantId");
-    walk(context.nav, context.doc, [&](const Visit &v) {
+    walk(context, [&](const Visit &v) {
       // Directory object ids: the user/application/applicationInstance
       // identities of any identity set. Guest ids are chosen by the bot,
       // phone ids are numbers, ACS ids are `8:acs:...`.

@@ -14,7 +14,7 @@ class PhoneNotE164 final : public detail::Rule {
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
-    walk(context.nav, context.doc, [&](const Visit &v) {
+    walk(context, [&](const Visit &v) {
       if (v.path.key() != "phone" || !v.value.IsObject()) return;
       if (!is_identity_set_type(Navigator::type_name(v.parent_schema))) return;
       std::string_view id;

@@ -15,7 +15,7 @@ class OdataTypeMissingHash final : public detail::Rule {
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
-    walk(context.nav, context.doc, [&](const Visit &v) {
+    walk(context, [&](const Visit &v) {
       if (v.path.key() != "@odata.type" || !v.value.IsString()) return;
       const std::string_view value = sv(v.value);
       if (value.empty() || value.front() == '#' || is_placeholder(value)) return;

@@ -16,7 +16,7 @@ class OdataTypeWrongSlot final : public detail::Rule {
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
-    walk(context.nav, context.doc, [&](const Visit &v) {
+    walk(context, [&](const Visit &v) {
       if (!v.value.IsObject() || !v.schema) return;
       std::string_view value;
       if (!string_member(&v.value, "@odata.type", &value)) return;

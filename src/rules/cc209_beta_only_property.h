@@ -17,7 +17,7 @@ class BetaOnlyProperty final : public detail::Rule {
     using namespace support;
     if (context.api != ApiVersion::V1) return;
     static const Navigator beta(ApiVersion::Beta);
-    walk(context.nav, context.doc, [&](const Visit &v) {
+    walk(context, [&](const Visit &v) {
       if (!v.value.IsObject() || !v.schema) return;
       // The beta schema of this object, computed only once an undeclared
       // member turns up (clean v1.0 bodies never pay for it).

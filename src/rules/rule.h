@@ -3,6 +3,8 @@
 #ifndef CALLCHECK_RULES_RULE_H_
 #define CALLCHECK_RULES_RULE_H_
 
+#include <cstdint>      // std::uint32_t
+#include <optional>     // std::optional
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 #include <vector>       // std::vector
@@ -15,6 +17,21 @@
 #include "schema/navigator.h"
 
 namespace callcheck::detail {
+
+// One value of the payload with the schema that governs it, in document
+// order. Computed once per check (RuleContext::walk) and shared by every rule
+// that looks at the whole payload: eight rules walking and resolving schemas
+// on their own were two thirds of a check's instructions.
+struct WalkEntry {
+  const Value *value = nullptr;
+  SchemaNode declared;        // the schema as written at the member (carries annotations)
+  SchemaNode schema;          // effective: $ref followed, discriminator applied
+  std::uint32_t parent = 0;   // index of the parent entry (the root is its own parent)
+  std::uint32_t depth = 0;    // 0 for the root
+  std::string_view key;       // member name under the parent ("" for elements and the root)
+  std::size_t index = 0;      // element index under the parent
+  bool is_index = false;
+};
 
 struct RuleContext {
   const Document &doc;
@@ -29,6 +46,10 @@ struct RuleContext {
   // True when the schema already reported something at `pointer` (or, with
   // `or_below`, anywhere inside it): rules never repeat a schema diagnostic.
   [[nodiscard]] auto schema_reported(std::string_view pointer, bool or_below = false) const -> bool;
+  // Every value with its schema, in document order (built on first use).
+  [[nodiscard]] auto walk() const -> const std::vector<WalkEntry> &;
+
+  mutable std::optional<std::vector<WalkEntry>> walk_cache{};
 };
 
 class DiagnosticSink {

@@ -208,6 +208,9 @@ class Path {
   void push_key(std::string_view key) { steps_.push_back(Step{key, 0, false}); }
   void push_index(std::size_t index) { steps_.push_back(Step{{}, index, true}); }
   void pop() { steps_.pop_back(); }
+  void truncate(std::size_t depth) {
+    if (steps_.size() > depth) steps_.resize(depth);
+  }
   [[nodiscard]] auto depth() const -> std::size_t { return steps_.size(); }
   [[nodiscard]] auto pointer() const -> std::string {
     std::string out;
@@ -251,40 +254,25 @@ struct Visit {
   const Path &path;
 };
 
-// The parser caps nesting at 64 (Limits::max_depth); this bound only guards
-// library callers that raised the limit.
-constexpr std::size_t kMaxWalkDepth = 128;
-
+// Visits every value of the payload in document order with its schema,
+// from the walk shared by all rules of this check.
 template <class Visitor>
-void walk_value(const Navigator &nav, const Value &value, const SchemaNode &declared, const SchemaNode &parent,
-                Path &path, Visitor &visit) {
-  const SchemaNode schema = declared ? nav.effective(declared, value) : SchemaNode{};
-  visit(Visit{value, declared, schema, parent, path});
-  if (path.depth() >= kMaxWalkDepth) return;
-  if (value.IsObject()) {
-    for (auto it = value.MemberBegin(); it != value.MemberEnd(); ++it) {
-      const SchemaNode child = schema ? nav.member(schema, value, sv(it->name)) : SchemaNode{};
-      path.push_key(sv(it->name));
-      walk_value(nav, it->value, child, schema, path, visit);
-      path.pop();
-    }
-  } else if (value.IsArray()) {
-    const SchemaNode child = schema ? nav.element(schema, value) : SchemaNode{};
-    std::size_t index = 0;
-    for (const Value &element : value.GetArray()) {
-      path.push_index(index++);
-      walk_value(nav, element, child, schema, path, visit);
-      path.pop();
-    }
-  }
-}
-
-// Visits every value of the payload in document order with its schema.
-template <class Visitor>
-void walk(const Navigator &nav, const detail::Document &doc, Visitor visit) {
-  if (!doc.has_dom()) return;
+void walk(const detail::RuleContext &context, Visitor visit) {
+  const std::vector<detail::WalkEntry> &entries = context.walk();
+  const SchemaNode none;
   Path path;
-  walk_value(nav, doc.root(), nav.root(), SchemaNode{}, path, visit);
+  for (const detail::WalkEntry &e : entries) {
+    path.truncate(e.depth == 0 ? 0 : e.depth - 1);
+    if (e.depth > 0) {
+      if (e.is_index) {
+        path.push_index(e.index);
+      } else {
+        path.push_key(e.key);
+      }
+    }
+    const SchemaNode &parent = e.depth == 0 ? none : entries[e.parent].schema;
+    visit(Visit{*e.value, e.declared, e.schema, parent, path});
+  }
 }
 
 // A boolean annotation on a schema node ("x-callcheck-readOnly").

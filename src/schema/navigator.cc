@@ -81,7 +81,7 @@ auto keywords(const rapidjson::Value *schema, std::string_view file) -> const Ke
   if (k.ref != nullptr && k.ref->IsString()) {
     std::string target = SchemaRegistry::resolve(sv(*k.ref), file);
     const auto *doc = target.empty() ? nullptr : SchemaRegistry::instance().document(target);
-    k.ref_target = SchemaNode{doc, std::move(target)};
+    k.ref_target = SchemaNode{doc, SchemaRegistry::instance().intern(target)};
   }
   return k;
 }
@@ -90,7 +90,7 @@ auto keywords(const rapidjson::Value *schema, std::string_view file) -> const Ke
 
 Navigator::Navigator(ApiVersion api, std::string_view root_type) {
   const std::string path = SchemaRegistry::profile_dir(api) + std::string(root_type) + ".schema.json";
-  root_ = SchemaNode{SchemaRegistry::instance().document(path), path};
+  root_ = SchemaNode{SchemaRegistry::instance().document(path), SchemaRegistry::instance().intern(path)};
 }
 
 Navigator::Navigator(SchemaNode root) : root_(std::move(root)) {}

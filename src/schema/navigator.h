@@ -17,7 +17,7 @@ namespace callcheck::detail {
 
 struct SchemaNode {
   const rapidjson::Value *schema = nullptr;  // nullptr: not governed by any schema
-  std::string file;                          // schemas/ path holding `schema`
+  std::string_view file;                     // schemas/ path holding `schema` (interned by the registry)
   [[nodiscard]] explicit operator bool() const { return schema != nullptr; }
 };
 

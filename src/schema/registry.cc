@@ -61,6 +61,11 @@ auto SchemaRegistry::document(std::string_view path) const -> const rapidjson::D
   return it == impl_->documents.end() ? nullptr : it->second->get();
 }
 
+auto SchemaRegistry::intern(std::string_view path) const -> std::string_view {
+  const auto it = impl_->documents.find(path);
+  return it == impl_->documents.end() ? std::string_view{} : std::string_view(it->first);
+}
+
 auto SchemaRegistry::profile_dir(ApiVersion api) -> std::string {
   return api == ApiVersion::Beta ? "graph/beta/" : "graph/v1.0/";
 }

@@ -31,6 +31,10 @@ class SchemaRegistry {
   // Maps an absolute $id or a path relative to `from` (a schemas/ path) to a
   // schemas/ path; "" when it leaves the embedded set.
   [[nodiscard]] static auto resolve(std::string_view ref, std::string_view from) -> std::string;
+  // The registry's own copy of `path` (stable for the process lifetime), or
+  // "" when no such schema is embedded. Lets schema nodes carry their file
+  // without allocating.
+  [[nodiscard]] auto intern(std::string_view path) const -> std::string_view;
   // Every embedded path, sorted.
   [[nodiscard]] auto paths() const -> std::vector<std::string_view>;
 

@@ -282,7 +282,7 @@ auto validate_schema(const Document &doc, ApiVersion api, std::string_view root_
 
 auto validate_against(const Document &doc, std::string_view schema_path) -> std::vector<Finding> {
   const auto *root = SchemaRegistry::instance().document(schema_path);
-  const Navigator nav(SchemaNode{root, std::string(schema_path)});
+  const Navigator nav(SchemaNode{root, SchemaRegistry::instance().intern(schema_path)});
   return run(doc, SchemaRegistry::instance().compiled(schema_path), nav);
 }
 
