@@ -6,11 +6,44 @@
 #include <memory>     // std::unique_ptr
 #include <mutex>      // std::mutex, std::call_once
 #include <stdexcept>  // std::runtime_error
+#include <vector>     // std::vector
 #include <string_view>  // std::string_view
 
 #include "embed/embedded.h"
 
 namespace callcheck::detail {
+
+// valijson 1.0 tells relative from absolute $refs by running a std::regex
+// (internal::uri::isUrn) whose compilation alone was a fifth of the CLI's
+// cold start; "://" short-circuits it. So every relative file $ref becomes
+// absolute under kSchemaBase, which resolve() maps back to the same file.
+void absolutize_refs(rapidjson::Document &doc, std::string_view path) {
+  const auto slash = path.rfind('/');
+  const std::string base =
+      std::string(kSchemaBase) + std::string(slash == std::string_view::npos ? "" : path.substr(0, slash + 1));
+  std::vector<rapidjson::Value *> stack{&doc};
+  while (!stack.empty()) {
+    rapidjson::Value *v = stack.back();
+    stack.pop_back();
+    if (v->IsArray()) {
+      for (auto &e : v->GetArray()) stack.push_back(&e);
+      continue;
+    }
+    if (!v->IsObject()) continue;
+    for (auto m = v->MemberBegin(); m != v->MemberEnd(); ++m) {
+      const std::string_view name(m->name.GetString(), m->name.GetStringLength());
+      if (name == "$ref" && m->value.IsString()) {
+        const std::string_view ref(m->value.GetString(), m->value.GetStringLength());
+        if (!ref.empty() && ref.front() != '#' && ref.find(':') == std::string_view::npos) {
+          const std::string absolute = base + std::string(ref);
+          m->value.SetString(absolute.data(), static_cast<rapidjson::SizeType>(absolute.size()), doc.GetAllocator());
+        }
+      } else {
+        stack.push_back(&m->value);
+      }
+    }
+  }
+}
 
 // An embedded file, parsed on first use: a one-file run needs only the
 // profile it checks against, and parsing every embedded file up front was a
@@ -28,6 +61,7 @@ struct LazyDocument {
       if (parsed->HasParseError()) {
         throw std::runtime_error("embedded schemas/" + std::string(path) + " is not valid JSON");
       }
+      absolutize_refs(*parsed, path);
       doc = std::move(parsed);
     });
     return doc.get();
