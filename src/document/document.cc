@@ -5,6 +5,8 @@
 #include <algorithm>  // std::upper_bound
 #include <cmath>      // std::isfinite
 #include <cstring>    // std::memchr
+#include <memory>     // std::unique_ptr
+#include <unordered_map>  // std::unordered_multimap
 
 #include <fmt/format.h>
 
@@ -30,6 +32,30 @@ LineIndex::LineIndex(std::string_view text) : text_(text) {
     p = static_cast<const char *>(nl) + 1;
     starts_.push_back(static_cast<std::uint32_t>(p - base));
   }
+  // Columns count code points. Counting them from the line start on every
+  // call made position() O(line length): a minified payload with 10,000
+  // findings on one 20 KB line took 11 s. A per-block prefix count of
+  // continuation bytes bounds each call to one block.
+  const std::size_t blocks = text.size() / kBlock + 1;
+  std::uint32_t seen = 0;
+  bool any = false;
+  for (std::size_t b = 0; b < blocks; ++b) {
+    if (any) continuations_.push_back(seen);
+    const std::size_t stop = std::min(text.size(), (b + 1) * kBlock);
+    std::uint32_t here = 0;
+    std::size_t i = b * kBlock;
+    for (; i + 8 <= stop; i += 8) {  // a continuation byte is 10xxxxxx
+      std::uint64_t w = 0;
+      std::memcpy(&w, text.data() + i, sizeof w);
+      here += static_cast<std::uint32_t>(__builtin_popcountll(w & ~(w << 1U) & 0x8080808080808080ULL));
+    }
+    for (; i < stop; ++i) here += (static_cast<unsigned char>(text[i]) & 0xC0U) == 0x80U ? 1U : 0U;
+    if (here > 0 && !any) {
+      continuations_.assign(b + 1, 0);  // the blocks so far had none
+      any = true;
+    }
+    seen += here;
+  }
 }
 
 auto LineIndex::position(std::uint32_t offset) const -> Position {
@@ -37,11 +63,16 @@ auto LineIndex::position(std::uint32_t offset) const -> Position {
   const auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
   const auto line = static_cast<std::uint32_t>(it - starts_.begin());  // 1-based
   const std::uint32_t start = starts_[line - 1];
-  std::uint32_t column = 1;
-  for (std::uint32_t i = start; i < offset; ++i) {
-    if ((static_cast<unsigned char>(text_[i]) & 0xC0U) != 0x80U) ++column;
-  }
-  return Position{line, column};
+  if (continuations_.empty()) return Position{line, offset - start + 1};  // ASCII
+  // Continuation bytes in [0, at): the block's prefix plus a scan of at most one block.
+  auto before = [&](std::uint32_t at) {
+    std::uint32_t n = continuations_[at / kBlock];
+    for (std::uint32_t i = at / kBlock * kBlock; i < at; ++i) {
+      if ((static_cast<unsigned char>(text_[i]) & 0xC0U) == 0x80U) ++n;
+    }
+    return n;
+  };
+  return Position{line, offset - start - (before(offset) - before(start)) + 1};
 }
 
 auto LineIndex::line_text(std::uint32_t line) const -> std::string_view {
@@ -161,7 +192,12 @@ class StrictHandler {
     std::size_t keys_text_begin = 0;  // offset into keys_
     std::size_t last_key = 0;    // offset into keys_
     std::size_t last_key_size = 0;
+    // Key hash -> index into key_refs_, built once an object outgrows a
+    // linear scan: without it 200k distinct keys under a raised
+    // --max-members took O(n^2) comparisons (over 20 s; RELIABILITY.md R4).
+    std::unique_ptr<std::unordered_multimap<std::uint64_t, std::size_t>> index;
   };
+  static constexpr std::size_t kLinearKeys = 32;
   struct KeyRef {
     std::size_t offset;
     std::size_t size;
@@ -214,13 +250,13 @@ class StrictHandler {
     frame.object = object;
     frame.keys_begin = key_refs_.size();
     frame.keys_text_begin = keys_.size();
-    frames_.push_back(frame);
+    frames_.push_back(std::move(frame));
     return true;
   }
 
   void close() {
     const std::uint32_t at = skip(prev_end_);
-    const Frame frame = frames_.back();
+    const Frame frame = std::move(frames_.back());
     frames_.pop_back();
     SourceNode &node = nodes_[frame.node];
     node.end = at + 1;
@@ -238,10 +274,26 @@ class StrictHandler {
     for (const char c : key) {
       hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
     }
-    for (std::size_t i = frame.keys_begin; i < key_refs_.size(); ++i) {
+    auto same = [&](std::size_t i) {
       const KeyRef &ref = key_refs_[i];
-      if (ref.hash != hash || ref.size != key.size()) continue;
-      if (std::string_view(keys_).substr(ref.offset, ref.size) != key) continue;
+      return ref.hash == hash && ref.size == key.size() && std::string_view(keys_).substr(ref.offset, ref.size) == key;
+    };
+    std::size_t found = key_refs_.size();
+    if (frame.index) {
+      const auto range = frame.index->equal_range(hash);
+      for (auto it = range.first; it != range.second; ++it) {
+        if (same(it->second)) found = std::min(found, it->second);
+      }
+    } else {
+      for (std::size_t i = frame.keys_begin; i < key_refs_.size(); ++i) {
+        if (same(i)) {
+          found = i;
+          break;
+        }
+      }
+    }
+    if (found < key_refs_.size()) {
+      const KeyRef &ref = key_refs_[found];
       std::string pointer = current_pointer_without_last();
       append_token(pointer, key);
       const Position first = position_of(ref.begin);
@@ -250,12 +302,19 @@ class StrictHandler {
                       "disagree on which value wins",
                       printable(key), first.line, first.column),
           begin, end, pointer, "remove one of the two members");
-      break;
     }
     frame.last_key = keys_.size();
     frame.last_key_size = key.size();
     key_refs_.push_back(KeyRef{keys_.size(), key.size(), hash, begin});
     keys_.append(key.data(), key.size());
+    const std::size_t count = key_refs_.size() - frame.keys_begin;
+    if (!frame.index && count > kLinearKeys) {
+      frame.index = std::make_unique<std::unordered_multimap<std::uint64_t, std::size_t>>();
+      frame.index->reserve(count * 2);
+      for (std::size_t i = frame.keys_begin; i < key_refs_.size(); ++i) frame.index->emplace(key_refs_[i].hash, i);
+    } else if (frame.index) {
+      frame.index->emplace(hash, key_refs_.size() - 1);
+    }
   }
 
   [[nodiscard]] auto current_pointer_without_last() const -> std::string {
@@ -603,7 +662,14 @@ auto Document::node(std::string_view pointer) const -> const SourceNode * {
     } else if (current->IsArray()) {
       const auto at = parse_index(token);
       if (!at || *at >= current->Size()) return nullptr;
-      for (std::size_t i = 0; i < *at; ++i) child += nodes_[child].subtree;
+      // Walking the siblings costs O(index) per lookup, O(n^2) for a report
+      // with a finding per element (10,000 numbers: 11 s). When every element
+      // is a leaf (scalars, {} or []), the element's node is at a fixed offset.
+      if (nodes_[index].subtree == current->Size() + 1U) {
+        child += *at;
+      } else {
+        for (std::size_t i = 0; i < *at; ++i) child += nodes_[child].subtree;
+      }
       current = &(*current)[static_cast<rapidjson::SizeType>(*at)];
     } else {
       return nullptr;

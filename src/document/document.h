@@ -43,6 +43,10 @@ class LineIndex {
  private:
   std::string_view text_;
   std::vector<std::uint32_t> starts_;
+  // UTF-8 continuation bytes before each kBlock-byte block; empty for ASCII
+  // text. Keeps position() from scanning a whole (possibly 1 MiB) line.
+  static constexpr std::uint32_t kBlock = 256;
+  std::vector<std::uint32_t> continuations_;
 };
 
 // A finding of the parse layer, in byte offsets; converted to a Diagnostic by

@@ -1,0 +1,265 @@
+// Hostile input through the library (RELIABILITY.md R2, R4, R5, R10): every
+// limit has a boundary pair (at the limit passes, one over fails with CC004),
+// lowered limits hold, and check() gives the same answers on eight 256 KiB
+// threads at once as on the main thread.
+#include <gtest/gtest.h>
+
+#include <algorithm>   // std::count_if
+#include <filesystem>  // std::filesystem
+#include <functional>  // std::function
+#include <string>      // std::string
+#include <utility>     // std::pair
+#include <vector>      // std::vector
+
+#include "callcheck/check.h"
+#include "document/document.h"
+#include "small_stack.h"
+#include "test_util.h"
+
+namespace {
+namespace fs = std::filesystem;
+
+auto count_code(const callcheck::Report &report, const std::string &code) -> std::size_t {
+  return static_cast<std::size_t>(std::count_if(report.diagnostics.begin(), report.diagnostics.end(),
+                                                [&](const callcheck::Diagnostic &d) { return d.code == code; }));
+}
+
+auto run(const std::string &text, const callcheck::Limits &limits = {}) -> callcheck::Report {
+  callcheck::Options options;
+  options.limits = limits;
+  return callcheck::check(text, "hostile.json", options);
+}
+
+auto repeat(const std::string &s, std::size_t n) -> std::string {
+  std::string out;
+  out.reserve(s.size() * n);
+  for (std::size_t i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+auto nested_arrays(std::size_t depth) -> std::string { return repeat("[", depth) + repeat("]", depth); }
+auto string_of(std::size_t n) -> std::string { return "{\"a\":\"" + std::string(n, 'x') + "\"}"; }
+auto key_of(std::size_t n) -> std::string { return "{\"" + std::string(n, 'k') + "\":1}"; }
+auto members(std::size_t n) -> std::string {
+  std::string out = "{";
+  for (std::size_t i = 0; i < n; ++i) out += (i ? ",\"k" : "\"k") + std::to_string(i) + "\":0";
+  return out + "}";
+}
+auto elements(std::size_t n) -> std::string {
+  std::string out = "[";
+  for (std::size_t i = 0; i < n; ++i) out += i ? ",0" : "0";
+  return out + "]";
+}
+
+// A generator of payloads sized by one limit, and a way to set that limit.
+struct LimitCase {
+  const char *name;
+  std::function<std::string(std::size_t)> make;
+  std::function<void(callcheck::Limits &, std::size_t)> set;
+  std::size_t default_value;
+};
+
+auto limit_cases() -> std::vector<LimitCase> {
+  return {
+      {"depth", nested_arrays, [](callcheck::Limits &l, std::size_t v) { l.max_depth = static_cast<std::uint32_t>(v); },
+       64},
+      {"string", string_of, [](callcheck::Limits &l, std::size_t v) { l.max_string_bytes = v; }, 8192},
+      {"key", key_of, [](callcheck::Limits &l, std::size_t v) { l.max_key_bytes = v; }, 256},
+      {"members", members, [](callcheck::Limits &l, std::size_t v) { l.max_members = v; }, 1000},
+      {"elements", elements, [](callcheck::Limits &l, std::size_t v) { l.max_elements = v; }, 10000},
+  };
+}
+
+TEST(HostileLimits, DefaultBoundaryPairs) {
+  for (const LimitCase &c : limit_cases()) {
+    EXPECT_EQ(count_code(run(c.make(c.default_value)), "CC004"), 0U) << c.name << " at the default limit";
+    EXPECT_EQ(count_code(run(c.make(c.default_value + 1)), "CC004"), 1U) << c.name << " one over the default";
+  }
+}
+
+TEST(HostileLimits, LoweredBoundaryPairs) {
+  for (const LimitCase &c : limit_cases()) {
+    for (const std::size_t limit : {std::size_t{1}, std::size_t{3}, std::size_t{17}}) {
+      callcheck::Limits limits;
+      c.set(limits, limit);
+      EXPECT_EQ(count_code(run(c.make(limit), limits), "CC004"), 0U) << c.name << " at " << limit;
+      EXPECT_EQ(count_code(run(c.make(limit + 1), limits), "CC004"), 1U) << c.name << " at " << limit << " + 1";
+    }
+  }
+}
+
+TEST(HostileLimits, BytesBoundaryPair) {
+  for (const std::size_t limit : {std::size_t{1} << 20U, std::size_t{100}}) {
+    callcheck::Limits limits;
+    limits.max_bytes = limit;
+    // A valid document of exactly `limit` bytes: an array padded with spaces.
+    const std::string exact = "[" + std::string(limit - 2, ' ') + "]";
+    ASSERT_EQ(exact.size(), limit);
+    EXPECT_EQ(count_code(run(exact, limits), "CC004"), 0U) << limit;
+    EXPECT_EQ(count_code(run(exact + " ", limits), "CC004"), 1U) << limit << " + 1";
+  }
+}
+
+TEST(HostileLimits, StringLimitCountsUnescapedBytes) {
+  callcheck::Limits limits;
+  limits.max_string_bytes = 4;
+  // "\u00e9\u00e9" is 12 bytes of source but 4 bytes of UTF-8.
+  EXPECT_EQ(count_code(run(R"({"a":"\u00e9\u00e9"})", limits), "CC004"), 0U);
+  EXPECT_EQ(count_code(run(R"({"a":"\u00e9\u00e9x"})", limits), "CC004"), 1U);
+}
+
+TEST(HostileLimits, TenMillionOpeningBracketsStopAtTheDepthLimit) {
+  callcheck::Limits limits;
+  limits.max_bytes = std::size_t{1} << 30U;
+  const std::string unclosed(10'000'000, '[');
+  const std::string objects = repeat("{\"a\":", 1'000'000);
+  callcheck::test::run_on_small_stack([&] {
+    EXPECT_EQ(count_code(run(unclosed, limits), "CC004"), 1U);
+    EXPECT_EQ(count_code(run(objects, limits), "CC004"), 1U);
+  });
+}
+
+TEST(HostileLimits, ManyDistinctKeysUnderARaisedMemberLimitParseWithoutDuplicates) {
+  // Duplicate detection must not be quadratic: with --max-members raised,
+  // 200k keys used to take over 20 s in the parser alone.
+  callcheck::Limits limits;
+  limits.max_bytes = std::size_t{1} << 30U;
+  limits.max_members = std::size_t{1} << 24U;
+  std::string text = members(200'000);
+  text.pop_back();
+  text += R"(,"k5":1,"k199999":2,"k5":3})";  // three duplicates, two of "k5"
+  const auto doc = callcheck::detail::Document::parse(text, limits);
+  ASSERT_TRUE(doc.has_dom());
+  std::vector<std::string> pointers;
+  for (const auto &f : doc.findings()) {
+    EXPECT_EQ(f.code, "CC002");
+    pointers.push_back(f.pointer);
+  }
+  EXPECT_EQ(pointers, (std::vector<std::string>{"/k5", "/k199999", "/k5"}));
+  // Every duplicate names the first definition, also once the index is in use.
+  for (const auto &f : doc.findings()) EXPECT_NE(f.message.find("line 1, column"), std::string::npos) << f.message;
+}
+
+TEST(HostileLimits, DuplicatesFoundOnBothSidesOfTheIndexThreshold) {
+  // Objects grow from a linear scan to a hash index; nested objects keep their own keys.
+  for (const std::size_t n : {std::size_t{2}, std::size_t{32}, std::size_t{33}, std::size_t{34}, std::size_t{100}}) {
+    std::string text = members(n);
+    text.pop_back();
+    text += R"(,"inner":{"k0":1,"k0":2},"k0":1})";
+    const auto doc = callcheck::detail::Document::parse(text, callcheck::Limits{});
+    ASSERT_EQ(doc.findings().size(), 2U) << n;
+    EXPECT_EQ(doc.findings()[0].pointer, "/inner/k0") << n;
+    EXPECT_EQ(doc.findings()[1].pointer, "/k0") << n;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// The same answers on eight 256 KiB threads at once (RELIABILITY.md R10).
+
+auto valid_payload() -> std::string {
+  return callcheck::test::read_text(fs::path(CALLCHECK_SAMPLES_DIR) / "valid" / "p2p-service-hosted.json");
+}
+
+auto replace_once(std::string text, const std::string &from, const std::string &to) -> std::string {
+  const std::size_t at = text.find(from);
+  if (at != std::string::npos) text.replace(at, from.size(), to);
+  return text;
+}
+
+auto hostile_inputs() -> std::vector<std::pair<std::string, std::string>> {
+  const std::string good = valid_payload();
+  const std::string big(8192, 'a');  // the longest string the limits allow
+  std::vector<std::pair<std::string, std::string>> out = {
+      {"deep-arrays", nested_arrays(100'000)},
+      {"deep-unclosed", std::string(200'000, '[')},
+      {"deep-objects", repeat("{\"a\":", 100'000)},
+      {"deep-64", nested_arrays(64)},
+      {"long-callback", replace_once(good, "https://bot.contoso.com/callback", "https://bot.contoso.com/" + big.substr(24))},
+      {"long-target-id", replace_once(good, "8e5b5f8e-6e0b-4b5b-9c2a-3e4b1f6d7a8c", big)},
+      {"long-display-name", replace_once(good, "\"John\"", "\"" + big + "\"")},
+      {"long-value-over", replace_once(good, "\"John\"", "\"" + big + "b\"")},
+      {"long-key", replace_once(good, "\"requestedModalities\"", "\"" + std::string(256, 'k') + "\":1,\"requestedModalities\"")},
+      // Thousands, not the 10,000 allowed: a finding per element is still
+      // quadratic in later stages (span lookups, schema_reported), which would
+      // make this test slow rather than prove anything more.
+      {"many-elements", replace_once(good, "\"audio\"", elements(2'000).substr(1, 2 * 2'000 - 1))},
+      {"many-targets", replace_once(good, "\"targets\": [", "\"targets\": [" + repeat("{},", 2'000))},
+      {"many-members", members(1'001)},
+      {"overlong", "{\"a\":\"\xC0\xAF\"}"},
+      {"encoded-surrogate", "{\"a\":\"\xED\xA0\x80\"}"},
+      {"truncated", "{\"a\":\"\xE2\x82\"}"},
+      {"invalid-f8", "{\"a\":\"\xF8\"}"},
+      {"invalid-ff", "{\"a\":\"\xFF\"}"},
+      {"lone-continuation", "{\"a\":\"\x80\"}"},
+      {"utf16le", std::string("{\0\"\0a\0\"\0:\0\x31\0}\0", 16)},
+      {"utf16be-bom", std::string("\xFE\xFF\0{\0}", 6)},
+      {"utf32le", std::string("{\0\0\0}\0\0\0", 8)},
+      {"escaped-lone-low", R"({"a":"\udc00"})"},
+      {"escaped-lone-high", R"({"a":"\ud800"})"},
+      {"escaped-nul", R"({"a\u0000":"\u0000"})"},
+      {"raw-nul", std::string("{\"a\":\0 1}", 9)},
+      {"bom", "\xEF\xBB\xBF" + good},
+      {"partial-bom", "\xEF\xBB" + good},
+      {"huge-exponent", R"({"a":1e400})"},
+      {"just-over-max", R"({"a":1.8e308})"},
+      {"negative-huge", R"({"a":-1e400})"},
+      {"big-integer", R"({"a":123456789012345678901234567890})"},
+      {"trailing", "{} x"},
+      {"duplicate", R"({"callbackUri":"https://a.example/cb","callbackUri":"http://evil.example/cb"})"},
+      {"empty", ""},
+      {"whitespace", " \n\t "},
+  };
+  return out;
+}
+
+// Everything about a report that must not depend on the thread.
+auto fingerprint(const callcheck::Report &r) -> std::string {
+  std::string out;
+  for (const callcheck::Diagnostic &d : r.diagnostics) {
+    out += d.code + " " + std::to_string(d.span.begin.line) + ":" + std::to_string(d.span.begin.column) + "-" +
+           std::to_string(d.span.end.line) + ":" + std::to_string(d.span.end.column) + " " + d.pointer + " " +
+           d.message + "\n";
+  }
+  for (const auto &s : r.required_scopes) out += "scope " + s.name + "\n";
+  out += r.input_error ? "input-error\n" : "";
+  return out;
+}
+
+TEST(HostileThreads, EightSmallStackThreadsAgreeWithOneThread) {
+  std::vector<std::pair<std::string, std::string>> inputs = hostile_inputs();
+  for (const auto &entry : fs::recursive_directory_iterator(CALLCHECK_SAMPLES_DIR)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".json") {
+      inputs.emplace_back(entry.path().filename().string(), callcheck::test::read_text(entry.path()));
+    }
+  }
+  ASSERT_GT(inputs.size(), 60U);
+  std::vector<std::string> expected;
+  for (const auto &[name, text] : inputs) expected.push_back(fingerprint(callcheck::check(text, name, {})));
+  // Each hostile input is a finding, never a clean report.
+  for (std::size_t i = 0; i < hostile_inputs().size(); ++i) {
+    EXPECT_FALSE(expected[i].empty()) << inputs[i].first << " passed silently";
+  }
+
+  constexpr std::size_t kThreads = 8;
+  std::vector<std::vector<std::string>> got(kThreads);
+  std::vector<std::function<void()>> jobs;
+  for (std::size_t t = 0; t < kThreads; ++t) {
+    jobs.emplace_back([&, t] {
+      // Each thread starts at a different input, so different payloads overlap.
+      got[t].resize(inputs.size());
+      for (std::size_t k = 0; k < inputs.size(); ++k) {
+        const std::size_t i = (k + t * 7) % inputs.size();
+        got[t][i] = fingerprint(callcheck::check(inputs[i].second, inputs[i].first, {}));
+      }
+    });
+  }
+  callcheck::test::run_on_small_stacks(std::move(jobs));
+  for (std::size_t t = 0; t < kThreads; ++t) {
+    ASSERT_EQ(got[t].size(), inputs.size());
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+      EXPECT_EQ(got[t][i], expected[i]) << "thread " << t << ", input " << inputs[i].first;
+    }
+  }
+}
+
+}  // namespace
