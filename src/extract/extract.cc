@@ -115,9 +115,11 @@ struct Annotation {
 auto parse_annotation(std::string_view inner) -> std::optional<Annotation> {
   const std::string_view t = trim(inner);
   if (t.empty() || t.front() != '{') return std::nullopt;
-  rapidjson::Document doc;
-  doc.Parse(t.data(), t.size());
-  if (doc.HasParseError() || !doc.IsObject()) return std::nullopt;
+  // Through the strict parser: an annotation is untrusted text, and
+  // RapidJSON's recursive Parse() overflows the stack on deep nesting.
+  const Document parsed = Document::parse(t, Limits{});
+  if (!parsed.has_dom() || !parsed.root().IsObject()) return std::nullopt;
+  const Value &doc = parsed.root();
   Annotation a;
   if (const auto it = doc.FindMember("blockType"); it != doc.MemberEnd() && it->value.IsString()) {
     a.block_type = lower(std::string_view(it->value.GetString(), it->value.GetStringLength()));

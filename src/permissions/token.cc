@@ -4,6 +4,8 @@
 
 #include "permissions/token.h"
 
+#include "document/document.h"
+
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint32_t
 #include <optional>     // std::optional
@@ -89,12 +91,14 @@ auto decode_token_roles(std::string_view token) -> TokenRoles {
     result.error = "payload is not base64url";
     return result;
   }
-  rapidjson::Document json;
-  json.Parse(payload->data(), payload->size());
-  if (json.HasParseError() || !json.IsObject()) {
+  // The strict parser: a token is untrusted, and RapidJSON's recursive
+  // Parse() overflows the stack on a payload of nested brackets.
+  const Document parsed = Document::parse(*payload, Limits{});
+  if (!parsed.has_dom() || !parsed.root().IsObject()) {
     result.error = "payload is not a JSON object";
     return result;
   }
+  const Value &json = parsed.root();
   const auto roles = json.FindMember("roles");
   if (roles == json.MemberEnd()) {
     result.error =

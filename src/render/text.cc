@@ -92,8 +92,9 @@ class TextRenderer final : public Renderer {
     // No frame for unknown positions (column 0 would underflow the caret pad).
     const std::uint32_t line = d.span.begin.line;
     if (line == 0 || d.span.begin.column == 0 || line > lines.line_count()) return;
-    const std::string code = printable(lines.line_text(line));
-    if (code.size() > 200) return;  // minified or generated: a frame would not help
+    const std::string_view raw = lines.line_text(line);
+    if (raw.size() > 200) return;  // minified or generated: a frame would not help
+    const std::string code = printable(raw);
     const std::string gutter = std::to_string(line);
     out << fmt::format("{} | {}\n", gutter, code);
     std::size_t width = 1;

@@ -1,5 +1,7 @@
 #include <callcheck/rules.h>
 
+#include <algorithm>  // std::sort, std::lower_bound
+
 #include "rules/rule.h"
 
 namespace callcheck {
@@ -35,14 +37,20 @@ auto find_rule(std::string_view code_or_name) -> const RuleMeta * {
 namespace callcheck::detail {
 
 auto RuleContext::schema_reported(std::string_view pointer, bool or_below) const -> bool {
-  for (const Finding &f : schema_findings) {
-    if (f.pointer == pointer) return true;
-    if (or_below && f.pointer.size() > pointer.size() && f.pointer.compare(0, pointer.size(), pointer) == 0 &&
-        f.pointer[pointer.size()] == '/') {
-      return true;
-    }
+  // Sorted once per check: a linear scan per call made a payload with
+  // thousands of schema findings quadratic in the rule pass.
+  if (!reported_pointers) {
+    reported_pointers.emplace();
+    reported_pointers->reserve(schema_findings.size());
+    for (const Finding &f : schema_findings) reported_pointers->push_back(f.pointer);
+    std::sort(reported_pointers->begin(), reported_pointers->end());
   }
-  return false;
+  const auto &sorted = *reported_pointers;
+  if (std::binary_search(sorted.begin(), sorted.end(), pointer)) return true;
+  if (!or_below) return false;
+  const std::string prefix = std::string(pointer) + "/";
+  const auto it = std::lower_bound(sorted.begin(), sorted.end(), std::string_view(prefix));
+  return it != sorted.end() && it->substr(0, prefix.size()) == prefix;
 }
 
 namespace {

@@ -50,6 +50,7 @@ struct RuleContext {
   [[nodiscard]] auto walk() const -> const std::vector<WalkEntry> &;
 
   mutable std::optional<std::vector<WalkEntry>> walk_cache{};
+  mutable std::optional<std::vector<std::string_view>> reported_pointers{};  // sorted, for schema_reported
 };
 
 class DiagnosticSink {
