@@ -1,0 +1,368 @@
+// The fuzz targets' entry logic and invariants, shared by the libFuzzer
+// drivers (tests/fuzz/fuzz_<name>.cc) and the regression replay in the normal
+// build (tests/unit/fuzz_regressions_test.cc), so that a committed crash input
+// is checked against exactly what the fuzzer checked.
+//
+// Each entry returns the violated invariants, one sentence each; empty means
+// the input passed. A crash or sanitizer report is not caught here: it kills
+// the process, which is what libFuzzer (and the unit test) should see.
+#ifndef CALLCHECK_TESTS_FUZZ_FUZZ_COMMON_H_
+#define CALLCHECK_TESTS_FUZZ_FUZZ_COMMON_H_
+
+#include "json.h"
+
+#include <algorithm>    // std::count, std::any_of
+#include <cstddef>      // std::size_t
+#include <cstdint>      // std::uint8_t, std::uint32_t
+#include <cstdio>       // std::fprintf
+#include <cstdlib>      // std::abort
+#include <exception>    // std::exception
+#include <sstream>      // std::ostringstream
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+#include <tuple>        // std::tie
+#include <unordered_set>  // std::unordered_set
+#include <utility>      // std::pair
+#include <vector>       // std::vector
+
+#include "callcheck/check.h"
+#include "callcheck/render.h"
+#include "callcheck/rules.h"
+#include "config/config.h"
+#include "document/document.h"
+#include "document/utf8.h"
+#include "extract/extract.h"
+#include "permissions/token.h"
+
+namespace callcheck::fuzz {
+
+using Violations = std::vector<std::string>;
+
+// The first byte picks the variant; the rest is the input. Lowered limits
+// let short inputs reach every limit path.
+struct Selected {
+  std::uint8_t selector = 0;
+  std::string_view text;
+};
+
+inline auto select(std::string_view data) -> Selected {
+  if (data.empty()) return {};
+  return {static_cast<std::uint8_t>(data.front()), data.substr(1)};
+}
+
+inline auto lowered_limits() -> Limits {
+  Limits limits;
+  limits.max_bytes = 4096;
+  limits.max_depth = 6;
+  limits.max_string_bytes = 48;
+  limits.max_key_bytes = 12;
+  limits.max_members = 6;
+  limits.max_elements = 8;
+  return limits;
+}
+
+inline auto line_count(std::string_view text) -> std::uint32_t {
+  return static_cast<std::uint32_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+}
+
+// Invariants every Report must keep, whatever produced it. `lines` is the line
+// count of the text its positions refer to.
+inline void check_report(const Report &report, std::uint32_t lines, std::string_view what, Violations &out) {
+  const std::vector<RuleMeta> &catalog = rule_catalog();
+  const Diagnostic *previous = nullptr;
+  for (const Diagnostic &d : report.diagnostics) {
+    const std::string where = std::string(what) + " " + d.code + " at " + std::to_string(d.span.begin.line) + ":" +
+                              std::to_string(d.span.begin.column) + ": ";
+    const bool known = std::any_of(catalog.begin(), catalog.end(), [&](const RuleMeta &m) {
+      return m.code == d.code && m.name == d.name;
+    });
+    if (!known) out.push_back(where + "code/name not in rule_catalog()");
+    if (d.message.rfind("internal error", 0) == 0) out.push_back(where + "internal error: " + d.message);
+    for (const Position &p : {d.span.begin, d.span.end}) {
+      if (p.line > lines + 1) out.push_back(where + "line beyond the text (" + std::to_string(lines) + " lines)");
+      if (p.line != 0 && p.column == 0) out.push_back(where + "known line with column 0");
+    }
+    if (d.span.begin.line != 0 && d.span.end.line != 0 && d.span.end < d.span.begin) {
+      out.push_back(where + "span ends before it begins");
+    }
+    if (previous != nullptr) {
+      const auto key = [](const Diagnostic &x) {
+        return std::tie(x.span.begin.line, x.span.begin.column, x.code, x.pointer, x.message);
+      };
+      if (key(*previous) > key(d)) out.push_back(where + "diagnostics not sorted");
+      if (key(*previous) == key(d)) out.push_back(where + "duplicate diagnostic");
+    }
+    previous = &d;
+  }
+}
+
+// A renderer must cope with every report (code frames index into `text`),
+// and the machine-readable formats must stay well-formed UTF-8 JSON whatever
+// bytes the payload held.
+inline void render(const Report &report, std::string_view text, Format format, bool color, Violations &out) {
+  RenderOptions options;
+  options.color = color;
+  options.tool_version = "0.0.0-fuzz";
+  std::ostringstream stream;
+  const auto renderer = make_renderer(format, options);
+  Summary summary;
+  summary.add(report);
+  renderer->begin(stream);
+  renderer->file(stream, report, text);
+  renderer->end(stream, summary);
+  if (format == Format::Json || format == Format::Sarif) {
+    const std::string rendered = stream.str();
+    rapidjson::Document parsed;
+    parsed.Parse<rapidjson::kParseValidateEncodingFlag>(rendered.data(), rendered.size());
+    if (parsed.HasParseError()) out.push_back(std::string(to_string(format)) + " output is not valid UTF-8 JSON");
+  }
+}
+
+// Which format an input is rendered in: one per input (SARIF's begin() writes
+// the whole rule catalogue, too slow to repeat five times per input); over a
+// run every format is exercised.
+inline auto format_of(std::uint8_t selector) -> Format {
+  constexpr Format kFormats[] = {Format::Text, Format::Json, Format::Sarif, Format::Junit, Format::Github};
+  return kFormats[(selector >> 5U) % 5];
+}
+
+// fuzz_check: the public entry point under both API profiles, lowered limits,
+// granted scopes and a request line.
+inline auto run_check(std::string_view data) -> Violations {
+  Violations out;
+  const auto [selector, text] = select(data);
+  Options options;
+  options.api = (selector & 1U) != 0 ? ApiVersion::Beta : ApiVersion::V1;
+  if ((selector & 2U) != 0) options.limits = lowered_limits();
+  if ((selector & 4U) != 0) options.granted_scopes = std::vector<std::string>{"Calls.Initiate.All", "Calls.JoinGroupCall.All"};
+  if ((selector & 8U) != 0) options.request_line = "POST https://graph.microsoft.com/beta/app/calls";
+  try {
+    const Report report = check(text, "fuzz.json", options);
+    check_report(report, line_count(text), "check", out);
+    render(report, text, format_of(selector), (selector & 16U) != 0, out);
+  } catch (const std::exception &e) {
+    out.push_back(std::string("exception escaped: ") + e.what());
+  } catch (...) {
+    out.push_back("non-standard exception escaped");
+  }
+  return out;
+}
+
+// fuzz_parse: the strict parse layer's promises about an accepted document.
+inline auto run_parse(std::string_view data) -> Violations {
+  Violations out;
+  const auto [selector, text] = select(data);
+  const Limits limits = (selector & 1U) != 0 ? lowered_limits() : Limits{};
+  try {
+    const detail::Document doc = detail::Document::parse(text, limits);
+    const auto has = [&](std::string_view code) {
+      return std::any_of(doc.findings().begin(), doc.findings().end(),
+                         [&](const detail::ParseFinding &f) { return f.code == code; });
+    };
+    for (const detail::ParseFinding &f : doc.findings()) {
+      if (f.begin > f.end || f.end > text.size()) out.push_back("finding " + f.code + " outside the text");
+    }
+    for (const detail::SourceNode &n : doc.nodes()) {
+      if (n.begin > n.end || n.end > text.size()) out.push_back("source node outside the text");
+      if (n.key_begin != detail::SourceNode::kNone &&
+          (n.key_begin > n.key_end || n.key_end > n.begin)) {
+        out.push_back("member name not before its value");
+      }
+    }
+    if (!doc.has_dom()) return out;
+
+    const bool nul_reported = has("CC005");
+    const bool invalid_reported = has("CC003");
+    const auto check_string = [&](const char *s, std::size_t size, const char *what) {
+      const std::string_view bytes(s, size);
+      // RapidJSON 1.1.0 stores an escaped lone low surrogate as invalid UTF-8
+      // (Tencent/rapidjson#1738); the parse layer keeps the DOM and reports
+      // CC003, like CC005 for an escaped NUL.
+      if (!invalid_reported && detail::validate_utf8(bytes, false).error != detail::Utf8Error::None) {
+        out.push_back(std::string(what) + " is not valid UTF-8 without a CC003 finding");
+      }
+      if (!nul_reported && bytes.find('\0') != std::string_view::npos) {
+        out.push_back(std::string(what) + " contains NUL without a CC005 finding");
+      }
+    };
+    // Iterative walk: if the depth limit were broken, recursion here could
+    // overflow before the invariant is reported.
+    std::size_t values = 0;
+    std::vector<std::pair<const detail::Value *, std::uint32_t>> stack{{&doc.root(), 1}};
+    while (!stack.empty()) {
+      const auto [value, depth] = stack.back();
+      stack.pop_back();
+      ++values;
+      if (value->IsString()) check_string(value->GetString(), value->GetStringLength(), "string");
+      if (value->IsArray() || value->IsObject()) {
+        if (depth > limits.max_depth) {
+          out.push_back("accepted nesting depth " + std::to_string(depth) + " above the limit");
+          break;
+        }
+      }
+      if (value->IsArray()) {
+        for (const detail::Value &element : value->GetArray()) stack.emplace_back(&element, depth + 1);
+      } else if (value->IsObject()) {
+        std::unordered_set<std::string_view> keys;
+        for (const auto &member : value->GetObject()) {
+          check_string(member.name.GetString(), member.name.GetStringLength(), "member name");
+          const std::string_view key(member.name.GetString(), member.name.GetStringLength());
+          if (!keys.insert(key).second && !has("CC002")) out.push_back("duplicate key without a CC002 finding");
+          stack.emplace_back(&member.value, depth + 1);
+        }
+      }
+    }
+    if (values != doc.nodes().size()) {
+      out.push_back("source map has " + std::to_string(doc.nodes().size()) + " nodes for " + std::to_string(values) +
+                    " values");
+    }
+  } catch (const std::exception &e) {
+    out.push_back(std::string("exception escaped: ") + e.what());
+  }
+  return out;
+}
+
+// Base64url-preserving rotation of letters and digits: the token keeps its
+// shape, its text changes.
+inline auto rotate(std::string_view text) -> std::string {
+  std::string out(text);
+  for (char &c : out) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>('a' + (c - 'a' + 1) % 26);
+    else if (c >= 'A' && c <= 'Z') c = static_cast<char>('A' + (c - 'A' + 1) % 26);
+    else if (c >= '0' && c <= '9') c = static_cast<char>('0' + (c - '0' + 1) % 10);
+  }
+  return out;
+}
+
+// fuzz_token: the token's text never appears in an error. An 8-byte window of
+// the input found in the error is a leak only if it follows the input: after
+// rotating the input's letters and digits, the error holds the rotated
+// window. (A window that merely coincides with the fixed message text, e.g.
+// an input containing "dot-separated", does not follow it.)
+inline auto run_token(std::string_view data) -> Violations {
+  Violations out;
+  constexpr std::size_t kWindow = 8;
+  try {
+    const detail::TokenRoles roles = detail::decode_token_roles(data);
+    if (roles.ok != roles.error.empty()) out.push_back("ok and error disagree");
+    if (roles.error.empty() || data.size() < kWindow) return out;
+    const std::string rotated_input = rotate(data);
+    const detail::TokenRoles rotated = detail::decode_token_roles(rotated_input);
+    for (std::size_t i = 0; i + kWindow <= data.size(); ++i) {
+      const std::string_view window = data.substr(i, kWindow);
+      if (roles.error.find(window) == std::string::npos) continue;
+      const std::string moved = rotate(window);
+      if (moved == window || rotated.error.find(moved) != std::string::npos) {
+        out.push_back("error contains input bytes at offset " + std::to_string(i));
+        break;
+      }
+    }
+  } catch (const std::exception &e) {
+    out.push_back(std::string("exception escaped: ") + e.what());
+  }
+  return out;
+}
+
+// fuzz_config: .callcheck.json parsing, then using what it returned.
+inline auto run_config(std::string_view data) -> Violations {
+  Violations out;
+  const auto [selector, text] = select(data);
+  try {
+    const detail::ConfigLoad load = detail::parse_config(text);
+    const std::uint32_t lines = line_count(text);
+    for (const Diagnostic &d : load.errors) {
+      if (d.code != "CC401") out.push_back("config error with code " + d.code);
+      if (d.span.begin.line > lines + 1) out.push_back("config error beyond the text");
+    }
+    if (!load.errors.empty()) return out;
+    Options options;
+    options.api = (selector & 1U) != 0 ? ApiVersion::Beta : ApiVersion::V1;
+    for (const std::string_view path : {"a.json", "samples/valid/p2p.json", "x/y/z/calls.md"}) {
+      Options applied = options;
+      detail::apply_config(load.config, path, applied);
+      for (const RuleMeta &meta : rule_catalog()) (void)detail::rule_enabled(applied, meta.code);
+      Report report = check(R"({"callbackUri": "http://x", "targets": []})", path, applied);
+      std::vector<detail::SuppressionUse> uses(load.config.suppressions.size());
+      detail::apply_suppressions(report, path, load.config.suppressions, applied, uses);
+      check_report(report, 1, "config-applied check", out);
+      for (const Diagnostic &d : detail::unused_suppressions(load.config.suppressions, uses, options)) {
+        if (d.span.begin.line > lines + 1) out.push_back("CC402 beyond the config text");
+      }
+    }
+  } catch (const std::exception &e) {
+    out.push_back(std::string("exception escaped: ") + e.what());
+  }
+  return out;
+}
+
+// fuzz_extract: Markdown, .http and NDJSON extraction, then checking what was
+// found; positions must land inside the containing file.
+inline auto run_extract(std::string_view data) -> Violations {
+  Violations out;
+  const auto [selector, text] = select(data);
+  const ApiVersion api = (selector & 4U) != 0 ? ApiVersion::Beta : ApiVersion::V1;
+  const std::uint32_t lines = line_count(text);
+  try {
+    std::vector<detail::ExtractedBody> bodies;
+    switch (selector & 3U) {
+      case 0: bodies = detail::extract_markdown(text, api); break;
+      case 1: bodies = detail::extract_http(text, api); break;
+      default: {
+        std::uint32_t number = 1;
+        std::size_t start = 0;
+        while (start <= text.size()) {
+          std::size_t end = text.find('\n', start);
+          if (end == std::string_view::npos) end = text.size();
+          if (auto body = detail::ndjson_body(text.substr(start, end - start), number)) bodies.push_back(*body);
+          start = end + 1;
+          ++number;
+        }
+        break;
+      }
+    }
+    Options options;
+    options.api = api;
+    std::size_t checked = 0;
+    for (const detail::ExtractedBody &body : bodies) {
+      if (body.line == 0 || body.line > lines) out.push_back("body starts outside the file");
+      if (body.column == 0) out.push_back("body column 0");
+      // Checking is what fuzz_check covers; a few bodies per input keep this
+      // target fast.
+      if (checked++ >= 4) continue;
+      const Report report = detail::check_body(body, "fuzz.md", options);
+      check_report(report, lines, "extracted body", out);
+      render(report, text, format_of(selector), false, out);
+    }
+    if (bodies.empty()) {
+      if (auto report = detail::no_request_report("fuzz.md", "Markdown page", options)) {
+        check_report(*report, lines, "no-request report", out);
+      }
+    }
+    (void)detail::is_calls_url(text);
+  } catch (const std::exception &e) {
+    out.push_back(std::string("exception escaped: ") + e.what());
+  }
+  return out;
+}
+
+struct Target {
+  std::string_view name;  // tests/fuzz/fuzz_<name>.cc, tests/fuzz/regressions/<name>/
+  Violations (*run)(std::string_view data);
+};
+
+inline constexpr Target kTargets[] = {
+    {"check", run_check}, {"parse", run_parse}, {"token", run_token}, {"config", run_config}, {"extract", run_extract},
+};
+
+// libFuzzer's entry, for a target's run_*: any violated invariant aborts,
+// which libFuzzer records as a crash with the input saved.
+inline auto drive(Violations (*run)(std::string_view), const std::uint8_t *data, std::size_t size) -> int {
+  const Violations violations = run(std::string_view(reinterpret_cast<const char *>(data), size));
+  if (violations.empty()) return 0;
+  for (const std::string &v : violations) std::fprintf(stderr, "invariant violated: %s\n", v.c_str());
+  std::abort();
+}
+
+}  // namespace callcheck::fuzz
+
+#endif  // CALLCHECK_TESTS_FUZZ_FUZZ_COMMON_H_

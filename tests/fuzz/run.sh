@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# libFuzzer smoke of every target: tests/fuzz/run.sh [seconds-per-target] (default 10).
+#
+# Builds build-fuzz with clang (reused if configured), seeds a temporary
+# corpus per target (samples, the shared Graph docs and JSONTestSuite, the
+# Markdown seed page, the extract goldens' inputs), runs each target for the
+# given time and prints runs, exec/s, cov and ft. Exits 1 on any crash, leak,
+# timeout, OOM or sanitizer report; the input is kept under
+# build-fuzz/fuzz-artifacts/<target>/. Turn it into a regression with
+#   cp build-fuzz/fuzz-artifacts/<target>/crash-* tests/fuzz/regressions/<target>/
+# (tests/unit/fuzz_regressions_test.cc replays that folder).
+#
+# Environment: CALLCHECK_FUZZ_BUILD (build folder), CALLCHECK_SHARED_DIR
+# (corpora; default ../shared beside the project), CALLCHECK_FUZZ_TARGETS
+# (space-separated subset, default all), CALLCHECK_FUZZ_NO_BUILD=1 (run the
+# binaries already in the build folder, e.g. beside a campaign in progress).
+set -euo pipefail
+
+seconds="${1:-10}"
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+build="${CALLCHECK_FUZZ_BUILD:-$root/build-fuzz}"
+shared="${CALLCHECK_SHARED_DIR:-$root/../shared}"
+targets="${CALLCHECK_FUZZ_TARGETS:-check parse token config extract}"
+fuzz_dir="$root/tests/fuzz"
+
+if ! command -v clang++ >/dev/null; then
+  echo "run.sh: clang++ not found (apt-get install clang libclang-rt-14-dev)" >&2
+  exit 1
+fi
+
+start_build=$SECONDS
+if [ ! -f "$build/CMakeCache.txt" ]; then
+  CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DCALLCHECK_FUZZ=ON -DCALLCHECK_BUILD_TESTS=OFF \
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+fi
+build_targets=()
+for t in $targets; do build_targets+=("fuzz_$t"); done
+if [ "${CALLCHECK_FUZZ_NO_BUILD:-0}" != 1 ]; then
+  cmake --build "$build" -j"$(nproc)" --target "${build_targets[@]}" >/dev/null
+fi
+echo "fuzz: build took $((SECONDS - start_build)) s"
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# A seed with a leading selector byte (the targets read byte 0 as options).
+seed() {  # seed <dir> <selector 0-255> <file>
+  local name
+  name="$(basename "$2-$3" | tr -c 'A-Za-z0-9._-' '_')"
+  { printf "\\$(printf '%03o' "$2")"; cat "$3"; } >"$1/$name"
+}
+
+b64url() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
+
+make_corpus() {  # make_corpus <target> <dir>
+  local target="$1" dir="$2" i=0 f
+  mkdir -p "$dir"
+  case "$target" in
+    check | parse)
+      for f in "$root"/samples/*/*.json "$shared"/corpus/graph-docs/*.json "$shared"/corpus/graph-docs/*/*.json \
+        "$shared"/corpus/jsontestsuite/*.json; do
+        [ -f "$f" ] || continue
+        seed "$dir" $((i % 32)) "$f"
+        i=$((i + 1))
+      done
+      ;;
+    extract)
+      for f in "$shared"/corpus/seed/*.md; do [ -f "$f" ] && seed "$dir" 0 "$f" && seed "$dir" 4 "$f"; done
+      for f in "$root"/tests/golden/extract/*.http; do [ -f "$f" ] && seed "$dir" 1 "$f"; done
+      for f in "$root"/tests/golden/extract/*.ndjson; do [ -f "$f" ] && seed "$dir" 2 "$f"; done
+      ;;
+    token)
+      local header sig claims
+      header="$(printf '%s' '{"typ":"JWT","alg":"RS256"}' | b64url)"
+      sig="c2lnbmF0dXJl"
+      for claims in '{"roles":["Calls.Initiate.All","Calls.AccessMedia.All"]}' '{"roles":"Calls.JoinGroupCall.All"}' \
+        '{"scp":"User.Read"}' '{"roles":[1]}' '[]'; do
+        printf '%s.%s.%s' "$header" "$(printf '%s' "$claims" | b64url)" "$sig" >"$dir/jwt-$i"
+        printf 'Bearer %s.%s.%s' "$header" "$(printf '%s' "$claims" | b64url)" "$sig" >"$dir/bearer-$i"
+        i=$((i + 1))
+      done
+      ;;
+    config)
+      printf '%s' '{"api": "beta", "scopes": ["Calls.Initiate.All"], "rules": {"CC201": "off", "undeclared-property": "info"}}' \
+        >"$work/c1"
+      printf '%s' '{"select": ["CC2"], "ignore": ["CC204"], "baseline": "b.json", "overrides": [{"files": ["docs/**/*.md"], "api": "v1.0", "rules": {"CC102": "warning"}}]}' \
+        >"$work/c2"
+      printf '%s' '{"suppressions": [{"files": ["*.json"], "pointer": "/targets/*", "rule": "CC205", "reason": "test ids"}, {"files": "**", "pointer": "", "rule": "missing-required-property", "reason": "x"}]}' \
+        >"$work/c3"
+      for f in "$work"/c1 "$work"/c2 "$work"/c3; do seed "$dir" 0 "$f"; seed "$dir" 1 "$f"; done
+      ;;
+  esac
+}
+
+export ASAN_OPTIONS="detect_leaks=1:halt_on_error=1:abort_on_error=1:symbolize=1"
+export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:report_error_type=1:suppressions=$fuzz_dir/ubsan.supp"
+
+failed=0
+printf '%-8s %9s %9s %7s %7s %6s  %s\n' target seconds runs exec/s cov ft result
+for t in $targets; do
+  corpus="$work/corpus-$t"
+  artifacts="$build/fuzz-artifacts/$t"
+  make_corpus "$t" "$corpus"
+  mkdir -p "$artifacts"
+  log="$work/$t.log"
+  started=$SECONDS
+  status=0
+  # One in-process job: -jobs=N would fork a worker whose output goes to a
+  # fuzz-N.log in the working directory instead of this log.
+  "$build/tests/fuzz/fuzz_$t" "$corpus" -dict="$fuzz_dir/json.dict" -max_total_time="$seconds" -max_len=20000 \
+    -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 -artifact_prefix="$artifacts/" >"$log" 2>&1 || status=$?
+  elapsed=$((SECONDS - started))
+  runs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)"
+  speed="$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)"
+  last="$(grep -E '^#[0-9]+' "$log" | tail -1 || true)"
+  cov="$(sed -n 's/.* cov: \([0-9]*\).*/\1/p' <<<"$last")"
+  ft="$(sed -n 's/.* ft: \([0-9]*\).*/\1/p' <<<"$last")"
+  result=ok
+  if [ "$status" -ne 0 ] || grep -qE 'runtime error:|ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|SUMMARY: ' "$log"; then
+    result="FAILED (exit $status)"
+    failed=1
+  fi
+  printf '%-8s %9s %9s %7s %7s %6s  %s\n' "$t" "$elapsed" "${runs:-?}" "${speed:-?}" "${cov:-?}" "${ft:-?}" "$result"
+  if [ "$result" != ok ]; then
+    echo "---- fuzz_$t log (last 60 lines); inputs kept in $artifacts" >&2
+    tail -60 "$log" >&2
+  fi
+done
+exit "$failed"
