@@ -63,15 +63,15 @@ git add bad.json
 if out=$(git commit -m "bad payload" 2>&1); then
   echo "$out"; fail "a commit of bad.json was allowed"
 fi
-echo "$out" | grep -q "CC202" || { echo "$out"; fail "the hook output does not mention CC202"; }
-echo "$out" | grep -q "bad.json" || { echo "$out"; fail "the hook output does not name bad.json"; }
+grep -q "CC202" <<<"$out" || { echo "$out"; fail "the hook output does not mention CC202"; }
+grep -q "bad.json" <<<"$out" || { echo "$out"; fail "the hook output does not name bad.json"; }
 git rev-parse -q --verify HEAD~1 >/dev/null && fail "a commit was recorded"
 git reset -q bad.json
 
 # 2. The good payload is committed.
 git add good.json
 out=$(git commit -m "good payload" 2>&1) || { echo "$out"; fail "a commit of good.json was blocked"; }
-echo "$out" | grep -q "callcheck.*Passed" || { echo "$out"; fail "the hook did not run on good.json"; }
+grep -q "callcheck.*Passed" <<<"$out" || { echo "$out"; fail "the hook did not run on good.json"; }
 [ "$(git log --format=%s -1)" = "good payload" ] || fail "good.json was not committed"
 
 # 3. A request body inside a .http file is checked too.
@@ -81,6 +81,6 @@ git add call.http
 if out=$(git commit -m "bad http" 2>&1); then
   echo "$out"; fail "a commit of a bad .http request was allowed"
 fi
-echo "$out" | grep -q "call.http:6:18: error CC202" || { echo "$out"; fail "the .http finding is not at the body's line"; }
+grep -q "call.http:6:18: error CC202" <<<"$out" || { echo "$out"; fail "the .http finding is not at the body's line"; }
 
 echo "ok: pre-commit blocks bad payloads and allows good ones"
