@@ -80,6 +80,37 @@ auto github_escape(std::string_view text, bool property) -> std::string {
 
 }  // namespace
 
+auto is_well_formed_utf8(std::string_view text) -> bool {
+  std::uint32_t cp = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80U) {
+      ++i;
+      continue;
+    }
+    const std::size_t len = utf8_sequence(text, i, cp);
+    if (len == 0) return false;
+    i += len;
+  }
+  return true;
+}
+
+auto well_formed_utf8(std::string_view text) -> std::string {
+  std::string out;
+  out.reserve(text.size());
+  std::uint32_t cp = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t len = utf8_sequence(text, i, cp);
+    if (len == 0) {
+      out += kReplacement;
+      ++i;
+    } else {
+      out.append(text.substr(i, len));
+      i += len;
+    }
+  }
+  return out;
+}
+
 auto xml_escape(std::string_view text, bool attribute) -> std::string {
   std::string out;
   out.reserve(text.size() + text.size() / 8);

@@ -14,6 +14,11 @@ namespace callcheck::detail {
 // and LF become &#9; / &#10; (a parser would turn them into spaces).
 // Characters XML 1.0 cannot carry at all (C0 controls other than TAB/LF/CR,
 // U+FFFE, U+FFFF) and bytes that are not UTF-8 become U+FFFD.
+// `text` with every ill-formed UTF-8 sequence replaced by U+FFFD: payload
+// bytes quoted in messages and paths must not make a JSON/SARIF document
+// invalid (found by fuzz_extract).
+[[nodiscard]] auto well_formed_utf8(std::string_view text) -> std::string;
+[[nodiscard]] auto is_well_formed_utf8(std::string_view text) -> bool;
 [[nodiscard]] auto xml_escape(std::string_view text, bool attribute = false) -> std::string;
 
 // A complete CDATA section holding `text`. Every "]]>" is split across two

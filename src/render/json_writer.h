@@ -11,13 +11,19 @@
 #include <string_view>  // std::string_view
 
 #include "callcheck/render.h"
+#include "render/escape.h"
 
 namespace callcheck::detail {
 
 using JsonWriter = rapidjson::PrettyWriter<rapidjson::OStreamWrapper>;
 
 inline void string(JsonWriter &w, std::string_view s) {
-  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+  if (is_well_formed_utf8(s)) {
+    w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+    return;
+  }
+  const std::string fixed = well_formed_utf8(s);
+  w.String(fixed.data(), static_cast<rapidjson::SizeType>(fixed.size()));
 }
 inline void key(JsonWriter &w, std::string_view s) { w.Key(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
 

@@ -26,8 +26,10 @@ build="${CALLCHECK_BUILD_DIR:-}"
 if [ -z "$build" ]; then
   build="$work/build"
   cmake -S "$CALLCHECK_SOURCE_DIR" -B "$build" -DCMAKE_BUILD_TYPE=Release -DCALLCHECK_BUILD_TESTS=OFF >/dev/null
+  cmake --build "$build" --target callcheck -j2 >/dev/null
 fi
-cmake --build "$build" --target callcheck -j2 >/dev/null
+# Under ctest the build is complete: never rebuild it here, other tests run
+# its binary concurrently (ctest -j).
 prefix="$work/prefix"
 cmake --install "$build" --prefix "$prefix" >/dev/null
 

@@ -118,3 +118,15 @@ TEST(UriEncode, EncodesUtf8BytesEach) {
 
 }  // namespace
 }  // namespace callcheck::detail
+
+TEST(WellFormedUtf8, ReplacesEveryIllFormedSequence) {
+  using callcheck::detail::is_well_formed_utf8;
+  using callcheck::detail::well_formed_utf8;
+  EXPECT_TRUE(is_well_formed_utf8("plain \xC3\xA9 \xF0\x9F\x93\x9E"));
+  EXPECT_FALSE(is_well_formed_utf8("\xFF"));
+  EXPECT_EQ(well_formed_utf8("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(well_formed_utf8("\xC0\xAF"), "\xEF\xBF\xBD\xEF\xBF\xBD");          // overlong
+  EXPECT_EQ(well_formed_utf8("\xED\xB0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // surrogate
+  EXPECT_EQ(well_formed_utf8("\xE2\x82"), "\xEF\xBF\xBD\xEF\xBF\xBD");          // truncated
+  EXPECT_EQ(well_formed_utf8("caf\xC3\xA9"), "caf\xC3\xA9");
+}
