@@ -193,7 +193,7 @@ auto hostile_inputs() -> std::vector<std::pair<std::string, std::string>> {
       {"invalid-f8", "{\"a\":\"\xF8\"}"},
       {"invalid-ff", "{\"a\":\"\xFF\"}"},
       {"lone-continuation", "{\"a\":\"\x80\"}"},
-      {"utf16le", std::string("{\0\"\0a\0\"\0:\0\x31\0}\0", 16)},
+      {"utf16le", std::string("{\0\"\0a\0\"\0:\0\x31\0}\0", 14)},
       {"utf16be-bom", std::string("\xFE\xFF\0{\0}", 6)},
       {"utf32le", std::string("{\0\0\0}\0\0\0", 8)},
       {"escaped-lone-low", R"({"a":"\udc00"})"},
