@@ -2,7 +2,7 @@
 // tests/golden/format/report.{txt,json,sarif,xml,github}
 // (CALLCHECK_UPDATE_GOLDEN=1 rewrites them; review the diff and commit), and
 // each machine format checked against its official schema:
-//   sarif -> /work/shared/corpus/sarif/sarif-schema-2.1.0.json (python3-jsonschema)
+//   sarif -> ../shared/corpus/sarif/sarif-schema-2.1.0.json (python3-jsonschema)
 //   json  -> schemas/callcheck/report.schema.json              (python3-jsonschema)
 //   junit -> shared/corpus/junit/JUnit.xsd                      (xmllint, libxml2-utils)
 // The reports hold what each format must escape: % : , newline ]]> < & > " '
