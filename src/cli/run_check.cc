@@ -122,7 +122,7 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
   bool ok = true;
   const Options options = build_options(args, err, ok);
   if (!ok) return kFailure;
-  const std::vector<Input> inputs = expand_inputs(args.paths, directory_extensions());
+  std::vector<Input> inputs = expand_inputs(args.paths, directory_extensions());
 
   // stdin is read once, up front, with the same cap as files.
   std::string stdin_text;
@@ -136,7 +136,7 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
     stdin_text = std::move(r.bytes);
     break;
   }
-  std::vector<Input> named = inputs;
+  std::vector<Input> named = std::move(inputs);  // one list of paths, not two
   for (Input &in : named) {
     if (in.is_stdin) in.display = args.stdin_name;
   }
