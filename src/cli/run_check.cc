@@ -1,3 +1,5 @@
+#include "json.h"
+
 #include <unistd.h>
 
 #include <atomic>              // std::atomic
@@ -14,6 +16,7 @@
 #include "cli/config_session.h"
 #include "cli/exit_code.h"
 #include "cli/extract_inputs.h"
+#include "render/json_writer.h"
 #include "cli/input.h"
 #include "permissions/token.h"
 
@@ -236,46 +239,33 @@ auto run_scopes(const CheckArgs &args, std::ostream &out, std::ostream &err) -> 
   const std::vector<Input> inputs = expand_inputs(args.paths, {".json"});
   const bool json = args.format == "json";
   std::size_t failures = 0;
-  if (json) out << "{\n  \"version\": 1,\n  \"files\": [";
-  bool first = true;
+  // The same members as `check --format json` (src/render/json_writer.h).
+  rapidjson::OStreamWrapper stream(out);
+  detail::JsonWriter w(stream);
+  w.SetIndent(' ', 2);
+  if (json) {
+    w.StartObject();
+    detail::key(w, "version");
+    w.Int(1);
+    detail::key(w, "files");
+    w.StartArray();
+  }
   for (const Input &in : inputs) {
     Outcome o = process(in, options, args.limits.max_bytes, "", false, "stdin is not supported by `scopes`");
     if (o.report.input_error) ++failures;
     const Report &r = o.report;
     if (json) {
-      auto q = [](std::string_view s) {
-        std::string e = "\"";
-        for (const char c : s) {
-          if (c == '"' || c == '\\') {
-            e.push_back('\\');
-            e.push_back(c);
-          } else if (static_cast<unsigned char>(c) < 0x20U) {
-            e += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-          } else {
-            e.push_back(c);
-          }
-        }
-        return e + "\"";
-      };
-      out << (first ? "\n" : ",\n");
-      first = false;
-      out << fmt::format("    {{\"path\": {}, \"scenario\": {{\"kind\": {}, \"media\": {}, \"evidence\": {}, "
-                         "\"media_evidence\": {}, \"summary\": {}}}, \"required_scopes\": [",
-                         q(r.source), q(to_string(r.scenario.kind)), q(to_string(r.scenario.media)),
-                         q(r.scenario.evidence), q(r.scenario.media_evidence), q(r.scenario.summary));
-      for (std::size_t i = 0; i < r.required_scopes.size(); ++i) {
-        out << (i ? ", " : "") << fmt::format("{{\"name\": {}, \"reason\": {}}}", q(r.required_scopes[i].name),
-                                              q(r.required_scopes[i].reason));
+      w.StartObject();
+      detail::key(w, "path");
+      detail::string(w, r.source);
+      detail::key(w, "input_error");
+      w.Bool(r.input_error);
+      if (r.input_error) {
+        detail::key(w, "message");
+        detail::string(w, r.diagnostics.front().message);
       }
-      out << "], \"alternatives\": [";
-      for (std::size_t i = 0; i < r.alternatives.size(); ++i) {
-        out << (i ? ", " : "") << "{\"scopes\": [";
-        for (std::size_t k = 0; k < r.alternatives[i].scopes.size(); ++k) {
-          out << (k ? ", " : "") << q(r.alternatives[i].scopes[k].name);
-        }
-        out << fmt::format("], \"note\": {}}}", q(r.alternatives[i].note));
-      }
-      out << fmt::format("], \"input_error\": {}}}", r.input_error ? "true" : "false");
+      detail::write_scenario_and_scopes(w, r);
+      w.EndObject();
       continue;
     }
     if (r.input_error) {
@@ -294,7 +284,12 @@ auto run_scopes(const CheckArgs &args, std::ostream &out, std::ostream &err) -> 
       out << fmt::format("  or:       {}{}\n", names, alt.note.empty() ? "" : " - " + alt.note);
     }
   }
-  if (json) out << "\n  ]\n}\n";
+  if (json) {
+    w.EndArray();
+    w.EndObject();
+    stream.Flush();
+    out << '\n';
+  }
   if (inputs.empty()) {
     err << "callcheck: no input files found\n";
     return kFailure;

@@ -68,47 +68,7 @@ class JsonRenderer final : public Renderer {
       w.EndObject();
     }
     w.EndArray();
-    key(w, "scenario");
-    w.StartObject();
-    key(w, "kind");
-    string(w, to_string(r.scenario.kind));
-    key(w, "media");
-    string(w, to_string(r.scenario.media));
-    key(w, "evidence");
-    string(w, r.scenario.evidence);
-    key(w, "media_evidence");
-    string(w, r.scenario.media_evidence);
-    key(w, "summary");
-    string(w, r.scenario.summary);
-    w.EndObject();
-    key(w, "required_scopes");
-    w.StartArray();
-    for (const Scope &s : r.required_scopes) string(w, s.name);
-    w.EndArray();
-    key(w, "scope_reasons");
-    w.StartArray();
-    for (const Scope &s : r.required_scopes) {
-      w.StartObject();
-      key(w, "name");
-      string(w, s.name);
-      key(w, "reason");
-      string(w, s.reason);
-      w.EndObject();
-    }
-    w.EndArray();
-    key(w, "alternatives");
-    w.StartArray();
-    for (const ScopeAlternative &alt : r.alternatives) {
-      w.StartObject();
-      key(w, "scopes");
-      w.StartArray();
-      for (const Scope &s : alt.scopes) string(w, s.name);
-      w.EndArray();
-      key(w, "note");
-      string(w, alt.note);
-      w.EndObject();
-    }
-    w.EndArray();
+    write_scenario_and_scopes(w, r);
     w.EndObject();
   }
 

@@ -27,6 +27,52 @@ inline void string(JsonWriter &w, std::string_view s) {
 }
 inline void key(JsonWriter &w, std::string_view s) { w.Key(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
 
+// "scenario", "required_scopes" (canonical names), "scope_reasons" and
+// "alternatives": the same members in `check --format json` and `scopes --format json`.
+inline void write_scenario_and_scopes(JsonWriter &w, const Report &r) {
+  key(w, "scenario");
+  w.StartObject();
+  key(w, "kind");
+  string(w, to_string(r.scenario.kind));
+  key(w, "media");
+  string(w, to_string(r.scenario.media));
+  key(w, "evidence");
+  string(w, r.scenario.evidence);
+  key(w, "media_evidence");
+  string(w, r.scenario.media_evidence);
+  key(w, "summary");
+  string(w, r.scenario.summary);
+  w.EndObject();
+  key(w, "required_scopes");
+  w.StartArray();
+  for (const Scope &s : r.required_scopes) string(w, s.name);
+  w.EndArray();
+  key(w, "scope_reasons");
+  w.StartArray();
+  for (const Scope &s : r.required_scopes) {
+    w.StartObject();
+    key(w, "name");
+    string(w, s.name);
+    key(w, "reason");
+    string(w, s.reason);
+    w.EndObject();
+  }
+  w.EndArray();
+  key(w, "alternatives");
+  w.StartArray();
+  for (const ScopeAlternative &alt : r.alternatives) {
+    w.StartObject();
+    key(w, "scopes");
+    w.StartArray();
+    for (const Scope &s : alt.scopes) string(w, s.name);
+    w.EndArray();
+    key(w, "note");
+    string(w, alt.note);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
 inline void write_summary(JsonWriter &w, const Summary &s) {
   w.StartObject();
   key(w, "files");

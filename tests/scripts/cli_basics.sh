@@ -38,5 +38,17 @@ expect 1 "json format on findings" "$bin" --format json samples/invalid
 python3 -c 'import json,sys; json.load(open(sys.argv[1]))' /tmp/cc_out.$$ || { echo "FAIL: json output parses"; fail=1; }
 expect 0 "--fail-on error ignores warnings" bash -c "printf '\xef\xbb\xbf{\"callbackUri\":\"https://a.example/cb\",\"mediaConfig\":{\"@odata.type\":\"#microsoft.graph.serviceHostedMediaConfig\"},\"targets\":[{\"identity\":{\"user\":{\"id\":\"98da8a1a-1b87-452c-a713-65d3f10b5555\"}}}]}' | '$bin' -"
 expect 1 "--fail-on warning counts warnings" bash -c "printf '\xef\xbb\xbf{\"callbackUri\":\"https://a.example/cb\",\"mediaConfig\":{\"@odata.type\":\"#microsoft.graph.serviceHostedMediaConfig\"},\"targets\":[{\"identity\":{\"user\":{\"id\":\"98da8a1a-1b87-452c-a713-65d3f10b5555\"}}}]}' | '$bin' --fail-on warning -"
+expect 0 "scopes text" "$bin" scopes samples/valid/group-call-app-hosted.json
+grep -q "required: Calls.InitiateGroupCall.All - " /tmp/cc_out.$$ || { echo "FAIL: scopes text"; fail=1; }
+expect 0 "scopes json" "$bin" scopes --format json samples/valid/group-call-app-hosted.json samples/valid/join-as-guest.json
+python3 - /tmp/cc_out.$$ <<'PY' || { echo "FAIL: scopes json content"; fail=1; }
+import json, sys
+files = json.load(open(sys.argv[1]))["files"]
+assert files[0]["required_scopes"] == ["Calls.AccessMedia.All", "Calls.InitiateGroupCall.All"], files[0]
+assert files[0]["scenario"]["kind"] == "group-call" and files[0]["scenario"]["evidence"] == "/targets"
+assert files[1]["required_scopes"] == ["Calls.JoinGroupCallAsGuest.All"], files[1]
+assert files[1]["scenario"]["evidence"] == "/source/identity/guest"
+PY
+expect 2 "scopes of a missing file" "$bin" scopes nope.json
 rm -f /tmp/cc_out.$$ /tmp/cc_err.$$
 exit $fail
