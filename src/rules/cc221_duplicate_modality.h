@@ -18,6 +18,7 @@ class DuplicateModality final : public detail::Rule {
     const detail::Value *modalities = member(&context.doc.root(), "requestedModalities");
     if (modalities == nullptr || !modalities->IsArray()) return;
     std::vector<std::string_view> seen;
+    std::vector<std::string_view> reported;  // one finding per repeated value, not per repeat
     for (rapidjson::SizeType i = 0; i < modalities->Size(); ++i) {
       const detail::Value &m = (*modalities)[i];
       if (!m.IsString()) continue;  // the schema's CC103
@@ -28,10 +29,16 @@ class DuplicateModality final : public detail::Rule {
       const bool pointless = value == "unknown" || value == "unknownFutureValue";
       if (!duplicate) seen.push_back(value);
       if (!duplicate && !pointless) continue;
+      if (duplicate) {
+        bool already = false;
+        for (std::string_view r : reported) already = already || r == value;
+        if (already) continue;
+        reported.push_back(value);
+      }
       detail::append_index(pointer, i);
       if (context.schema_reported(pointer)) continue;  // CC104: not a modality of this API version
       sink.report(kMeta, pointer,
-                  duplicate ? fmt::format("modality `{}` is requested twice", shown(value))
+                  duplicate ? fmt::format("modality `{}` is requested more than once", shown(value))
                             : fmt::format("requesting modality `{}` asks for nothing", shown(value)),
                   duplicate ? "remove the repeated entry" : "request `audio` (and `video`, ... as needed)");
     }
