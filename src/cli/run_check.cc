@@ -250,14 +250,20 @@ auto run_scopes(const CheckArgs &args, std::ostream &out, std::ostream &err) -> 
     detail::key(w, "files");
     w.StartArray();
   }
-  for (const Input &in : inputs) {
-    Outcome o = process(in, options, args.limits.max_bytes, "", false, "stdin is not supported by `scopes`");
-    if (o.report.input_error) ++failures;
-    const Report &r = o.report;
+  auto show = [&](const Report &r) {
+    if (r.input_error) ++failures;
+    // Responses and notifications found in Markdown/.http are not requests.
+    for (const Diagnostic &d : r.diagnostics) {
+      if (d.code == "CC502") return;
+    }
     if (json) {
       w.StartObject();
       detail::key(w, "path");
       detail::string(w, r.source);
+      if (!r.origin.empty()) {
+        detail::key(w, "origin");
+        detail::string(w, r.origin);
+      }
       detail::key(w, "input_error");
       w.Bool(r.input_error);
       if (r.input_error) {
@@ -266,14 +272,14 @@ auto run_scopes(const CheckArgs &args, std::ostream &out, std::ostream &err) -> 
       }
       detail::write_scenario_and_scopes(w, r);
       w.EndObject();
-      continue;
+      return;
     }
     if (r.input_error) {
       out << fmt::format("{}: {}\n", r.source, r.diagnostics.front().message);
-      continue;
+      return;
     }
-    out << fmt::format("{}\n  scenario: {}, {} media\n", r.source, to_string(r.scenario.kind),
-                       to_string(r.scenario.media));
+    out << fmt::format("{}{}\n  scenario: {}, {} media\n", r.source, r.origin.empty() ? "" : " (" + r.origin + ")",
+                       to_string(r.scenario.kind), to_string(r.scenario.media));
     if (!r.scenario.summary.empty()) out << fmt::format("  summary:  {}\n", r.scenario.summary);
     if (!r.scenario.evidence.empty()) out << fmt::format("  evidence: {}\n", r.scenario.evidence);
     if (r.required_scopes.empty()) out << "  required: (none determined)\n";
@@ -282,6 +288,17 @@ auto run_scopes(const CheckArgs &args, std::ostream &out, std::ostream &err) -> 
       std::string names;
       for (const Scope &s : alt.scopes) names += (names.empty() ? "" : " + ") + s.name;
       out << fmt::format("  or:       {}{}\n", names, alt.note.empty() ? "" : " - " + alt.note);
+    }
+  };
+  for (const Input &in : inputs) {
+    Outcome o = process(in, options, args.limits.max_bytes, "", false, "stdin is not supported by `scopes`");
+    if (o.ndjson) {
+      const std::string error = stream_ndjson_file(in.path, in.display, options, args.limits.max_bytes, show);
+      if (!error.empty()) show(input_error(in, error).report);
+    } else if (!o.extracted.empty()) {
+      for (const Report &r : o.extracted) show(r);
+    } else {
+      show(o.report);
     }
   }
   if (json) {

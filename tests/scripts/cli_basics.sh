@@ -50,5 +50,16 @@ assert files[1]["required_scopes"] == ["Calls.JoinGroupCallAsGuest.All"], files[
 assert files[1]["scenario"]["evidence"] == "/source/identity/guest"
 PY
 expect 2 "scopes of a missing file" "$bin" scopes nope.json
+expect 0 "scopes of the seed Markdown page" "$bin" scopes --api beta --format json \
+  "$CALLCHECK_SHARED_DIR/corpus/seed/create-call-beta-2019.pt-BR.md"
+python3 - /tmp/cc_out.$$ <<'PY' || { echo "FAIL: scopes of the seed page"; fail=1; }
+import json, sys
+files = json.load(open(sys.argv[1]))["files"]
+kinds = [f["scenario"]["kind"] for f in files]
+assert kinds == ["peer-to-peer", "peer-to-peer", "group-call", "join-meeting", "join-meeting",
+                 "join-meeting-as-guest"], kinds
+assert files[1]["required_scopes"] == ["Calls.AccessMedia.All", "Calls.Initiate.All"], files[1]
+assert files[5]["required_scopes"] == ["Calls.JoinGroupCallAsGuest.All"], files[5]
+PY
 rm -f /tmp/cc_out.$$ /tmp/cc_err.$$
 exit $fail
