@@ -109,7 +109,7 @@ auto check_unguarded(std::string_view text, std::string_view source_name, const 
   report.scenario = detail::classify(doc, scenario_findings);
   for (const detail::Finding &f : scenario_findings) assemble.add(f);
 
-  const detail::Navigator nav(options.api);
+  const detail::Navigator &nav = detail::Navigator::for_call(options.api);
   const detail::RuleContext context{doc, nav, report.scenario, options.api, options.request_line, schema};
   detail::DiagnosticSink sink;
   for (const detail::Rule *rule : detail::builtin_rules()) {

@@ -95,6 +95,16 @@ Navigator::Navigator(ApiVersion api, std::string_view root_type) {
 
 Navigator::Navigator(SchemaNode root) : root_(std::move(root)) {}
 
+auto Navigator::for_call(ApiVersion api) -> const Navigator & {
+  // Separate branches: a v1.0 run never parses the beta schema.
+  if (api == ApiVersion::Beta) {
+    static const Navigator beta(ApiVersion::Beta);
+    return beta;
+  }
+  static const Navigator v1(ApiVersion::V1);
+  return v1;
+}
+
 auto Navigator::deref(SchemaNode node) -> SchemaNode {
   for (int hops = 0; hops < 16 && node.schema != nullptr; ++hops) {
     const Keywords &k = keywords(node.schema, node.file);

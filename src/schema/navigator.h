@@ -26,6 +26,8 @@ class Navigator {
   // Root schema: graph/<profile>/<root_type>.schema.json.
   Navigator(ApiVersion api, std::string_view root_type = "call");
   explicit Navigator(SchemaNode root);
+  // The navigator of the create-call schema of `api`, built once per process.
+  [[nodiscard]] static auto for_call(ApiVersion api) -> const Navigator &;
 
   // The effective schema of `value` when it sits under `node`: $refs followed,
   // the matching if/then branch (the @odata.type discriminator) applied.

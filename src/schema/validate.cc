@@ -274,7 +274,24 @@ auto context_to_pointer(const Document &doc, const std::vector<std::string> &con
   return pointer;
 }
 
+namespace {
+
+// The create-call schema of each profile, looked up once per process: the
+// registry's path building and mutex are not for the per-payload path. Each
+// profile compiles on its first use only (a one-file run needs one).
+auto compiled_call(ApiVersion api) -> const valijson::Schema & {
+  if (api == ApiVersion::Beta) {
+    static const valijson::Schema &beta = SchemaRegistry::instance().compiled("graph/beta/call.schema.json");
+    return beta;
+  }
+  static const valijson::Schema &v1 = SchemaRegistry::instance().compiled("graph/v1.0/call.schema.json");
+  return v1;
+}
+
+}  // namespace
+
 auto validate_schema(const Document &doc, ApiVersion api, std::string_view root_type) -> std::vector<Finding> {
+  if (root_type == "call") return run(doc, compiled_call(api), Navigator::for_call(api));
   const std::string path = SchemaRegistry::profile_dir(api) + std::string(root_type) + ".schema.json";
   const Navigator nav(api, root_type);
   return run(doc, SchemaRegistry::instance().compiled(path), nav);
