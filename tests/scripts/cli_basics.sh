@@ -61,5 +61,12 @@ assert kinds == ["peer-to-peer", "peer-to-peer", "group-call", "join-meeting", "
 assert files[1]["required_scopes"] == ["Calls.AccessMedia.All", "Calls.Initiate.All"], files[1]
 assert files[5]["required_scopes"] == ["Calls.JoinGroupCallAsGuest.All"], files[5]
 PY
+expect 1 "--stdin-filename names stdin in findings" bash -c "printf '{\"a\":1,}' | '$bin' --stdin-filename payload.json -"
+grep -q "^payload.json:1:7: error CC001 invalid-json" /tmp/cc_out.$$ || { echo "FAIL: --stdin-filename"; fail=1; }
+# Output is in input order whatever the number of workers.
+"$bin" -j1 --format json samples >/tmp/cc_j1.$$ 2>/dev/null
+"$bin" -j2 --format json samples >/tmp/cc_j2.$$ 2>/dev/null
+cmp -s /tmp/cc_j1.$$ /tmp/cc_j2.$$ && [ -s /tmp/cc_j1.$$ ] || { echo "FAIL: -j1 and -j2 outputs differ"; fail=1; }
+rm -f /tmp/cc_j1.$$ /tmp/cc_j2.$$
 rm -f /tmp/cc_out.$$ /tmp/cc_err.$$
 exit $fail
