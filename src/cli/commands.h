@@ -21,6 +21,8 @@ struct CheckArgs {
   bool no_config = false;
   std::vector<std::string> select;
   std::vector<std::string> ignore;
+  bool preview = false;
+  bool show_scopes = false;
   std::string baseline;
   std::string write_baseline;
   unsigned jobs = 1;

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "callcheck/callcheck.h"
+#include "catalog/policy.h"
 #include "cli/commands.h"
 #include "cli/config_session.h"
 #include "cli/exit_code.h"
@@ -76,6 +77,20 @@ auto process(const Input &in, const Options &options, std::size_t cap, const std
   return o;
 }
 
+// A command-line value echoed in a message: control characters shown escaped.
+auto printable_arg(std::string_view s) -> std::string {
+  std::string out;
+  for (const char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20U || u == 0x7FU) {
+      out += fmt::format("\\x{:02x}", u);
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
 auto use_colour(const std::string &mode) -> bool {
   if (mode == "always") return true;
   if (mode == "never") return false;
@@ -93,6 +108,20 @@ auto build_options(const CheckArgs &args, std::ostream &err, bool &ok) -> Option
   if (!args.api.empty()) options.api = *parse_api_version(args.api);
   options.select = args.select;
   options.ignore = args.ignore;
+  options.preview = args.preview;
+  // Rule selectors on the command line are held to the configuration's rules
+  // (catalog/policy.h): a typo must never widen or narrow a run silently.
+  auto selectors_ok = [&](const std::vector<std::string> &list, std::string_view flag, bool for_ignore) {
+    for (const std::string &item : list) {
+      if (const auto problem = detail::check_selector(item, for_ignore)) {
+        err << fmt::format("callcheck: {}: {}; {}\n", flag, printable_arg(problem->message), problem->help);
+        ok = false;
+      }
+    }
+  };
+  selectors_ok(args.select, "--select", false);
+  selectors_ok(args.ignore, "--ignore", true);
+  if (!ok) return options;
   if (!args.scopes.empty()) {
     std::vector<std::string> granted;
     for (const std::string &s : args.scopes) {
@@ -146,6 +175,7 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
 
   RenderOptions render_options;
   render_options.color = args.format == "text" && use_colour(args.color);
+  render_options.show_scopes = args.show_scopes;
   render_options.fail_on = *parse_severity(args.fail_on);
   render_options.tool_version = CALLCHECK_VERSION;
   auto renderer = make_renderer(*parse_format(args.format), render_options);
