@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>           // std::remove_if
 #include <atomic>              // std::atomic
 #include <condition_variable>  // std::condition_variable
 #include <cstdlib>             // std::getenv
@@ -19,6 +20,8 @@
 #include "cli/extract_inputs.h"
 #include "render/json_writer.h"
 #include "cli/input.h"
+#include "config/config.h"
+#include "permissions/permissions.h"
 #include "permissions/token.h"
 
 namespace callcheck::cli {
@@ -150,10 +153,36 @@ auto build_options(const CheckArgs &args, std::ostream &err, bool &ok) -> Option
   return options;
 }
 
+// CC303/CC304 concern the granted names, not a payload: reported once, at the
+// flag that gave them, and the canonical list is what every check() receives
+// (so no file repeats them at 1:1).
+auto lint_flag_scopes(const CheckArgs &args, Options &options) -> std::vector<Report> {
+  std::vector<Report> reports(2);
+  reports[0].source = "--scopes";
+  reports[1].source = "--token";
+  if (!options.granted_scopes) return {};
+  const detail::GrantedLint lint = detail::lint_granted(*options.granted_scopes);
+  // Names from --scopes come first (build_options), then the token's roles.
+  const std::size_t from_flag = args.scopes.size();
+  for (std::size_t i = 0; i < lint.findings.size(); ++i) {
+    const detail::Finding &f = lint.findings[i];
+    const bool is_flag = lint.index[i] < from_flag;
+    const std::size_t at = is_flag ? lint.index[i] : lint.index[i] - from_flag;
+    auto d = detail::meta_diagnostic(f.code, f.message, "/" + std::to_string(at), Span{Position{1, 1}, Position{1, 1}},
+                                     f.help, options);
+    if (d) reports[is_flag ? 0 : 1].diagnostics.push_back(std::move(*d));
+  }
+  options.granted_scopes = lint.canonical;
+  reports.erase(std::remove_if(reports.begin(), reports.end(), [](const Report &r) { return r.diagnostics.empty(); }),
+                reports.end());
+  return reports;
+}
+
 auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> int {
   bool ok = true;
-  const Options options = build_options(args, err, ok);
+  Options options = build_options(args, err, ok);
   if (!ok) return kFailure;
+  const std::vector<Report> flag_reports = lint_flag_scopes(args, options);
   std::vector<Input> inputs = expand_inputs(args.paths, directory_extensions());
 
   // stdin is read once, up front, with the same cap as files.
@@ -181,6 +210,16 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
   auto renderer = make_renderer(*parse_format(args.format), render_options);
   Summary summary;
   renderer->begin(out);
+  bool worst_hit = false;
+  for (const Report &flag_report : flag_reports) {
+    const std::size_t files = summary.files;  // findings, not a checked file
+    const std::size_t with_findings = summary.files_with_findings;
+    summary.add(flag_report);
+    summary.files = files;
+    summary.files_with_findings = with_findings;
+    if (const auto worst = flag_report.worst(); worst && *worst <= render_options.fail_on) worst_hit = true;
+    renderer->file(out, flag_report, "");
+  }
   ConfigSession config(args, options);
   if (!config.prepare(named)) return config.fail(*renderer, out, summary);
 
@@ -217,7 +256,6 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
   if (jobs > 1) {
     for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
   }
-  bool worst_hit = false;
   for (std::size_t i = 0; i < n; ++i) {
     Outcome o;
     if (jobs > 1) {

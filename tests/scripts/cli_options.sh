@@ -79,4 +79,13 @@ for flag in --show-scopes -v --verbose; do
   grep -q "required scopes: Calls.Initiate.All" "$out" || { echo "FAIL: $flag shows no scopes"; fail=1; }
 done
 
+# CC303/CC304 are about the flag, not the payloads: reported once, at --scopes.
+run "$bin" check --color never --scopes Calls.InitiateGroupCalls.All,Calls.Bogus.All \
+  samples/valid/group-call-service-hosted.json samples/valid/group-call-app-hosted.json; got=$?
+[ "$(grep -c "CC303" "$out")" -eq 1 ] || { echo "FAIL: CC303 not reported exactly once"; cat "$out"; fail=1; }
+[ "$(grep -c "CC304" "$out")" -eq 1 ] || { echo "FAIL: CC304 not reported exactly once"; cat "$out"; fail=1; }
+grep -q "^--scopes:1:1: warning CC303 scope-alias" "$out" || { echo "FAIL: CC303 not at the flag"; cat "$out"; fail=1; }
+grep -q "^2 files checked" "$out" || { echo "FAIL: the flag counted as a file"; cat "$out"; fail=1; }
+grep -q "group-call-service-hosted.json.*CC30[34]" "$out" && { echo "FAIL: a payload repeats CC303/CC304"; fail=1; }
+
 exit $fail
