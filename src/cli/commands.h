@@ -36,6 +36,8 @@ struct CheckArgs {
 [[nodiscard]] auto run_rules(const std::string &format, std::ostream &out) -> int;
 [[nodiscard]] auto run_explain(const std::string &what, std::ostream &out, std::ostream &err) -> int;
 [[nodiscard]] auto run_schemas(const std::string &name, std::ostream &out, std::ostream &err) -> int;
+[[nodiscard]] auto run_bundle(const std::string &name, const std::string &api, std::ostream &out, std::ostream &err)
+    -> int;
 
 }  // namespace callcheck::cli
 

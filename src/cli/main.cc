@@ -100,8 +100,13 @@ auto main(int argc, char **argv) -> int {
   explain->add_option("rule", explain_what, "Code (CC201) or name")->required();
 
   std::string schema_name;
+  bool schema_bundle = false;
+  std::string schema_api = "v1.0";
   auto *schemas = app.add_subcommand("schemas", "List the embedded schemas, or print one");
   schemas->add_option("name", schema_name, "Schema name (e.g. call, beta/call, callcheck/report)");
+  schemas->add_flag("--bundle", schema_bundle,
+                    "Print one self-contained draft-07 schema for editors (definitions inside, local $refs only)");
+  schemas->add_option("--api", schema_api, "Profile of --bundle: v1.0 or beta")->check(CLI::IsMember({"v1.0", "beta"}));
 
   auto *version = app.add_subcommand("version", "Print the version");
 
@@ -123,7 +128,10 @@ auto main(int argc, char **argv) -> int {
     if (scopes->parsed()) return callcheck::cli::run_scopes(scopes_args, std::cout, std::cerr);
     if (rules->parsed()) return callcheck::cli::run_rules(rules_format, std::cout);
     if (explain->parsed()) return callcheck::cli::run_explain(explain_what, std::cout, std::cerr);
-    if (schemas->parsed()) return callcheck::cli::run_schemas(schema_name, std::cout, std::cerr);
+    if (schemas->parsed()) {
+      if (schema_bundle) return callcheck::cli::run_bundle(schema_name, schema_api, std::cout, std::cerr);
+      return callcheck::cli::run_schemas(schema_name, std::cout, std::cerr);
+    }
     if (version->parsed()) {
       std::cout << "callcheck " << CALLCHECK_VERSION << "\n";
       return callcheck::cli::kClean;
