@@ -322,9 +322,12 @@ auto explain_wrapper(const Document &doc, std::vector<Finding> findings) -> std:
   std::vector<Finding> out;
   std::string pointer;
   append_token(pointer, key);
-  std::string shown(key.substr(0, 60));
+  // At most 60 bytes, cut before a UTF-8 continuation byte, no controls.
+  std::size_t cut = key.size() <= 60 ? key.size() : 60;
+  while (cut > 0 && cut < key.size() && (static_cast<unsigned char>(key[cut]) & 0xC0) == 0x80) --cut;
+  std::string shown(key.substr(0, cut));
   for (char &c : shown) c = static_cast<unsigned char>(c) < 0x20 || c == '`' ? '?' : c;
-  if (key.size() > 60) shown += "...";
+  if (cut < key.size()) shown += "...";
   out.push_back(Finding{"CC229",
                         fmt::format("the call body is wrapped in `{}`: the service reads `callbackUri`, "
                                     "`mediaConfig` and the rest at the top level of the body, so it finds no call",

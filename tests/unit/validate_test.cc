@@ -142,6 +142,16 @@ TEST(SchemaAdapter, WrappedBodyIsOneErrorAtTheWrapper) {
     for (const char *c = key; *c != 0; ++c) pointer += *c == '/' ? std::string("~1") : *c == '~' ? std::string("~0") : std::string(1, *c);
     EXPECT_EQ(codes_of(body), std::vector<std::string>{"CC229 " + pointer}) << key;
   }
+  // A long key is shortened without splitting a UTF-8 character.
+  {
+    std::string key = "a";
+    for (int i = 0; i < 40; ++i) key += "\xc3\xa9";  // then 80 bytes of "é": byte 60 continues one
+    const auto doc = callcheck::detail::Document::parse(std::string(R"({")") + key + R"(": )" + call + "}",
+                                                        callcheck::Limits{});
+    const auto findings = callcheck::detail::validate_schema(doc, callcheck::ApiVersion::V1);
+    ASSERT_EQ(findings.size(), 1U);
+    EXPECT_NE(findings[0].message.find("`" + key.substr(0, 59) + "...`"), std::string::npos) << findings[0].message;
+  }
   // Typed as a call, or with only targets: still a call body.
   EXPECT_EQ(codes_of(R"({"requestBody": {"@odata.type": "#microsoft.graph.call"}})"),
             std::vector<std::string>{"CC229 /requestBody"});
