@@ -299,19 +299,6 @@ inline auto is_identity_set_type(std::string_view type) -> bool {
 // The identity members of an identity set: the set's keys minus `endpointType`.
 inline auto is_identity_kind(std::string_view key) -> bool { return key != "endpointType" && is_identity_set_key(key); }
 
-// The first identity member of `set` whose value is an object (an identity),
-// or nullptr. A string or null there is no identity: the schema reports it
-// as CC103, and no rule may treat mere key presence as one (issue 10).
-inline auto first_identity(const Value *set, std::string_view *kind = nullptr) -> const Value * {
-  if (set == nullptr || !set->IsObject()) return nullptr;
-  for (auto it = set->MemberBegin(); it != set->MemberEnd(); ++it) {
-    if (!it->value.IsObject() || !is_identity_kind(sv(it->name))) continue;
-    if (kind != nullptr) *kind = sv(it->name);
-    return &it->value;
-  }
-  return nullptr;
-}
-
 // A non-empty string member (a tenant id the service could read).
 inline auto has_text(const Value *object, std::string_view name) -> bool {
   std::string_view text;
@@ -320,8 +307,8 @@ inline auto has_text(const Value *object, std::string_view name) -> bool {
 
 // Where the service finds the tenant of a meeting join (CC224): the call's
 // `tenantId`; for an organizerMeetingInfo join also the organizer's identity
-// (`meetingInfo.organizer.user.tenantId`, which the Graph calling SDK reads
-// as the organizer's primary identity). tokenMeetingInfo joins are left out:
+// (`meetingInfo.organizer.user.tenantId`; Microsoft's calling samples take
+// the call's tenant from the organizer's primary identity). tokenMeetingInfo joins are left out:
 // the token itself names the meeting.
 struct JoinTenant {
   std::string_view meeting_type;  // "organizerMeetingInfo" / "joinMeetingIdMeetingInfo"; "" = not such a join

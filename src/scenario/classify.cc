@@ -119,7 +119,13 @@ auto summary_of(const Scenario &s, std::size_t targets, std::string_view meeting
   const std::string_view media = media_phrase(s.media);
   switch (s.kind) {
     case CallKind::Unknown:
-      if (!wrapper.empty()) return fmt::format("the call body is wrapped in `{}`: no scenario recognised", wrapper);
+      if (!wrapper.empty()) {
+        // The key is the payload's: named only when short and plain.
+        bool plain = wrapper.size() <= 40;
+        for (char c : wrapper) plain = plain && static_cast<unsigned char>(c) >= 0x20 && c != '`' && c != 0x7f;
+        return plain ? fmt::format("the call body is wrapped in `{}`: no scenario recognised", wrapper)
+                     : std::string("the call body is wrapped in one member: no scenario recognised");
+      }
       return "not a call object: no scenario recognised";
     case CallKind::PeerToPeer: return fmt::format("peer-to-peer call to 1 target, {}", media);
     case CallKind::PeerToPeerPstn: return fmt::format("peer-to-peer PSTN call to 1 phone number, {}", media);

@@ -106,7 +106,6 @@ struct Converter {
     for (auto it = object->MemberBegin(); it != object->MemberEnd(); ++it) {
       const std::string_view name = sv(it->name);
       if (std::find(names.begin(), names.end(), name) != names.end()) continue;
-      const std::string suggestion = name == "tenantId" ? std::string() : closest(name, names);
       if (name == "tenantId") {
         // Never "remove it" (issue 10): the call's tenant matters, it is
         // only read elsewhere.
@@ -119,6 +118,7 @@ struct Converter {
                     true});
         continue;
       }
+      const std::string suggestion = closest(name, names);
       Finding f{"CC102",
                 fmt::format("`{}` is not a property of {}", name,
                             type.empty() ? std::string("this object") : fmt::format("`{}`", type)),
@@ -309,8 +309,8 @@ auto compiled_call(ApiVersion api) -> const valijson::Schema & {
   return v1;
 }
 
-// A call body wrapped in one member (`{"Call": {…}}`: the 2019 beta
-// JavaScript snippet posted `{Call : calls}`) fails at the root for want of
+// A call body wrapped in one member (`{"Call": {…}}`: the beta create-call
+// page's JavaScript snippet posts `{Call : Call}`) fails at the root for want of
 // `callbackUri` and `mediaConfig`. Those CC101s are replaced here, where they
 // are made, by the one error that names the cause (CC229): a rule could add
 // the error but not withdraw another stage's findings, and classify() uses
