@@ -19,10 +19,12 @@ class MeetingWithoutChatInfo final : public detail::Rule {
     const detail::Value &root = context.doc.root();
     const detail::Value *meeting = object_member(&root, "meetingInfo");
     if (meeting == nullptr) return;
-    const char *kind = has_odata_type(meeting, "organizerMeetingInfo") ? "organizerMeetingInfo"
-                       : has_odata_type(meeting, "tokenMeetingInfo")   ? "tokenMeetingInfo"
-                                                                       : nullptr;
-    if (kind == nullptr) return;
+    // Only organizerMeetingInfo: the meetingInfo page documents
+    // tokenMeetingInfo as a join on its own ("organizerMeetingInfo in
+    // combination with the chatInfo, the tokenMeetingInfo, or the
+    // joinMeetingIdMeetingInfo"), and field bodies join with it alone.
+    if (!has_odata_type(meeting, "organizerMeetingInfo")) return;
+    const char *kind = "organizerMeetingInfo";
     if (const detail::Value *chat = object_member(&root, "chatInfo")) {
       // chatInfo is there; its thread id is what names the meeting. The
       // CSDL lets it be null, the join does not (issue 10). A non-string is
@@ -46,12 +48,14 @@ class MeetingWithoutChatInfo final : public detail::Rule {
  private:
   static constexpr RuleMeta kMeta{
       "CC212", "meeting-without-chat-info", Severity::Error, Status::Stable,
-      "a meeting join by coordinates lacks `chatInfo` or its `threadId`",
+      "an `organizerMeetingInfo` join lacks `chatInfo` or its `threadId`",
       R"md(## What it does
-Reports a body whose `meetingInfo` is an `organizerMeetingInfo` or `tokenMeetingInfo` but which has no `chatInfo` object, or whose `chatInfo.threadId` is missing or `null` (the metadata declares it nullable; a join by coordinates cannot do without it).
+Reports a body whose `meetingInfo` is an `organizerMeetingInfo` but which has no `chatInfo` object, or whose `chatInfo.threadId` is missing or `null` (the metadata declares it nullable; a join by coordinates cannot do without it).
 
 ## Why is this bad?
 The call resource documentation calls `chatInfo` "required information for meeting scenarios" (the v1.0 page: required "for joining a meeting"): the thread id identifies the meeting to join, and every join example of the create-call page sends one. Without it the service cannot find the meeting. (Joins with `joinMeetingIdMeetingInfo` need no `chatInfo`.)
+
+The documentation contradicts itself for `tokenMeetingInfo`: the call page requires `chatInfo` "for meeting scenarios", while the meetingInfo page (beta, `api-reference/beta/resources/meetinginfo.md`, quoted in microsoft-graph-docs PR #19641) lists "`organizerMeetingInfo` in combination with the `chatInfo`, the `tokenMeetingInfo`, or the `joinMeetingIdMeetingInfo`" as the three ways to join, and bodies in the field join with `tokenMeetingInfo` alone (tests/corpus/field 003, 004, whose failures have other causes). So this rule does not report `tokenMeetingInfo` joins.
 
 ## Example
 ```json
