@@ -169,7 +169,7 @@ auto body_for_join_url(const JoinUrlFacts &facts, const JoinBodyOptions &options
   member(w, "tenantId", tenant);
   if (by_id && !options.tenant) {
     out.placeholders.push_back(
-        {"/tenantId", "the tenant the call is created in (the tid of the bot's token); short links carry no tenant id"});
+        {"/tenantId", "the tenant the call is created in (the tid of the bot's token), which short links do not carry"});
   }
   w.EndObject();
   out.text = std::string(buffer.GetString(), buffer.GetSize()) + "\n";

@@ -20,8 +20,8 @@ class TenantIdMismatch final : public detail::Rule {
     if (!call || join::same_id(*call, *organizer)) return;
     sink.report(kMeta, std::string(join::kCallTenant),
                 fmt::format("the call's `tenantId` `{}` is not the organizer's tenant `{}`", *call, *organizer),
-                fmt::format("create the call in the meeting's tenant (`\"tenantId\": \"{}\"`) with a token from that "
-                            "tenant, as the join link's `Tid` says",
+                fmt::format("create the call in the organizer's tenant (`\"tenantId\": \"{}\"`), with a token from "
+                            "that tenant",
                             *organizer));
   }
 
