@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "catalog/policy.h"
 #include "document/document.h"
 #include "permissions/permissions.h"
 #include "rules/rule.h"
@@ -18,29 +19,10 @@
 namespace callcheck {
 namespace {
 
-auto level_severity(RuleLevel level) -> Severity {
-  switch (level) {
-    case RuleLevel::Error: return Severity::Error;
-    case RuleLevel::Warning: return Severity::Warning;
-    case RuleLevel::Info:
-    case RuleLevel::Off: return Severity::Info;
-  }
-  return Severity::Error;
-}
-
-auto listed(const std::vector<std::string> &list, const RuleMeta &meta) -> bool {
-  for (const std::string &item : list) {
-    if (item == meta.code || item == meta.name) return true;
-    // A prefix such as "CC2" selects a whole group, as in ruff.
-    if (item.size() < meta.code.size() && meta.code.substr(0, item.size()) == item) return true;
-  }
-  return false;
-}
-
 class Assembler {
  public:
   Assembler(const detail::Document &doc, const Options &options, Report &report)
-      : doc_(doc), options_(options), report_(report) {}
+      : doc_(doc), options_(options), policy_(options), report_(report) {}
 
   void add(const detail::Finding &f) { add_span(f, doc_.span(f.pointer, f.at_key)); }
 
@@ -52,15 +34,8 @@ class Assembler {
   void add_span(const detail::Finding &f, Span span) {
     const RuleMeta *meta = find_rule(f.code);
     if (meta == nullptr) return;  // every code is in the catalogue (catalog_test)
-    if (meta->code != "CC010" && meta->code != "CC001" && meta->code != "CC004") {
-      if (!options_.select.empty() && !listed(options_.select, *meta)) return;
-      if (listed(options_.ignore, *meta)) return;
-    }
-    Severity severity = meta->severity;
-    if (const auto it = options_.rule_levels.find(std::string(meta->code)); it != options_.rule_levels.end()) {
-      if (it->second == RuleLevel::Off) return;
-      severity = level_severity(it->second);
-    }
+    const std::optional<Severity> severity = policy_.severity(*meta);
+    if (!severity) return;
     auto shift = [&](Position p) {
       if (p.line == 0) return p;
       return Position{p.line + options_.line_offset, p.column + options_.column_offset};
@@ -68,7 +43,7 @@ class Assembler {
     Diagnostic d;
     d.code = std::string(meta->code);
     d.name = std::string(meta->name);
-    d.severity = severity;
+    d.severity = *severity;
     d.message = f.message;
     d.pointer = f.pointer;
     d.span = Span{shift(span.begin), shift(span.end)};
@@ -78,6 +53,7 @@ class Assembler {
 
   const detail::Document &doc_;
   const Options &options_;
+  const detail::Policy policy_;
   Report &report_;
 };
 
@@ -118,13 +94,11 @@ auto check_unguarded(std::string_view text, std::string_view source_name, const 
   const detail::RuleContext context{doc,    nav, report.scenario, options.api, options.request_line,
                                     schema, join_url ? &*join_url : nullptr, token_tenant};
   detail::DiagnosticSink sink;
+  const detail::Policy policy(options);
   for (const detail::Rule *rule : detail::builtin_rules()) {
-    const RuleMeta &meta = rule->meta();
-    if (meta.status == Status::Removed) continue;
-    if (const auto it = options.rule_levels.find(std::string(meta.code));
-        it != options.rule_levels.end() && it->second == RuleLevel::Off) {
-      continue;
-    }
+    // A deselected rule does not run at all (its cost, and any bug in it,
+    // stay out of runs that did not ask for it).
+    if (!policy.enabled(rule->meta())) continue;
     rule->check(context, sink);
   }
   for (const detail::Finding &f : sink.findings()) assemble.add(f);

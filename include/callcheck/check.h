@@ -50,9 +50,13 @@ struct Options {
   std::optional<std::vector<std::string>> granted_scopes;
   // Rule code -> level; overrides the catalogue's default severity.
   std::map<std::string, RuleLevel> rule_levels;
-  // Codes or names. Empty `select` means every rule.
+  // Codes, names or code prefixes ("CC2"). Empty `select` means every
+  // stable rule. Input-validity codes (CC001-CC007, CC010) are reported
+  // whatever these say.
   std::vector<std::string> select;
   std::vector<std::string> ignore;
+  // Also run the rules whose status is `preview` (opt-in, as ruff's --preview).
+  bool preview = false;
   // Where `text` starts inside a containing file (Markdown/.http extraction):
   // added to every reported line, and to the column on every line.
   std::uint32_t line_offset = 0;

@@ -22,7 +22,7 @@ enum class Format : std::uint8_t { Text, Json, Sarif, Junit, Github };
 struct RenderOptions {
   bool color = false;                   // ANSI colour (text only)
   Severity fail_on = Severity::Error;   // junit: which findings are failures
-  bool show_scopes = true;              // text: scenario and scopes under each file
+  bool show_scopes = false;             // text: scenario and scopes under each file (--show-scopes)
   std::string tool_version;
 };
 

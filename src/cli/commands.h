@@ -21,6 +21,8 @@ struct CheckArgs {
   bool no_config = false;
   std::vector<std::string> select;
   std::vector<std::string> ignore;
+  bool preview = false;
+  bool show_scopes = false;
   std::string baseline;
   std::string write_baseline;
   unsigned jobs = 1;
@@ -46,6 +48,8 @@ struct JoinUrlArgs {
 // Prints the create-call body that joins the meeting of a Teams link.
 [[nodiscard]] auto run_join_url(const JoinUrlArgs &args, std::ostream &out, std::ostream &err) -> int;
 [[nodiscard]] auto run_schemas(const std::string &name, std::ostream &out, std::ostream &err) -> int;
+[[nodiscard]] auto run_bundle(const std::string &name, const std::string &api, std::ostream &out, std::ostream &err)
+    -> int;
 
 }  // namespace callcheck::cli
 

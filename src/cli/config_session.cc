@@ -81,6 +81,7 @@ static void apply_command_line(const CheckArgs &args, const Options &base, Optio
   if (base.granted_scopes) o.granted_scopes = base.granted_scopes;
   if (!args.select.empty()) o.select = args.select;
   if (!args.ignore.empty()) o.ignore = args.ignore;
+  if (args.preview) o.preview = true;
   if (base.join_url) o.join_url = base.join_url;
 }
 
@@ -236,6 +237,7 @@ auto ConfigSession::intern(const Options &options) -> std::shared_ptr<const Opti
                                 options.limits.max_members, options.limits.max_elements, options.line_offset,
                                 options.column_offset);
   key += options.request_line + '\n';
+  key += options.preview ? "preview\n" : "stable\n";
   if (options.granted_scopes) {
     key += "granted:";
     for (const std::string &s : *options.granted_scopes) key += s + '\n';

@@ -28,14 +28,25 @@ void add_check_options(CLI::App &cmd, CheckArgs &a) {
       ->check(CLI::IsMember({"error", "warning", "info"}));
   cmd.add_option("--api", a.api, "Graph API profile: v1.0 or beta (default v1.0)")
       ->check(CLI::IsMember({"v1.0", "beta"}));
+  // Multi-value options take exactly one argument per occurrence (split on
+  // commas, repeatable), so `--scopes A bad.json good.json` can never swallow
+  // the paths behind it: pre-commit appends file names after `args`.
   cmd.add_option("--scopes", a.scopes, "Granted application permissions, comma separated (repeatable)")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);
   cmd.add_option("--token", a.token_file, "File holding an access token (JWT) whose roles are the granted "
                                           "permissions; - reads stdin");
   cmd.add_option("--config", a.config_file, "Use this configuration file instead of discovering .callcheck.json");
   cmd.add_flag("--no-config", a.no_config, "Do not read any configuration file");
-  cmd.add_option("--select", a.select, "Only these rules (codes, names or code prefixes)")->delimiter(',');
-  cmd.add_option("--ignore", a.ignore, "Skip these rules (codes, names or code prefixes)")->delimiter(',');
+  cmd.add_option("--select", a.select, "Only these rules (codes, names or code prefixes; comma separated, repeatable)")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  cmd.add_option("--ignore", a.ignore, "Skip these rules (codes, names or code prefixes; comma separated, repeatable)")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  cmd.add_flag("--preview", a.preview, "Also run the rules whose status is preview (opt-in)");
+  cmd.add_flag("--show-scopes,-v,--verbose", a.show_scopes,
+               "Text output: print each file's scenario and required permissions, also when it is clean");
   cmd.add_option("--baseline", a.baseline, "Hide the findings recorded in this baseline file");
   cmd.add_option("--write-baseline", a.write_baseline, "Record today's findings in this file and exit 0");
   cmd.add_option("-j,--jobs", a.jobs, "Files checked in parallel (default: number of cores)")
@@ -91,8 +102,13 @@ auto main(int argc, char **argv) -> int {
   explain->add_option("rule", explain_what, "Code (CC201) or name")->required();
 
   std::string schema_name;
+  bool schema_bundle = false;
+  std::string schema_api = "v1.0";
   auto *schemas = app.add_subcommand("schemas", "List the embedded schemas, or print one");
   schemas->add_option("name", schema_name, "Schema name (e.g. call, beta/call, callcheck/report)");
+  schemas->add_flag("--bundle", schema_bundle,
+                    "Print one self-contained draft-07 schema for editors (definitions inside, local $refs only)");
+  schemas->add_option("--api", schema_api, "Profile of --bundle: v1.0 or beta")->check(CLI::IsMember({"v1.0", "beta"}));
 
   auto *version = app.add_subcommand("version", "Print the version");
 
@@ -124,7 +140,10 @@ auto main(int argc, char **argv) -> int {
     if (scopes->parsed()) return callcheck::cli::run_scopes(scopes_args, std::cout, std::cerr);
     if (rules->parsed()) return callcheck::cli::run_rules(rules_format, std::cout);
     if (explain->parsed()) return callcheck::cli::run_explain(explain_what, std::cout, std::cerr);
-    if (schemas->parsed()) return callcheck::cli::run_schemas(schema_name, std::cout, std::cerr);
+    if (schemas->parsed()) {
+      if (schema_bundle) return callcheck::cli::run_bundle(schema_name, schema_api, std::cout, std::cerr);
+      return callcheck::cli::run_schemas(schema_name, std::cout, std::cerr);
+    }
     if (join->parsed()) return callcheck::cli::run_join_url(join_args, std::cout, std::cerr);
     if (version->parsed()) {
       std::cout << "callcheck " << CALLCHECK_VERSION << "\n";

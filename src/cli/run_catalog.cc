@@ -1,9 +1,11 @@
 #include <fmt/format.h>
 
 #include "callcheck/callcheck.h"
+#include "catalog/policy.h"
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "embed/embedded.h"
+#include "schema/bundle.h"
 
 namespace callcheck::cli {
 namespace {
@@ -36,6 +38,14 @@ auto markdown_cell(std::string_view s) -> std::string {
   return out;
 }
 
+// Input-validity rules cannot be deselected; the catalogue says so where
+// users look for what a selector does.
+auto status_of(const RuleMeta &m) -> std::string {
+  std::string status(to_string(m.status));
+  if (detail::always_reported(m.code)) status += ", always reported";
+  return status;
+}
+
 }  // namespace
 
 auto run_rules(const std::string &format, std::ostream &out) -> int {
@@ -45,9 +55,11 @@ auto run_rules(const std::string &format, std::ostream &out) -> int {
     for (std::size_t i = 0; i < catalog.size(); ++i) {
       const RuleMeta &m = catalog[i];
       out << (i ? "," : "") << "\n  "
-          << fmt::format("{{\"code\":{},\"name\":{},\"severity\":{},\"status\":{},\"summary\":{}}}",
+          << fmt::format("{{\"code\":{},\"name\":{},\"severity\":{},\"status\":{},\"always_reported\":{},"
+                         "\"summary\":{}}}",
                          json_string(m.code), json_string(m.name), json_string(to_string(m.severity)),
-                         json_string(to_string(m.status)), json_string(m.summary));
+                         json_string(to_string(m.status)), detail::always_reported(m.code) ? "true" : "false",
+                         json_string(m.summary));
     }
     out << "\n]}\n";
     return kClean;
@@ -55,13 +67,13 @@ auto run_rules(const std::string &format, std::ostream &out) -> int {
   if (format == "markdown") {
     out << "| code | name | severity | status | summary |\n|---|---|---|---|---|\n";
     for (const RuleMeta &m : catalog) {
-      out << fmt::format("| {} | `{}` | {} | {} | {} |\n", m.code, m.name, to_string(m.severity), to_string(m.status),
+      out << fmt::format("| {} | `{}` | {} | {} | {} |\n", m.code, m.name, to_string(m.severity), status_of(m),
                          markdown_cell(m.summary));
     }
     return kClean;
   }
   for (const RuleMeta &m : catalog) {
-    out << fmt::format("{:<6} {:<34} {:<8} {:<10} {}\n", m.code, m.name, to_string(m.severity), to_string(m.status),
+    out << fmt::format("{:<6} {:<34} {:<8} {:<25} {}\n", m.code, m.name, to_string(m.severity), status_of(m),
                        m.summary);
   }
   return kClean;
@@ -74,7 +86,7 @@ auto run_explain(const std::string &what, std::ostream &out, std::ostream &err) 
     return kFailure;
   }
   out << fmt::format("# {} {}\n\n{} (default severity: {}, status: {})\n\n{}\n", m->code, m->name, m->summary,
-                     to_string(m->severity), to_string(m->status), m->explanation);
+                     to_string(m->severity), status_of(*m), m->explanation);
   return kClean;
 }
 
@@ -97,6 +109,17 @@ auto run_schemas(const std::string &name, std::ostream &out, std::ostream &err) 
   }
   err << fmt::format("callcheck: no embedded schema `{}`; `callcheck schemas` lists them\n", name);
   return kFailure;
+}
+
+auto run_bundle(const std::string &name, const std::string &api, std::ostream &out, std::ostream &err) -> int {
+  const std::string type = name.empty() ? std::string("call") : name;
+  const std::string text = detail::bundle_schema(type, *parse_api_version(api));
+  if (text.empty()) {
+    err << fmt::format("callcheck: no embedded {} request schema `{}`; `callcheck schemas` lists them\n", api, type);
+    return kFailure;
+  }
+  out << text;
+  return kClean;
 }
 
 }  // namespace callcheck::cli

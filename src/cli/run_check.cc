@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>           // std::remove_if
 #include <atomic>              // std::atomic
 #include <condition_variable>  // std::condition_variable
 #include <cstdlib>             // std::getenv
@@ -12,12 +13,15 @@
 #include <fmt/format.h>
 
 #include "callcheck/callcheck.h"
+#include "catalog/policy.h"
 #include "cli/commands.h"
 #include "cli/config_session.h"
 #include "cli/exit_code.h"
 #include "cli/extract_inputs.h"
 #include "render/json_writer.h"
 #include "cli/input.h"
+#include "config/config.h"
+#include "permissions/permissions.h"
 #include "permissions/token.h"
 
 namespace callcheck::cli {
@@ -76,6 +80,20 @@ auto process(const Input &in, const Options &options, std::size_t cap, const std
   return o;
 }
 
+// A command-line value echoed in a message: control characters shown escaped.
+auto printable_arg(std::string_view s) -> std::string {
+  std::string out;
+  for (const char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20U || u == 0x7FU) {
+      out += fmt::format("\\x{:02x}", u);
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
 auto use_colour(const std::string &mode) -> bool {
   if (mode == "always") return true;
   if (mode == "never") return false;
@@ -93,6 +111,20 @@ auto build_options(const CheckArgs &args, std::ostream &err, bool &ok) -> Option
   if (!args.api.empty()) options.api = *parse_api_version(args.api);
   options.select = args.select;
   options.ignore = args.ignore;
+  options.preview = args.preview;
+  // Rule selectors on the command line are held to the configuration's rules
+  // (catalog/policy.h): a typo must never widen or narrow a run silently.
+  auto selectors_ok = [&](const std::vector<std::string> &list, std::string_view flag, bool for_ignore) {
+    for (const std::string &item : list) {
+      if (const auto problem = detail::check_selector(item, for_ignore)) {
+        err << fmt::format("callcheck: {}: {}; {}\n", flag, printable_arg(problem->message), problem->help);
+        ok = false;
+      }
+    }
+  };
+  selectors_ok(args.select, "--select", false);
+  selectors_ok(args.ignore, "--ignore", true);
+  if (!ok) return options;
   if (!args.scopes.empty()) {
     std::vector<std::string> granted;
     for (const std::string &s : args.scopes) {
@@ -133,10 +165,36 @@ auto build_options(const CheckArgs &args, std::ostream &err, bool &ok) -> Option
   return options;
 }
 
+// CC303/CC304 concern the granted names, not a payload: reported once, at the
+// flag that gave them, and the canonical list is what every check() receives
+// (so no file repeats them at 1:1).
+auto lint_flag_scopes(const CheckArgs &args, Options &options) -> std::vector<Report> {
+  std::vector<Report> reports(2);
+  reports[0].source = "--scopes";
+  reports[1].source = "--token";
+  if (!options.granted_scopes) return {};
+  const detail::GrantedLint lint = detail::lint_granted(*options.granted_scopes);
+  // Names from --scopes come first (build_options), then the token's roles.
+  const std::size_t from_flag = args.scopes.size();
+  for (std::size_t i = 0; i < lint.findings.size(); ++i) {
+    const detail::Finding &f = lint.findings[i];
+    const bool is_flag = lint.index[i] < from_flag;
+    const std::size_t at = is_flag ? lint.index[i] : lint.index[i] - from_flag;
+    auto d = detail::meta_diagnostic(f.code, f.message, "/" + std::to_string(at), Span{Position{1, 1}, Position{1, 1}},
+                                     f.help, options);
+    if (d) reports[is_flag ? 0 : 1].diagnostics.push_back(std::move(*d));
+  }
+  options.granted_scopes = lint.canonical;
+  reports.erase(std::remove_if(reports.begin(), reports.end(), [](const Report &r) { return r.diagnostics.empty(); }),
+                reports.end());
+  return reports;
+}
+
 auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> int {
   bool ok = true;
-  const Options options = build_options(args, err, ok);
+  Options options = build_options(args, err, ok);
   if (!ok) return kFailure;
+  const std::vector<Report> flag_reports = lint_flag_scopes(args, options);
   std::vector<Input> inputs = expand_inputs(args.paths, directory_extensions());
 
   // stdin is read once, up front, with the same cap as files.
@@ -158,11 +216,22 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
 
   RenderOptions render_options;
   render_options.color = args.format == "text" && use_colour(args.color);
+  render_options.show_scopes = args.show_scopes;
   render_options.fail_on = *parse_severity(args.fail_on);
   render_options.tool_version = CALLCHECK_VERSION;
   auto renderer = make_renderer(*parse_format(args.format), render_options);
   Summary summary;
   renderer->begin(out);
+  bool worst_hit = false;
+  for (const Report &flag_report : flag_reports) {
+    const std::size_t files = summary.files;  // findings, not a checked file
+    const std::size_t with_findings = summary.files_with_findings;
+    summary.add(flag_report);
+    summary.files = files;
+    summary.files_with_findings = with_findings;
+    if (const auto worst = flag_report.worst(); worst && *worst <= render_options.fail_on) worst_hit = true;
+    renderer->file(out, flag_report, "");
+  }
   ConfigSession config(args, options);
   if (!config.prepare(named)) return config.fail(*renderer, out, summary);
 
@@ -199,7 +268,6 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
   if (jobs > 1) {
     for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
   }
-  bool worst_hit = false;
   for (std::size_t i = 0; i < n; ++i) {
     Outcome o;
     if (jobs > 1) {

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "catalog/policy.h"
 #include "config/config.h"
 #include "document/document.h"
 #include "schema/validate.h"
@@ -73,7 +74,10 @@ auto parse_baseline(std::string_view text) -> BaselineLoad {
 
 void BaselineWriter::add(const Report &report, std::string_view relative_path) {
   if (report.input_error) return;
-  for (const Diagnostic &d : report.diagnostics) ++counts_[{std::string(relative_path), d.code, d.pointer}];
+  for (const Diagnostic &d : report.diagnostics) {
+    // A baseline cannot hide input-validity findings, so it never records them.
+    if (Policy::hideable(d.code)) ++counts_[{std::string(relative_path), d.code, d.pointer}];
+  }
 }
 
 auto BaselineWriter::to_json() const -> std::string {
@@ -105,6 +109,7 @@ void BaselineFilter::apply(Report &report, std::string_view relative_path, const
   const std::string path(relative_path);
   list.erase(std::remove_if(list.begin(), list.end(),
                             [&](const Diagnostic &d) {
+                              if (!Policy::hideable(d.code)) return false;
                               const auto it = index_.find({path, d.code, d.pointer});
                               if (it == index_.end()) return false;
                               for (const std::size_t i : it->second) {

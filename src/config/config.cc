@@ -9,6 +9,7 @@
 
 #include "callcheck/join.h"
 #include "callcheck/rules.h"
+#include "catalog/policy.h"
 #include "config/glob.h"
 #include "document/document.h"
 #include "document/pointer.h"
@@ -63,21 +64,6 @@ auto unknown_rule_help(std::string_view word) -> std::string {
                             : fmt::format("did you mean `{}`?", suggestion);
 }
 
-// A select/ignore entry: a code, a name, or a prefix of at least one code.
-auto known_selector(std::string_view item) -> bool {
-  if (find_rule(item) != nullptr) return true;
-  return std::any_of(rule_catalog().begin(), rule_catalog().end(),
-                     [&](const RuleMeta &m) { return m.code.substr(0, item.size()) == item; });
-}
-
-auto listed(const std::vector<std::string> &list, const RuleMeta &meta) -> bool {
-  for (const std::string &item : list) {
-    if (item == meta.code || item == meta.name) return true;
-    if (item.size() < meta.code.size() && meta.code.substr(0, item.size()) == item) return true;
-  }
-  return false;
-}
-
 class Loader {
  public:
   explicit Loader(const Document &doc, ConfigLoad &out) : doc_(doc), out_(out) {}
@@ -86,22 +72,21 @@ class Loader {
     for (auto it = object.MemberBegin(); it != object.MemberEnd(); ++it) {
       const std::string_view key = sv(it->name);
       const std::string at = join_pointer(pointer, key);
-      const RuleMeta *meta = find_rule(key);
-      if (meta == nullptr) {
-        error(fmt::format("`{}` is not a rule code or name", key), at, true, unknown_rule_help(key));
+      const RuleLevel level = *parse_rule_level(sv(it->value));
+      if (const auto problem = check_rule_key(key, level)) {
+        error(problem->message, at, true, problem->help);
         continue;
       }
-      into[std::string(meta->code)] = *parse_rule_level(sv(it->value));
+      into[std::string(find_rule(key)->code)] = level;
     }
   }
 
-  auto selectors(const Value &array, const std::string &pointer) -> std::vector<std::string> {
+  auto selectors(const Value &array, const std::string &pointer, bool for_ignore) -> std::vector<std::string> {
     std::vector<std::string> out;
     for (rapidjson::SizeType i = 0; i < array.Size(); ++i) {
       const std::string_view item = sv(array[i]);
-      if (!known_selector(item)) {
-        error(fmt::format("`{}` is not a rule code, name or code prefix", item),
-              pointer + "/" + std::to_string(i), false, unknown_rule_help(item));
+      if (const auto problem = check_selector(item, for_ignore)) {
+        error(problem->message, pointer + "/" + std::to_string(i), false, problem->help);
       }
       out.emplace_back(item);
     }
@@ -115,7 +100,10 @@ class Loader {
     s.reason = std::string(sv(*member(entry, "reason")));
     s.span = doc_.span(pointer);
     const std::string_view rule = sv(*member(entry, "rule"));
-    if (const RuleMeta *meta = find_rule(rule); meta != nullptr) {
+    if (const RuleMeta *meta = find_rule(rule); meta != nullptr && always_reported(meta->code)) {
+      error(fmt::format("{} {} is always reported (input validity) and cannot be suppressed", meta->code, meta->name),
+            pointer + "/rule", false, "fix the input instead");
+    } else if (meta != nullptr) {
       s.code = std::string(meta->code);
     } else {
       error(fmt::format("`{}` is not a rule code or name", rule), pointer + "/rule", false, unknown_rule_help(rule));
@@ -183,8 +171,9 @@ auto parse_config(std::string_view text) -> ConfigLoad {
   if (const Value *v = member(root, "api")) config.api = parse_api_version(sv(*v));
   if (const Value *v = member(root, "scopes")) config.scopes = strings(*v);
   if (const Value *v = member(root, "rules")) load.levels(*v, "/rules", config.rules);
-  if (const Value *v = member(root, "select")) config.select = load.selectors(*v, "/select");
-  if (const Value *v = member(root, "ignore")) config.ignore = load.selectors(*v, "/ignore");
+  if (const Value *v = member(root, "select")) config.select = load.selectors(*v, "/select", false);
+  if (const Value *v = member(root, "ignore")) config.ignore = load.selectors(*v, "/ignore", true);
+  if (const Value *v = member(root, "preview")) config.preview = v->GetBool();
   if (const Value *v = member(root, "overrides")) {
     for (rapidjson::SizeType i = 0; i < v->Size(); ++i) {
       const Value &entry = (*v)[i];
@@ -212,6 +201,7 @@ void apply_config(const Config &config, std::string_view relative_path, Options 
   for (const auto &[code, level] : config.rules) options.rule_levels[code] = level;
   if (config.select) options.select = *config.select;
   if (config.ignore) options.ignore = *config.ignore;
+  if (config.preview) options.preview = *config.preview;
   if (config.join_url) options.join_url = config.join_url;
   for (const ConfigOverride &o : config.overrides) {
     if (!glob_match_any(o.files, relative_path)) continue;
@@ -221,30 +211,18 @@ void apply_config(const Config &config, std::string_view relative_path, Options 
   }
 }
 
-auto rule_enabled(const Options &options, std::string_view code) -> bool {
-  const RuleMeta *meta = find_rule(code);
-  if (meta == nullptr) return false;
-  if (const auto it = options.rule_levels.find(std::string(meta->code));
-      it != options.rule_levels.end() && it->second == RuleLevel::Off) {
-    return false;
-  }
-  if (!options.select.empty() && !listed(options.select, *meta)) return false;
-  return !listed(options.ignore, *meta);
-}
+auto rule_enabled(const Options &options, std::string_view code) -> bool { return Policy(options).enabled(code); }
 
 auto meta_diagnostic(std::string_view code, std::string message, std::string pointer, Span span, std::string help,
                      const Options &options) -> std::optional<Diagnostic> {
   const RuleMeta *meta = find_rule(code);
-  if (meta == nullptr || !rule_enabled(options, code)) return std::nullopt;
+  if (meta == nullptr) return std::nullopt;
+  const std::optional<Severity> severity = Policy(options).severity(*meta);
+  if (!severity) return std::nullopt;
   Diagnostic d;
   d.code = std::string(meta->code);
   d.name = std::string(meta->name);
-  d.severity = meta->severity;
-  if (const auto it = options.rule_levels.find(d.code); it != options.rule_levels.end()) {
-    d.severity = it->second == RuleLevel::Error     ? Severity::Error
-                 : it->second == RuleLevel::Warning ? Severity::Warning
-                                                    : Severity::Info;
-  }
+  d.severity = *severity;
   d.message = std::move(message);
   d.pointer = std::move(pointer);
   d.span = span;
@@ -268,7 +246,7 @@ void apply_suppressions(Report &report, std::string_view relative_path, const st
   std::vector<std::size_t> active;
   for (std::size_t i = 0; i < suppressions.size(); ++i) {
     const Suppression &s = suppressions[i];
-    if (s.code.empty() || !glob_match_any(s.files, relative_path)) continue;
+    if (s.code.empty() || !Policy::hideable(s.code) || !glob_match_any(s.files, relative_path)) continue;
     if (!rule_enabled(options, s.code)) continue;
     uses[i].applicable = true;
     active.push_back(i);

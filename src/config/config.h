@@ -48,6 +48,7 @@ struct Config {
   std::map<std::string, RuleLevel> rules;  // canonical code -> level
   std::optional<std::vector<std::string>> select;
   std::optional<std::vector<std::string>> ignore;
+  std::optional<bool> preview;
   std::vector<ConfigOverride> overrides;
   std::vector<Suppression> suppressions;
   std::string baseline;  // as written, relative to the config's folder; "" = none

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "callcheck/rules.h"
+#include "catalog/policy.h"
 #include "document/document.h"
 #include "schema/validate.h"
 
@@ -326,35 +327,18 @@ class MarkdownExtractor {
 
 // ---- diagnostics for skipped blocks ----------------------------------------
 
-auto listed(const std::vector<std::string> &list, const RuleMeta &meta) -> bool {
-  for (const std::string &item : list) {
-    if (item == meta.code || item == meta.name) return true;
-    if (item.size() < meta.code.size() && meta.code.substr(0, item.size()) == item) return true;
-  }
-  return false;
-}
-
 // One diagnostic of a code this module owns, honouring --select/--ignore and
 // per-rule levels as the pipeline does.
 void add_diagnostic(Report &report, std::string_view code, std::string message, Position at,
                     const Options &options) {
   const RuleMeta *meta = find_rule(code);
   if (meta == nullptr) return;
-  if (!options.select.empty() && !listed(options.select, *meta)) return;
-  if (listed(options.ignore, *meta)) return;
-  Severity severity = meta->severity;
-  if (const auto it = options.rule_levels.find(std::string(code)); it != options.rule_levels.end()) {
-    switch (it->second) {
-      case RuleLevel::Off: return;
-      case RuleLevel::Info: severity = Severity::Info; break;
-      case RuleLevel::Warning: severity = Severity::Warning; break;
-      case RuleLevel::Error: severity = Severity::Error; break;
-    }
-  }
+  const std::optional<Severity> severity = Policy(options).severity(*meta);
+  if (!severity) return;
   Diagnostic d;
   d.code = std::string(meta->code);
   d.name = std::string(meta->name);
-  d.severity = severity;
+  d.severity = *severity;
   d.message = std::move(message);
   d.span = Span{at, at};
   report.diagnostics.push_back(std::move(d));

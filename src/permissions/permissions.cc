@@ -242,30 +242,46 @@ auto known_scopes() -> std::vector<std::string> {
   return {names.begin(), names.end()};
 }
 
-void check_granted(const std::vector<std::string> &granted, const Scenario &scenario,
-                   const ScopeRequirement &requirement, std::vector<Finding> &out) {
-  std::set<std::string> have;     // canonical names
+auto lint_granted(const std::vector<std::string> &granted) -> GrantedLint {
+  GrantedLint lint;
   std::set<std::string> reported;  // raw names already reported (CC303/CC304 once each)
-  for (const std::string &raw : granted) {
-    std::string_view name = raw;
+  for (std::size_t i = 0; i < granted.size(); ++i) {
+    std::string_view name = granted[i];
     while (!name.empty() && std::isspace(static_cast<unsigned char>(name.front())) != 0) name.remove_prefix(1);
     while (!name.empty() && std::isspace(static_cast<unsigned char>(name.back())) != 0) name.remove_suffix(1);
     if (name.empty()) continue;
     if (const std::optional<std::string> canonical = canonical_scope(name)) {
-      have.insert(*canonical);
+      lint.canonical.push_back(*canonical);
       if (name != *canonical && reported.insert(std::string(name)).second) {
-        out.push_back(Finding{"CC303",
-                              fmt::format("`{}` is a documentation spelling of `{}`; the service and the app "
-                                          "registration know it only as `{}`",
-                                          name, *canonical, *canonical),
-                              "", fmt::format("write `{}`", *canonical), false});
+        lint.findings.push_back(Finding{"CC303",
+                                        fmt::format("`{}` is a documentation spelling of `{}`; the service and the "
+                                                    "app registration know it only as `{}`",
+                                                    name, *canonical, *canonical),
+                                        "", fmt::format("write `{}`", *canonical), false});
+        lint.index.push_back(i);
       }
-    } else if (starts_with_calls(name) && reported.insert(std::string(name)).second) {
-      out.push_back(Finding{"CC304",
-                            fmt::format("`{}` is no known Calls.* application permission; known: {}", name,
-                                        join(known_scopes(), ", ")),
-                            "", "", false});
+    } else if (starts_with_calls(name)) {
+      if (reported.insert(std::string(name)).second) {
+        lint.findings.push_back(Finding{"CC304",
+                                        fmt::format("`{}` is no known Calls.* application permission; known: {}", name,
+                                                    join(known_scopes(), ", ")),
+                                        "", "", false});
+        lint.index.push_back(i);
+      }
+    } else {
+      lint.canonical.emplace_back(name);
     }
+  }
+  return lint;
+}
+
+void check_granted(const std::vector<std::string> &granted, const Scenario &scenario,
+                   const ScopeRequirement &requirement, std::vector<Finding> &out) {
+  GrantedLint lint = lint_granted(granted);
+  out.insert(out.end(), lint.findings.begin(), lint.findings.end());
+  std::set<std::string> have;  // known Calls.* permissions only
+  for (const std::string &name : lint.canonical) {
+    if (canonical_scope(name)) have.insert(name);
   }
 
   if (requirement.required.empty()) return;

@@ -39,6 +39,19 @@ struct ScopeRequirement {
 void check_granted(const std::vector<std::string> &granted, const Scenario &scenario,
                    const ScopeRequirement &requirement, std::vector<Finding> &out);
 
+// The spelling half of check_granted, for callers that know where the names
+// were written (the CLI: a flag, a configuration entry) and report CC303/CC304
+// once there instead of once per payload. `findings[i]` belongs to the name
+// at index `index[i]` of `granted`. `canonical` is the list to pass on to
+// check(): aliases replaced by canonical names, unknown Calls.* names
+// dropped (they grant nothing the table knows), other names kept as given.
+struct GrantedLint {
+  std::vector<std::string> canonical;
+  std::vector<Finding> findings;
+  std::vector<std::size_t> index;
+};
+[[nodiscard]] auto lint_granted(const std::vector<std::string> &granted) -> GrantedLint;
+
 }  // namespace callcheck::detail
 
 #endif  // CALLCHECK_PERMISSIONS_PERMISSIONS_H_

@@ -28,13 +28,13 @@ class OdataTypeMissingHash final : public detail::Rule {
 
  private:
   static constexpr RuleMeta kMeta{
-      "CC207", "odata-type-missing-hash", Severity::Warning, Status::Stable,
+      "CC207", "odata-type-missing-hash", Severity::Info, Status::Preview,
       "`@odata.type` is written without the leading `#`",
       R"md(## What it does
 Reports an `@odata.type` value without the leading `#`, such as `microsoft.graph.serviceHostedMediaConfig`.
 
 ## Why is this bad?
-OData JSON writes type names in `@odata.type` as `#Namespace.Type`. The service has accepted the short form (the 2019-03-28 documentation used it), so this is a warning, but other OData clients and tools do not.
+OData JSON writes type names in `@odata.type` as `#Namespace.Type` (OData JSON Format 4.01, section 4.5.3), and every current create-call example does. The short form is nevertheless accepted by the service: the 2019-03-28 documentation used it, the Graph .NET SDK and the Graph Communications calling SDK serialise `microsoft.graph.*` without `#`, and Microsoft's own Teams calling samples send it (issue 10: ten warnings on a body known to work). So this is a style rule: `info`, and `preview` (off unless `--preview` or `"preview": true`), because a default-on rule must have no known false positive.
 
 ## Example
 ```json

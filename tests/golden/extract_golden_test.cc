@@ -43,7 +43,7 @@ auto run_cli(const fs::path &dir, const std::string &args) -> std::string {
 TEST(ExtractGolden, SeedMarkdownPage) {
   const fs::path seed = fs::path(CALLCHECK_SHARED_DIR) / "corpus" / "seed";
   ASSERT_TRUE(fs::exists(seed / "create-call-beta-2019.pt-BR.md"));
-  compare("create-call-beta-2019.pt-BR.txt", run_cli(seed, "--api beta create-call-beta-2019.pt-BR.md"));
+  compare("create-call-beta-2019.pt-BR.txt", run_cli(seed, "--api beta --show-scopes create-call-beta-2019.pt-BR.md"));
 }
 
 TEST(ExtractGolden, RestClientFile) {

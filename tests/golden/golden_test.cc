@@ -35,6 +35,7 @@ auto samples(const std::string &prefix = "") -> std::vector<std::string> {
 auto render(const callcheck::Report &report, const std::string &text, callcheck::Format format) -> std::string {
   callcheck::RenderOptions options;
   options.tool_version = "golden";
+  options.show_scopes = true;  // goldens show what --show-scopes prints, for review
   auto renderer = callcheck::make_renderer(format, options);
   callcheck::Summary summary;
   summary.add(report);
@@ -53,6 +54,8 @@ TEST_P(Golden, TextAndJson) {
   const std::string text = read(fs::path(CALLCHECK_SAMPLES_DIR) / rel);
   callcheck::Options options;
   if (rel.find("beta") != std::string::npos) options.api = callcheck::ApiVersion::Beta;
+  // Each invalid sample demonstrates its rule, preview rules included.
+  if (rel.rfind("invalid/", 0) == 0) options.preview = true;
   const callcheck::Report report = callcheck::check(text, "samples/" + rel, options);
   const fs::path base = fs::path(CALLCHECK_GOLDEN_DIR) / fs::path(rel).replace_extension("");
   compare(base.string() + ".txt", render(report, text, callcheck::Format::Text));

@@ -84,6 +84,7 @@ const std::map<std::string, std::string> kNoSample{
 // Options a sample needs beyond the defaults (granted scopes, request line).
 auto sample_options(std::string_view code) -> Options {
   Options options;
+  if (const RuleMeta *meta = find_rule(code); meta != nullptr && meta->status == Status::Preview) options.preview = true;
   if (code == "CC302") options.granted_scopes = std::vector<std::string>{"Calls.Initiate.All"};
   if (code == "CC303") options.granted_scopes = std::vector<std::string>{"Calls.InitiateGroupCalls.All"};
   if (code == "CC304") options.granted_scopes = std::vector<std::string>{"Calls.InitiateCall.All", "Calls.Initiate.All"};

@@ -158,6 +158,7 @@ TEST(Rules, InlineCases) {
     Options options;
     options.api = c.api;
     options.request_line = c.request_line;
+    options.preview = true;  // preview rules have cases too
     const auto found = test::codes(c.body, options);
     EXPECT_EQ(found.count(c.code) == 1, c.fires)
         << "case " << i << " (" << c.code << (c.fires ? " expected" : " not expected") << "): " << c.body;

@@ -34,7 +34,7 @@ raise=(--max-bytes 100000000)  # lets big files reach the parser's own limits
 run() {
   local name=$1 want=$2 code=$3 file=$4; shift 4
   cases=$((cases + 1))
-  $memcap timeout 5 "$bin" --no-config --color never -j2 "$@" "$file" good.json \
+  $memcap timeout 5 "$bin" --no-config --color never --show-scopes -j2 "$@" "$file" good.json \
     >out.txt 2>err.txt
   local got=$?
   check_result "$name" "$want" "$code" "$file" "$got"
@@ -165,7 +165,7 @@ run "missing file" 2 CC010 missing.json
 mkdir -p tree/sub.json && cp good.json tree/sub.json/inner.json && printf '{"a":' >tree/broken.json
 ln -s .. tree/sub.json/up && mkfifo tree/pipe.json
 cases=$((cases + 1))
-$memcap timeout 5 "$bin" --no-config --color never tree/. good.json >out.txt 2>err.txt
+$memcap timeout 5 "$bin" --no-config --color never --show-scopes tree/. good.json >out.txt 2>err.txt
 check_result "directory tree/. with a loop, a FIFO and a *.json directory" 1 CC001 tree/broken.json $?
 grep -q '^tree/sub.json/inner.json: scenario' out.txt || { echo "FAIL: tree/sub.json/inner.json not checked"; fail=1; }
 [ "$(grep -c 'inner.json: scenario' out.txt)" -eq 1 ] || { echo "FAIL: inner.json checked more than once"; fail=1; }
@@ -179,7 +179,7 @@ elif command -v setpriv >/dev/null && setpriv --reuid=65534 --regid=65534 --clea
      setpriv --reuid=65534 --regid=65534 --clear-groups test -x "$bin"; then
   cases=$((cases + 1))
   setpriv --reuid=65534 --regid=65534 --clear-groups \
-    $memcap timeout 5 "$bin" --no-config --color never secret.json good.json >out.txt 2>err.txt
+    $memcap timeout 5 "$bin" --no-config --color never --show-scopes secret.json good.json >out.txt 2>err.txt
   check_result "file without read permission (as uid 65534)" 2 CC010 secret.json $?
   grep -q "Permission denied" out.txt || { echo "FAIL: permission message"; fail=1; }
 else
@@ -188,7 +188,7 @@ fi
 
 # --- Stdin that never ends ---------------------------------------------------
 cases=$((cases + 1))
-$memcap timeout 5 "$bin" --no-config --color never - good.json </dev/zero >out.txt 2>err.txt
+$memcap timeout 5 "$bin" --no-config --color never --show-scopes - good.json </dev/zero >out.txt 2>err.txt
 check_result "stdin from /dev/zero: capped" 2 CC010 '<stdin>' $?
 
 # --- Markdown annotation nested a million deep ---------------------------
@@ -201,7 +201,7 @@ at() {
   local name=$1 flag=$2 limit=$3 ok=$4 over=$5 code=$6 want_over=1
   [ "$code" = CC010 ] && want_over=2
   cases=$((cases + 1))
-  $memcap timeout 5 "$bin" --no-config --color never "$flag" "$limit" "$ok" >out.txt 2>&1
+  $memcap timeout 5 "$bin" --no-config --color never --show-scopes "$flag" "$limit" "$ok" >out.txt 2>&1
   local rc=$?
   if [ "$rc" -ge 2 ] || grep -q "$code" out.txt; then echo "FAIL: $name: $limit passes (exit $rc)"; head -5 out.txt; fail=1; fi
   run "$name: $limit + 1 fails" "$want_over" "$code" "$over" "$flag" "$limit"

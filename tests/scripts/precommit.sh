@@ -83,4 +83,33 @@ if out=$(git commit -m "bad http" 2>&1); then
 fi
 grep -q "call.http:6:18: error CC202" <<<"$out" || { echo "$out"; fail "the .http finding is not at the body's line"; }
 
+git reset -q call.http
+
+# 4. Options in `args` never swallow the file names pre-commit appends
+#    (issue 10: `--scopes X bad1 bad2 good` used to check only good.json).
+cat > .pre-commit-config.yaml <<YAML
+repos:
+  - repo: local
+    hooks:
+      - id: callcheck
+        name: callcheck
+        entry: "'$CALLCHECK_BINARY' check --color never"
+        language: system
+        args: [--scopes, Calls.Initiate.All, --select, CC2, --ignore, CC221]
+        files: '\.(json|http|rest|md)$'
+        require_serial: true
+YAML
+git add .pre-commit-config.yaml
+git commit -q --no-verify -m "hook with args"
+cp bad.json bad1.json
+sed 's#"https://bot.contoso.com/callback"#"https://bot.contoso.com/callback", "ringingTimeoutInSeconds": 500#' good.json > bad2.json
+cp good.json good2.json
+git add bad1.json bad2.json good2.json
+if out=$(git commit -m "two bad, one good" 2>&1); then
+  echo "$out"; fail "bad payloads behind --scopes/--select/--ignore args were committed"
+fi
+grep -q "bad1.json:.*CC202" <<<"$out" || { echo "$out"; fail "bad1.json was not checked"; }
+grep -q "bad2.json:.*CC219" <<<"$out" || { echo "$out"; fail "bad2.json was not checked"; }
+grep -q "3 files checked" <<<"$out" || { echo "$out"; fail "not every staged file was checked"; }
+
 echo "ok: pre-commit blocks bad payloads and allows good ones"

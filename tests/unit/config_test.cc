@@ -273,13 +273,27 @@ TEST(SuppressionTest, HidesMatchingFindingsAndCountsUses) {
   EXPECT_TRUE(unused_suppressions(load.config.suppressions, uses, quiet).empty());
 }
 
+TEST(SuppressionTest, InputValidityCannotBeSuppressed) {
+  for (const char *code : {"CC001", "CC003", "CC010", "invalid-json"}) {
+    const ConfigLoad load = parse_config(std::string(R"({"suppressions": [{"files": "*", "pointer": "", "rule": ")") +
+                                         code + R"(", "reason": "x"}]})");
+    ASSERT_EQ(load.errors.size(), 1U) << code;
+    EXPECT_NE(load.errors[0].message.find("always reported"), std::string::npos);
+    EXPECT_EQ(load.errors[0].pointer, "/suppressions/0/rule");
+  }
+  for (const char *text : {R"({"ignore": ["CC002"]})", R"({"rules": {"CC005": "off"}})", R"({"rules": {"CC001": "info"}})"}) {
+    EXPECT_EQ(parse_config(text).errors.size(), 1U) << text;
+  }
+  EXPECT_TRUE(parse_config(R"({"ignore": ["CC0"], "select": ["CC001"]})").errors.empty());
+}
+
 TEST(SuppressionTest, UnreadableInputsAreLeftAlone) {
   const ConfigLoad load =
-      parse_config(R"({"suppressions": [{"files": "*", "pointer": "", "rule": "CC010", "reason": "x"}]})");
+      parse_config(R"({"suppressions": [{"files": "*", "pointer": "", "rule": "CC202", "reason": "x"}]})");
   ASSERT_TRUE(load.errors.empty());
   Report r;
   r.input_error = true;
-  r.diagnostics.push_back(Diagnostic{"CC010", "unreadable-input", Severity::Error, "x", "", {}, ""});
+  r.diagnostics.push_back(Diagnostic{"CC202", "callback-uri-not-https", Severity::Error, "x", "", {}, ""});
   std::vector<SuppressionUse> uses;
   apply_suppressions(r, "a.json", load.config.suppressions, Options{}, uses);
   EXPECT_EQ(r.diagnostics.size(), 1U);

@@ -161,7 +161,7 @@ TEST(PermissionTable, EveryScopeAndAliasTargetIsDeclared) {
   EXPECT_EQ(known_scopes(), (std::vector<std::string>{"Calls.AccessMedia.All", "Calls.AccessMedia.Chat",
                                                       "Calls.Initiate.All", "Calls.InitiateGroupCall.All",
                                                       "Calls.JoinGroupCall.All", "Calls.JoinGroupCallAsGuest.All",
-                                                      "Calls.JoinGroupCalls.Chat"}));
+                                                      "Calls.JoinGroupCalls.Chat", "Calls.ReportSyntheticMedia.All"}));
 }
 
 // Aliases (GRAPH.md 2.3) -------------------------------------------------------
@@ -220,7 +220,8 @@ TEST(RequiredScopes, PerKind) {
       {&kPstn, ApiVersion::Beta, CallKind::PeerToPeerPstn, {"Calls.Initiate.All"}, {}},
       {&kGroupService, ApiVersion::V1, CallKind::GroupCall, {"Calls.InitiateGroupCall.All"}, {}},
       {&kGroupApp, ApiVersion::V1, CallKind::GroupCall, {"Calls.AccessMedia.All", "Calls.InitiateGroupCall.All"}, {}},
-      {&kJoinService, ApiVersion::V1, CallKind::JoinMeeting, {"Calls.JoinGroupCall.All"}, {}},
+      {&kJoinService, ApiVersion::V1, CallKind::JoinMeeting, {"Calls.JoinGroupCall.All"},
+       {"Calls.JoinGroupCalls.Chat"}},
       {&kJoinService, ApiVersion::Beta, CallKind::JoinMeeting, {"Calls.JoinGroupCall.All"},
        {"Calls.JoinGroupCalls.Chat"}},
       {&kJoinApp, ApiVersion::Beta, CallKind::JoinMeeting, {"Calls.AccessMedia.All", "Calls.JoinGroupCall.All"},
@@ -312,15 +313,21 @@ TEST(CheckGranted, UnknownCallsNameWarnsOtherNamesIgnored) {
   EXPECT_EQ(f[0].pointer, "");
 }
 
-TEST(CheckGranted, ResourceSpecificConsentSatisfiesABetaJoin) {
+TEST(CheckGranted, ResourceSpecificConsentSatisfiesAJoin) {
   EXPECT_TRUE(granted_findings(kJoinService, ApiVersion::Beta, {"Calls.JoinGroupCalls.Chat"}).empty());
   EXPECT_TRUE(
       granted_findings(kJoinApp, ApiVersion::Beta, {"Calls.JoinGroupCalls.Chat", "Calls.AccessMedia.Chat"}).empty());
-  // app-hosted needs the media half too; v1.0 has no RSC alternative in the table
+  // app-hosted needs the media half too; v1.0 lists the RSC permission as
+  // least privileged since the generated permission table (CALLS-API.md G1)
   EXPECT_EQ(codes(granted_findings(kJoinApp, ApiVersion::Beta, {"Calls.JoinGroupCalls.Chat"})),
             std::vector<std::string>{"CC302"});
-  const std::vector<Finding> v1 = granted_findings(kJoinService, ApiVersion::V1, {"Calls.JoinGroupCalls.Chat"});
+  EXPECT_TRUE(granted_findings(kJoinService, ApiVersion::V1, {"Calls.JoinGroupCalls.Chat"}).empty());
+  EXPECT_TRUE(granted_findings(kJoinService, ApiVersion::V1, {"Calls.ReportSyntheticMedia.All", "Calls.JoinGroupCall.All"})
+                  .empty())
+      << "Calls.ReportSyntheticMedia.All is a known permission (no CC304)";
+  const std::vector<Finding> v1 = granted_findings(kJoinService, ApiVersion::V1, {});
   ASSERT_EQ(codes(v1), std::vector<std::string>{"CC302"});
+  EXPECT_NE(v1[0].message.find("resource-specific consent"), std::string::npos);
   const std::vector<Finding> beta = granted_findings(kJoinService, ApiVersion::Beta, {});
   ASSERT_EQ(codes(beta), std::vector<std::string>{"CC302"});
   EXPECT_NE(beta[0].message.find("or Calls.JoinGroupCalls.Chat"), std::string::npos);
