@@ -1,5 +1,5 @@
 // CC212 meeting-without-chat-info: joining by coordinates needs chatInfo
-// (GRAPH.md 3.2).
+// with a thread id (GRAPH.md 3.2).
 #ifndef CALLCHECK_RULES_CC212_MEETING_WITHOUT_CHAT_INFO_H_
 #define CALLCHECK_RULES_CC212_MEETING_WITHOUT_CHAT_INFO_H_
 
@@ -22,7 +22,21 @@ class MeetingWithoutChatInfo final : public detail::Rule {
     const char *kind = has_odata_type(meeting, "organizerMeetingInfo") ? "organizerMeetingInfo"
                        : has_odata_type(meeting, "tokenMeetingInfo")   ? "tokenMeetingInfo"
                                                                        : nullptr;
-    if (kind == nullptr || object_member(&root, "chatInfo") != nullptr) return;
+    if (kind == nullptr) return;
+    if (const detail::Value *chat = object_member(&root, "chatInfo")) {
+      // chatInfo is there; its thread id is what names the meeting. The
+      // CSDL lets it be null, the join does not (issue 10). A non-string is
+      // the schema's CC103, an ill-formed string CC223's.
+      const detail::Value *thread = member(chat, "threadId");
+      if (thread != nullptr && !thread->IsNull()) return;
+      sink.report(kMeta, thread != nullptr ? "/chatInfo/threadId" : "/chatInfo",
+                  fmt::format("joining with `{}` requires `chatInfo.threadId`, which is {}", kind,
+                              thread != nullptr ? "null" : "missing"),
+                  "set `threadId` to the meeting's thread id (from the join URL or onlineMeeting.chatInfo, e.g. "
+                  "`19:meeting_…@thread.v2`)",
+                  true);
+      return;
+    }
     if (member(&root, "chatInfo") != nullptr && context.schema_reported("/chatInfo")) return;
     sink.report(kMeta, "/meetingInfo", fmt::format("joining with `{}` requires `chatInfo`", kind),
                 "add `chatInfo` with the meeting's `threadId` and `messageId` (from the join URL or onlineMeeting)",
@@ -32,12 +46,12 @@ class MeetingWithoutChatInfo final : public detail::Rule {
  private:
   static constexpr RuleMeta kMeta{
       "CC212", "meeting-without-chat-info", Severity::Error, Status::Stable,
-      "a meeting join by coordinates lacks `chatInfo`",
+      "a meeting join by coordinates lacks `chatInfo` or its `threadId`",
       R"md(## What it does
-Reports a body whose `meetingInfo` is an `organizerMeetingInfo` or `tokenMeetingInfo` but which has no `chatInfo` object.
+Reports a body whose `meetingInfo` is an `organizerMeetingInfo` or `tokenMeetingInfo` but which has no `chatInfo` object, or whose `chatInfo.threadId` is missing or `null` (the metadata declares it nullable; a join by coordinates cannot do without it).
 
 ## Why is this bad?
-The call resource documentation calls `chatInfo` "required information for meeting scenarios": the thread id identifies the meeting to join. Without it the service cannot find the meeting. (Joins with `joinMeetingIdMeetingInfo` need no `chatInfo`.)
+The call resource documentation calls `chatInfo` "required information for meeting scenarios" (the v1.0 page: required "for joining a meeting"): the thread id identifies the meeting to join, and every join example of the create-call page sends one. Without it the service cannot find the meeting. (Joins with `joinMeetingIdMeetingInfo` need no `chatInfo`.)
 
 ## Example
 ```json

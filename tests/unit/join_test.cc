@@ -411,11 +411,7 @@ TEST(JoinBody, RoundTripEveryShapeIsCleanAndMatchesItsLink) {
       check_options.join_url = s.url;
       check_options.token_tenant = s.tenant != nullptr ? s.tenant : "aa67bd4c-8475-432d-bd41-39f255720e0a";
       const Report report = check(body.text, "join.json", check_options);
-      for (const Diagnostic &d : report.diagnostics) {
-        // CC203's tenantId advice is issue 10's to retire; nothing else may fire.
-        if (d.code == "CC203" && d.pointer == "/tenantId") continue;
-        ADD_FAILURE() << d.code << " " << d.pointer << " " << d.message;
-      }
+      for (const Diagnostic &d : report.diagnostics) ADD_FAILURE() << d.code << " " << d.pointer << " " << d.message;
       EXPECT_EQ(report.scenario.kind, s.meeting_id != nullptr ? CallKind::JoinMeetingById : CallKind::JoinMeeting);
     }
   }
