@@ -4,6 +4,7 @@
 
 #include "callcheck/check.h"       // IWYU pragma: export
 #include "callcheck/diagnostic.h"  // IWYU pragma: export
+#include "callcheck/join.h"        // IWYU pragma: export
 #include "callcheck/render.h"      // IWYU pragma: export
 #include "callcheck/report.h"      // IWYU pragma: export
 #include "callcheck/rules.h"       // IWYU pragma: export

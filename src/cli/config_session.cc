@@ -82,6 +82,7 @@ static void apply_command_line(const CheckArgs &args, const Options &base, Optio
   if (!args.select.empty()) o.select = args.select;
   if (!args.ignore.empty()) o.ignore = args.ignore;
   if (args.preview) o.preview = true;
+  if (base.join_url) o.join_url = base.join_url;
 }
 
 auto ConfigSession::load_config(const std::string &absolute) -> int {
@@ -244,6 +245,8 @@ auto ConfigSession::intern(const Options &options) -> std::shared_ptr<const Opti
   for (const auto &[code, level] : options.rule_levels) key += fmt::format("level:{}={}\n", code, static_cast<int>(level));
   for (const std::string &s : options.select) key += "select:" + s + '\n';
   for (const std::string &s : options.ignore) key += "ignore:" + s + '\n';
+  if (options.join_url) key += "join:" + *options.join_url + '\n';
+  if (options.token_tenant) key += "tid:" + *options.token_tenant + '\n';
   auto &slot = option_sets_[key];
   if (!slot) slot = std::make_shared<const Options>(options);
   return slot;

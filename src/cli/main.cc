@@ -16,7 +16,8 @@ namespace {
 using callcheck::cli::CheckArgs;
 
 auto is_subcommand(std::string_view s) -> bool {
-  return s == "check" || s == "scopes" || s == "rules" || s == "explain" || s == "schemas" || s == "version";
+  return s == "check" || s == "scopes" || s == "rules" || s == "explain" || s == "schemas" || s == "version" ||
+         s == "join-url";
 }
 
 void add_check_options(CLI::App &cmd, CheckArgs &a) {
@@ -52,6 +53,7 @@ void add_check_options(CLI::App &cmd, CheckArgs &a) {
       ->check(CLI::Range(1, 256));
   cmd.add_option("--color", a.color, "Colour: auto, always, never")->check(CLI::IsMember({"auto", "always", "never"}));
   cmd.add_option("--stdin-filename", a.stdin_name, "Name shown for stdin input");
+  cmd.add_option("--join-url", a.join_url, "Compare every body with the meeting of this Teams join link");
   cmd.add_option("--max-bytes", a.limits.max_bytes, "Limit: bytes per input (default 1048576)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30U));
   cmd.add_option("--max-depth", a.limits.max_depth, "Limit: nesting depth (default 64)")->check(CLI::Range(1U, 10000U));
@@ -110,6 +112,16 @@ auto main(int argc, char **argv) -> int {
 
   auto *version = app.add_subcommand("version", "Print the version");
 
+  callcheck::cli::JoinUrlArgs join_args;
+  auto *join = app.add_subcommand("join-url", "Print the create-call body that joins the meeting of a Teams link");
+  join->add_option("url", join_args.url, "The meeting's join link (quote it: it contains & and ?)")->required();
+  join->add_option("--callback-uri", join_args.callback_uri, "The bot's https notification URL");
+  join->add_option("--api", join_args.api, "v1.0 or beta")->check(CLI::IsMember({"v1.0", "beta"}));
+  join->add_option("--tenant", join_args.tenant, "The tenant the call is created in (short links carry none)");
+  join->add_option("--media", join_args.media, "service or app hosted media")->check(CLI::IsMember({"service", "app"}));
+  join->add_option("--format", join_args.format, "text (the body) or json ({body, facts})")
+      ->check(CLI::IsMember({"text", "json"}));
+
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     app.parse(reversed);
@@ -132,6 +144,7 @@ auto main(int argc, char **argv) -> int {
       if (schema_bundle) return callcheck::cli::run_bundle(schema_name, schema_api, std::cout, std::cerr);
       return callcheck::cli::run_schemas(schema_name, std::cout, std::cerr);
     }
+    if (join->parsed()) return callcheck::cli::run_join_url(join_args, std::cout, std::cerr);
     if (version->parsed()) {
       std::cout << "callcheck " << CALLCHECK_VERSION << "\n";
       return callcheck::cli::kClean;

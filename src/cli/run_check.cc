@@ -149,6 +149,18 @@ auto build_options(const CheckArgs &args, std::ostream &err, bool &ok) -> Option
     std::vector<std::string> granted = options.granted_scopes.value_or(std::vector<std::string>{});
     granted.insert(granted.end(), roles.roles.begin(), roles.roles.end());
     options.granted_scopes = granted;
+    options.token_tenant = roles.tenant;
+  }
+  if (!args.join_url.empty()) {
+    // A link that cannot be read leaves nothing to compare with: refuse it
+    // here rather than report CC240 once per file.
+    const JoinUrlResult link = parse_join_url(args.join_url);
+    if (!link) {
+      err << fmt::format("callcheck: --join-url: {}; {}\n", to_string(link.error()), join_url_help(link.error()));
+      ok = false;
+      return options;
+    }
+    options.join_url = args.join_url;
   }
   return options;
 }

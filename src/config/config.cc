@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "callcheck/join.h"
 #include "callcheck/rules.h"
 #include "catalog/policy.h"
 #include "config/glob.h"
@@ -119,6 +120,16 @@ class Loader {
     out_.config.suppressions.push_back(std::move(s));
   }
 
+  // A link that cannot be read is a configuration error, not one CC240 per file.
+  auto join_url(const Value &value, const std::string &pointer) -> std::optional<std::string> {
+    const JoinUrlResult link = parse_join_url(sv(value));
+    if (!link) {
+      error(std::string(to_string(link.error())), pointer, false, std::string(join_url_help(link.error())));
+      return std::nullopt;
+    }
+    return std::string(sv(value));
+  }
+
   void error(std::string message, const std::string &pointer, bool at_key, std::string help) {
     out_.errors.push_back(invalid(std::move(message), pointer, doc_.span(pointer, at_key), std::move(help)));
   }
@@ -171,6 +182,7 @@ auto parse_config(std::string_view text) -> ConfigLoad {
       o.files = strings(*member(entry, "files"));
       if (const Value *api = member(entry, "api")) o.api = parse_api_version(sv(*api));
       if (const Value *rules = member(entry, "rules")) load.levels(*rules, at + "/rules", o.rules);
+      if (const Value *link = member(entry, "joinUrl")) o.join_url = load.join_url(*link, at + "/joinUrl");
       config.overrides.push_back(std::move(o));
     }
   }
@@ -178,6 +190,7 @@ auto parse_config(std::string_view text) -> ConfigLoad {
     for (rapidjson::SizeType i = 0; i < v->Size(); ++i) load.suppression((*v)[i], "/suppressions/" + std::to_string(i));
   }
   if (const Value *v = member(root, "baseline")) config.baseline = std::string(sv(*v));
+  if (const Value *v = member(root, "joinUrl")) config.join_url = load.join_url(*v, "/joinUrl");
   std::sort(out.errors.begin(), out.errors.end(), by_position);
   return out;
 }
@@ -189,9 +202,11 @@ void apply_config(const Config &config, std::string_view relative_path, Options 
   if (config.select) options.select = *config.select;
   if (config.ignore) options.ignore = *config.ignore;
   if (config.preview) options.preview = *config.preview;
+  if (config.join_url) options.join_url = config.join_url;
   for (const ConfigOverride &o : config.overrides) {
     if (!glob_match_any(o.files, relative_path)) continue;
     if (o.api) options.api = *o.api;
+    if (o.join_url) options.join_url = o.join_url;
     for (const auto &[code, level] : o.rules) options.rule_levels[code] = level;
   }
 }

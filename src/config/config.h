@@ -4,7 +4,7 @@
 //
 // Precedence, lowest first: built-in defaults < the top level of the config
 // < each matching entry of `overrides`, in file order < command-line flags
-// (--api, --scopes/--token, --select, --ignore replace the config's value).
+// (--api, --scopes/--token, --select, --ignore, --join-url replace the config's value).
 //
 // Suppression pointers: a suppression hides findings of its rule whose
 // pointer equals `pointer`; a pointer ending in "/*" hides findings anywhere
@@ -31,6 +31,7 @@ struct ConfigOverride {
   std::vector<std::string> files;  // globs, relative to the config's folder
   std::optional<ApiVersion> api;
   std::map<std::string, RuleLevel> rules;  // canonical code -> level
+  std::optional<std::string> join_url;     // checked by parse_join_url on load
 };
 
 struct Suppression {
@@ -51,6 +52,7 @@ struct Config {
   std::vector<ConfigOverride> overrides;
   std::vector<Suppression> suppressions;
   std::string baseline;  // as written, relative to the config's folder; "" = none
+  std::optional<std::string> join_url;  // checked by parse_join_url on load
 };
 
 struct ConfigLoad {
