@@ -26,6 +26,8 @@ struct CheckArgs {
   unsigned jobs = 1;
   std::string color = "auto";
   std::string stdin_name = "<stdin>";
+  bool follow_symlinks = false;  // read payloads through symlinks leaving the repository
+  bool show_config = false;      // stderr: the configuration that applies to each input
   Limits limits;
 };
 

@@ -10,6 +10,7 @@
 #include "callcheck/callcheck.h"
 #include "cli/commands.h"
 #include "cli/exit_code.h"
+#include "cli/safe_write.h"
 
 namespace {
 
@@ -33,6 +34,8 @@ void add_check_options(CLI::App &cmd, CheckArgs &a) {
                                           "permissions; - reads stdin");
   cmd.add_option("--config", a.config_file, "Use this configuration file instead of discovering .callcheck.json");
   cmd.add_flag("--no-config", a.no_config, "Do not read any configuration file");
+  cmd.add_flag("--show-config", a.show_config, "Print to stderr which configuration applies to each input");
+  cmd.add_flag("--follow-symlinks", a.follow_symlinks, "Read payloads through symlinks that leave the repository");
   cmd.add_option("--select", a.select, "Only these rules (codes, names or code prefixes)")->delimiter(',');
   cmd.add_option("--ignore", a.ignore, "Skip these rules (codes, names or code prefixes)")->delimiter(',');
   cmd.add_option("--baseline", a.baseline, "Hide the findings recorded in this baseline file");
@@ -78,6 +81,7 @@ auto main(int argc, char **argv) -> int {
   scopes->add_option("paths", scopes_args.paths, "Files or directories")->required();
   scopes->add_option("--format", scopes_args.format, "text or json")->check(CLI::IsMember({"text", "json"}));
   scopes->add_option("--api", scopes_args.api, "v1.0 or beta")->check(CLI::IsMember({"v1.0", "beta"}));
+  scopes->add_flag("--follow-symlinks", scopes_args.follow_symlinks, "Read payloads through symlinks that leave the repository");
 
   std::string rules_format = "text";
   auto *rules = app.add_subcommand("rules", "List every rule");
@@ -107,15 +111,17 @@ auto main(int argc, char **argv) -> int {
     return callcheck::cli::kFailure;
   }
 
+  // Every subcommand's output is checked once it is written (safe_write.h).
+  const auto done = [](int code) { return callcheck::cli::finish_output(std::cout, std::cerr, code); };
   try {
-    if (check->parsed()) return callcheck::cli::run_check(check_args, std::cout, std::cerr);
-    if (scopes->parsed()) return callcheck::cli::run_scopes(scopes_args, std::cout, std::cerr);
-    if (rules->parsed()) return callcheck::cli::run_rules(rules_format, std::cout);
-    if (explain->parsed()) return callcheck::cli::run_explain(explain_what, std::cout, std::cerr);
-    if (schemas->parsed()) return callcheck::cli::run_schemas(schema_name, std::cout, std::cerr);
+    if (check->parsed()) return done(callcheck::cli::run_check(check_args, std::cout, std::cerr));
+    if (scopes->parsed()) return done(callcheck::cli::run_scopes(scopes_args, std::cout, std::cerr));
+    if (rules->parsed()) return done(callcheck::cli::run_rules(rules_format, std::cout));
+    if (explain->parsed()) return done(callcheck::cli::run_explain(explain_what, std::cout, std::cerr));
+    if (schemas->parsed()) return done(callcheck::cli::run_schemas(schema_name, std::cout, std::cerr));
     if (version->parsed()) {
       std::cout << "callcheck " << CALLCHECK_VERSION << "\n";
-      return callcheck::cli::kClean;
+      return done(callcheck::cli::kClean);
     }
   } catch (const std::exception &e) {
     std::cerr << fmt::format("callcheck: internal error: {}\n", e.what());

@@ -44,7 +44,10 @@ TEST(ConfigTest, ParsesEveryMember) {
   EXPECT_EQ(c.suppressions[0].code, "CC201");
   EXPECT_EQ(c.suppressions[0].files, std::vector<std::string>{"a.json"});
   EXPECT_EQ(c.suppressions[0].span.begin.line, 9U);
-  EXPECT_EQ(c.baseline, "callcheck-baseline.json");
+  ASSERT_TRUE(c.baseline);
+  EXPECT_EQ(c.baseline->value, "callcheck-baseline.json");
+  EXPECT_EQ(c.baseline->pointer, "/baseline");
+  EXPECT_EQ(c.baseline->span.begin.line, 10U);
 }
 
 TEST(ConfigTest, EmptyObjectIsValid) {
