@@ -130,8 +130,8 @@ auto build_options(const CheckArgs &args, std::ostream &err, bool &ok) -> Option
       // Never the argument itself: `--token "$TOKEN"` is an easy mistake,
       // and this line would put the token into the CI log.
       if (looks_like_token(args.token_file)) {
-        err << "callcheck: the --token argument looks like a token, not a file; write it to a file or pass - to "
-               "read stdin\n";
+        err << "callcheck: --token: this looks like a token, not a file; write it to a file or pass - to read "
+               "stdin\n";
       } else {
         err << fmt::format("callcheck: cannot read the --token file: {}\n", r.error);
       }

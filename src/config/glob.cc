@@ -13,12 +13,15 @@ enum class Op : std::uint8_t {
   AnyOne,      // `?`: one character except '/'
   Star,        // `*`: any run without '/'
   DoubleStar,  // `**`: any run
+  // Before a whole-segment `**/`, matches nothing: it also lets the match
+  // skip the `**/` (no folder at all). Separate from the `**` state, which
+  // loops, so that the skip is only taken before `**` consumed anything.
+  SegmentEntry,
 };
 
 struct Token {
   Op op;
   char c;
-  bool skip_slash;  // `**` as a whole segment followed by '/': may also match no folder at all
 };
 
 // The pattern as a list of tokens, so that matching is a walk over an NFA
@@ -31,28 +34,30 @@ auto compile(std::string_view p) -> std::vector<Token> {
     const char c = p[i];
     if (c == '*' && i + 1 < p.size() && p[i + 1] == '*') {
       const bool segment = (i == 0 || p[i - 1] == '/') && i + 2 < p.size() && p[i + 2] == '/';
-      out.push_back(Token{Op::DoubleStar, 0, segment});
+      if (segment) out.push_back(Token{Op::SegmentEntry, 0});
+      out.push_back(Token{Op::DoubleStar, 0});
       ++i;
     } else if (c == '*') {
-      out.push_back(Token{Op::Star, 0, false});
+      out.push_back(Token{Op::Star, 0});
     } else if (c == '?') {
-      out.push_back(Token{Op::AnyOne, 0, false});
+      out.push_back(Token{Op::AnyOne, 0});
     } else {
-      out.push_back(Token{Op::Literal, c, false});
+      out.push_back(Token{Op::Literal, c});
     }
   }
   return out;
 }
 
 // Adds the states reachable from the set without consuming a character.
-// Every such move goes forward (a star may match nothing; a segment `**/`
-// may skip its '/'), so one pass in increasing order closes the set.
+// Every such move goes forward (a star may match nothing; a segment entry
+// goes on into its `**` or past the `**/`), so one pass in increasing order
+// closes the set.
 void close(const std::vector<Token> &tokens, std::vector<std::uint8_t> &states) {
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (states[i] == 0) continue;
     const Token &t = tokens[i];
-    if (t.op == Op::Star || t.op == Op::DoubleStar) states[i + 1] = 1;
-    if (t.op == Op::DoubleStar && t.skip_slash) states[i + 2] = 1;  // the token after is the '/'
+    if (t.op == Op::Star || t.op == Op::DoubleStar || t.op == Op::SegmentEntry) states[i + 1] = 1;
+    if (t.op == Op::SegmentEntry) states[i + 3] = 1;  // entry, `**`, '/', then what follows
   }
 }
 
@@ -87,6 +92,7 @@ auto glob_match(std::string_view pattern, std::string_view path) -> bool {
           step = true;
           to = i;
           break;
+        case Op::SegmentEntry: break;
       }
       if (step) {
         next[to] = 1;
