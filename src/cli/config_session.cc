@@ -86,7 +86,8 @@ auto ConfigSession::load_config(const std::string &absolute, const fs::path &bou
   c->dir = folder_of(fs::path(absolute));
   if (discovered && !resolves_inside(absolute, boundary)) {
     // A repository's .callcheck.json linked to ~/.netrc: never read.
-    c->load.errors.push_back(unreadable("configuration file", c->display, "it is a symlink that leaves the repository"));
+    c->load.errors.push_back(
+        unreadable("configuration file", c->display, "it is a symlink that leaves the repository"));
   } else {
     // The limit is fixed: --max-bytes is about payloads.
     ReadResult r = read_file(absolute, kMaxConfigBytes, "");
@@ -212,8 +213,8 @@ auto ConfigSession::prepare(const std::vector<Input> &inputs) -> bool {
     Options options;
     const fs::path file = absolute_normal(in.is_stdin ? in.display : in.path);
     // stdin is discovered from --stdin-filename, named from the working directory.
-    p.boundary = in.is_stdin || in.root.empty() ? trust_boundary(folder_of(file), in.named.empty() ? working : fs::path(in.named))
-                                                : fs::path(in.root);
+    const fs::path named = in.named.empty() ? working : fs::path(in.named);
+    p.boundary = in.is_stdin || in.root.empty() ? trust_boundary(folder_of(file), named) : fs::path(in.root);
     if (!args_.no_config) p.config = explicit_config >= 0 ? explicit_config : config_for(folder_of(file), p.boundary);
     options = base_;
     std::string baseline_path;
@@ -338,7 +339,9 @@ auto ConfigSession::finish(Renderer &renderer, std::ostream &out, Summary &summa
     if (const auto worst = r.worst(); worst && *worst <= fail_on) hit = true;
     emit(renderer, out, summary, r, "");
   };
-  for (const auto &c : configs_) show(c->display, detail::unused_suppressions(c->load.config.suppressions, c->uses, c->top));
+  for (const auto &c : configs_) {
+    show(c->display, detail::unused_suppressions(c->load.config.suppressions, c->uses, c->top));
+  }
   for (const auto &b : baselines_) {
     if (b->filter) show(b->display, b->filter->stale(b->filter_options));
   }

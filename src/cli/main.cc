@@ -81,7 +81,8 @@ auto main(int argc, char **argv) -> int {
   scopes->add_option("paths", scopes_args.paths, "Files or directories")->required();
   scopes->add_option("--format", scopes_args.format, "text or json")->check(CLI::IsMember({"text", "json"}));
   scopes->add_option("--api", scopes_args.api, "v1.0 or beta")->check(CLI::IsMember({"v1.0", "beta"}));
-  scopes->add_flag("--follow-symlinks", scopes_args.follow_symlinks, "Read payloads through symlinks that leave the repository");
+  scopes->add_flag("--follow-symlinks", scopes_args.follow_symlinks,
+                   "Read payloads through symlinks that leave the repository");
 
   std::string rules_format = "text";
   auto *rules = app.add_subcommand("rules", "List every rule");

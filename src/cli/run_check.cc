@@ -310,21 +310,21 @@ auto run_scopes(const CheckArgs &args, std::ostream &out, std::ostream &err) -> 
       return;
     }
     const std::string source = printable(r.source);
+    const std::string origin = r.origin.empty() ? "" : " (" + printable(r.origin) + ")";
     if (r.input_error) {
       out << fmt::format("{}: {}\n", source, printable(r.diagnostics.front().message));
       return;
     }
     if (!r.diagnostics.empty()) {
       for (const Diagnostic &d : r.diagnostics) {
-        out << fmt::format("{}:{}:{}: error {} {}: {}\n", source, d.span.begin.line, d.span.begin.column, d.code, d.name,
-                           printable(d.message));
+        out << fmt::format("{}:{}:{}: error {} {}: {}\n", source, d.span.begin.line, d.span.begin.column, d.code,
+                           d.name, printable(d.message));
       }
-      out << fmt::format("{}{}\n  scenario: not determined: the input is not valid\n", source,
-                         r.origin.empty() ? "" : " (" + printable(r.origin) + ")");
+      out << fmt::format("{}{}\n  scenario: not determined: the input is not valid\n", source, origin);
       return;
     }
-    out << fmt::format("{}{}\n  scenario: {}, {} media\n", source, r.origin.empty() ? "" : " (" + printable(r.origin) + ")",
-                       to_string(r.scenario.kind), to_string(r.scenario.media));
+    out << fmt::format("{}{}\n  scenario: {}, {} media\n", source, origin, to_string(r.scenario.kind),
+                       to_string(r.scenario.media));
     if (!r.scenario.summary.empty()) out << fmt::format("  summary:  {}\n", r.scenario.summary);
     if (!r.scenario.evidence.empty()) out << fmt::format("  evidence: {}\n", r.scenario.evidence);
     if (r.required_scopes.empty()) out << "  required: (none determined)\n";

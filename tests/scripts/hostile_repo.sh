@@ -10,7 +10,7 @@
 #   - `scopes` reports invalid input; empty directories are not dropped.
 # Everything is created in a temporary directory. Runs in a few seconds.
 set -uo pipefail
-bin="$CALLCHECK_BINARY"
+bin=$(realpath "$CALLCHECK_BINARY")
 src="$CALLCHECK_SOURCE_DIR"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
