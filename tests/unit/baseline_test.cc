@@ -172,8 +172,8 @@ TEST(BaselineTest, LargeBaselineLoadsInLinearTime) {
 // run cost 2e9 string comparisons; 1e5 files x 5e4 entries took 22 s.
 // (The constructor is not timed.)
 TEST(BaselineTest, ApplyingScalesWithTheFileNotTheBaseline) {
-  constexpr std::size_t kEntries = 200000;
-  constexpr std::size_t kReports = 10000;
+  constexpr std::size_t kEntries = 100000;
+  constexpr std::size_t kReports = 20000;
   std::vector<BaselineEntry> entries;
   entries.reserve(kEntries);
   for (std::size_t i = 0; i < kEntries; ++i) {
