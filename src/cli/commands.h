@@ -29,6 +29,8 @@ struct CheckArgs {
   std::string color = "auto";
   std::string stdin_name = "<stdin>";
   std::string join_url;  // "" = from config, else compare every body with this link
+  bool follow_symlinks = false;  // read payloads through symlinks leaving the repository
+  bool show_config = false;      // stderr: the configuration that applies to each input
   Limits limits;
 };
 

@@ -10,6 +10,7 @@
 #include "callcheck/callcheck.h"
 #include "cli/commands.h"
 #include "cli/exit_code.h"
+#include "cli/safe_write.h"
 
 namespace {
 
@@ -47,6 +48,8 @@ void add_check_options(CLI::App &cmd, CheckArgs &a) {
   cmd.add_flag("--preview", a.preview, "Also run the rules whose status is preview (opt-in)");
   cmd.add_flag("--show-scopes,-v,--verbose", a.show_scopes,
                "Text output: print each file's scenario and required permissions, also when it is clean");
+  cmd.add_flag("--show-config", a.show_config, "Print to stderr which configuration applies to each input");
+  cmd.add_flag("--follow-symlinks", a.follow_symlinks, "Read payloads through symlinks that leave the repository");
   cmd.add_option("--baseline", a.baseline, "Hide the findings recorded in this baseline file");
   cmd.add_option("--write-baseline", a.write_baseline, "Record today's findings in this file and exit 0");
   cmd.add_option("-j,--jobs", a.jobs, "Files checked in parallel (default: number of cores)")
@@ -91,6 +94,8 @@ auto main(int argc, char **argv) -> int {
   scopes->add_option("paths", scopes_args.paths, "Files or directories")->required();
   scopes->add_option("--format", scopes_args.format, "text or json")->check(CLI::IsMember({"text", "json"}));
   scopes->add_option("--api", scopes_args.api, "v1.0 or beta")->check(CLI::IsMember({"v1.0", "beta"}));
+  scopes->add_flag("--follow-symlinks", scopes_args.follow_symlinks,
+                   "Read payloads through symlinks that leave the repository");
 
   std::string rules_format = "text";
   auto *rules = app.add_subcommand("rules", "List every rule");
@@ -135,19 +140,21 @@ auto main(int argc, char **argv) -> int {
     return callcheck::cli::kFailure;
   }
 
+  // Every subcommand's output is checked once it is written (safe_write.h).
+  const auto done = [](int code) { return callcheck::cli::finish_output(std::cout, std::cerr, code); };
   try {
-    if (check->parsed()) return callcheck::cli::run_check(check_args, std::cout, std::cerr);
-    if (scopes->parsed()) return callcheck::cli::run_scopes(scopes_args, std::cout, std::cerr);
-    if (rules->parsed()) return callcheck::cli::run_rules(rules_format, std::cout);
-    if (explain->parsed()) return callcheck::cli::run_explain(explain_what, std::cout, std::cerr);
+    if (check->parsed()) return done(callcheck::cli::run_check(check_args, std::cout, std::cerr));
+    if (scopes->parsed()) return done(callcheck::cli::run_scopes(scopes_args, std::cout, std::cerr));
+    if (rules->parsed()) return done(callcheck::cli::run_rules(rules_format, std::cout));
+    if (explain->parsed()) return done(callcheck::cli::run_explain(explain_what, std::cout, std::cerr));
     if (schemas->parsed()) {
-      if (schema_bundle) return callcheck::cli::run_bundle(schema_name, schema_api, std::cout, std::cerr);
-      return callcheck::cli::run_schemas(schema_name, std::cout, std::cerr);
+      if (schema_bundle) return done(callcheck::cli::run_bundle(schema_name, schema_api, std::cout, std::cerr));
+      return done(callcheck::cli::run_schemas(schema_name, std::cout, std::cerr));
     }
-    if (join->parsed()) return callcheck::cli::run_join_url(join_args, std::cout, std::cerr);
+    if (join->parsed()) return done(callcheck::cli::run_join_url(join_args, std::cout, std::cerr));
     if (version->parsed()) {
       std::cout << "callcheck " << CALLCHECK_VERSION << "\n";
-      return callcheck::cli::kClean;
+      return done(callcheck::cli::kClean);
     }
   } catch (const std::exception &e) {
     std::cerr << fmt::format("callcheck: internal error: {}\n", e.what());
