@@ -1,7 +1,9 @@
 #include "cli/config_session.h"
 
+#include <algorithm>     // std::stable_sort
 #include <filesystem>    // std::filesystem
 #include <system_error>  // std::error_code
+#include <tuple>         // std::tie
 
 #include <fmt/format.h>
 
@@ -345,7 +347,19 @@ auto ConfigSession::finish(Renderer &renderer, std::ostream &out, Summary &summa
     emit(renderer, out, summary, r, "");
   };
   for (const auto &c : configs_) {
-    show(c->display, detail::unused_suppressions(c->load.config.suppressions, c->uses, c->top));
+    std::vector<Diagnostic> diagnostics;
+    for (const Diagnostic &n : c->load.scope_notices) {
+      if (auto d = detail::meta_diagnostic(n.code, n.message, n.pointer, n.span, n.help, c->top)) {
+        diagnostics.push_back(std::move(*d));
+      }
+    }
+    for (Diagnostic &d : detail::unused_suppressions(c->load.config.suppressions, c->uses, c->top)) {
+      diagnostics.push_back(std::move(d));
+    }
+    std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic &a, const Diagnostic &b) {
+      return std::tie(a.span.begin.line, a.span.begin.column) < std::tie(b.span.begin.line, b.span.begin.column);
+    });
+    show(c->display, std::move(diagnostics));
   }
   for (const auto &b : baselines_) {
     if (b->filter) show(b->display, b->filter->stale(b->filter_options));

@@ -80,20 +80,6 @@ auto process(const Input &in, const Options &options, std::size_t cap, const std
   return o;
 }
 
-// A command-line value echoed in a message: control characters shown escaped.
-auto printable_arg(std::string_view s) -> std::string {
-  std::string out;
-  for (const char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u < 0x20U || u == 0x7FU) {
-      out += fmt::format("\\x{:02x}", u);
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out;
-}
-
 // A JWT: three base64url segments joined by dots (the first two at least
 // 8 characters, the last may be empty: alg "none"), or anything starting
 // like a base64 JSON header ("eyJ"). "my.token.jwt" is a file name.
@@ -138,7 +124,7 @@ auto build_options(const CheckArgs &args, std::ostream &err, bool &ok) -> Option
   auto selectors_ok = [&](const std::vector<std::string> &list, std::string_view flag, bool for_ignore) {
     for (const std::string &item : list) {
       if (const auto problem = detail::check_selector(item, for_ignore)) {
-        err << fmt::format("callcheck: {}: {}; {}\n", flag, printable_arg(problem->message), problem->help);
+        err << fmt::format("callcheck: {}: {}; {}\n", flag, printable(problem->message), problem->help);
         ok = false;
       }
     }

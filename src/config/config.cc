@@ -13,6 +13,7 @@
 #include "config/glob.h"
 #include "document/document.h"
 #include "document/pointer.h"
+#include "permissions/permissions.h"
 #include "schema/validate.h"
 #include "util/suggest.h"
 
@@ -66,21 +67,6 @@ auto replace_all(std::string &text, std::string_view from, std::string_view to) 
   }
 }
 
-auto catalogue_words() -> std::vector<std::string_view> {
-  std::vector<std::string_view> words;
-  for (const RuleMeta &m : rule_catalog()) {
-    words.push_back(m.code);
-    words.push_back(m.name);
-  }
-  return words;
-}
-
-auto unknown_rule_help(std::string_view word) -> std::string {
-  const std::string suggestion = closest(word, catalogue_words());
-  return suggestion.empty() ? std::string("`callcheck rules` lists every code and name")
-                            : fmt::format("did you mean `{}`?", suggestion);
-}
-
 class Loader {
  public:
   explicit Loader(const Document &doc, ConfigLoad &out) : doc_(doc), out_(out) {}
@@ -128,7 +114,7 @@ class Loader {
       s.code = std::string(meta->code);
     } else {
       error(fmt::format("{} is not a rule code or name", shown(rule, "`rule`")), pointer + "/rule", false,
-            name_like(rule) ? unknown_rule_help(rule) : std::string());
+            name_like(rule) ? check_rule_key(rule, RuleLevel::Error)->help : std::string());
     }
     std::string_view bare = s.pointer;
     if (bare.size() >= 2 && bare.substr(bare.size() - 2) == "/*") bare.remove_suffix(2);
@@ -204,7 +190,21 @@ auto parse_config(std::string_view text) -> ConfigLoad {
   Loader load(doc, out);
   if (const Value *v = member(root, "root")) config.root = v->GetBool();
   if (const Value *v = member(root, "api")) config.api = parse_api_version(sv(*v));
-  if (const Value *v = member(root, "scopes")) config.scopes = strings(*v);
+  if (const Value *v = member(root, "scopes")) {
+    const GrantedLint lint = lint_granted(strings(*v));
+    for (std::size_t i = 0; i < lint.findings.size(); ++i) {
+      const Finding &f = lint.findings[i];
+      const std::string at = "/scopes/" + std::to_string(lint.index[i]);
+      Diagnostic d;
+      d.code = f.code;
+      d.message = f.message;
+      d.pointer = at;
+      d.span = doc.span(at);
+      d.help = f.help;
+      out.scope_notices.push_back(std::move(d));
+    }
+    config.scopes = lint.canonical;
+  }
   if (const Value *v = member(root, "rules")) load.levels(*v, "/rules", config.rules);
   if (const Value *v = member(root, "select")) config.select = load.selectors(*v, "/select", false);
   if (const Value *v = member(root, "ignore")) config.ignore = load.selectors(*v, "/ignore", true);

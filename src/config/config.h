@@ -81,6 +81,11 @@ struct Config {
 struct ConfigLoad {
   Config config;
   std::vector<Diagnostic> errors;  // CC401, located in the config text; empty = usable
+  // CC303/CC304 for the spellings in `scopes`, located at their entries:
+  // reported once per configuration (the CLI renders them after the run, with
+  // the severity the configuration's own levels give them), while
+  // `config.scopes` holds the canonical names every payload is checked with.
+  std::vector<Diagnostic> scope_notices;
 };
 
 // Parses `text` strictly (the payload parser and limits), validates it

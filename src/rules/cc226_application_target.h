@@ -16,14 +16,7 @@ class ApplicationTarget final : public detail::Rule {
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
     if (!context.doc.has_dom()) return;
-    const detail::Value *targets = member(&context.doc.root(), "targets");
-    if (targets == nullptr || !targets->IsArray()) return;
-    for (rapidjson::SizeType i = 0; i < targets->Size(); ++i) {
-      // Only an identity object counts; a string there is CC103.
-      if (object_member(object_member(&(*targets)[i], "identity"), "application") == nullptr) continue;
-      std::string pointer = "/targets";
-      detail::append_index(pointer, i);
-      pointer += "/identity/application";
+    for_each_target_identity(context.doc.root(), "application", [&](rapidjson::SizeType i, const std::string &pointer) {
       sink.report(kMeta, pointer,
                   fmt::format("target {} is an application (a bot): the Graph calling API does not support calls "
                               "from one bot to another",
@@ -31,7 +24,7 @@ class ApplicationTarget final : public detail::Rule {
                   "call a user (`user`) or a phone number (`phone`, from an application instance); to reach "
                   "another bot, have a user or a meeting bring both in",
                   true);
-    }
+    });
   }
 
  private:

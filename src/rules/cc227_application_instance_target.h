@@ -16,13 +16,7 @@ class ApplicationInstanceTarget final : public detail::Rule {
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
     if (!context.doc.has_dom()) return;
-    const detail::Value *targets = member(&context.doc.root(), "targets");
-    if (targets == nullptr || !targets->IsArray()) return;
-    for (rapidjson::SizeType i = 0; i < targets->Size(); ++i) {
-      if (object_member(object_member(&(*targets)[i], "identity"), "applicationInstance") == nullptr) continue;
-      std::string pointer = "/targets";
-      detail::append_index(pointer, i);
-      pointer += "/identity/applicationInstance";
+    for_each_target_identity(context.doc.root(), "applicationInstance", [&](rapidjson::SizeType i, const std::string &pointer) {
       sink.report(kMeta, pointer,
                   fmt::format("target {} is an application instance (a bot's resource account): no documented "
                               "scenario places a call to one, and bot-to-bot calls are not supported",
@@ -30,7 +24,7 @@ class ApplicationInstanceTarget final : public detail::Rule {
                   "an application instance belongs in `source.identity`, as the caller of a PSTN call; call a "
                   "`user` or a `phone` number instead",
                   true);
-    }
+    });
   }
 
  private:

@@ -300,6 +300,23 @@ inline auto is_identity_set_type(std::string_view type) -> bool {
 inline auto is_identity_kind(std::string_view key) -> bool { return key != "endpointType" && is_identity_set_key(key); }
 
 // A non-empty string member (a tenant id the service could read).
+// Calls `f(index, pointer)` for every target whose identity holds an object
+// member `kind` ("/targets/<i>/identity/<kind>"). Only an object counts: a
+// string there is the schema's CC103, never an identity.
+template <typename F>
+inline void for_each_target_identity(const Value &root, std::string_view kind, F &&f) {
+  const Value *targets = member(&root, "targets");
+  if (targets == nullptr || !targets->IsArray()) return;
+  for (rapidjson::SizeType i = 0; i < targets->Size(); ++i) {
+    if (object_member(object_member(&(*targets)[i], "identity"), kind) == nullptr) continue;
+    std::string pointer = "/targets";
+    detail::append_index(pointer, i);
+    pointer += "/identity/";
+    pointer += kind;
+    f(i, pointer);
+  }
+}
+
 inline auto has_text(const Value *object, std::string_view name) -> bool {
   std::string_view text;
   return string_member(object, name, &text) && !text.empty();

@@ -88,4 +88,17 @@ grep -q "^--scopes:1:1: warning CC303 scope-alias" "$out" || { echo "FAIL: CC303
 grep -q "^2 files checked" "$out" || { echo "FAIL: the flag counted as a file"; cat "$out"; fail=1; }
 grep -q "group-call-service-hosted.json.*CC30[34]" "$out" && { echo "FAIL: a payload repeats CC303/CC304"; fail=1; }
 
+# ... and once at the configuration entry that spells them, not per file.
+repo=$(mktemp -d)
+mkdir -p "$repo/.git" "$repo/p"
+cp samples/valid/group-call-service-hosted.json "$repo/p/a.json"
+cp samples/valid/group-call-app-hosted.json "$repo/p/b.json"
+printf '{\n  "scopes": ["Calls.InitiateGroupCalls.All", "Calls.AccessMedia.All", "Calls.Bogus.All"]\n}\n' >"$repo/.callcheck.json"
+(cd "$repo" && "$bin" --color never p) >"$out" 2>"$err"; got=$?
+check_exit 0 "config scope spellings are warnings, the canonical names grant the calls"
+grep -q "^.callcheck.json:2:14: warning CC303 scope-alias" "$out" || { echo "FAIL: CC303 not at the config entry"; cat "$out"; fail=1; }
+grep -q "^.callcheck.json:2:71: warning CC304 unknown-scope" "$out" || { echo "FAIL: CC304 not at the config entry"; cat "$out"; fail=1; }
+[ "$(grep -c "CC30[34]" "$out")" -eq 2 ] || { echo "FAIL: config scope findings repeated per file"; cat "$out"; fail=1; }
+rm -rf "$repo"
+
 exit $fail
