@@ -31,7 +31,19 @@ struct CheckArgs {
   Limits limits;
 };
 
+struct AuditArgs {
+  CheckArgs check;                // paths, format, fail-on, api, config, select/ignore, limits, colour
+  std::vector<std::string> apps;  // --app: where the permissions are declared ("" = config's "app")
+  bool strict = false;            // an excess Calls.* permission is an error
+  std::string write_minimal;      // --write-minimal FILE
+};
+
+// Options from the command line (run_check.cc); false in `ok` after a message on `err`.
+[[nodiscard]] auto build_options(const CheckArgs &args, std::ostream &err, bool &ok) -> Options;
+
 [[nodiscard]] auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> int;
+// The permission audit of the payloads against the app's declarations (run_audit.cc).
+[[nodiscard]] auto run_audit(const AuditArgs &args, std::ostream &out, std::ostream &err) -> int;
 [[nodiscard]] auto run_scopes(const CheckArgs &args, std::ostream &out, std::ostream &err) -> int;
 [[nodiscard]] auto run_rules(const std::string &format, std::ostream &out) -> int;
 [[nodiscard]] auto run_explain(const std::string &what, std::ostream &out, std::ostream &err) -> int;

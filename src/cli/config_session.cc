@@ -1,5 +1,6 @@
 #include "cli/config_session.h"
 
+#include <algorithm>   // std::find
 #include <filesystem>  // std::filesystem
 #include <fstream>     // std::ofstream
 #include <system_error>  // std::error_code
@@ -277,6 +278,17 @@ auto ConfigSession::finish(Renderer &renderer, std::ostream &out, Summary &summa
     if (b->filter) show(b->display, b->filter->stale(b->filter_options), b->text);
   }
   return hit;
+}
+
+auto ConfigSession::app_files() const -> std::vector<std::string> {
+  std::vector<std::string> out;
+  for (const auto &c : configs_) {
+    for (const std::string &a : c->load.config.app) {
+      const std::string path = (c->dir / a).lexically_normal().string();
+      if (std::find(out.begin(), out.end(), path) == out.end()) out.push_back(path);
+    }
+  }
+  return out;
 }
 
 auto ConfigSession::write_baseline(std::ostream &err) const -> int {

@@ -178,6 +178,7 @@ auto parse_config(std::string_view text) -> ConfigLoad {
     for (rapidjson::SizeType i = 0; i < v->Size(); ++i) load.suppression((*v)[i], "/suppressions/" + std::to_string(i));
   }
   if (const Value *v = member(root, "baseline")) config.baseline = std::string(sv(*v));
+  if (const Value *v = member(root, "app")) config.app = strings(*v);
   std::sort(out.errors.begin(), out.errors.end(), by_position);
   return out;
 }

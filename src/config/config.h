@@ -51,6 +51,7 @@ struct Config {
   std::vector<ConfigOverride> overrides;
   std::vector<Suppression> suppressions;
   std::string baseline;  // as written, relative to the config's folder; "" = none
+  std::vector<std::string> app;  // `callcheck audit` declarations, relative to the config's folder
 };
 
 struct ConfigLoad {

@@ -1,0 +1,261 @@
+// `callcheck audit PATH... --app FILE`: the CLI half of the permission audit.
+// It reads the payloads (through check() and the extractors, exactly as
+// `callcheck check` does, with the same configuration) and the app files, hands
+// both to the library (src/audit/evaluate.h) and renders the result: one report
+// per app file (its findings), one per payload (its scenario and required
+// permissions; the body's own lint findings are `callcheck check`'s), then the
+// audit summary. Exit codes: 2 when an input cannot be read or an app file is
+// in none of the formats, 1 for findings at or above --fail-on, else 0.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>        // errno
+#include <cstring>       // std::strerror
+#include <filesystem>    // std::filesystem
+#include <random>        // std::random_device
+#include <system_error>  // std::error_code
+
+#include <fmt/format.h>
+
+#include "audit/app_file.h"
+#include "audit/evaluate.h"
+#include "callcheck/callcheck.h"
+#include "cli/commands.h"
+#include "cli/config_session.h"
+#include "cli/exit_code.h"
+#include "cli/extract_inputs.h"
+#include "cli/input.h"
+
+namespace callcheck::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::size_t kMaxAppBytes = std::size_t{16} << 20U;  // src/audit/read_app.cc's limit
+
+auto unreadable(const std::string &display, const std::string &error) -> Report {
+  Report r;
+  r.source = display;
+  r.input_error = true;
+  const RuleMeta *meta = find_rule("CC010");
+  Diagnostic d;
+  d.code = "CC010";
+  d.name = meta != nullptr ? std::string(meta->name) : "unreadable-input";
+  d.message = fmt::format("cannot read `{}`: {}", display, error);
+  d.span = Span{Position{1, 1}, Position{1, 1}};
+  r.diagnostics.push_back(std::move(d));
+  return r;
+}
+
+// One payload input -> its reports (one per extracted body), as check() sees it.
+struct Payload {
+  std::vector<Report> reports;
+  std::string text;  // for code frames
+};
+
+auto read_payload(const Input &in, const Options &options, std::size_t cap, const ReadResult &stdin_text) -> Payload {
+  Payload p;
+  if (!in.error.empty()) {
+    p.reports.push_back(unreadable(in.display, in.error));
+    return p;
+  }
+  const InputKind kind = input_kind(in.display);
+  if (kind == InputKind::Ndjson && !in.is_stdin) {
+    const std::string error = stream_ndjson_file(in.path, in.display, options, cap,
+                                                 [&](const Report &r) { p.reports.push_back(r); });
+    if (!error.empty()) p.reports.push_back(unreadable(in.display, error));
+    return p;
+  }
+  ReadResult r = in.is_stdin ? stdin_text : read_file(in.path, cap);
+  if (!r.ok) {
+    p.reports.push_back(unreadable(in.display, r.error));
+    return p;
+  }
+  p.text = std::move(r.bytes);
+  if (kind == InputKind::Json) {
+    p.reports.push_back(check(p.text, in.display, options));
+  } else if (kind == InputKind::Ndjson) {
+    check_ndjson_text(p.text, in.display, options, [&](const Report &report) { p.reports.push_back(report); });
+    p.text.clear();
+  } else {
+    p.reports = check_extracted(kind, p.text, in.display, options);
+  }
+  return p;
+}
+
+// Writes `text` to `path` atomically: a new temporary file in the same folder
+// (O_EXCL, never following a planted name), fsync, rename over the target,
+// fsync the folder. A symlink or non-regular target is refused. Issue 18's
+// shared safe-write function (src/cli/safe_write.*) was not on main when this
+// was written: replace this function with it, call for call.
+auto write_atomically(const std::string &path, const std::string &text) -> std::string {
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) == 0) {
+    if (S_ISLNK(st.st_mode)) return "it is a symbolic link; refusing to write through it";
+    if (!S_ISREG(st.st_mode)) return "it exists and is not a regular file";
+  } else if (errno != ENOENT) {
+    return std::strerror(errno);
+  }
+  const fs::path target(path);
+  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::random_device random;
+  std::string tmp;
+  int fd = -1;
+  for (int attempt = 0; attempt < 16 && fd < 0; ++attempt) {
+    tmp = (dir / fmt::format(".{}.{:08x}.tmp", target.filename().string(), random())).string();
+    fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+    if (fd < 0 && errno != EEXIST) return std::strerror(errno);
+  }
+  if (fd < 0) return "cannot create a temporary file beside it";
+  std::size_t done = 0;
+  while (done < text.size()) {
+    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      const std::string error = std::strerror(errno);
+      ::close(fd);
+      ::unlink(tmp.c_str());
+      return error;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    const std::string error = std::strerror(errno);
+    ::unlink(tmp.c_str());
+    return error;
+  }
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    const std::string error = std::strerror(errno);
+    ::unlink(tmp.c_str());
+    return error;
+  }
+  const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd >= 0) {
+    (void)::fsync(dfd);
+    ::close(dfd);
+  }
+  return "";
+}
+
+auto use_colour(const std::string &mode) -> bool {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  const char *no_color = std::getenv("NO_COLOR");
+  if (no_color != nullptr && *no_color != '\0') return false;
+  return ::isatty(STDOUT_FILENO) == 1;
+}
+
+}  // namespace
+
+auto run_audit(const AuditArgs &args, std::ostream &out, std::ostream &err) -> int {
+  bool ok = true;
+  const CheckArgs &c = args.check;
+  const Options options = build_options(c, err, ok);
+  if (!ok) return kFailure;
+  std::vector<Input> inputs = expand_inputs(c.paths, directory_extensions());
+  ReadResult stdin_text;
+  bool stdin_read = false;
+  for (Input &in : inputs) {
+    if (!in.is_stdin) continue;
+    in.display = c.stdin_name;
+    if (!stdin_read) stdin_text = read_stdin(c.limits.max_bytes);  // once, with the files' cap
+    stdin_read = true;
+  }
+
+  RenderOptions render_options;
+  render_options.color = c.format == "text" && use_colour(c.color);
+  render_options.fail_on = *parse_severity(c.fail_on);
+  render_options.tool_version = CALLCHECK_VERSION;
+  auto renderer = make_renderer(*parse_format(c.format), render_options);
+  Summary summary;
+  renderer->begin(out);
+  ConfigSession config(c, options);
+  if (!config.prepare(inputs)) return config.fail(*renderer, out, summary);
+
+  // The app files: --app, else the configurations' "app".
+  std::vector<std::string> app_paths = args.apps;
+  std::vector<std::string> app_displays;
+  if (app_paths.empty()) {
+    app_paths = config.app_files();
+    for (const std::string &p : app_paths) app_displays.push_back(display_path(p));
+  } else {
+    for (const std::string &p : app_paths) app_displays.push_back(display_path(p));
+  }
+  if (app_paths.empty()) {
+    err << "callcheck: audit needs the files that declare the app's permissions: --app FILE (or \"app\": [...] in "
+           ".callcheck.json)\n";
+    return kFailure;
+  }
+  if (inputs.empty()) {
+    err << "callcheck: no input files found\n";
+    return kFailure;
+  }
+
+  std::vector<detail::AppFile> apps;
+  std::vector<Report> unreadable_apps;
+  for (std::size_t i = 0; i < app_paths.size(); ++i) {
+    ReadResult r = read_file(app_paths[i], kMaxAppBytes);
+    if (!r.ok) {
+      unreadable_apps.push_back(unreadable(app_displays[i], r.error));
+      continue;
+    }
+    apps.push_back(detail::read_app_file(r.bytes, app_displays[i]));
+  }
+
+  std::vector<Report> reports;
+  std::vector<std::size_t> text_of;  // report -> index into texts
+  std::vector<std::string> texts;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    Payload p = read_payload(inputs[i], config.options(i), c.limits.max_bytes, stdin_text);
+    texts.push_back(std::move(p.text));
+    for (Report &r : p.reports) {
+      reports.push_back(std::move(r));
+      text_of.push_back(texts.size() - 1);
+    }
+  }
+
+  detail::AuditOptions audit_options;
+  // The rule policy of the audit's own findings: the configuration of the
+  // first payload (the one the run is configured by), then the flags.
+  audit_options.options = config.options(0);
+  audit_options.strict = args.strict;
+  const detail::AuditOutcome outcome = detail::evaluate_audit(apps, reports, audit_options);
+
+  bool worst_hit = false;
+  auto emit = [&](const Report &r, std::string_view text) {
+    summary.add(r);
+    if (const auto worst = r.worst(); worst && *worst <= render_options.fail_on) worst_hit = true;
+    renderer->file(out, r, text);
+  };
+  for (const Report &r : unreadable_apps) emit(r, "");
+  for (std::size_t i = 0; i < apps.size(); ++i) emit(outcome.app_reports[i], apps[i].text);
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    Report r = reports[i];
+    // The body's lint findings belong to `callcheck check`; an audit shows
+    // what it could not read, and its own findings.
+    if (!r.input_error) r.diagnostics = outcome.payload_findings[i];
+    emit(r, texts[text_of[i]]);
+  }
+  renderer->audit(out, outcome.summary);
+  renderer->end(out, summary);
+  out.flush();
+
+  if (summary.input_errors > 0) {
+    err << fmt::format("callcheck: {} input{} could not be read or recognised\n", summary.input_errors,
+                       summary.input_errors == 1 ? "" : "s");
+    return kFailure;
+  }
+  if (!args.write_minimal.empty()) {
+    const std::string error = write_atomically(args.write_minimal, outcome.minimal);
+    if (!error.empty()) {
+      err << fmt::format("callcheck: cannot write `{}`: {}\n", display_path(args.write_minimal), error);
+      return kFailure;
+    }
+    err << fmt::format("callcheck: wrote the minimal requiredResourceAccess to `{}`\n",
+                       display_path(args.write_minimal));
+  }
+  return worst_hit ? kFindings : kClean;
+}
+
+}  // namespace callcheck::cli
