@@ -370,15 +370,20 @@ class Evaluator {
       const Report &r = payloads_[i];
       if (r.input_error) continue;
       const CallKind kind = r.scenario.kind;
+      // "Neither targets nor meetingInfo, media not recognised" is any JSON
+      // object that is not a call body (a manifest next to the payloads).
+      const bool call_like = !r.scenario.evidence.empty() || r.scenario.media != MediaHosting::Unknown;
+      if (kind == CallKind::Ambiguous && !call_like) continue;
       if (kind == CallKind::Ambiguous) {
         payload_findings_[i].push_back(Raw{"CC615",
                                            "this body matches no single create-call scenario (CC301): the "
                                            "permissions it needs are not derived, so the audit cannot count it",
                                            "make the body one documented scenario (`callcheck check` says which)",
-                                           r.scenario.evidence_span.begin.line != 0
-                                               ? r.scenario.evidence_span
-                                               : Span{Position{1, 1}, Position{1, 1}},
-                                           r.scenario.evidence, std::nullopt});
+                                           r.scenario.evidence_span.begin.line != 0   ? r.scenario.evidence_span
+                                           : r.scenario.media_evidence_span.begin.line != 0 ? r.scenario.media_evidence_span
+                                                                                          : Span{Position{1, 1}, Position{1, 1}},
+                                           r.scenario.evidence.empty() ? r.scenario.media_evidence : r.scenario.evidence,
+                                           std::nullopt});
         ++unaudited_;
         continue;
       }
@@ -490,8 +495,14 @@ class Evaluator {
     return out;
   }
 
+  // Without every app file's declarations a missing or excess verdict is
+  // about the wrong thing (the run exits 2 anyway).
+  auto all_read() const -> bool {
+    return !apps_.empty() && std::none_of(apps_.begin(), apps_.end(), [](const AppFile &a) { return a.input_error; });
+  }
+
   void missing_findings() {
-    if (apps_.empty()) return;
+    if (!all_read()) return;
     for (const auto &[name, reqs] : missing_) {
       const PermissionInfo *p = table_.by_name(name);
       const bool rsc = p != nullptr && p->rsc;
@@ -506,8 +517,13 @@ class Evaluator {
         for (const Option &o : req->options) {
           if (std::any_of(o.scopes.begin(), o.scopes.end(), [&](const Scope &s) { return s.name == name; })) continue;
           std::string names;
-          for (const Scope &s : o.scopes) names += (names.empty() ? "" : " + ") + s.name;
-          others.insert(o.note.empty() ? names : fmt::format("{} ({})", names, o.note));
+          bool all_rsc = true;
+          for (const Scope &s : o.scopes) {
+            names += (names.empty() ? "`" : " + `") + s.name + "`";
+            const PermissionInfo *info = table_.by_name(s.name);
+            all_rsc = all_rsc && info != nullptr && info->rsc;
+          }
+          others.insert(all_rsc ? names + " (resource-specific consent, in the Teams manifest)" : names);
         }
       }
       if (!others.empty()) {
@@ -535,12 +551,13 @@ class Evaluator {
   }
 
   void excess_findings() {
+    if (!all_read()) return;
     for (const Judged &j : judged_) {
       if (!j.counted || !j.permission->calls() || used_.count(j.permission->name) > 0) continue;
       const RawPermission &p = *j.raw;
       add(j.file, "CC602",
-          fmt::format("`{}` is declared, but none of the {} audited needs it", j.permission->name,
-                      plural(requirements_.size(), "request body", "request bodies")),
+          fmt::format("`{}` is declared, but no audited request body needs it ({} audited)", j.permission->name,
+                      requirements_.size()),
           options_.strict ? "remove it (least privilege: an admin consents to every declared permission)"
                           : "remove it, unless code the audit does not see needs it (`--strict` makes this an error)",
           p, p.span, options_.strict ? std::optional<Severity>(Severity::Error) : std::nullopt);
@@ -745,8 +762,10 @@ class Evaluator {
     }
     s.required.assign(required.begin(), required.end());
     s.declared.assign(declared_names.begin(), declared_names.end());
-    for (const auto &[name, reqs] : missing_) s.missing.push_back(name);
-    s.excess.assign(excess_.begin(), excess_.end());
+    if (all_read()) {  // else there is no verdict (see all_read)
+      for (const auto &[name, reqs] : missing_) s.missing.push_back(name);
+      s.excess.assign(excess_.begin(), excess_.end());
+    }
     s.not_evaluated.assign(not_evaluated.begin(), not_evaluated.end());
     for (const auto &[name, n] : needs_) s.needs.push_back(n);
     for (const AppFile &a : apps_) {

@@ -194,8 +194,7 @@ class Scanner {
       if (c == '#') {
         // Shells: `#` starts a comment only at the start of a word (`$#`, `a#b` are not).
         const char before = i == 0 ? '\n' : text_[i - 1];
-        if (hcl_ || std::isspace(static_cast<unsigned char>(before)) != 0 || before == ';' || before == '(' ||
-            before == '{' || before == '}') {
+        if (hcl_ || std::isspace(static_cast<unsigned char>(before)) != 0 || before == ';') {
           line_comment = true;
           cls_[i] = Cls::Comment;
           continue;
