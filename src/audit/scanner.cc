@@ -99,6 +99,7 @@ class Scanner {
   auto run() -> std::optional<AppFile> {
     classify();
     collect();
+    index();
     AppFile out;
     out.format = hcl_ ? "terraform-hcl" : "script";
     out.method = ReadMethod::Scanned;
@@ -436,6 +437,26 @@ class Scanner {
     }
   }
 
+  // Every lookup below goes through these: a file of many GUIDs must not
+  // make the scanner quadratic.
+  void index() {
+    for (std::size_t i = 0; i < guids_.size(); ++i) {
+      const GuidAt &g = guids_[i];
+      guids_by_line_[g.line].push_back(i);
+      if (!g.comment) ++code_guids_by_group_[g.group];
+      guids_by_value_[normal_guid(text_.substr(g.offset, 36))].push_back(i);
+    }
+    for (std::size_t i = 0; i < names_.size(); ++i) {
+      names_by_line_[names_[i].line].push_back(i);
+      names_by_group_[names_[i].group].push_back(i);
+    }
+    for (std::size_t i = 0; i < types_.size(); ++i) types_by_group_[types_[i].group].push_back(i);
+    for (std::size_t i = 0; i < assignments_.size(); ++i) {
+      assignment_index_.emplace(std::make_pair(assignments_[i].group, assignments_[i].key), i);
+      if (assignments_[i].kind == Assignment::Kind::Literal) literal_at_.emplace(assignments_[i].value_offset, i);
+    }
+  }
+
   // ---- decisions ---------------------------------------------------------------
 
   auto group_at(int index) const -> const Group * {
@@ -450,19 +471,15 @@ class Scanner {
     return {};
   }
 
-  auto inside(int group, std::string_view key) const -> bool {
-    for (const Group *g = group_at(group); g != nullptr; g = group_at(g->parent)) {
-      if (g->key == key) return true;
-    }
-    return false;
-  }
-
   // The one type written in `group` itself (not in a nested group).
   auto record_type(int group) const -> std::optional<TypeAt> {
     if (group < 0) return std::nullopt;
+    const auto it = types_by_group_.find(group);
+    if (it == types_by_group_.end()) return std::nullopt;
     std::optional<TypeAt> found;
-    for (const TypeAt &t : types_) {
-      if (t.group != group || t.attached_to_guid) continue;
+    for (const std::size_t i : it->second) {
+      const TypeAt &t = types_[i];
+      if (t.attached_to_guid) continue;
       if (found && found->value != t.value) return std::nullopt;
       found = t;
     }
@@ -474,14 +491,14 @@ class Scanner {
   auto label_for(const GuidAt &g) -> NameAt * {
     NameAt *on_line = nullptr;
     int names_on_line = 0;
-    for (NameAt &n : names_) {
-      if (n.line == g.line && !n.ref) {
+    if (const auto it = names_by_line_.find(g.line); it != names_by_line_.end()) {
+      for (const std::size_t i : it->second) {
+        if (names_[i].ref) continue;
         ++names_on_line;
-        on_line = &n;
+        on_line = &names_[i];
       }
     }
-    const auto guids_on_line =
-        std::count_if(guids_.begin(), guids_.end(), [&](const GuidAt &o) { return o.line == g.line; });
+    const std::size_t guids_on_line = guids_by_line_[g.line].size();
     if (names_on_line == 1 && guids_on_line == 1) return on_line;
     const Group *record = group_at(g.group);
     if (record == nullptr || names_on_line > 0 || record->close == std::string_view::npos ||
@@ -490,15 +507,25 @@ class Scanner {
     }
     NameAt *in_record = nullptr;
     int count = 0;
-    for (NameAt &n : names_) {
-      if (n.group == g.group && !n.comment && !n.ref) {
-        ++count;
-        in_record = &n;
-      }
+    for (const std::size_t i : names_by_group_[g.group]) {
+      if (names_[i].comment || names_[i].ref) continue;
+      ++count;
+      in_record = &names_[i];
     }
-    const auto guids_in_record =
-        std::count_if(guids_.begin(), guids_.end(), [&](const GuidAt &o) { return o.group == g.group && !o.comment; });
-    return count == 1 && guids_in_record == 1 ? in_record : nullptr;
+    return count == 1 && code_guids_by_group_[g.group] == 1 ? in_record : nullptr;
+  }
+
+  // The label any occurrence of this GUID value has, looked up once per value.
+  auto label_of_value(const std::string &value) -> NameAt * {
+    const auto cached = value_labels_.find(value);
+    if (cached != value_labels_.end()) return cached->second;
+    NameAt *found = nullptr;
+    for (const std::size_t i : guids_by_value_[value]) {
+      found = label_for(guids_[i]);
+      if (found != nullptr) break;
+    }
+    value_labels_.emplace(value, found);
+    return found;
   }
 
   void set_label(RawPermission &p, NameAt *label) const {
@@ -524,15 +551,7 @@ class Scanner {
     set_label(p, label_for(g));
     // Comments that mention the same GUID elsewhere name it too
     // (`# Calls.JoinGroupCall.All: f6594d00-…` above the command).
-    if (p.label.empty()) {
-      for (const GuidAt &other : guids_) {
-        if (&other == &g || normal_guid(text_.substr(other.offset, 36)) != normal_guid(p.id)) continue;
-        if (NameAt *label = label_for(other)) {
-          set_label(p, label);
-          break;
-        }
-      }
-    }
+    if (p.label.empty()) set_label(p, label_of_value(normal_guid(p.id)));
     return p;
   }
 
@@ -550,9 +569,7 @@ class Scanner {
     bool agree = true;
     for (const TypeAt &t : types_) {
       if (t.attached_to_guid) continue;
-      const bool record_has_guid = std::any_of(guids_.begin(), guids_.end(), [&](const GuidAt &g) {
-        return !g.comment && g.group == t.group && t.group >= 0;
-      });
+      const bool record_has_guid = t.group >= 0 && code_guids_by_group_[t.group] > 0;
       if (record_has_guid) continue;
       if (file_type && file_type->value != t.value) agree = false;
       if (!file_type) file_type = t;
@@ -605,26 +622,38 @@ class Scanner {
 
   // ---- HCL -----------------------------------------------------------------------
 
+  // guids_ and names_ are in text order (collect() walks the text once).
   auto guid_in(std::size_t begin, std::size_t end) -> GuidAt * {
-    for (GuidAt &g : guids_) {
-      if (g.offset >= begin && g.offset < end) return &g;
-    }
-    return nullptr;
+    const auto it = std::lower_bound(guids_.begin(), guids_.end(), begin,
+                                     [](const GuidAt &g, std::size_t at) { return g.offset < at; });
+    return it != guids_.end() && it->offset < end ? &*it : nullptr;
   }
 
+  // The app_role_ids["…"] expression starting in [begin, end).
   auto name_in(std::size_t begin, std::size_t end) -> NameAt * {
-    for (NameAt &n : names_) {
-      if (n.ref && n.ref_begin >= begin && n.ref_begin < end) return &n;
+    auto it = std::lower_bound(names_.begin(), names_.end(), begin,
+                               [](const NameAt &n, std::size_t at) { return n.offset < at; });
+    for (; it != names_.end() && it->offset < end; ++it) {
+      if (it->ref && it->ref_begin >= begin && it->ref_begin < end) return &*it;
     }
     return nullptr;
   }
 
   // The assignment `key = …` directly inside `group`.
   auto assignment_in(int group, std::string_view key) const -> const Assignment * {
-    for (const Assignment &a : assignments_) {
-      if (a.group == group && a.key == key) return &a;
+    const auto it = assignment_index_.find(std::make_pair(group, std::string(key)));
+    return it == assignment_index_.end() ? nullptr : &assignments_[it->second];
+  }
+
+  // The `locals { }` blocks, in text order.
+  auto locals_groups() const -> std::vector<int> {
+    if (!locals_) {
+      locals_.emplace();
+      for (std::size_t i = 0; i < groups_.size(); ++i) {
+        if (groups_[i].key == "locals") locals_->push_back(static_cast<int>(i));
+      }
     }
-    return nullptr;
+    return *locals_;
   }
 
   struct Resolved {
@@ -658,12 +687,9 @@ class Scanner {
     }
     if (parts.empty()) return std::nullopt;
     const Assignment *at = nullptr;
-    for (const Assignment &a : assignments_) {
-      if (a.key == parts[0] && inside(a.group, "locals") && group_at(a.group) != nullptr &&
-          group_at(a.group)->key == "locals") {
-        at = &a;
-        break;
-      }
+    for (const int locals : locals_groups()) {
+      at = assignment_in(locals, parts[0]);
+      if (at != nullptr) break;
     }
     for (std::size_t i = 1; at != nullptr && i < parts.size(); ++i) {
       if (at->kind != Assignment::Kind::Open) return std::nullopt;
@@ -779,12 +805,11 @@ class Scanner {
     for (const GuidAt &g : guids_) {
       if (g.comment || consumed_.count(g.offset) > 0 || resource_or_placeholder_id(text_.substr(g.offset, 36))) continue;
       RawPermission p = permission_for_guid(g);
-      for (const Assignment &a : assignments_) {
-        if (a.kind == Assignment::Kind::Literal && a.value_offset == g.offset && p.label.empty()) {
-          if (const PermissionInfo *meant = table_.by_loose_name(a.key)) {
-            p.label = meant->name;
-            p.label_span = span(a.key_offset, a.key_offset + a.key.size());
-          }
+      if (const auto it = literal_at_.find(g.offset); it != literal_at_.end() && p.label.empty()) {
+        const Assignment &a = assignments_[it->second];
+        if (const PermissionInfo *meant = table_.by_loose_name(a.key)) {
+          p.label = meant->name;
+          p.label_span = span(a.key_offset, a.key_offset + a.key.size());
         }
       }
       if (!permission_context(p, g)) continue;
@@ -856,6 +881,16 @@ class Scanner {
   std::vector<TypeAt> types_;
   std::vector<Assignment> assignments_;
   std::set<std::size_t> consumed_;
+  std::map<std::uint32_t, std::vector<std::size_t>> guids_by_line_;
+  std::map<std::uint32_t, std::vector<std::size_t>> names_by_line_;
+  std::map<int, std::vector<std::size_t>> names_by_group_;
+  std::map<int, std::vector<std::size_t>> types_by_group_;
+  std::map<int, std::size_t> code_guids_by_group_;
+  std::map<std::string, std::vector<std::size_t>> guids_by_value_;
+  std::map<std::pair<int, std::string>, std::size_t> assignment_index_;
+  std::map<std::size_t, std::size_t> literal_at_;  // value offset -> assignment
+  mutable std::optional<std::vector<int>> locals_;
+  std::map<std::string, NameAt *> value_labels_;
 };
 
 }  // namespace
