@@ -38,6 +38,8 @@ struct AuditArgs {
   std::string write_minimal;      // --write-minimal FILE
 };
 
+// Whether text output is coloured for --color MODE (run_check.cc): auto = a terminal, no NO_COLOR.
+[[nodiscard]] auto use_colour(const std::string &mode) -> bool;
 // Options from the command line (run_check.cc); false in `ok` after a message on `err`.
 [[nodiscard]] auto build_options(const CheckArgs &args, std::ostream &err, bool &ok) -> Options;
 

@@ -138,14 +138,6 @@ auto write_atomically(const std::string &path, const std::string &text) -> std::
   return "";
 }
 
-auto use_colour(const std::string &mode) -> bool {
-  if (mode == "always") return true;
-  if (mode == "never") return false;
-  const char *no_color = std::getenv("NO_COLOR");
-  if (no_color != nullptr && *no_color != '\0') return false;
-  return ::isatty(STDOUT_FILENO) == 1;
-}
-
 }  // namespace
 
 auto run_audit(const AuditArgs &args, std::ostream &out, std::ostream &err) -> int {

@@ -94,6 +94,8 @@ auto printable_arg(std::string_view s) -> std::string {
   return out;
 }
 
+}  // namespace
+
 auto use_colour(const std::string &mode) -> bool {
   if (mode == "always") return true;
   if (mode == "never") return false;
@@ -101,8 +103,6 @@ auto use_colour(const std::string &mode) -> bool {
   if (no_color != nullptr && *no_color != '\0') return false;
   return ::isatty(STDOUT_FILENO) == 1;
 }
-
-}  // namespace
 
 auto build_options(const CheckArgs &args, std::ostream &err, bool &ok) -> Options {
   Options options;
