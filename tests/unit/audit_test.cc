@@ -657,6 +657,20 @@ struct CorpusCase {
   std::multiset<std::string> codes;         // every CC6xx finding except CC601/CC602/CC611
 };
 
+// Where the audit and the row's verdict differ, the case says why:
+//  - meeting-fetcher-regrant: a verification script; its "removed permissions
+//    (should NOT be present)" hashtable reads as declarations, so the audit
+//    reports them excess. A scanner cannot tell a check list from a
+//    declaration: do not pass such a file as --app.
+//  - meeting-fetcher-azure-ad-main: `local.bot_graph_app_role_ids.x` resolves
+//    through the two literal `locals` maps of the same file (both apps of the
+//    file are audited as one).
+//  - getpennie-setup: also CC606, the comment names OnlineMeetings.ReadWrite.All
+//    for the delegated OnlineMeetings.Read id.
+//  - unattributed-copilot: the `\  # comment` that ends the line continuation
+//    (so only the first id reaches az) is not detected.
+//  - the Teams manifests declare no Graph roles: audited alone, every needed
+//    tenant-wide permission is missing (the roles live in Entra).
 const std::map<std::string, CorpusCase> kCorpusCases = {
     {"brain-rotter-register-botapp.ps1",
      {"script", {kJoinApp}, {"Calls.AccessMedia.All", "Calls.JoinGroupCall.All", "Calls.JoinGroupCallAsGuest.All"},
