@@ -1,6 +1,7 @@
 // The pipeline (STYLE.md 5): bytes -> Document + SourceMap -> schema findings
 // -> scenario -> rules -> required scopes -> Report. Nothing else.
 #include <callcheck/check.h>
+#include <callcheck/join.h>
 
 #include <algorithm>  // std::sort, std::unique
 #include <set>        // std::set
@@ -98,7 +99,12 @@ auto check_unguarded(std::string_view text, std::string_view source_name, const 
   for (const detail::Finding &f : scenario_findings) assemble.add(f);
 
   const detail::Navigator &nav = detail::Navigator::for_call(options.api);
-  const detail::RuleContext context{doc, nav, report.scenario, options.api, options.request_line, schema};
+  std::optional<JoinUrlResult> join_url;
+  if (options.join_url) join_url = parse_join_url(*options.join_url);
+  std::optional<std::string_view> token_tenant;
+  if (options.token_tenant) token_tenant = *options.token_tenant;
+  const detail::RuleContext context{doc,    nav, report.scenario, options.api, options.request_line,
+                                    schema, join_url ? &*join_url : nullptr, token_tenant};
   detail::DiagnosticSink sink;
   const detail::Policy policy(options);
   for (const detail::Rule *rule : detail::builtin_rules()) {

@@ -5,6 +5,7 @@
 #include "callcheck/audit.h"       // IWYU pragma: export
 #include "callcheck/check.h"       // IWYU pragma: export
 #include "callcheck/diagnostic.h"  // IWYU pragma: export
+#include "callcheck/join.h"        // IWYU pragma: export
 #include "callcheck/render.h"      // IWYU pragma: export
 #include "callcheck/report.h"      // IWYU pragma: export
 #include "callcheck/rules.h"       // IWYU pragma: export

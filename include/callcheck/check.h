@@ -63,6 +63,12 @@ struct Options {
   std::uint32_t column_offset = 0;
   // The request line, when known ("POST https://graph.microsoft.com/beta/app/calls").
   std::string request_line;
+  // The Teams join link the body is meant to join (callcheck/join.h): the
+  // CC24x rules compare the body's meeting with it. nullopt: do not compare.
+  std::optional<std::string> join_url;
+  // The `tid` claim of the caller's access token, i.e. the tenant the request
+  // is authorized in: compared with the body's tenants, never printed.
+  std::optional<std::string> token_tenant;
 };
 
 [[nodiscard]] auto check(std::string_view text, std::string_view source_name, const Options &options)

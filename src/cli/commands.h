@@ -28,7 +28,19 @@ struct CheckArgs {
   unsigned jobs = 1;
   std::string color = "auto";
   std::string stdin_name = "<stdin>";
+  std::string join_url;  // "" = from config, else compare every body with this link
+  bool follow_symlinks = false;  // read payloads through symlinks leaving the repository
+  bool show_config = false;      // stderr: the configuration that applies to each input
   Limits limits;
+};
+
+struct JoinUrlArgs {
+  std::string url;
+  std::string callback_uri;  // "" = placeholder
+  std::string api = "v1.0";
+  std::string tenant;        // "" = the link's, or a placeholder for short links
+  std::string media = "service";
+  std::string format = "text";
 };
 
 struct AuditArgs {
@@ -49,7 +61,11 @@ struct AuditArgs {
 [[nodiscard]] auto run_scopes(const CheckArgs &args, std::ostream &out, std::ostream &err) -> int;
 [[nodiscard]] auto run_rules(const std::string &format, std::ostream &out) -> int;
 [[nodiscard]] auto run_explain(const std::string &what, std::ostream &out, std::ostream &err) -> int;
+// Prints the create-call body that joins the meeting of a Teams link.
+[[nodiscard]] auto run_join_url(const JoinUrlArgs &args, std::ostream &out, std::ostream &err) -> int;
 [[nodiscard]] auto run_schemas(const std::string &name, std::ostream &out, std::ostream &err) -> int;
+[[nodiscard]] auto run_bundle(const std::string &name, const std::string &api, std::ostream &out, std::ostream &err)
+    -> int;
 
 }  // namespace callcheck::cli
 

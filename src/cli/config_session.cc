@@ -1,13 +1,14 @@
 #include "cli/config_session.h"
 
-#include <algorithm>   // std::find
-#include <filesystem>  // std::filesystem
-#include <fstream>     // std::ofstream
+#include <algorithm>     // std::find
+#include <filesystem>    // std::filesystem
 #include <system_error>  // std::error_code
 
 #include <fmt/format.h>
 
 #include "cli/exit_code.h"
+#include "cli/safe_write.h"
+#include "cli/trust_root.h"
 #include "config/baseline.h"
 #include "config/config.h"
 
@@ -19,12 +20,7 @@ constexpr std::size_t kMaxConfigBytes = 1U << 20U;
 constexpr std::size_t kMaxBaselineBytes = std::size_t{64} << 20U;
 constexpr const char *kConfigName = ".callcheck.json";
 
-auto absolute_normal(const std::string &path) -> fs::path {
-  std::error_code ec;
-  fs::path p = fs::absolute(path, ec);
-  if (ec) p = fs::path(path);
-  return p.lexically_normal();
-}
+auto absolute_normal(const std::string &path) -> fs::path { return absolute_lexical(path); }
 
 // '/' separators; "../x.json" for files outside `dir`.
 auto relative_to(const fs::path &file, const fs::path &dir) -> std::string {
@@ -52,8 +48,10 @@ auto unreadable(const std::string &what, const std::string &display, const std::
 struct ConfigSession::LoadedConfig {
   std::string display;
   fs::path dir;
-  std::string text;
+  fs::path root;  // what the paths it names must stay inside (trust_root.h)
   detail::ConfigLoad load;
+  std::string baseline;  // its `baseline`, resolved and checked; "" = none
+  std::vector<std::string> app;  // its `app` (callcheck audit), resolved and checked
   Options top;  // base + top level + command line: filters this config's CC402
   std::vector<detail::SuppressionUse> uses;
 };
@@ -61,7 +59,6 @@ struct ConfigSession::LoadedConfig {
 struct ConfigSession::LoadedBaseline {
   std::string display;
   fs::path dir;
-  std::string text;
   std::vector<Diagnostic> errors;
   std::unique_ptr<detail::BaselineFilter> filter;
   Options filter_options;
@@ -83,19 +80,45 @@ static void apply_command_line(const CheckArgs &args, const Options &base, Optio
   if (!args.select.empty()) o.select = args.select;
   if (!args.ignore.empty()) o.ignore = args.ignore;
   if (args.preview) o.preview = true;
+  if (base.join_url) o.join_url = base.join_url;
 }
 
-auto ConfigSession::load_config(const std::string &absolute) -> int {
+auto ConfigSession::load_config(const std::string &absolute, const fs::path &boundary, bool discovered) -> int {
   if (const auto it = config_index_.find(absolute); it != config_index_.end()) return it->second;
   auto c = std::make_unique<LoadedConfig>();
   c->display = display_path(absolute);
   c->dir = folder_of(fs::path(absolute));
-  ReadResult r = read_file(absolute, kMaxConfigBytes);
-  if (r.ok) {
-    c->text = std::move(r.bytes);
-    c->load = detail::parse_config(c->text);
+  if (discovered && !resolves_inside(absolute, boundary)) {
+    // A repository's .callcheck.json linked to ~/.netrc: never read.
+    c->load.errors.push_back(
+        unreadable("configuration file", c->display, "it is a symlink that leaves the repository"));
   } else {
-    c->load.errors.push_back(unreadable("configuration file", c->display, r.error));
+    // The limit is fixed: --max-bytes is about payloads.
+    ReadResult r = read_file(absolute, kMaxConfigBytes, "");
+    if (r.ok) {
+      c->load = detail::parse_config(r.bytes);
+    } else {
+      c->load.errors.push_back(unreadable("configuration file", c->display, r.error));
+    }
+  }
+  c->root = config_root(*c, boundary);
+  if (c->load.errors.empty() && c->load.config.baseline) {
+    ConfigPathCheck path = check_config_path(*c->load.config.baseline, c->dir, c->root);
+    if (path.error) {
+      c->load.errors.push_back(std::move(*path.error));
+    } else {
+      c->baseline = path.resolved.string();
+    }
+  }
+  // `app` names files the audit reads and quotes: held to the same boundary.
+  for (const detail::ConfigPath &named : c->load.config.app) {
+    if (!c->load.errors.empty()) break;
+    ConfigPathCheck path = check_config_path(named, c->dir, c->root);
+    if (path.error) {
+      c->load.errors.push_back(std::move(*path.error));
+    } else {
+      c->app.push_back(path.resolved.string());
+    }
   }
   c->top = base_;
   detail::Config top_level = c->load.config;
@@ -109,12 +132,45 @@ auto ConfigSession::load_config(const std::string &absolute) -> int {
   return index;
 }
 
-auto ConfigSession::config_for(const std::string &start_dir) -> int {
+// The closest folder at or above the config's own holding a configuration
+// with "root": true, up to `boundary`; else `boundary`.
+auto ConfigSession::config_root(const LoadedConfig &c, const fs::path &boundary) -> fs::path {
+  if (c.load.errors.empty() && c.load.config.root) return c.dir;
+  if (!lexically_inside(c.dir, boundary)) return c.dir;  // --config FILE outside: only its own folder
+  for (fs::path dir = c.dir; dir != boundary;) {
+    const fs::path parent = dir.parent_path();
+    if (parent == dir || parent.empty()) break;
+    dir = parent;
+    if (declares_root(dir / kConfigName, boundary)) return dir;
+  }
+  return boundary;
+}
+
+// Whether the configuration at `file` says "root": true. Only a look: it is
+// not applied to anything, so its own errors are not reported.
+auto ConfigSession::declares_root(const fs::path &file, const fs::path &boundary) -> bool {
+  const std::string key = file.string();
+  if (const auto it = root_cache_.find(key); it != root_cache_.end()) return it->second;
+  bool root = false;
+  std::error_code ec;
+  if (fs::is_regular_file(file, ec) && resolves_inside(file, boundary)) {
+    ReadResult r = read_file(key, kMaxConfigBytes, "");
+    if (r.ok) {
+      const detail::ConfigLoad load = detail::parse_config(r.bytes);
+      root = load.errors.empty() && load.config.root;
+    }
+  }
+  root_cache_[key] = root;
+  return root;
+}
+
+auto ConfigSession::config_for(const fs::path &start_dir, const fs::path &boundary) -> int {
   std::vector<std::string> visited;
   fs::path dir(start_dir);
   int found = -1;
-  while (true) {
-    const std::string key = dir.string();
+  // Never above the boundary: a .callcheck.json in /tmp or $HOME is not the repository's.
+  while (lexically_inside(dir, boundary)) {
+    const std::string key = dir.string() + '\n' + boundary.string();
     if (const auto it = dir_cache_.find(key); it != dir_cache_.end()) {
       found = it->second;
       break;
@@ -122,12 +178,12 @@ auto ConfigSession::config_for(const std::string &start_dir) -> int {
     visited.push_back(key);
     std::error_code ec;
     const fs::path candidate = dir / kConfigName;
-    if (fs::is_regular_file(candidate, ec)) {
-      found = load_config(candidate.string());
+    if (fs::exists(fs::symlink_status(candidate, ec))) {
+      found = load_config(candidate.string(), boundary, true);
       break;
     }
     const fs::path parent = dir.parent_path();
-    if (parent == dir || parent.empty()) break;  // the filesystem root
+    if (dir == boundary || parent == dir || parent.empty()) break;
     dir = parent;
   }
   for (const std::string &v : visited) dir_cache_[v] = found;
@@ -140,10 +196,9 @@ auto ConfigSession::load_baseline(const std::string &absolute, const Options &fi
   b->display = display_path(absolute);
   b->dir = folder_of(fs::path(absolute));
   b->filter_options = filter_options;
-  ReadResult r = read_file(absolute, kMaxBaselineBytes);
+  ReadResult r = read_file(absolute, kMaxBaselineBytes, "");
   if (r.ok) {
-    b->text = std::move(r.bytes);
-    detail::BaselineLoad load = detail::parse_baseline(b->text);
+    detail::BaselineLoad load = detail::parse_baseline(r.bytes);
     b->errors = std::move(load.errors);
     if (b->errors.empty()) b->filter = std::make_unique<detail::BaselineFilter>(std::move(load.entries));
   } else {
@@ -158,23 +213,30 @@ auto ConfigSession::load_baseline(const std::string &absolute, const Options &fi
 auto ConfigSession::prepare(const std::vector<Input> &inputs) -> bool {
   int explicit_config = -1;
   if (!args_.no_config && !args_.config_file.empty()) {
-    explicit_config = load_config(absolute_normal(args_.config_file).string());
+    // Named on the command line: trusted to be read, but the paths it names
+    // still stay inside its own repository (or its folder, outside one).
+    const fs::path file = absolute_normal(args_.config_file);
+    explicit_config = load_config(file.string(), trust_boundary(folder_of(file), folder_of(file)), false);
   }
   const fs::path write_dir = writer_ ? folder_of(absolute_normal(write_path_)) : fs::path();
+  const fs::path working = absolute_normal(".");
   inputs_.clear();
   inputs_.reserve(inputs.size());
   for (const Input &in : inputs) {
     PerInput p;
     Options options;
     const fs::path file = absolute_normal(in.is_stdin ? in.display : in.path);
-    if (!args_.no_config) p.config = explicit_config >= 0 ? explicit_config : config_for(folder_of(file).string());
+    // stdin is discovered from --stdin-filename, named from the working directory.
+    const fs::path named = in.named.empty() ? working : fs::path(in.named);
+    p.boundary = in.is_stdin || in.root.empty() ? trust_boundary(folder_of(file), named) : fs::path(in.root);
+    if (!args_.no_config) p.config = explicit_config >= 0 ? explicit_config : config_for(folder_of(file), p.boundary);
     options = base_;
     std::string baseline_path;
     if (p.config >= 0) {
       const LoadedConfig &c = *configs_[static_cast<std::size_t>(p.config)];
       p.config_relative = relative_to(file, c.dir);
       detail::apply_config(c.load.config, p.config_relative, options);
-      if (!c.load.config.baseline.empty()) baseline_path = (c.dir / c.load.config.baseline).lexically_normal().string();
+      baseline_path = c.baseline;
     }
     apply_command_line(args_, base_, options);
     p.options = intern(options);
@@ -200,6 +262,24 @@ auto ConfigSession::prepare(const std::vector<Input> &inputs) -> bool {
   return true;
 }
 
+void ConfigSession::show(const std::vector<Input> &inputs, std::ostream &err) const {
+  for (std::size_t i = 0; i < inputs.size() && i < inputs_.size(); ++i) {
+    const PerInput &p = inputs_[i];
+    std::string what;
+    if (args_.no_config) {
+      what = "none (--no-config)";
+    } else if (!args_.config_file.empty()) {
+      what = "--config " + display_path(args_.config_file);
+    } else if (p.config >= 0) {
+      what = configs_[static_cast<std::size_t>(p.config)]->display;
+    } else {
+      what = "none";
+    }
+    err << fmt::format("callcheck: configuration for {}: {} (trust boundary: {})\n", printable(inputs[i].display),
+                       printable(what), printable(display_path(p.boundary.string())));
+  }
+}
+
 void ConfigSession::emit(Renderer &renderer, std::ostream &out, Summary &summary, const Report &report,
                          std::string_view text) {
   // Counted as findings, not as checked files.
@@ -215,14 +295,14 @@ auto ConfigSession::fail(Renderer &renderer, std::ostream &out, Summary &summary
     Report r;
     r.source = c->display;
     r.diagnostics = c->load.errors;
-    emit(renderer, out, summary, r, c->text);
+    emit(renderer, out, summary, r, "");  // no code frame: it may not be a configuration at all
   }
   for (const auto &b : baselines_) {
     if (b->errors.empty()) continue;
     Report r;
     r.source = b->display;
     r.diagnostics = b->errors;
-    emit(renderer, out, summary, r, b->text);
+    emit(renderer, out, summary, r, "");
   }
   renderer.end(out, summary);
   out.flush();
@@ -245,6 +325,8 @@ auto ConfigSession::intern(const Options &options) -> std::shared_ptr<const Opti
   for (const auto &[code, level] : options.rule_levels) key += fmt::format("level:{}={}\n", code, static_cast<int>(level));
   for (const std::string &s : options.select) key += "select:" + s + '\n';
   for (const std::string &s : options.ignore) key += "ignore:" + s + '\n';
+  if (options.join_url) key += "join:" + *options.join_url + '\n';
+  if (options.token_tenant) key += "tid:" + *options.token_tenant + '\n';
   auto &slot = option_sets_[key];
   if (!slot) slot = std::make_shared<const Options>(options);
   return slot;
@@ -265,17 +347,20 @@ void ConfigSession::post_process(std::size_t input, Report &report) {
 
 auto ConfigSession::finish(Renderer &renderer, std::ostream &out, Summary &summary, Severity fail_on) -> bool {
   bool hit = false;
-  auto show = [&](const std::string &source, std::vector<Diagnostic> diagnostics, std::string_view text) {
+  // Code frames are for payloads only (issue 18): positions and messages suffice here.
+  auto show = [&](const std::string &source, std::vector<Diagnostic> diagnostics) {
     if (diagnostics.empty()) return;
     Report r;
     r.source = source;
     r.diagnostics = std::move(diagnostics);
     if (const auto worst = r.worst(); worst && *worst <= fail_on) hit = true;
-    emit(renderer, out, summary, r, text);
+    emit(renderer, out, summary, r, "");
   };
-  for (const auto &c : configs_) show(c->display, detail::unused_suppressions(c->load.config.suppressions, c->uses, c->top), c->text);
+  for (const auto &c : configs_) {
+    show(c->display, detail::unused_suppressions(c->load.config.suppressions, c->uses, c->top));
+  }
   for (const auto &b : baselines_) {
-    if (b->filter) show(b->display, b->filter->stale(b->filter_options), b->text);
+    if (b->filter) show(b->display, b->filter->stale(b->filter_options));
   }
   return hit;
 }
@@ -283,8 +368,7 @@ auto ConfigSession::finish(Renderer &renderer, std::ostream &out, Summary &summa
 auto ConfigSession::app_files() const -> std::vector<std::string> {
   std::vector<std::string> out;
   for (const auto &c : configs_) {
-    for (const std::string &a : c->load.config.app) {
-      const std::string path = (c->dir / a).lexically_normal().string();
+    for (const std::string &path : c->app) {
       if (std::find(out.begin(), out.end(), path) == out.end()) out.push_back(path);
     }
   }
@@ -293,29 +377,13 @@ auto ConfigSession::app_files() const -> std::vector<std::string> {
 
 auto ConfigSession::write_baseline(std::ostream &err) const -> int {
   if (!writer_) return kClean;
-  const std::string text = writer_->to_json();
-  // Written beside the target, then renamed: a failed write never leaves half a baseline.
-  const std::string tmp = write_path_ + ".tmp";
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    f << text;
-    f.close();
-    if (!f) {
-      err << fmt::format("callcheck: cannot write the baseline `{}`\n", display_path(write_path_));
-      std::error_code ec;
-      fs::remove(tmp, ec);
-      return kFailure;
-    }
-  }
-  std::error_code ec;
-  fs::rename(tmp, write_path_, ec);
-  if (ec) {
-    err << fmt::format("callcheck: cannot write the baseline `{}`: {}\n", display_path(write_path_), ec.message());
-    fs::remove(tmp, ec);
+  const std::string error = safe_write_file(write_path_, writer_->to_json());
+  if (!error.empty()) {
+    err << fmt::format("callcheck: cannot write the baseline `{}`: {}\n", printable(display_path(write_path_)), error);
     return kFailure;
   }
   err << fmt::format("callcheck: wrote {} baseline entr{} to `{}`\n", writer_->size(),
-                     writer_->size() == 1 ? "y" : "ies", display_path(write_path_));
+                     writer_->size() == 1 ? "y" : "ies", printable(display_path(write_path_)));
   return kClean;
 }
 

@@ -2,10 +2,24 @@
 // (the library never does), resolves each input's Options, and applies
 // suppressions and the baseline to each Report after check().
 //
-// Discovery: for each input, the closest .callcheck.json in its folder or any
-// folder above it, up to the filesystem root (cached per folder). --config
-// FILE uses one file for every input; --no-config reads none (it wins over
-// --config). Precedence is documented in src/config/config.h.
+// Discovery: for each input, the closest .callcheck.json in its folder or a
+// folder above it, never above the input's trust boundary (trust_root.h: the
+// repository root, the folder holding .git; with no .git above, the working
+// directory, or the folder named on the command line when the input is
+// outside the working directory). Cached per folder. --config FILE uses one
+// file for every input; --no-config reads none (it wins over --config).
+// Precedence is documented in src/config/config.h.
+//
+// Trust (issue 18): a discovered .callcheck.json that is a symlink leaving
+// the boundary is CC401 and never read. Every path a configuration names
+// (`baseline`) goes through check_config_path(): absolute paths and `..` or
+// symlinks leaving the configuration's root are CC401 at the entry. A
+// configuration's root is its own folder with "root": true, else the closest
+// folder above it (up to the boundary) whose configuration says "root": true,
+// else the boundary. --config FILE and --baseline FILE, named by the user,
+// may be anywhere; the paths inside --config FILE stay inside its root
+// (computed from its own location). No code frame is ever shown for a
+// configuration or baseline file: what failed to parse may be a secret.
 //
 // Exit codes: an unreadable or invalid configuration or baseline is CC401,
 // rendered like any finding, and the run stops with 2 before any payload is
@@ -13,6 +27,7 @@
 #ifndef CALLCHECK_CLI_CONFIG_SESSION_H_
 #define CALLCHECK_CLI_CONFIG_SESSION_H_
 
+#include <filesystem>  // std::filesystem::path
 #include <map>      // std::map
 #include <memory>   // std::unique_ptr
 #include <ostream>  // std::ostream
@@ -44,6 +59,11 @@ class ConfigSession {
 
   [[nodiscard]] auto options(std::size_t input) const -> const Options &;
 
+  // --show-config: one line per input on `err`, after prepare(): the
+  // configuration that applies ("none", "none (--no-config)", "--config
+  // FILE" or its path) and the trust boundary.
+  void show(const std::vector<Input> &inputs, std::ostream &err) const;
+
   // After check(), in input order, from one thread: suppressions, then the
   // baseline (or recording, with --write-baseline).
   void post_process(std::size_t input, Report &report);
@@ -65,9 +85,11 @@ class ConfigSession {
   struct LoadedConfig;
   struct LoadedBaseline;
 
-  auto config_for(const std::string &start_dir) -> int;
+  auto config_for(const std::filesystem::path &start_dir, const std::filesystem::path &boundary) -> int;
   auto intern(const Options &options) -> std::shared_ptr<const Options>;
-  auto load_config(const std::string &absolute) -> int;
+  auto load_config(const std::string &absolute, const std::filesystem::path &boundary, bool discovered) -> int;
+  auto config_root(const LoadedConfig &c, const std::filesystem::path &boundary) -> std::filesystem::path;
+  auto declares_root(const std::filesystem::path &file, const std::filesystem::path &boundary) -> bool;
   auto load_baseline(const std::string &absolute, const Options &filter_options) -> int;
   void emit(Renderer &renderer, std::ostream &out, Summary &summary, const Report &report, std::string_view text);
 
@@ -75,7 +97,8 @@ class ConfigSession {
   Options base_;
   std::vector<std::unique_ptr<LoadedConfig>> configs_;
   std::vector<std::unique_ptr<LoadedBaseline>> baselines_;
-  std::map<std::string, int> dir_cache_;       // folder -> config index, -1 = none
+  std::map<std::string, int> dir_cache_;       // folder + boundary -> config index, -1 = none
+  std::map<std::string, bool> root_cache_;     // config path -> says "root": true
   std::map<std::string, int> config_index_;    // absolute path -> config index
   std::map<std::string, int> baseline_index_;  // absolute path -> baseline index
   struct PerInput {
@@ -83,6 +106,7 @@ class ConfigSession {
     // copy, so memory does not grow with the number of files.
     std::shared_ptr<const Options> options;
     int config = -1;
+    std::filesystem::path boundary;
     std::string config_relative;
     int baseline = -1;
     std::string baseline_relative;

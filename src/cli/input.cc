@@ -4,13 +4,18 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <algorithm>   // std::sort
+#include <algorithm>   // std::sort, std::find
+#include <cctype>      // std::tolower
 #include <cerrno>      // errno
 #include <cstring>     // std::strerror
 #include <filesystem>  // std::filesystem
-#include <system_error>
+#include <set>         // std::set
+#include <system_error>  // std::error_code
+#include <utility>     // std::pair
 
 #include <fmt/format.h>
+
+#include "cli/trust_root.h"
 
 namespace callcheck::cli {
 namespace fs = std::filesystem;
@@ -25,7 +30,11 @@ auto kind_of(mode_t mode) -> const char * {
   return "not a regular file";
 }
 
-auto read_fd(int fd, std::size_t cap, std::size_t expected) -> ReadResult {
+auto limit_note(std::string_view flag) -> std::string {
+  return flag.empty() ? std::string() : fmt::format(" ({})", flag);
+}
+
+auto read_fd(int fd, std::size_t cap, std::size_t expected, std::string_view flag) -> ReadResult {
   ReadResult r;
   r.bytes.resize(std::min(expected, cap) + 1);
   std::size_t used = 0;
@@ -48,7 +57,7 @@ auto read_fd(int fd, std::size_t cap, std::size_t expected) -> ReadResult {
     used += static_cast<std::size_t>(n);
   }
   if (used > cap) {
-    r.error = fmt::format("larger than the limit of {} bytes (--max-bytes)", cap);
+    r.error = fmt::format("larger than the limit of {} bytes{}", cap, limit_note(flag));
     return r;
   }
   r.bytes.resize(used);
@@ -58,7 +67,7 @@ auto read_fd(int fd, std::size_t cap, std::size_t expected) -> ReadResult {
 
 }  // namespace
 
-auto read_file(const std::string &path, std::size_t cap) -> ReadResult {
+auto read_file(const std::string &path, std::size_t cap, std::string_view limit_flag) -> ReadResult {
   ReadResult r;
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
   if (fd < 0) {
@@ -78,11 +87,11 @@ auto read_file(const std::string &path, std::size_t cap) -> ReadResult {
   }
   const auto size = static_cast<std::size_t>(st.st_size);
   if (size > cap) {
-    r.error = fmt::format("file is {} bytes, larger than the limit of {} bytes (--max-bytes)", size, cap);
+    r.error = fmt::format("file is {} bytes, larger than the limit of {} bytes{}", size, cap, limit_note(limit_flag));
     ::close(fd);
     return r;
   }
-  r = read_fd(fd, cap, size);
+  r = read_fd(fd, cap, size, limit_flag);
   ::close(fd);
   if (r.ok && r.bytes.size() != size && size != 0) {
     // It changed while we read it: what we have may be half of two versions.
@@ -92,7 +101,9 @@ auto read_file(const std::string &path, std::size_t cap) -> ReadResult {
   return r;
 }
 
-auto read_stdin(std::size_t cap) -> ReadResult { return read_fd(STDIN_FILENO, cap, 4096); }
+auto read_stdin(std::size_t cap, std::string_view limit_flag) -> ReadResult {
+  return read_fd(STDIN_FILENO, cap, 4096, limit_flag);
+}
 
 auto display_path(const std::string &path) -> std::string {
   if (path == "-") return "<stdin>";
@@ -110,47 +121,159 @@ auto display_path(const std::string &path) -> std::string {
   return out.empty() ? path : out;
 }
 
-auto expand_inputs(const std::vector<std::string> &args, const std::vector<std::string> &extensions)
-    -> std::vector<Input> {
+namespace {
+
+auto lower_extension(const fs::path &p) -> std::string {
+  std::string ext = p.extension().string();
+  for (char &c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
+auto join_extensions(const std::vector<std::string> &extensions) -> std::string {
+  std::string out;
+  for (std::size_t i = 0; i < extensions.size(); ++i) {
+    if (i > 0) out += i + 1 == extensions.size() ? " or " : ", ";
+    out += extensions[i];
+  }
+  return out;
+}
+
+// One directory argument, walked without recursion (no stack depth limit
+// to hit), every directory once (by device and inode, so neither a symlink
+// nor a bind mount can loop).
+class Walk {
+ public:
+  Walk(const ExpandOptions &options, fs::path named) : options_(options), named_(std::move(named)) {}
+
+  auto run(const std::string &arg) -> std::vector<Input> {
+    std::vector<std::string> pending{arg};
+    remember(arg);
+    while (!pending.empty()) {
+      const std::string dir = std::move(pending.back());
+      pending.pop_back();
+      const std::string root = trust_boundary(absolute_lexical(dir), named_).string();
+      std::error_code ec;
+      fs::directory_iterator it(dir, ec);
+      if (ec) {
+        add_error(dir, root, fmt::format("cannot list directory: {}", ec.message()));
+        continue;
+      }
+      for (; it != fs::directory_iterator(); it.increment(ec)) {
+        if (ec) {
+          add_error(dir, root, fmt::format("cannot list directory: {}", ec.message()));
+          break;
+        }
+        entry(*it, root, pending);
+      }
+    }
+    std::sort(found_.begin(), found_.end(), [](const Input &a, const Input &b) { return a.path < b.path; });
+    return std::move(found_);
+  }
+
+ private:
+  auto matches(const fs::path &p) const -> bool {
+    const std::string ext = lower_extension(p);
+    return std::find(options_.extensions.begin(), options_.extensions.end(), ext) != options_.extensions.end();
+  }
+
+  // False when this directory was seen before.
+  auto remember(const std::string &dir) -> bool {
+    struct stat st {};
+    if (::stat(dir.c_str(), &st) != 0) return true;  // listing it reports the error
+    return visited_.emplace(st.st_dev, st.st_ino).second;
+  }
+
+  void entry(const fs::directory_entry &e, const std::string &root, std::vector<std::string> &pending) {
+    const fs::path &path = e.path();
+    const std::string name = path.filename().string();
+    std::error_code ec;
+    const fs::file_status link = e.symlink_status(ec);  // from the listing: no system call per file
+    if (ec) return;
+    if (fs::is_directory(link)) {
+      if (name == ".git" || name == "node_modules") return;
+      if (remember(path.string())) pending.push_back(path.generic_string());
+      return;
+    }
+    if (fs::is_regular_file(link)) {
+      if (matches(path)) add_file(path.generic_string(), root);
+      return;
+    }
+    if (!fs::is_symlink(link)) return;  // FIFOs, sockets, devices: never opened
+    const fs::file_status target = fs::status(path, ec);
+    if (ec || !fs::exists(target)) {
+      if (matches(path)) add_error(path.generic_string(), root, "broken symbolic link or symlink loop");
+      return;
+    }
+    const bool directory = fs::is_directory(target);
+    if (directory && (name == ".git" || name == "node_modules")) return;
+    if (!directory && !matches(path)) return;
+    if (!options_.follow_symlinks) {
+      if (!resolves_inside(path, root)) {
+        add_error(path.generic_string(), root, kSymlinkLeaves);
+        return;
+      }
+      if (directory) return;  // its files are checked where they really are
+    }
+    if (directory) {
+      if (remember(path.string())) pending.push_back(path.generic_string());
+      return;
+    }
+    if (fs::is_regular_file(target)) add_file(path.generic_string(), root);
+  }
+
+  void add_file(const std::string &path, const std::string &root) {
+    found_.push_back(Input{path, display_path(path), false, {}, root, named_.string()});
+  }
+  void add_error(const std::string &path, const std::string &root, std::string error) {
+    found_.push_back(Input{path, display_path(path), false, std::move(error), root, named_.string()});
+  }
+
+  const ExpandOptions &options_;
+  fs::path named_;
+  std::vector<Input> found_;
+  std::set<std::pair<dev_t, ino_t>> visited_;
+};
+
+}  // namespace
+
+auto expand_inputs(const std::vector<std::string> &args, const ExpandOptions &options) -> std::vector<Input> {
   std::vector<Input> out;
+  const fs::path working = absolute_lexical(".");
   for (const std::string &arg : args) {
     if (arg == "-") {
-      out.push_back(Input{"-", "<stdin>", true, {}});
+      out.push_back(Input{"-", "<stdin>", true, {}, trust_boundary(working, working).string(), working.string()});
       continue;
     }
     std::error_code ec;
     const fs::file_status st = fs::status(arg, ec);
+    const bool directory = !ec && fs::is_directory(st);
+    const fs::path named = directory ? absolute_lexical(arg) : absolute_lexical(arg).parent_path();
+    const std::string root = trust_boundary(named, named).string();
+    Input in{arg, display_path(arg), false, {}, root, named.string()};
     if (ec || !fs::exists(st)) {
       const fs::file_status lst = fs::symlink_status(arg, ec);
-      out.push_back(Input{arg, display_path(arg), false,
-                          fs::is_symlink(lst) ? "broken symbolic link or symlink loop" : "no such file or directory"});
+      in.error = fs::is_symlink(lst) ? "broken symbolic link or symlink loop" : "no such file or directory";
+      out.push_back(std::move(in));
       continue;
     }
-    if (!fs::is_directory(st)) {
-      out.push_back(Input{arg, display_path(arg), false, {}});
+    if (!options.follow_symlinks && !resolves_inside(arg, root)) {
+      in.error = kSymlinkLeaves;
+      out.push_back(std::move(in));
       continue;
     }
-    std::vector<std::string> found;
-    fs::recursive_directory_iterator it(arg, fs::directory_options::skip_permission_denied, ec);
-    if (ec) {
-      out.push_back(Input{arg, display_path(arg), false, fmt::format("cannot list directory: {}", ec.message())});
+    if (!directory) {
+      out.push_back(std::move(in));
       continue;
     }
-    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (ec) break;
-      const fs::path &p = it->path();
-      const std::string name = p.filename().string();
-      if (it->is_directory(ec) && (name == ".git" || name == "node_modules")) {
-        it.disable_recursion_pending();
-        continue;
-      }
-      if (!it->is_regular_file(ec)) continue;
-      const std::string ext = p.extension().string();
-      if (std::find(extensions.begin(), extensions.end(), ext) == extensions.end()) continue;
-      found.push_back(p.generic_string());
+    std::vector<Input> found = Walk(options, named).run(arg);
+    if (found.empty()) {
+      in.error = fmt::format("a directory with no {} file in it (extensions in any case; name other files "
+                             "explicitly)",
+                             join_extensions(options.extensions));
+      out.push_back(std::move(in));
+      continue;
     }
-    std::sort(found.begin(), found.end());
-    for (const std::string &f : found) out.push_back(Input{f, display_path(f), false, {}});
+    for (Input &f : found) out.push_back(std::move(f));
   }
   return out;
 }

@@ -6,6 +6,7 @@
 #include <cstddef>  // std::size_t
 #include <cstdio>   // std::FILE
 #include <string>   // std::string
+#include <string_view>  // std::string_view
 #include <vector>   // std::vector
 
 namespace callcheck::cli {
@@ -16,21 +17,40 @@ struct ReadResult {
   std::string error;  // one line, e.g. "not a regular file (FIFO)"; never the content
 };
 
-// Reads at most `cap` bytes; a larger file is an error naming the limit.
-[[nodiscard]] auto read_file(const std::string &path, std::size_t cap) -> ReadResult;
-[[nodiscard]] auto read_stdin(std::size_t cap) -> ReadResult;
+// Reads at most `cap` bytes; a larger file is an error naming the limit and
+// `limit_flag`, the option that sets it ("" for a fixed cap).
+[[nodiscard]] auto read_file(const std::string &path, std::size_t cap, std::string_view limit_flag = "--max-bytes")
+    -> ReadResult;
+[[nodiscard]] auto read_stdin(std::size_t cap, std::string_view limit_flag = "--max-bytes") -> ReadResult;
 
 struct Input {
   std::string path;     // as opened
   std::string display;  // relative, '/' separators
   bool is_stdin = false;
   std::string error;    // expansion error (missing path, ...); empty when fine
+  std::string root;     // absolute: the trust boundary of this input (cli/trust_root.h)
+  std::string named;    // absolute: the folder named on the command line for it
 };
 
-// Expands files and directories (recursively: *.json and the other extensions
-// in `extensions`), in a deterministic order: arguments in the given order,
-// directory contents sorted. "-" is stdin.
-[[nodiscard]] auto expand_inputs(const std::vector<std::string> &args, const std::vector<std::string> &extensions)
+struct ExpandOptions {
+  // What a directory expands to: extensions with the dot, lower case,
+  // compared case-insensitively ("A.JSON" is a .json file).
+  std::vector<std::string> extensions;
+  // Read payloads through symlinks that leave the input's trust boundary,
+  // and descend into symlinked directories (each directory once).
+  bool follow_symlinks = false;
+};
+
+// Expands the arguments in the given order; "-" is stdin. A directory is
+// walked recursively (skipping .git and node_modules) and its matching
+// files are listed sorted by path. Not read, reported with `error` (CC010):
+// a missing path; a symlink that leaves the trust boundary, named or met in
+// a walk (unless follow_symlinks); a broken symlink with a matching name; a
+// folder that cannot be listed; and a named directory that yields no input.
+// Symlinked directories inside the boundary are not descended into unless
+// follow_symlinks (their files are checked where they really are); entries
+// that are neither files nor directories (FIFOs, sockets) are skipped.
+[[nodiscard]] auto expand_inputs(const std::vector<std::string> &args, const ExpandOptions &options)
     -> std::vector<Input>;
 
 // The path shown to users: relative to the working directory when inside it.

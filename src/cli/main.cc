@@ -10,6 +10,7 @@
 #include "callcheck/callcheck.h"
 #include "cli/commands.h"
 #include "cli/exit_code.h"
+#include "cli/safe_write.h"
 
 namespace {
 
@@ -17,7 +18,7 @@ using callcheck::cli::CheckArgs;
 
 auto is_subcommand(std::string_view s) -> bool {
   return s == "check" || s == "scopes" || s == "rules" || s == "explain" || s == "schemas" || s == "version" ||
-         s == "audit";
+         s == "join-url" || s == "audit";
 }
 
 void add_check_options(CLI::App &cmd, CheckArgs &a) {
@@ -47,12 +48,15 @@ void add_check_options(CLI::App &cmd, CheckArgs &a) {
   cmd.add_flag("--preview", a.preview, "Also run the rules whose status is preview (opt-in)");
   cmd.add_flag("--show-scopes,-v,--verbose", a.show_scopes,
                "Text output: print each file's scenario and required permissions, also when it is clean");
+  cmd.add_flag("--show-config", a.show_config, "Print to stderr which configuration applies to each input");
+  cmd.add_flag("--follow-symlinks", a.follow_symlinks, "Read payloads through symlinks that leave the repository");
   cmd.add_option("--baseline", a.baseline, "Hide the findings recorded in this baseline file");
   cmd.add_option("--write-baseline", a.write_baseline, "Record today's findings in this file and exit 0");
   cmd.add_option("-j,--jobs", a.jobs, "Files checked in parallel (default: number of cores)")
       ->check(CLI::Range(1, 256));
   cmd.add_option("--color", a.color, "Colour: auto, always, never")->check(CLI::IsMember({"auto", "always", "never"}));
   cmd.add_option("--stdin-filename", a.stdin_name, "Name shown for stdin input");
+  cmd.add_option("--join-url", a.join_url, "Compare every body with the meeting of this Teams join link");
   cmd.add_option("--max-bytes", a.limits.max_bytes, "Limit: bytes per input (default 1048576)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30U));
   cmd.add_option("--max-depth", a.limits.max_depth, "Limit: nesting depth (default 64)")->check(CLI::Range(1U, 10000U));
@@ -90,6 +94,8 @@ auto main(int argc, char **argv) -> int {
   scopes->add_option("paths", scopes_args.paths, "Files or directories")->required();
   scopes->add_option("--format", scopes_args.format, "text or json")->check(CLI::IsMember({"text", "json"}));
   scopes->add_option("--api", scopes_args.api, "v1.0 or beta")->check(CLI::IsMember({"v1.0", "beta"}));
+  scopes->add_flag("--follow-symlinks", scopes_args.follow_symlinks,
+                   "Read payloads through symlinks that leave the repository");
 
   std::string rules_format = "text";
   auto *rules = app.add_subcommand("rules", "List every rule");
@@ -101,10 +107,25 @@ auto main(int argc, char **argv) -> int {
   explain->add_option("rule", explain_what, "Code (CC201) or name")->required();
 
   std::string schema_name;
+  bool schema_bundle = false;
+  std::string schema_api = "v1.0";
   auto *schemas = app.add_subcommand("schemas", "List the embedded schemas, or print one");
   schemas->add_option("name", schema_name, "Schema name (e.g. call, beta/call, callcheck/report)");
+  schemas->add_flag("--bundle", schema_bundle,
+                    "Print one self-contained draft-07 schema for editors (definitions inside, local $refs only)");
+  schemas->add_option("--api", schema_api, "Profile of --bundle: v1.0 or beta")->check(CLI::IsMember({"v1.0", "beta"}));
 
   auto *version = app.add_subcommand("version", "Print the version");
+
+  callcheck::cli::JoinUrlArgs join_args;
+  auto *join = app.add_subcommand("join-url", "Print the create-call body that joins the meeting of a Teams link");
+  join->add_option("url", join_args.url, "The meeting's join link (quote it: it contains & and ?)")->required();
+  join->add_option("--callback-uri", join_args.callback_uri, "The bot's https notification URL");
+  join->add_option("--api", join_args.api, "v1.0 or beta")->check(CLI::IsMember({"v1.0", "beta"}));
+  join->add_option("--tenant", join_args.tenant, "The tenant the call is created in (short links carry none)");
+  join->add_option("--media", join_args.media, "service or app hosted media")->check(CLI::IsMember({"service", "app"}));
+  join->add_option("--format", join_args.format, "text (the body) or json ({body, facts})")
+      ->check(CLI::IsMember({"text", "json"}));
 
   callcheck::cli::AuditArgs audit_args;
   auto *audit = app.add_subcommand("audit", "Audit the app registration's permissions against what the payloads need");
@@ -128,6 +149,8 @@ auto main(int argc, char **argv) -> int {
   audit->add_option("--ignore", audit_args.check.ignore, "Skip these rules (comma separated, repeatable)")
       ->delimiter(',')
       ->allow_extra_args(false);
+  audit->add_flag("--follow-symlinks", audit_args.check.follow_symlinks,
+                  "Read payloads through symlinks that leave the repository");
   audit->add_option("--color", audit_args.check.color, "Colour: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
 
@@ -144,16 +167,22 @@ auto main(int argc, char **argv) -> int {
     return callcheck::cli::kFailure;
   }
 
+  // Every subcommand's output is checked once it is written (safe_write.h).
+  const auto done = [](int code) { return callcheck::cli::finish_output(std::cout, std::cerr, code); };
   try {
-    if (check->parsed()) return callcheck::cli::run_check(check_args, std::cout, std::cerr);
-    if (scopes->parsed()) return callcheck::cli::run_scopes(scopes_args, std::cout, std::cerr);
-    if (audit->parsed()) return callcheck::cli::run_audit(audit_args, std::cout, std::cerr);
-    if (rules->parsed()) return callcheck::cli::run_rules(rules_format, std::cout);
-    if (explain->parsed()) return callcheck::cli::run_explain(explain_what, std::cout, std::cerr);
-    if (schemas->parsed()) return callcheck::cli::run_schemas(schema_name, std::cout, std::cerr);
+    if (check->parsed()) return done(callcheck::cli::run_check(check_args, std::cout, std::cerr));
+    if (scopes->parsed()) return done(callcheck::cli::run_scopes(scopes_args, std::cout, std::cerr));
+    if (audit->parsed()) return done(callcheck::cli::run_audit(audit_args, std::cout, std::cerr));
+    if (rules->parsed()) return done(callcheck::cli::run_rules(rules_format, std::cout));
+    if (explain->parsed()) return done(callcheck::cli::run_explain(explain_what, std::cout, std::cerr));
+    if (schemas->parsed()) {
+      if (schema_bundle) return done(callcheck::cli::run_bundle(schema_name, schema_api, std::cout, std::cerr));
+      return done(callcheck::cli::run_schemas(schema_name, std::cout, std::cerr));
+    }
+    if (join->parsed()) return done(callcheck::cli::run_join_url(join_args, std::cout, std::cerr));
     if (version->parsed()) {
       std::cout << "callcheck " << CALLCHECK_VERSION << "\n";
-      return callcheck::cli::kClean;
+      return done(callcheck::cli::kClean);
     }
   } catch (const std::exception &e) {
     std::cerr << fmt::format("callcheck: internal error: {}\n", e.what());

@@ -6,16 +6,8 @@
 // permissions; the body's own lint findings are `callcheck check`'s), then the
 // audit summary. Exit codes: 2 when an input cannot be read or an app file is
 // in none of the formats, 1 for findings at or above --fail-on, else 0.
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>        // errno
-#include <cstring>       // std::strerror
-#include <filesystem>    // std::filesystem
-#include <random>        // std::random_device
-#include <system_error>  // std::error_code
-
+// --write-minimal goes through safe_write_file (issue 18): atomic, never
+// through a planted symlink.
 #include <fmt/format.h>
 
 #include "audit/app_file.h"
@@ -26,11 +18,11 @@
 #include "cli/exit_code.h"
 #include "cli/extract_inputs.h"
 #include "cli/input.h"
+#include "cli/safe_write.h"
+#include "cli/trust_root.h"
 
 namespace callcheck::cli {
 namespace {
-
-namespace fs = std::filesystem;
 
 constexpr std::size_t kMaxAppBytes = std::size_t{16} << 20U;  // src/audit/read_app.cc's limit
 
@@ -84,60 +76,6 @@ auto read_payload(const Input &in, const Options &options, std::size_t cap, cons
   return p;
 }
 
-// Writes `text` to `path` atomically: a new temporary file in the same folder
-// (O_EXCL, never following a planted name), fsync, rename over the target,
-// fsync the folder. A symlink or non-regular target is refused. Issue 18's
-// shared safe-write function (src/cli/safe_write.*) was not on main when this
-// was written: replace this function with it, call for call.
-auto write_atomically(const std::string &path, const std::string &text) -> std::string {
-  struct stat st {};
-  if (::lstat(path.c_str(), &st) == 0) {
-    if (S_ISLNK(st.st_mode)) return "it is a symbolic link; refusing to write through it";
-    if (!S_ISREG(st.st_mode)) return "it exists and is not a regular file";
-  } else if (errno != ENOENT) {
-    return std::strerror(errno);
-  }
-  const fs::path target(path);
-  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::random_device random;
-  std::string tmp;
-  int fd = -1;
-  for (int attempt = 0; attempt < 16 && fd < 0; ++attempt) {
-    tmp = (dir / fmt::format(".{}.{:08x}.tmp", target.filename().string(), random())).string();
-    fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
-    if (fd < 0 && errno != EEXIST) return std::strerror(errno);
-  }
-  if (fd < 0) return "cannot create a temporary file beside it";
-  std::size_t done = 0;
-  while (done < text.size()) {
-    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      const std::string error = std::strerror(errno);
-      ::close(fd);
-      ::unlink(tmp.c_str());
-      return error;
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
-    const std::string error = std::strerror(errno);
-    ::unlink(tmp.c_str());
-    return error;
-  }
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    const std::string error = std::strerror(errno);
-    ::unlink(tmp.c_str());
-    return error;
-  }
-  const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dfd >= 0) {
-    (void)::fsync(dfd);
-    ::close(dfd);
-  }
-  return "";
-}
-
 }  // namespace
 
 auto run_audit(const AuditArgs &args, std::ostream &out, std::ostream &err) -> int {
@@ -145,7 +83,7 @@ auto run_audit(const AuditArgs &args, std::ostream &out, std::ostream &err) -> i
   const CheckArgs &c = args.check;
   const Options options = build_options(c, err, ok);
   if (!ok) return kFailure;
-  std::vector<Input> inputs = expand_inputs(c.paths, directory_extensions());
+  std::vector<Input> inputs = expand_inputs(c.paths, ExpandOptions{directory_extensions(), c.follow_symlinks});
   ReadResult stdin_text;
   bool stdin_read = false;
   for (Input &in : inputs) {
@@ -187,7 +125,7 @@ auto run_audit(const AuditArgs &args, std::ostream &out, std::ostream &err) -> i
   std::vector<detail::AppFile> apps;
   std::vector<Report> unreadable_apps;
   for (std::size_t i = 0; i < app_paths.size(); ++i) {
-    ReadResult r = read_file(app_paths[i], kMaxAppBytes);
+    ReadResult r = read_file(app_paths[i], kMaxAppBytes, "");
     if (!r.ok) {
       unreadable_apps.push_back(unreadable(app_displays[i], r.error));
       continue;
@@ -239,13 +177,13 @@ auto run_audit(const AuditArgs &args, std::ostream &out, std::ostream &err) -> i
     return kFailure;
   }
   if (!args.write_minimal.empty()) {
-    const std::string error = write_atomically(args.write_minimal, outcome.minimal);
+    const std::string error = safe_write_file(args.write_minimal, outcome.minimal);
     if (!error.empty()) {
-      err << fmt::format("callcheck: cannot write `{}`: {}\n", display_path(args.write_minimal), error);
+      err << fmt::format("callcheck: cannot write `{}`: {}\n", printable(display_path(args.write_minimal)), error);
       return kFailure;
     }
     err << fmt::format("callcheck: wrote the minimal requiredResourceAccess to `{}`\n",
-                       display_path(args.write_minimal));
+                       printable(display_path(args.write_minimal)));
   }
   return worst_hit ? kFindings : kClean;
 }

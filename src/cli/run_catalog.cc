@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "embed/embedded.h"
+#include "schema/bundle.h"
 
 namespace callcheck::cli {
 namespace {
@@ -108,6 +109,17 @@ auto run_schemas(const std::string &name, std::ostream &out, std::ostream &err) 
   }
   err << fmt::format("callcheck: no embedded schema `{}`; `callcheck schemas` lists them\n", name);
   return kFailure;
+}
+
+auto run_bundle(const std::string &name, const std::string &api, std::ostream &out, std::ostream &err) -> int {
+  const std::string type = name.empty() ? std::string("call") : name;
+  const std::string text = detail::bundle_schema(type, *parse_api_version(api));
+  if (text.empty()) {
+    err << fmt::format("callcheck: no embedded {} request schema `{}`; `callcheck schemas` lists them\n", api, type);
+    return kFailure;
+  }
+  out << text;
+  return kClean;
 }
 
 }  // namespace callcheck::cli

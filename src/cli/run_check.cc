@@ -18,8 +18,8 @@
 #include "cli/config_session.h"
 #include "cli/exit_code.h"
 #include "cli/extract_inputs.h"
-#include "render/json_writer.h"
 #include "cli/input.h"
+#include "cli/trust_root.h"
 #include "config/config.h"
 #include "permissions/permissions.h"
 #include "permissions/token.h"
@@ -94,6 +94,27 @@ auto printable_arg(std::string_view s) -> std::string {
   return out;
 }
 
+// A JWT: three base64url segments joined by dots (the first two at least
+// 8 characters, the last may be empty: alg "none"), or anything starting
+// like a base64 JSON header ("eyJ"). "my.token.jwt" is a file name.
+auto looks_like_token(std::string_view s) -> bool {
+  if (s.substr(0, 3) == "eyJ") return true;
+  std::size_t dots = 0;
+  std::size_t segment = 0;
+  for (const char c : s) {
+    if (c == '.') {
+      if (segment < 8 && dots < 2) return false;
+      ++dots;
+      segment = 0;
+      continue;
+    }
+    const bool b64 = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    if (!b64) return false;
+    ++segment;
+  }
+  return dots == 2;
+}
+
 }  // namespace
 
 auto use_colour(const std::string &mode) -> bool {
@@ -133,9 +154,19 @@ auto build_options(const CheckArgs &args, std::ostream &err, bool &ok) -> Option
     options.granted_scopes = granted;
   }
   if (!args.token_file.empty()) {
-    ReadResult r = args.token_file == "-" ? read_stdin(64 * 1024) : read_file(args.token_file, 64 * 1024);
+    // A fixed cap (a JWT is a few KB), not --max-bytes, so no flag is named.
+    constexpr std::size_t kMaxTokenBytes = 64 * 1024;
+    ReadResult r =
+        args.token_file == "-" ? read_stdin(kMaxTokenBytes, "") : read_file(args.token_file, kMaxTokenBytes, "");
     if (!r.ok) {
-      err << fmt::format("callcheck: cannot read the token file `{}`: {}\n", display_path(args.token_file), r.error);
+      // Never the argument itself: `--token "$TOKEN"` is an easy mistake,
+      // and this line would put the token into the CI log.
+      if (looks_like_token(args.token_file)) {
+        err << "callcheck: --token: this looks like a token, not a file; write it to a file or pass - to read "
+               "stdin\n";
+      } else {
+        err << fmt::format("callcheck: cannot read the --token file: {}\n", r.error);
+      }
       ok = false;
       return options;
     }
@@ -149,6 +180,18 @@ auto build_options(const CheckArgs &args, std::ostream &err, bool &ok) -> Option
     std::vector<std::string> granted = options.granted_scopes.value_or(std::vector<std::string>{});
     granted.insert(granted.end(), roles.roles.begin(), roles.roles.end());
     options.granted_scopes = granted;
+    options.token_tenant = roles.tenant;
+  }
+  if (!args.join_url.empty()) {
+    // A link that cannot be read leaves nothing to compare with: refuse it
+    // here rather than report CC240 once per file.
+    const JoinUrlResult link = parse_join_url(args.join_url);
+    if (!link) {
+      err << fmt::format("callcheck: --join-url: {}; {}\n", to_string(link.error()), join_url_help(link.error()));
+      ok = false;
+      return options;
+    }
+    options.join_url = args.join_url;
   }
   return options;
 }
@@ -183,7 +226,7 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
   Options options = build_options(args, err, ok);
   if (!ok) return kFailure;
   const std::vector<Report> flag_reports = lint_flag_scopes(args, options);
-  std::vector<Input> inputs = expand_inputs(args.paths, directory_extensions());
+  std::vector<Input> inputs = expand_inputs(args.paths, ExpandOptions{directory_extensions(), args.follow_symlinks});
 
   // stdin is read once, up front, with the same cap as files.
   std::string stdin_text;
@@ -221,7 +264,9 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
     renderer->file(out, flag_report, "");
   }
   ConfigSession config(args, options);
-  if (!config.prepare(named)) return config.fail(*renderer, out, summary);
+  const bool prepared = config.prepare(named);
+  if (args.show_config) config.show(named, err);
+  if (!prepared) return config.fail(*renderer, out, summary);
 
   // A pool of workers; results are rendered strictly in input order, and
   // workers never run more than a window ahead, so memory stays bounded.
@@ -300,54 +345,66 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
   return worst_hit ? kFindings : kClean;
 }
 
+// Input validity decides whether the scenario can be trusted at all: a body
+// that is not valid JSON, or is ambiguous to parsers (duplicate keys,
+// invalid UTF-8, NUL, out-of-range numbers), has no scenario a script should
+// grant permissions from. Those findings are reported as errors, exit 1.
+auto invalid_input_findings(const Report &r) -> std::vector<Diagnostic> {
+  std::vector<Diagnostic> out;
+  for (const Diagnostic &d : r.diagnostics) {
+    if (d.severity == Severity::Error && d.code >= "CC001" && d.code <= "CC007") out.push_back(d);
+  }
+  return out;
+}
+
 auto run_scopes(const CheckArgs &args, std::ostream &out, std::ostream &err) -> int {
   bool ok = true;
   const Options options = build_options(args, err, ok);
   if (!ok) return kFailure;
-  const std::vector<Input> inputs = expand_inputs(args.paths, {".json"});
+  const std::vector<Input> inputs = expand_inputs(args.paths, ExpandOptions{{".json"}, args.follow_symlinks});
   const bool json = args.format == "json";
   std::size_t failures = 0;
-  // The same members as `check --format json` (src/render/json_writer.h).
-  rapidjson::OStreamWrapper stream(out);
-  detail::JsonWriter w(stream);
-  w.SetIndent(' ', 2);
-  if (json) {
-    w.StartObject();
-    detail::key(w, "version");
-    w.Int(1);
-    detail::key(w, "files");
-    w.StartArray();
-  }
-  auto show = [&](const Report &r) {
-    if (r.input_error) ++failures;
+  std::size_t invalid = 0;
+  // JSON: the `check --format json` document (schemas/callcheck/report.schema.json)
+  // whose diagnostics are only the input-validity errors.
+  RenderOptions render_options;
+  render_options.tool_version = CALLCHECK_VERSION;
+  const auto renderer = make_renderer(Format::Json, render_options);
+  Summary summary;
+  if (json) renderer->begin(out);
+  auto show = [&](const Report &full) {
     // Responses and notifications found in Markdown/.http are not requests.
-    for (const Diagnostic &d : r.diagnostics) {
+    for (const Diagnostic &d : full.diagnostics) {
       if (d.code == "CC502") return;
     }
-    if (json) {
-      w.StartObject();
-      detail::key(w, "path");
-      detail::string(w, r.source);
-      if (!r.origin.empty()) {
-        detail::key(w, "origin");
-        detail::string(w, r.origin);
-      }
-      detail::key(w, "input_error");
-      w.Bool(r.input_error);
-      if (r.input_error) {
-        detail::key(w, "message");
-        detail::string(w, r.diagnostics.front().message);
-      }
-      detail::write_scenario_and_scopes(w, r);
-      w.EndObject();
-      return;
-    }
+    Report r = full;
+    r.diagnostics = full.input_error ? full.diagnostics : invalid_input_findings(full);
     if (r.input_error) {
-      out << fmt::format("{}: {}\n", r.source, r.diagnostics.front().message);
+      ++failures;
+    } else if (!r.diagnostics.empty()) {
+      ++invalid;
+    }
+    if (json) {
+      summary.add(r);
+      renderer->file(out, r, "");
       return;
     }
-    out << fmt::format("{}{}\n  scenario: {}, {} media\n", r.source, r.origin.empty() ? "" : " (" + r.origin + ")",
-                       to_string(r.scenario.kind), to_string(r.scenario.media));
+    const std::string source = printable(r.source);
+    const std::string origin = r.origin.empty() ? "" : " (" + printable(r.origin) + ")";
+    if (r.input_error) {
+      out << fmt::format("{}: {}\n", source, printable(r.diagnostics.front().message));
+      return;
+    }
+    if (!r.diagnostics.empty()) {
+      for (const Diagnostic &d : r.diagnostics) {
+        out << fmt::format("{}:{}:{}: error {} {}: {}\n", source, d.span.begin.line, d.span.begin.column, d.code,
+                           d.name, printable(d.message));
+      }
+      out << fmt::format("{}{}\n  scenario: not determined: the input is not valid\n", source, origin);
+      return;
+    }
+    out << fmt::format("{}{}\n  scenario: {}, {} media\n", source, origin, to_string(r.scenario.kind),
+                       to_string(r.scenario.media));
     if (!r.scenario.summary.empty()) out << fmt::format("  summary:  {}\n", r.scenario.summary);
     if (!r.scenario.evidence.empty()) out << fmt::format("  evidence: {}\n", r.scenario.evidence);
     if (r.required_scopes.empty()) out << "  required: (none determined)\n";
@@ -369,17 +426,13 @@ auto run_scopes(const CheckArgs &args, std::ostream &out, std::ostream &err) -> 
       show(o.report);
     }
   }
-  if (json) {
-    w.EndArray();
-    w.EndObject();
-    stream.Flush();
-    out << '\n';
-  }
+  if (json) renderer->end(out, summary);
   if (inputs.empty()) {
     err << "callcheck: no input files found\n";
     return kFailure;
   }
-  return failures > 0 ? kFailure : kClean;
+  if (failures > 0) return kFailure;
+  return invalid > 0 ? kFindings : kClean;
 }
 
 }  // namespace callcheck::cli

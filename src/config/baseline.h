@@ -18,6 +18,7 @@
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 #include <tuple>        // std::tuple
+#include <unordered_map>  // std::unordered_map
 #include <vector>       // std::vector
 
 #include "callcheck/check.h"
@@ -76,8 +77,9 @@ class BaselineFilter {
     std::size_t hidden = 0;
   };
   std::vector<State> states_;
-  // (path, code, pointer) -> indices into states_ (duplicates are allowed, counts add up).
-  std::map<std::tuple<std::string, std::string, std::string>, std::vector<std::size_t>> index_;
+  // path NUL code NUL pointer -> indices into states_ (duplicates are allowed, counts add up).
+  std::unordered_map<std::string, std::vector<std::size_t>> index_;
+  std::unordered_map<std::string, std::vector<std::size_t>> by_path_;  // path -> indices into states_
 };
 
 }  // namespace callcheck::detail

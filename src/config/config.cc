@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "callcheck/join.h"
 #include "callcheck/rules.h"
 #include "catalog/policy.h"
 #include "config/glob.h"
@@ -48,6 +49,23 @@ auto invalid(std::string message, std::string pointer, Span span, std::string he
   return d;
 }
 
+auto name_like(std::string_view text) -> bool {
+  if (text.empty() || text.size() > 64 || text.substr(0, 3) == "eyJ") return false;
+  for (const char c : text) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    std::string_view("_.-:/@$#*").find(c) != std::string_view::npos;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+auto replace_all(std::string &text, std::string_view from, std::string_view to) {
+  if (from.empty()) return;
+  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+}
+
 auto catalogue_words() -> std::vector<std::string_view> {
   std::vector<std::string_view> words;
   for (const RuleMeta &m : rule_catalog()) {
@@ -73,7 +91,9 @@ class Loader {
       const std::string at = join_pointer(pointer, key);
       const RuleLevel level = *parse_rule_level(sv(it->value));
       if (const auto problem = check_rule_key(key, level)) {
-        error(problem->message, at, true, problem->help);
+        // Quote the key only when it reads like a name (shown()).
+        error(name_like(key) ? problem->message : std::string("this member is not a rule code or name"), at, true,
+              name_like(key) ? problem->help : std::string());
         continue;
       }
       into[std::string(find_rule(key)->code)] = level;
@@ -85,7 +105,8 @@ class Loader {
     for (rapidjson::SizeType i = 0; i < array.Size(); ++i) {
       const std::string_view item = sv(array[i]);
       if (const auto problem = check_selector(item, for_ignore)) {
-        error(problem->message, pointer + "/" + std::to_string(i), false, problem->help);
+        error(name_like(item) ? problem->message : std::string("this entry is not a rule code, name or code prefix"),
+              pointer + "/" + std::to_string(i), false, name_like(item) ? problem->help : std::string());
       }
       out.emplace_back(item);
     }
@@ -95,6 +116,7 @@ class Loader {
   void suppression(const Value &entry, const std::string &pointer) {
     Suppression s;
     s.files = strings(*member(entry, "files"));
+    globs(*member(entry, "files"), pointer + "/files");
     s.pointer = std::string(sv(*member(entry, "pointer")));
     s.reason = std::string(sv(*member(entry, "reason")));
     s.span = doc_.span(pointer);
@@ -105,18 +127,41 @@ class Loader {
     } else if (meta != nullptr) {
       s.code = std::string(meta->code);
     } else {
-      error(fmt::format("`{}` is not a rule code or name", rule), pointer + "/rule", false, unknown_rule_help(rule));
+      error(fmt::format("{} is not a rule code or name", shown(rule, "`rule`")), pointer + "/rule", false,
+            name_like(rule) ? unknown_rule_help(rule) : std::string());
     }
     std::string_view bare = s.pointer;
     if (bare.size() >= 2 && bare.substr(bare.size() - 2) == "/*") bare.remove_suffix(2);
     if (!split_pointer(bare)) {
-      error(fmt::format("`{}` is not a JSON Pointer", s.pointer), pointer + "/pointer", false,
+      error(fmt::format("{} is not a JSON Pointer", shown(s.pointer, "`pointer`")), pointer + "/pointer", false,
             "write \"\" for the whole payload or start with `/`, e.g. \"/targets/0/identity\"");
     }
     if (s.reason.find_first_not_of(" \t\r\n") == std::string::npos) {
       error("a suppression needs a reason", pointer + "/reason", false, "say why this finding is acceptable");
     }
     out_.config.suppressions.push_back(std::move(s));
+  }
+
+  // A link that cannot be read is a configuration error, not one CC240 per file.
+  auto join_url(const Value &value, const std::string &pointer) -> std::optional<std::string> {
+    const JoinUrlResult link = parse_join_url(sv(value));
+    if (!link) {
+      error(std::string(to_string(link.error())), pointer, false, std::string(join_url_help(link.error())));
+      return std::nullopt;
+    }
+    return std::string(sv(value));
+  }
+
+  // Globs longer than kMaxGlobBytes are refused (config.h).
+  void globs(const Value &files, const std::string &pointer) {
+    auto check = [&](const Value &v, const std::string &at) {
+      if (v.GetStringLength() <= kMaxGlobBytes) return;
+      error(fmt::format("a glob of {} bytes; globs are limited to {} bytes", v.GetStringLength(), kMaxGlobBytes), at,
+            false, "use `**` instead of spelling out long paths");
+    };
+    if (files.IsString()) check(files, pointer);
+    if (!files.IsArray()) return;
+    for (rapidjson::SizeType i = 0; i < files.Size(); ++i) check(files[i], pointer + "/" + std::to_string(i));
   }
 
   void error(std::string message, const std::string &pointer, bool at_key, std::string help) {
@@ -146,7 +191,7 @@ auto parse_config(std::string_view text) -> ConfigLoad {
   }
   if (!doc.has_dom()) return out;
   for (const Finding &f : validate_against(doc, "callcheck/config.schema.json")) {
-    out.errors.push_back(invalid(f.message, f.pointer, doc.span(f.pointer, f.at_key), f.help));
+    out.errors.push_back(config_schema_error(doc, f));
   }
   if (!out.errors.empty()) {
     std::sort(out.errors.begin(), out.errors.end(), by_position);
@@ -157,6 +202,7 @@ auto parse_config(std::string_view text) -> ConfigLoad {
   const Value &root = doc.root();
   Config &config = out.config;
   Loader load(doc, out);
+  if (const Value *v = member(root, "root")) config.root = v->GetBool();
   if (const Value *v = member(root, "api")) config.api = parse_api_version(sv(*v));
   if (const Value *v = member(root, "scopes")) config.scopes = strings(*v);
   if (const Value *v = member(root, "rules")) load.levels(*v, "/rules", config.rules);
@@ -169,18 +215,54 @@ auto parse_config(std::string_view text) -> ConfigLoad {
       const std::string at = "/overrides/" + std::to_string(i);
       ConfigOverride o;
       o.files = strings(*member(entry, "files"));
+      load.globs(*member(entry, "files"), at + "/files");
       if (const Value *api = member(entry, "api")) o.api = parse_api_version(sv(*api));
       if (const Value *rules = member(entry, "rules")) load.levels(*rules, at + "/rules", o.rules);
+      if (const Value *link = member(entry, "joinUrl")) o.join_url = load.join_url(*link, at + "/joinUrl");
       config.overrides.push_back(std::move(o));
     }
   }
   if (const Value *v = member(root, "suppressions")) {
     for (rapidjson::SizeType i = 0; i < v->Size(); ++i) load.suppression((*v)[i], "/suppressions/" + std::to_string(i));
   }
-  if (const Value *v = member(root, "baseline")) config.baseline = std::string(sv(*v));
-  if (const Value *v = member(root, "app")) config.app = strings(*v);
+  if (const Value *v = member(root, "joinUrl")) config.join_url = load.join_url(*v, "/joinUrl");
+  if (const Value *v = member(root, "baseline")) {
+    config.baseline = ConfigPath{std::string(sv(*v)), "baseline", "/baseline", doc.span("/baseline")};
+  }
+  if (const Value *v = member(root, "app"); v != nullptr && v->IsArray()) {
+    for (rapidjson::SizeType i = 0; i < v->Size(); ++i) {
+      const std::string at = "/app/" + std::to_string(i);
+      config.app.push_back(ConfigPath{std::string(sv((*v)[i])), "app", at, doc.span(at)});
+    }
+  }
   std::sort(out.errors.begin(), out.errors.end(), by_position);
   return out;
+}
+
+auto shown(std::string_view text, std::string_view placeholder) -> std::string {
+  return name_like(text) ? fmt::format("`{}`", text) : std::string(placeholder);
+}
+
+auto config_schema_error(const Document &doc, const Finding &finding) -> Diagnostic {
+  std::string message = finding.message;
+  std::string help = finding.help;
+  // The validator quotes the value it judges (schema/validate.cc
+  // scalar_text: the string, or its first 57 bytes and "...") and, for
+  // unknown members, the member name.
+  if (const Value *v = doc.find(finding.pointer); v != nullptr && v->IsString() && !name_like(sv(*v))) {
+    const std::string_view value = sv(*v);
+    replace_all(message, fmt::format("\"{}\"", value), "a string");
+    if (value.size() > 60) replace_all(message, fmt::format("\"{}...\"", value.substr(0, 57)), "a string");
+    if (value.size() >= 8) replace_all(help, value, "…");
+  }
+  if (finding.at_key) {
+    const std::string key = last_token(finding.pointer);
+    if (!name_like(key)) {
+      replace_all(message, fmt::format("`{}`", key), "a member");
+      if (key.size() >= 8) replace_all(help, key, "…");
+    }
+  }
+  return invalid(std::move(message), finding.pointer, doc.span(finding.pointer, finding.at_key), std::move(help));
 }
 
 void apply_config(const Config &config, std::string_view relative_path, Options &options) {
@@ -190,9 +272,11 @@ void apply_config(const Config &config, std::string_view relative_path, Options 
   if (config.select) options.select = *config.select;
   if (config.ignore) options.ignore = *config.ignore;
   if (config.preview) options.preview = *config.preview;
+  if (config.join_url) options.join_url = config.join_url;
   for (const ConfigOverride &o : config.overrides) {
     if (!glob_match_any(o.files, relative_path)) continue;
     if (o.api) options.api = *o.api;
+    if (o.join_url) options.join_url = o.join_url;
     for (const auto &[code, level] : o.rules) options.rule_levels[code] = level;
   }
 }

@@ -4,7 +4,12 @@
 //
 // Precedence, lowest first: built-in defaults < the top level of the config
 // < each matching entry of `overrides`, in file order < command-line flags
-// (--api, --scopes/--token, --select, --ignore replace the config's value).
+// (--api, --scopes/--token, --select, --ignore, --join-url replace the config's value).
+//
+// Messages never quote a configuration's text unless it reads like a name
+// (see shown()): a CC401 about a file that is not a configuration at all (a
+// credentials file, a token pasted into a member) must not print its values.
+// The CLI shows no code frame for configuration or baseline files either.
 //
 // Suppression pointers: a suppression hides findings of its rule whose
 // pointer equals `pointer`; a pointer ending in "/*" hides findings anywhere
@@ -24,13 +29,17 @@
 #include "callcheck/check.h"
 #include "callcheck/diagnostic.h"
 #include "callcheck/report.h"
+#include "finding.h"
 
 namespace callcheck::detail {
+
+class Document;
 
 struct ConfigOverride {
   std::vector<std::string> files;  // globs, relative to the config's folder
   std::optional<ApiVersion> api;
   std::map<std::string, RuleLevel> rules;  // canonical code -> level
+  std::optional<std::string> join_url;     // checked by parse_join_url on load
 };
 
 struct Suppression {
@@ -41,7 +50,22 @@ struct Suppression {
   Span span;                       // the entry, in the config file (for CC402)
 };
 
+// A path a configuration names (today `baseline`; later schemas or app
+// manifests), with where it is written: the CLI resolves it against the
+// configuration's root and reports CC401 at `span` when it leaves it.
+struct ConfigPath {
+  std::string value;    // as written, relative to the config's folder
+  std::string member;   // "baseline", for messages
+  std::string pointer;  // "/baseline"
+  Span span;            // of the value
+};
+
+// A glob longer than this is CC401. Matching is O(pattern x path), so this
+// bounds the work per file whatever the repository's configuration says.
+inline constexpr std::size_t kMaxGlobBytes = 256;
+
 struct Config {
+  bool root = false;  // "root": true: a trust boundary (src/cli/trust_root.h)
   std::optional<ApiVersion> api;
   std::optional<std::vector<std::string>> scopes;
   std::map<std::string, RuleLevel> rules;  // canonical code -> level
@@ -50,8 +74,9 @@ struct Config {
   std::optional<bool> preview;
   std::vector<ConfigOverride> overrides;
   std::vector<Suppression> suppressions;
-  std::string baseline;  // as written, relative to the config's folder; "" = none
-  std::vector<std::string> app;  // `callcheck audit` declarations, relative to the config's folder
+  std::optional<std::string> join_url;  // checked by parse_join_url on load
+  std::optional<ConfigPath> baseline;
+  std::vector<ConfigPath> app;  // `callcheck audit` declarations (each checked like `baseline`)
 };
 
 struct ConfigLoad {
@@ -63,6 +88,15 @@ struct ConfigLoad {
 // against schemas/callcheck/config.schema.json, then checks every rule
 // reference against the catalogue and every suppression pointer.
 [[nodiscard]] auto parse_config(std::string_view text) -> ConfigLoad;
+
+// `text` in backquotes when it reads like a name or code (at most 64 bytes
+// of letters, digits and `_.-:/@$#*`, not a token), else `placeholder`:
+// configuration messages never quote values that could be secrets.
+[[nodiscard]] auto shown(std::string_view text, std::string_view placeholder) -> std::string;
+
+// A CC401 for one schema finding in a configuration or baseline document,
+// located in `doc`, with any string value it quotes replaced unless shown().
+[[nodiscard]] auto config_schema_error(const Document &doc, const Finding &finding) -> Diagnostic;
 
 // Applies the top level of `config` and then each override whose `files`
 // match `relative_path` (relative to the config's folder, '/' separators).

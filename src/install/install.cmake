@@ -35,12 +35,41 @@ configure_file("${CMAKE_CURRENT_LIST_DIR}/callcheck.pc.in" "${CMAKE_CURRENT_BINA
 install(FILES "${CMAKE_CURRENT_BINARY_DIR}/install/callcheck.pc"
         DESTINATION "${CMAKE_INSTALL_LIBDIR}/pkgconfig" COMPONENT dev)
 
+# ---- Debian documentation: copyright, changelog, manual page ------------------
+# lintian wants /usr/share/doc/<package>/copyright and changelog.Debian.gz in
+# every package, and a manual page for every program; gzip -9n keeps them
+# reproducible (no name or timestamp in the header).
+find_program(CALLCHECK_GZIP gzip REQUIRED)
+set(CALLCHECK_DOC_BUILD "${CMAKE_CURRENT_BINARY_DIR}/install/doc")
+file(MAKE_DIRECTORY "${CALLCHECK_DOC_BUILD}")
+foreach(doc IN ITEMS changelog.Debian callcheck.1)
+  add_custom_command(OUTPUT "${CALLCHECK_DOC_BUILD}/${doc}.gz"
+                     COMMAND "${CALLCHECK_GZIP}" -9nc "${CMAKE_CURRENT_LIST_DIR}/${doc}" > "${CALLCHECK_DOC_BUILD}/${doc}.gz"
+                     DEPENDS "${CMAKE_CURRENT_LIST_DIR}/${doc}" VERBATIM)
+endforeach()
+add_custom_target(callcheck_docs ALL DEPENDS "${CALLCHECK_DOC_BUILD}/changelog.Debian.gz"
+                                             "${CALLCHECK_DOC_BUILD}/callcheck.1.gz")
+install(FILES "${CALLCHECK_DOC_BUILD}/callcheck.1.gz" DESTINATION "${CMAKE_INSTALL_MANDIR}/man1" COMPONENT cli)
+foreach(component_package IN ITEMS "cli;callcheck" "dev;libcallcheck-dev")
+  list(GET component_package 0 component)
+  list(GET component_package 1 package)
+  install(FILES "${CMAKE_CURRENT_LIST_DIR}/copyright" "${CALLCHECK_DOC_BUILD}/changelog.Debian.gz"
+          DESTINATION "${CMAKE_INSTALL_DATADIR}/doc/${package}" COMPONENT ${component})
+endforeach()
+
 # ---- CPack: Debian packages -------------------------------------------------
 set(CPACK_PACKAGE_NAME "callcheck")
 set(CPACK_PACKAGE_VENDOR "callcheck")
-set(CPACK_PACKAGE_CONTACT "callcheck maintainers <maintainers@callcheck.dev>")
+# Who ships the package is the packager's to say: -DCALLCHECK_MAINTAINER and
+# -DCALLCHECK_HOMEPAGE (defaults: the project's own).
+set(CALLCHECK_MAINTAINER "callcheck maintainers <maintainers@callcheck.dev>" CACHE STRING "Debian Maintainer field")
+set(CALLCHECK_HOMEPAGE "${PROJECT_HOMEPAGE_URL}" CACHE STRING "Debian Homepage field")
+set(CPACK_PACKAGE_CONTACT "${CALLCHECK_MAINTAINER}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
 set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
+# A Debian revision makes these non-native packages, whose changelog is
+# changelog.Debian.gz (src/install/changelog.Debian, kept in step).
+set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
 set(CPACK_PACKAGING_INSTALL_PREFIX "/usr")
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEB_COMPONENT_INSTALL ON)
@@ -48,7 +77,7 @@ set(CPACK_COMPONENTS_ALL cli dev)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${CPACK_PACKAGE_CONTACT}")
 set(CPACK_DEBIAN_PACKAGE_SECTION "devel")
-set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${PROJECT_HOMEPAGE_URL}")
+set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${CALLCHECK_HOMEPAGE}")
 # The CLI links libstdc++ statically and builds fmt's compiled part in
 # (cold start, PERFORMANCE.md 7.7): it needs only libc/libm, and uses
 # GLIBC_2.36 symbols (Debian 12). Keep this in step with `objdump -T`.
@@ -58,5 +87,5 @@ set(CPACK_COMPONENT_CLI_DESCRIPTION "Checks Microsoft Graph create-call request 
 set(CPACK_DEBIAN_DEV_PACKAGE_NAME "libcallcheck-dev")
 set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS "libfmt-dev (>= 9.1.0)")
 set(CPACK_DEBIAN_DEV_PACKAGE_SECTION "libdevel")
-set(CPACK_COMPONENT_DEV_DESCRIPTION "Checks Microsoft Graph create-call request payloads (static library, headers, CMake and pkg-config files)")
+set(CPACK_COMPONENT_DEV_DESCRIPTION "Checks Microsoft Graph create-call request payloads (library)\n Static library, headers, CMake package and pkg-config file of callcheck.")
 include(CPack)

@@ -1,4 +1,4 @@
-// Reads the `roles` claim of a JWT without verifying it. Only the payload
+// Reads the `roles` and `tid` claims of a JWT without verifying it. Only the payload
 // (middle part) is decoded. No message built here ever contains token text.
 #include "json.h"
 
@@ -121,6 +121,11 @@ auto decode_token_roles(std::string_view token) -> TokenRoles {
   } else {
     result.error = "the `roles` claim is not an array of strings";
     return result;
+  }
+  // The tenant the token was issued by: the service compares it with the
+  // call's tenant (7505, microsoft-graph-comms-samples#171).
+  if (const auto tid = json.FindMember("tid"); tid != json.MemberEnd() && tid->value.IsString()) {
+    result.tenant = std::string(tid->value.GetString(), tid->value.GetStringLength());
   }
   result.ok = true;
   return result;

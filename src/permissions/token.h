@@ -1,5 +1,5 @@
-// Reads the `roles` claim of an OAuth access token (JWT) without verifying
-// it. The token text never leaves this function: not in errors, not in logs.
+// Reads the `roles` and `tid` claims of an OAuth access token (JWT) without
+// verifying it. The token text never leaves this function: not in errors, not in logs.
 #ifndef CALLCHECK_PERMISSIONS_TOKEN_H_
 #define CALLCHECK_PERMISSIONS_TOKEN_H_
 
@@ -13,6 +13,7 @@ namespace callcheck::detail {
 struct TokenRoles {
   bool ok = false;
   std::vector<std::string> roles;  // the `roles` claim (may be empty when ok)
+  std::optional<std::string> tenant;  // the `tid` claim, when it is a string: never printed
   std::string error;               // why it could not be read; never contains token text
 };
 

@@ -15,7 +15,7 @@ class UnreadableInput final : public detail::Rule {
       "CC010", "unreadable-input", Severity::Error, Status::Stable,
       "the input could not be read",
       R"md(## What it does
-Reports a path that cannot be checked: missing, a directory, a FIFO or device, a symlink loop, unreadable, too large, or growing while read. The run goes on with the next path and exits with 2.
+Reports a path that cannot be checked: missing, a FIFO or device, a symlink loop, a symlink that leaves the repository (unless `--follow-symlinks`), a directory that holds no input, unreadable, too large, or growing while read. The run goes on with the next path and exits with 2.
 
 ## Why is this bad?
 A linter that silently skips an input lets a broken payload through. Each unreadable path is named with the reason so the caller can fix the invocation.

@@ -18,6 +18,13 @@ class UndeclaredProperty final : public detail::Rule {
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
+    // A misplaced `tenantId` in a join without a readable tenant is CC224's
+    // error; one finding at one place.
+    std::string tenant_finding;
+    if (context.doc.has_dom()) {
+      const JoinTenant tenant = join_tenant(context.doc.root());
+      if (!tenant.meeting_type.empty() && !tenant.found) tenant_finding = tenant.misplaced;
+    }
     walk(context, [&](const Visit &v) {
       if (v.path.key() == "@odata.type" && v.value.IsString()) {
         check_type_name(context, sink, v);
@@ -31,7 +38,7 @@ class UndeclaredProperty final : public detail::Rule {
         const std::string_view name = sv(it->name);
         if (accepted(type, name, declared, it->value)) continue;
         const std::string pointer = v.path.pointer(name);
-        if (context.schema_reported(pointer)) continue;
+        if (context.schema_reported(pointer) || pointer == tenant_finding) continue;
         // Beta-only members on v1.0 are CC209's finding, not a typo.
         if (context.api == ApiVersion::V1 && declared_in_beta(context, v.path.pointer(), name)) continue;
         std::vector<std::string_view> candidates = declared;
@@ -40,6 +47,15 @@ class UndeclaredProperty final : public detail::Rule {
                                      "azureCommunicationServicesUser", "assertedIdentity", "endpointType"}) {
             candidates.push_back(k);
           }
+        }
+        if (name == "tenantId") {
+          // Never "remove it": the call's tenant matters (7505), it is just
+          // not read from here.
+          sink.report(kMeta, pointer, fmt::format("`tenantId` is not a declared property of `{}`", type),
+                      "the service reads the call's tenant from the top-level `tenantId` (and a join's "
+                      "`meetingInfo.organizer.user.tenantId`), not from here; put it there",
+                      true);
+          continue;
         }
         const std::string suggestion = detail::closest(name, candidates);
         sink.report(kMeta, pointer, fmt::format("`{}` is not a declared property of `{}`", shown(name), type),
@@ -95,7 +111,7 @@ class UndeclaredProperty final : public detail::Rule {
       "CC201", "undeclared-property", Severity::Warning, Status::Stable,
       "a member or `@odata.type` that the Graph type does not declare",
       R"md(## What it does
-Reports members of *open* Graph types (`call`, `identitySet`, `identity`, `invitationParticipantInfo`, `organizerMeetingInfo`, ...) that the type does not declare, with a did-you-mean suggestion, and `@odata.type` values that name no Graph type. Members of closed types are reported by the schema as CC102. The `communicationsIdentitySet` kinds inside identity sets, `tenantId` on identities and `@odata.*` annotations are accepted.
+Reports members of *open* Graph types (`call`, `identitySet`, `identity`, `invitationParticipantInfo`, `organizerMeetingInfo`, ...) that the type does not declare, with a did-you-mean suggestion, and `@odata.type` values that name no Graph type. Members of closed types are reported by the schema as CC102. The `communicationsIdentitySet` kinds inside identity sets, `tenantId` on identities and `@odata.*` annotations are accepted. A `tenantId` elsewhere (inside `meetingInfo`, `source`, ...) is reported with the place the service reads it instead; in a meeting join that names its tenant nowhere else it is CC224's error.
 
 ## Why is this bad?
 Open types accept any member, so the service silently ignores a misspelt `callbackUrl`: the call is created without callbacks and never reaches the bot. A warning, because open types are open on purpose and the documentation's own examples add members.

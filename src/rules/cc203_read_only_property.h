@@ -1,5 +1,6 @@
 // CC203 read-only-property: server-generated members in a create body
-// (GRAPH.md 3.1), read from the schemas' x-callcheck-readOnly marker.
+// (GRAPH.md 3.1, corrected by issue 10: `tenantId` is not one), read from the
+// schemas' x-callcheck-readOnly marker. Information only: the service ignores them.
 #ifndef CALLCHECK_RULES_CC203_READ_ONLY_PROPERTY_H_
 #define CALLCHECK_RULES_CC203_READ_ONLY_PROPERTY_H_
 
@@ -23,21 +24,23 @@ class ReadOnlyProperty final : public detail::Rule {
       const std::string pointer = v.path.pointer();
       const std::string_view owner = Navigator::type_name(v.parent_schema);
       sink.report(kMeta, pointer,
-                  fmt::format("`{}` is read-only{}; the service sets it", v.path.key(),
+                  fmt::format("`{}` is set by the service{}; the create request's value is ignored", v.path.key(),
                               owner.empty() ? std::string() : fmt::format(" on `{}`", owner)),
-                  fmt::format("remove `{}` from the create request", v.path.key()), true);
+                  "nothing breaks; it can be left out of create requests", true);
     });
   }
 
  private:
   static constexpr RuleMeta kMeta{
-      "CC203", "read-only-property", Severity::Warning, Status::Stable,
-      "a read-only, server-generated property is sent in a create request",
+      "CC203", "read-only-property", Severity::Info, Status::Stable,
+      "a server-generated property is sent in a create request",
       R"md(## What it does
-Reports members the Graph documentation marks read-only or server generated when they appear in a create-call body: `id`, `state`, `direction`, `tenantId`, `myParticipantId`, `resultInfo`, `callRoutes`, `mediaState`, `toneInfo`, `transcription`, `incomingContext`, `callChainId`, the beta-only `activeModalities`, `answeredBy`, `meetingCapability`, `terminationReason`, and the members of `participantInfo` other than `identity`. The list is the `x-callcheck-readOnly` marker in the schemas. `null` values are not reported.
+Reports, as information, members that the Graph documentation marks read-only or server generated when they appear in a create-call body: `id`, `state`, `direction`, `myParticipantId`, `resultInfo`, `callRoutes`, `mediaState`, `toneInfo`, `transcription`, `incomingContext`, the beta-only `activeModalities`, `answeredBy`, `meetingCapability`, `terminationReason`, and the members of `participantInfo` other than `identity`. The list is the `x-callcheck-readOnly` marker in the schemas. `null` values are not reported.
+
+The call's `tenantId` is **not** on the list: an app-only bot names the tenant of the call with it, and a meeting join without a tenant the service can read fails with error 7505 "Request authorization tenant mismatch" (microsoftgraph/microsoft-graph-docs#9481 and #7080; the docs added it to the join example for that reason in PR #9496; the v1.0 call page and the v1.0 and beta join examples send it; only the 2018-19 beta `call` page called it read-only). Nor is `callChainId`, which the call page says "needs to be copied over" from an existing call.
 
 ## Why is this bad?
-The service ignores these members (the 2018-19 page said so outright), so a value there does not do what its author expected. A warning, not an error: the documentation's own examples send `direction` and `tenantId`.
+It is not: the service ignores these members in a create request (the 2018-19 beta create-call page said "properties marked server generated are ignored on POST"), so sending them breaks nothing, and the documentation's own examples send `direction`. The finding is information only, for readers who expect the value to have an effect (`"state": "established"` does not establish anything).
 
 ## Example
 ```json

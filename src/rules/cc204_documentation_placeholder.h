@@ -21,7 +21,9 @@ class DocumentationPlaceholder final : public detail::Rule {
       if (context.schema_reported(pointer)) return;
       sink.report(kMeta, pointer,
                   fmt::format("`{}` is the documentation placeholder `{}`", pointer, shown(sv(v.value))),
-                  "replace the placeholder with a real value, or remove the member");
+                  v.path.key() == "tenantId"
+                      ? "replace the placeholder with the tenant's id (a GUID): the service needs the call's tenant"
+                      : "replace the placeholder with a real value, or remove the member");
     });
   }
 
@@ -42,7 +44,7 @@ A placeholder is never a valid value: the service rejects it or, worse, accepts 
 
 ## Use instead
 ```json
-{ "callbackUri": "https://bot.contoso.com/callback", "mediaConfig": { "@odata.type": "#microsoft.graph.appHostedMediaConfig", "blob": "{\"mpUri\":\"net.tcp://bot.contoso.com:18732/MediaProcessor\"}" } }
+{ "callbackUri": "https://bot.contoso.com/callback", "tenantId": "aa67bd4c-8475-432d-bd41-39f255720e0a", "mediaConfig": { "@odata.type": "#microsoft.graph.appHostedMediaConfig", "blob": "{\"mpUri\":\"net.tcp://bot.contoso.com:18732/MediaProcessor\"}" } }
 ```)md"};
 };
 

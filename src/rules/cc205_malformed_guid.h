@@ -1,5 +1,6 @@
-// CC205 malformed-guid: ids that were meant to be GUIDs but are not
-// (GRAPH.md 3.2: "ids are GUIDs" is not documented, hence a warning).
+// CC205 malformed-guid: ids that were meant to be GUIDs but are not, and
+// tenant ids that are not GUIDs at all (GRAPH.md 3.2: "ids are GUIDs" is not
+// documented, hence a warning).
 #ifndef CALLCHECK_RULES_CC205_MALFORMED_GUID_H_
 #define CALLCHECK_RULES_CC205_MALFORMED_GUID_H_
 
@@ -15,9 +16,9 @@ class MalformedGuid final : public detail::Rule {
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
+    if (!context.doc.has_dom() || !context.doc.root().IsObject()) return;
     const detail::Value &root = context.doc.root();
-    if (!context.doc.has_dom() || !root.IsObject()) return;
-    check_value(context, sink, member(&root, "tenantId"), "/tenantId");
+    check_tenant(context, sink, member(&root, "tenantId"), "/tenantId");
     walk(context, [&](const Visit &v) {
       // Directory object ids: the user/application/applicationInstance
       // identities of any identity set. Guest ids are chosen by the bot,
@@ -25,16 +26,29 @@ class MalformedGuid final : public detail::Rule {
       if (!v.value.IsObject() || !is_identity_set_type(Navigator::type_name(v.parent_schema))) return;
       const std::string_view kind = v.path.key();
       if (kind != "user" && kind != "application" && kind != "applicationInstance") return;
-      for (std::string_view field : {"id", "tenantId"}) {
-        const detail::Value *id = member(&v.value, field);
-        if (id != nullptr && id->IsString() && flagged(sv(*id))) check_value(context, sink, id, v.path.pointer(field));
-      }
+      check_value(context, sink, member(&v.value, "id"), v.path.pointer("id"));
+      check_tenant(context, sink, member(&v.value, "tenantId"), v.path.pointer("tenantId"));
     });
   }
 
  private:
   static auto flagged(std::string_view text) -> bool {
     return support::looks_like_guid(text) && !support::is_guid(text);
+  }
+
+  // Tenant ids are always directory GUIDs, so anything else is reported,
+  // not only near-GUIDs: `"tenant-id"`, a domain name, "". Placeholders
+  // (`tenantId-value`) are CC204's.
+  static void check_tenant(const detail::RuleContext &context, detail::DiagnosticSink &sink, const detail::Value *v,
+                           const std::string &pointer) {
+    if (v == nullptr || !v->IsString()) return;
+    const std::string_view text = support::sv(*v);
+    if (support::is_guid(text) || support::is_placeholder(text) || context.schema_reported(pointer)) return;
+    sink.report(kMeta, pointer,
+                text.empty() ? std::string("the tenant id is empty")
+                             : fmt::format("`{}` is not a tenant id: a tenant id is a GUID", support::shown(text)),
+                "copy the tenant (directory) id from Microsoft Entra ID, or the `Tid` of a meeting join link; it is "
+                "8-4-4-4-12 hexadecimal digits");
   }
 
   static void check_value(const detail::RuleContext &context, detail::DiagnosticSink &sink, const detail::Value *v,
@@ -49,10 +63,10 @@ class MalformedGuid final : public detail::Rule {
       "CC205", "malformed-guid", Severity::Warning, Status::Stable,
       "an id that is meant to be a GUID is malformed",
       R"md(## What it does
-Reports a `tenantId` (of the call or of an identity) or the `id` of a `user`, `application` or `applicationInstance` identity that looks like a GUID (dash-separated groups of mostly hexadecimal digits) but is not one: a non-hex letter, or groups of the wrong length. Both the dashed 8-4-4-4-12 form and 32 hex digits without dashes (used by the 2018-19 examples) are accepted, in either case. Guest, phone and Azure Communication Services ids are not GUIDs and are not checked.
+Reports a `tenantId` (of the call or of a `user`, `application` or `applicationInstance` identity) that is not a GUID (`"tenant-id"`, a domain name, an empty string, a mistyped GUID), and the `id` of such an identity that looks like a GUID (dash-separated groups of mostly hexadecimal digits) but is not one: a non-hex letter, or groups of the wrong length. Both the dashed 8-4-4-4-12 form and 32 hex digits without dashes (used by the 2018-19 examples) are accepted, in either case. Guest, phone and Azure Communication Services ids are not GUIDs and are not checked.
 
 ## Why is this bad?
-Directory ids are GUIDs; a mistyped one resolves to nobody and the call fails at run time. The current documentation itself contains `86dc81db-c112-4228-9222-63f3esaa1edb`. A warning, because the API reference never states the format.
+Directory ids are GUIDs; a mistyped one resolves to nobody and the call fails at run time. Tenant ids are GUIDs without exception (the directory id of Microsoft Entra ID, the `Tid` of a meeting join link), and the tenant is what the service matches the request against (error 7505, see CC224). The current documentation itself contains `86dc81db-c112-4228-9222-63f3esaa1edb`. A warning, because the API reference never states the format and no service answer to a malformed one is on record.
 
 ## Example
 ```json

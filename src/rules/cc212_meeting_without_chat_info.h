@@ -1,5 +1,5 @@
 // CC212 meeting-without-chat-info: joining by coordinates needs chatInfo
-// (GRAPH.md 3.2).
+// with a thread id (GRAPH.md 3.2).
 #ifndef CALLCHECK_RULES_CC212_MEETING_WITHOUT_CHAT_INFO_H_
 #define CALLCHECK_RULES_CC212_MEETING_WITHOUT_CHAT_INFO_H_
 
@@ -19,10 +19,26 @@ class MeetingWithoutChatInfo final : public detail::Rule {
     const detail::Value &root = context.doc.root();
     const detail::Value *meeting = object_member(&root, "meetingInfo");
     if (meeting == nullptr) return;
-    const char *kind = has_odata_type(meeting, "organizerMeetingInfo") ? "organizerMeetingInfo"
-                       : has_odata_type(meeting, "tokenMeetingInfo")   ? "tokenMeetingInfo"
-                                                                       : nullptr;
-    if (kind == nullptr || object_member(&root, "chatInfo") != nullptr) return;
+    // Only organizerMeetingInfo: the meetingInfo page documents
+    // tokenMeetingInfo as a join on its own ("organizerMeetingInfo in
+    // combination with the chatInfo, the tokenMeetingInfo, or the
+    // joinMeetingIdMeetingInfo"), and field bodies join with it alone.
+    if (!has_odata_type(meeting, "organizerMeetingInfo")) return;
+    const char *kind = "organizerMeetingInfo";
+    if (const detail::Value *chat = object_member(&root, "chatInfo")) {
+      // chatInfo is there; its thread id is what names the meeting. The
+      // CSDL lets it be null, the join does not (issue 10). A non-string is
+      // the schema's CC103, an ill-formed string CC223's.
+      const detail::Value *thread = member(chat, "threadId");
+      if (thread != nullptr && !thread->IsNull()) return;
+      sink.report(kMeta, thread != nullptr ? "/chatInfo/threadId" : "/chatInfo",
+                  fmt::format("joining with `{}` requires `chatInfo.threadId`, which is {}", kind,
+                              thread != nullptr ? "null" : "missing"),
+                  "set `threadId` to the meeting's thread id (from the join URL or onlineMeeting.chatInfo, e.g. "
+                  "`19:meeting_…@thread.v2`)",
+                  true);
+      return;
+    }
     if (member(&root, "chatInfo") != nullptr && context.schema_reported("/chatInfo")) return;
     sink.report(kMeta, "/meetingInfo", fmt::format("joining with `{}` requires `chatInfo`", kind),
                 "add `chatInfo` with the meeting's `threadId` and `messageId` (from the join URL or onlineMeeting)",
@@ -32,12 +48,14 @@ class MeetingWithoutChatInfo final : public detail::Rule {
  private:
   static constexpr RuleMeta kMeta{
       "CC212", "meeting-without-chat-info", Severity::Error, Status::Stable,
-      "a meeting join by coordinates lacks `chatInfo`",
+      "an `organizerMeetingInfo` join lacks `chatInfo` or its `threadId`",
       R"md(## What it does
-Reports a body whose `meetingInfo` is an `organizerMeetingInfo` or `tokenMeetingInfo` but which has no `chatInfo` object.
+Reports a body whose `meetingInfo` is an `organizerMeetingInfo` but which has no `chatInfo` object, or whose `chatInfo.threadId` is missing or `null` (the metadata declares it nullable; a join by coordinates cannot do without it).
 
 ## Why is this bad?
-The call resource documentation calls `chatInfo` "required information for meeting scenarios": the thread id identifies the meeting to join. Without it the service cannot find the meeting. (Joins with `joinMeetingIdMeetingInfo` need no `chatInfo`.)
+The call resource documentation calls `chatInfo` "required information for meeting scenarios" (the v1.0 page: required "for joining a meeting"): the thread id identifies the meeting to join, and every join example of the create-call page sends one. Without it the service cannot find the meeting. (Joins with `joinMeetingIdMeetingInfo` need no `chatInfo`.)
+
+The documentation contradicts itself for `tokenMeetingInfo`: the call page requires `chatInfo` "for meeting scenarios", while the meetingInfo page (beta, `api-reference/beta/resources/meetinginfo.md`, quoted in microsoft-graph-docs PR #19641) lists "`organizerMeetingInfo` in combination with the `chatInfo`, the `tokenMeetingInfo`, or the `joinMeetingIdMeetingInfo`" as the three ways to join, and bodies in the field join with `tokenMeetingInfo` alone (tests/corpus/field 003, 004, whose failures have other causes). So this rule does not report `tokenMeetingInfo` joins.
 
 ## Example
 ```json

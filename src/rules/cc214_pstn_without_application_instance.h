@@ -20,7 +20,11 @@ class PstnWithoutApplicationInstance final : public detail::Rule {
     const detail::Value *targets = member(&root, "targets");
     if (targets == nullptr || !targets->IsArray()) return;
     const detail::Value *source_identity = object_member(object_member(&root, "source"), "identity");
-    if (object_member(source_identity, "applicationInstance") != nullptr) return;
+    // An application instance that is not an object (a JSON string, say:
+    // microsoft-graph-docs#16084) is the schema's CC103; only an object counts.
+    if (const detail::Value *instance = member(source_identity, "applicationInstance")) {
+      if (instance->IsObject() || context.schema_reported("/source/identity/applicationInstance")) return;
+    }
     for (rapidjson::SizeType i = 0; i < targets->Size(); ++i) {
       const detail::Value *identity = object_member(&(*targets)[i], "identity");
       if (object_member(identity, "phone") == nullptr) continue;
@@ -41,7 +45,7 @@ class PstnWithoutApplicationInstance final : public detail::Rule {
       "CC214", "pstn-without-application-instance", Severity::Error, Status::Stable,
       "a phone target without `source.identity.applicationInstance`",
       R"md(## What it does
-Reports the first target whose identity is a `phone` when `source.identity` has no `applicationInstance`.
+Reports the first target whose identity is a `phone` (an object: a phone given as a string is a type error, CC103, and no PSTN call) when `source.identity` has no `applicationInstance` object.
 
 ## Why is this bad?
 Since 2020 the documentation places PSTN calls only as an application instance that has a phone number assigned: `source.identity.applicationInstance.id` is that instance's object id and must belong to the app in the token. Without it the service has no caller id and cannot place the call.

@@ -10,6 +10,7 @@
 #include <vector>       // std::vector
 
 #include "callcheck/check.h"
+#include "callcheck/join.h"
 #include "callcheck/report.h"
 #include "callcheck/rules.h"
 #include "document/document.h"
@@ -40,6 +41,10 @@ struct RuleContext {
   ApiVersion api = ApiVersion::V1;
   std::string_view request_line;             // "" unless the body came from a .http/.md request
   const std::vector<Finding> &schema_findings;
+  // Options::join_url read once per check (nullptr when none was given), and
+  // Options::token_tenant: what the CC24x rules compare the body with.
+  const JoinUrlResult *join_url = nullptr;
+  std::optional<std::string_view> token_tenant{};
 
   // The value at `pointer`, or nullptr.
   [[nodiscard]] auto find(std::string_view pointer) const -> const Value * { return doc.find(pointer); }

@@ -296,6 +296,62 @@ inline auto is_identity_set_type(std::string_view type) -> bool {
   return type == "identitySet" || type == "communicationsIdentitySet";
 }
 
+// The identity members of an identity set: the set's keys minus `endpointType`.
+inline auto is_identity_kind(std::string_view key) -> bool { return key != "endpointType" && is_identity_set_key(key); }
+
+// A non-empty string member (a tenant id the service could read).
+inline auto has_text(const Value *object, std::string_view name) -> bool {
+  std::string_view text;
+  return string_member(object, name, &text) && !text.empty();
+}
+
+// Where the service finds the tenant of a meeting join (CC224): the call's
+// `tenantId`; for an organizerMeetingInfo join also the organizer's identity
+// (`meetingInfo.organizer.user.tenantId`; Microsoft's calling samples take
+// the call's tenant from the organizer's primary identity). tokenMeetingInfo joins are left out:
+// the token itself names the meeting.
+struct JoinTenant {
+  std::string_view meeting_type;  // "organizerMeetingInfo" / "joinMeetingIdMeetingInfo"; "" = not such a join
+  bool found = false;             // a tenant sits where the service reads it
+  std::string misplaced;          // pointer of a `tenantId` the service does not read ("" = none)
+};
+
+inline auto join_tenant(const Value &root) -> JoinTenant {
+  JoinTenant out;
+  const Value *meeting = object_member(&root, "meetingInfo");
+  if (has_odata_type(meeting, "organizerMeetingInfo")) {
+    out.meeting_type = "organizerMeetingInfo";
+  } else if (has_odata_type(meeting, "joinMeetingIdMeetingInfo")) {
+    out.meeting_type = "joinMeetingIdMeetingInfo";
+  } else {
+    return out;
+  }
+  out.found = has_text(&root, "tenantId");
+  const Value *organizer = object_member(meeting, "organizer");
+  if (!out.found && out.meeting_type == "organizerMeetingInfo" && organizer != nullptr) {
+    for (auto it = organizer->MemberBegin(); it != organizer->MemberEnd(); ++it) {
+      if (it->value.IsObject() && is_identity_kind(sv(it->name)) && has_text(&it->value, "tenantId")) out.found = true;
+    }
+  }
+  // Where people put it instead (OfficeDev/Microsoft-Teams-Samples#1785:
+  // inside meetingInfo), in the order a reader would look.
+  for (const char *object : {"/meetingInfo", "/chatInfo", "/meetingInfo/organizer", "/source", "/source/identity",
+                             "/mediaConfig"}) {
+    std::string pointer(object);
+    const Value *holder = &root;
+    for (std::string_view rest = std::string_view(object).substr(1); holder != nullptr && !rest.empty();) {
+      const std::size_t slash = rest.find('/');
+      holder = object_member(holder, rest.substr(0, slash));
+      rest = slash == std::string_view::npos ? std::string_view{} : rest.substr(slash + 1);
+    }
+    if (member(holder, "tenantId") != nullptr) {
+      out.misplaced = pointer + "/tenantId";
+      break;
+    }
+  }
+  return out;
+}
+
   // Every type a create-call body or its notifications can name (GRAPH.md 1).
 inline auto known_types() -> const std::vector<std::string_view> & {
   static const std::vector<std::string_view> names{

@@ -44,6 +44,22 @@
 #include "rules/cc221_duplicate_modality.h"
 #include "rules/cc222_app_hosted_without_blob.h"
 #include "rules/cc223_invalid_thread_id.h"
+#include "rules/cc224_meeting_tenant_not_found.h"
+#include "rules/cc225_empty_identity_set.h"
+#include "rules/cc226_application_target.h"
+#include "rules/cc227_application_instance_target.h"
+#include "rules/cc228_guest_caller_outside_meeting.h"
+#include "rules/cc229_wrapped_body.h"
+#include "rules/cc240_join_url_unusable.h"
+#include "rules/cc241_join_url_thread_mismatch.h"
+#include "rules/cc242_join_url_message_mismatch.h"
+#include "rules/cc243_join_url_organizer_mismatch.h"
+#include "rules/cc244_join_url_tenant_mismatch.h"
+#include "rules/cc245_join_url_meeting_id_mismatch.h"
+#include "rules/cc246_join_url_not_comparable.h"
+#include "rules/cc247_tenant_id_mismatch.h"
+#include "rules/cc248_token_tenant_mismatch.h"
+#include "rules/cc249_cross_tenant_join.h"
 #include "rules/cc301_ambiguous_scenario.h"
 #include "rules/cc302_missing_scope.h"
 #include "rules/cc303_scope_alias.h"
@@ -116,6 +132,22 @@ auto builtin_rules() -> const std::vector<const Rule *> & {
   static const rules::DuplicateModality cc221;
   static const rules::AppHostedWithoutBlob cc222;
   static const rules::InvalidThreadId cc223;
+  static const rules::MeetingTenantNotFound cc224;
+  static const rules::EmptyIdentitySet cc225;
+  static const rules::ApplicationTarget cc226;
+  static const rules::ApplicationInstanceTarget cc227;
+  static const rules::GuestCallerOutsideMeeting cc228;
+  static const rules::WrappedBody cc229;
+  static const rules::JoinUrlUnusable cc240;
+  static const rules::JoinUrlThreadMismatch cc241;
+  static const rules::JoinUrlMessageMismatch cc242;
+  static const rules::JoinUrlOrganizerMismatch cc243;
+  static const rules::JoinUrlTenantMismatch cc244;
+  static const rules::JoinUrlMeetingIdMismatch cc245;
+  static const rules::JoinUrlNotComparable cc246;
+  static const rules::TenantIdMismatch cc247;
+  static const rules::TokenTenantMismatch cc248;
+  static const rules::CrossTenantJoin cc249;
   static const rules::AmbiguousScenario cc301;
   static const rules::MissingScope cc302;
   static const rules::ScopeAlias cc303;
@@ -144,7 +176,7 @@ auto builtin_rules() -> const std::vector<const Rule *> & {
   static const rules::UnrecognisedAppFile cc616;
   static const std::vector<const Rule *> list{
       &cc001, &cc002, &cc003, &cc004, &cc005, &cc006, &cc007, &cc008, &cc010, &cc100,
-      &cc101, &cc102, &cc103, &cc104, &cc105, &cc106, &cc107, &cc108, &cc109, &cc201, &cc202, &cc203, &cc204, &cc205, &cc206, &cc207, &cc208, &cc209, &cc210, &cc211, &cc212, &cc213, &cc214, &cc215, &cc216, &cc217, &cc218, &cc219, &cc220, &cc221, &cc222, &cc223, &cc301, &cc302, &cc303, &cc304, &cc401, &cc402, &cc403, &cc501, &cc502, &cc503,
+      &cc101, &cc102, &cc103, &cc104, &cc105, &cc106, &cc107, &cc108, &cc109, &cc201, &cc202, &cc203, &cc204, &cc205, &cc206, &cc207, &cc208, &cc209, &cc210, &cc211, &cc212, &cc213, &cc214, &cc215, &cc216, &cc217, &cc218, &cc219, &cc220, &cc221, &cc222, &cc223, &cc224, &cc225, &cc226, &cc227, &cc228, &cc229, &cc240, &cc241, &cc242, &cc243, &cc244, &cc245, &cc246, &cc247, &cc248, &cc249, &cc301, &cc302, &cc303, &cc304, &cc401, &cc402, &cc403, &cc501, &cc502, &cc503,
       &cc601, &cc602, &cc603, &cc604, &cc605, &cc606, &cc607, &cc608, &cc609, &cc610, &cc611, &cc612, &cc613, &cc614, &cc615, &cc616,
   };
   return list;

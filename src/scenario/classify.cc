@@ -1,25 +1,30 @@
 // Scenario recognition (GRAPH.md 2.2) as one explicit, ordered decision list:
 //
 //   0. no DOM, or the root is not an object          -> Unknown
+//      the root wraps a call body in one member        -> Unknown (CC229, reported by the schema stage)
 //   1. meetingInfo present and targets non-empty      -> Ambiguous (CC301)
 //   2. meetingInfo present:
 //        a. source identity is a guest                -> JoinMeetingAsGuest
-//           (`source.identity.guest`, or the 2018-19 `source.identity.user`
+//           (a `source.identity.guest` object, or the 2018-19 `source.identity.user`
 //            with `identityProvider: "None"`)
 //        b. meetingInfo is joinMeetingIdMeetingInfo   -> JoinMeetingById
 //        c. otherwise (organizer/token/untyped)       -> JoinMeeting
 //   3. exactly one target:
-//        a. its identity has `phone`                  -> PeerToPeerPstn
+//        a. its identity has a `phone` object         -> PeerToPeerPstn
 //        b. otherwise                                 -> PeerToPeer
 //   4. two or more targets                            -> GroupCall
 //   5. neither targets nor meetingInfo                -> Ambiguous (CC301)
 //
 // Media is decided separately from `mediaConfig/@odata.type` (with or without
 // the leading '#', as in the 2019 docs). Wrong JSON types never crash: a value
-// of the wrong type counts as absent (the schema reports it).
+// of the wrong type counts as absent (the schema reports it). In particular an
+// identity is an object: `"phone": "{\"id\": …}"` (a string; the service
+// answers 9999, microsoft-graph-docs#16084) makes no PSTN call.
 #include "json.h"
 
 #include "scenario/classify.h"
+
+#include "document/pointer.h"
 
 #include <cstddef>      // std::size_t
 #include <string>       // std::string
@@ -48,6 +53,29 @@ auto graph_type_name(const Value *value) -> std::string_view {
 // Present and not null (a null member is treated as absent).
 auto present(const Value *value) -> bool { return value != nullptr && !value->IsNull(); }
 
+auto is_object(const Value *value) -> bool { return value != nullptr && value->IsObject(); }
+
+auto find_member(const Value &object, std::string_view name) -> const Value * {
+  for (auto it = object.MemberBegin(); it != object.MemberEnd(); ++it) {
+    if (std::string_view(it->name.GetString(), it->name.GetStringLength()) == name) return &it->value;
+  }
+  return nullptr;
+}
+
+// Every member a call declares in either API version: a root whose one
+// member is one of these is a (small) call body, not a wrapper.
+auto is_call_member(std::string_view name) -> bool {
+  for (std::string_view m :
+       {"@odata.type", "id", "activeModalities", "answeredBy", "callbackUri", "callChainId", "callOptions",
+        "callRoutes", "chatInfo", "direction", "incomingContext", "mediaConfig", "mediaState", "meetingCapability",
+        "meetingInfo", "myParticipantId", "requestedModalities", "resultInfo", "ringingTimeoutInSeconds",
+        "routingPolicies", "source", "state", "subject", "targets", "tenantId", "terminationReason", "toneInfo",
+        "transcription"}) {
+    if (m == name) return true;
+  }
+  return false;
+}
+
 auto media_of(const Document &doc, std::string &evidence) -> MediaHosting {
   const Value *type = doc.find("/mediaConfig/@odata.type");
   const std::string_view name = graph_type_name(type);
@@ -64,7 +92,7 @@ auto media_of(const Document &doc, std::string &evidence) -> MediaHosting {
 
 // The pointer proving a guest source, or "" when the source is no guest.
 auto guest_evidence(const Document &doc) -> std::string {
-  if (present(doc.find("/source/identity/guest"))) return "/source/identity/guest";
+  if (is_object(doc.find("/source/identity/guest"))) return "/source/identity/guest";
   const Value *user = doc.find("/source/identity/user");
   if (user != nullptr && user->IsObject() &&
       as_string(doc.find("/source/identity/user/identityProvider")) == "None") {
@@ -86,10 +114,19 @@ auto plural(std::size_t n, std::string_view word) -> std::string {
   return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
-auto summary_of(const Scenario &s, std::size_t targets, std::string_view meeting_type) -> std::string {
+auto summary_of(const Scenario &s, std::size_t targets, std::string_view meeting_type,
+                std::string_view wrapper = {}) -> std::string {
   const std::string_view media = media_phrase(s.media);
   switch (s.kind) {
-    case CallKind::Unknown: return "not a call object: no scenario recognised";
+    case CallKind::Unknown:
+      if (!wrapper.empty()) {
+        // The key is the payload's: named only when short and plain.
+        bool plain = wrapper.size() <= 40;
+        for (char c : wrapper) plain = plain && static_cast<unsigned char>(c) >= 0x20 && c != '`' && c != 0x7f;
+        return plain ? fmt::format("the call body is wrapped in `{}`: no scenario recognised", wrapper)
+                     : std::string("the call body is wrapped in one member: no scenario recognised");
+      }
+      return "not a call object: no scenario recognised";
     case CallKind::PeerToPeer: return fmt::format("peer-to-peer call to 1 target, {}", media);
     case CallKind::PeerToPeerPstn: return fmt::format("peer-to-peer PSTN call to 1 phone number, {}", media);
     case CallKind::GroupCall: return fmt::format("group call with {}, {}", plural(targets, "target"), media);
@@ -106,11 +143,30 @@ auto summary_of(const Scenario &s, std::size_t targets, std::string_view meeting
 
 }  // namespace
 
+auto wrapper_key(const Document &doc) -> std::string_view {
+  if (!doc.has_dom() || !doc.root().IsObject() || doc.root().MemberCount() != 1) return {};
+  const auto member = doc.root().MemberBegin();
+  const std::string_view key(member->name.GetString(), member->name.GetStringLength());
+  if (is_call_member(key) || !member->value.IsObject()) return {};
+  const Value &inner = member->value;
+  for (std::string_view m : {"callbackUri", "targets", "mediaConfig", "meetingInfo"}) {
+    if (find_member(inner, m) != nullptr) return key;
+  }
+  return graph_type_name(find_member(inner, "@odata.type")) == "call" ? key : std::string_view{};
+}
+
 auto classify(const Document &doc, std::vector<Finding> &out) -> Scenario {
   Scenario s;
   // 0. Nothing to look at.
   if (!doc.has_dom() || !doc.root().IsObject()) {
     s.summary = summary_of(s, 0, {});
+    return s;
+  }
+  // 0. A wrapped body: its one error is the schema stage's CC229. Looking
+  // for targets at the root would only add a CC301 about the wrapper.
+  if (const std::string_view wrapper = wrapper_key(doc); !wrapper.empty()) {
+    append_token(s.evidence, wrapper);
+    s.summary = summary_of(s, 0, {}, wrapper);
     return s;
   }
   s.media = media_of(doc, s.media_evidence);
@@ -149,7 +205,7 @@ auto classify(const Document &doc, std::vector<Finding> &out) -> Scenario {
     }
   } else if (targets == 1) {
     // 3. One target: PSTN when its identity is a phone.
-    if (present(doc.find("/targets/0/identity/phone"))) {
+    if (is_object(doc.find("/targets/0/identity/phone"))) {
       s.kind = CallKind::PeerToPeerPstn;
       s.evidence = "/targets/0/identity/phone";
     } else {

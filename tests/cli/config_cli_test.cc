@@ -50,7 +50,9 @@ class ConfigCli : public ::testing::Test {
            ("callcheck-config-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" +
             ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    // A repository: discovery stops at its root (tests/scripts/hostile_repo.sh
+    // covers folders without .git, where it stops at the working directory).
+    fs::create_directories(dir_ / ".git");
   }
   void TearDown() override {
     std::error_code ec;
@@ -255,6 +257,65 @@ TEST_F(ConfigCli, BaselineNamedByTheConfigIsRelativeToIt) {
   const CliRun broken = run("calls/p.json", "repo");
   EXPECT_EQ(broken.code, 2) << broken.out;
   EXPECT_TRUE(has(broken, "ci/baseline.json:1:27: error CC401")) << broken.out;
+}
+
+TEST_F(ConfigCli, NothingAboveTheRepositoryRootIsRead) {
+  write(".callcheck.json", R"({"ignore": ["CC"]})");
+  write("repo/.git/HEAD", "ref: refs/heads/main\n");
+  write("repo/calls/p.json", bad_payload());
+  const CliRun r = run("--show-config calls/p.json", "repo");
+  EXPECT_EQ(r.code, 1) << r.out;
+  EXPECT_TRUE(has(r, "calls/p.json:3:18: error CC202")) << r.out;
+  EXPECT_TRUE(has(r, "callcheck: configuration for calls/p.json: none (trust boundary: .)")) << r.out;
+  // From the outer folder the inner repository is still its own root.
+  const CliRun outer = run("--show-config repo/calls/p.json");
+  EXPECT_EQ(outer.code, 1) << outer.out;
+  EXPECT_TRUE(has(outer, "configuration for repo/calls/p.json: none (trust boundary: repo)")) << outer.out;
+}
+
+TEST_F(ConfigCli, PathsAConfigurationNamesStayInsideItsRoot) {
+  write("p.json", sample());
+  write("team/p.json", sample());
+  EXPECT_EQ(run("--no-config --write-baseline b.json p.json").code, 0);
+  // Inside the repository, "../" is fine.
+  write("team/.callcheck.json", R"({"baseline": "../b.json"})");
+  EXPECT_EQ(run("team/p.json").code, 0);
+  // Not once the team folder is a root of its own.
+  write("team/.callcheck.json", "{\"root\": true,\n \"baseline\": \"../b.json\"}");
+  const CliRun escaped = run("team/p.json");
+  EXPECT_EQ(escaped.code, 2) << escaped.out;
+  EXPECT_TRUE(has(escaped, "team/.callcheck.json:2:14: error CC401 invalid-config: `baseline` leaves this "
+                           "configuration's root through `..`"))
+      << escaped.out;
+  // A root above, not the configuration itself, bounds it too.
+  write("team/.callcheck.json", R"({"root": true})");
+  write("team/sub/.callcheck.json", R"({"baseline": "../../b.json"})");
+  write("team/sub/p.json", sample());
+  EXPECT_EQ(run("team/sub/p.json").code, 2);
+  write("team/sub/.callcheck.json", "{\"baseline\": \"/etc/passwd\"}");
+  const CliRun absolute = run("team/sub/p.json");
+  EXPECT_EQ(absolute.code, 2) << absolute.out;
+  EXPECT_TRUE(has(absolute, "`baseline` is an absolute path")) << absolute.out;
+  EXPECT_FALSE(has(absolute, "root:x:0")) << absolute.out;
+  // --baseline on the command line is the user's choice: anywhere.
+  EXPECT_EQ(run("--no-config --baseline ../b.json p.json", "team").code, 0);
+}
+
+TEST_F(ConfigCli, NoCodeFrameForConfigurationOrBaselineFiles) {
+  write(".callcheck.json", "{\n  \"scopes\": [\"eyJhbGciOiJub25lIn0.eyJzZWNyZXQiOiJ2YWx1ZSJ9.\"], \"select\": 5\n}\n");
+  write("p.json", sample());
+  const CliRun r = run("p.json");
+  EXPECT_EQ(r.code, 2) << r.out;
+  EXPECT_TRUE(has(r, ".callcheck.json:2:74: error CC401")) << r.out;
+  EXPECT_FALSE(has(r, "eyJzZWNyZXQiOiJ2YWx1ZSJ9")) << r.out;
+  EXPECT_FALSE(has(r, "2 |")) << r.out;
+
+  write(".callcheck.json", R"({"baseline": "b.json"})");
+  write("b.json", "machine example.com password hunter2-secret\n");
+  const CliRun baseline = run("p.json");
+  EXPECT_EQ(baseline.code, 2) << baseline.out;
+  EXPECT_TRUE(has(baseline, "b.json:1:1: error CC401")) << baseline.out;
+  EXPECT_FALSE(has(baseline, "hunter2")) << baseline.out;
 }
 
 }  // namespace

@@ -89,6 +89,22 @@ auto sample_options(std::string_view code) -> Options {
   if (code == "CC303") options.granted_scopes = std::vector<std::string>{"Calls.InitiateGroupCalls.All"};
   if (code == "CC304") options.granted_scopes = std::vector<std::string>{"Calls.InitiateCall.All", "Calls.Initiate.All"};
   if (code == "CC501") options.request_line = "POST https://graph.microsoft.com/beta/app/calls";
+  // The join-link rules compare with a link (`--join-url`), the tenant rules with a token's `tid`
+  // (tests/scripts/join_url.sh runs the same samples through the CLI).
+  const std::string scheduled =
+      "https://teams.microsoft.com/l/meetup-join/19%3ameeting_Win6Ydo4wsMijFjZS00ZGVjLTk5MGUtOTRjNWY2NmNkYTFm%40thread.v2/"
+      "0?context=%7b%22Tid%22%3a%22aa67bd4c-8475-432d-bd41-39f255720e0a%22%2c%22Oid%22%3a%225810cede-f3cc-42eb-b2c1-"
+      "e9bd5d53ec96%22%7d";
+  const std::string channel =
+      "https://teams.microsoft.com/l/meetup-join/19%3a2d05e8c5daf34a88b821f43fee5cab00%40thread.skype/1562307724828"
+      "?context=%7b%22Tid%22%3a%22aa67bd4c-8475-432d-bd41-39f255720e0a%22%2c%22Oid%22%3a%225810cede-f3cc-42eb-b2c1-"
+      "e9bd5d53ec96%22%7d";
+  const std::string short_link = "https://teams.microsoft.com/meet/2414128301281?p=Nz8DLMLT8b07DrkwkE";
+  if (code == "CC240") options.join_url = "https://teams.live.com/meet/9322118196691?p=Xq3LmT9vRw2K";
+  if (code == "CC241" || code == "CC243" || code == "CC244") options.join_url = scheduled;
+  if (code == "CC242") options.join_url = channel;
+  if (code == "CC245" || code == "CC246") options.join_url = short_link;
+  if (code == "CC248" || code == "CC249") options.token_tenant = "97009a52-97e9-4290-8f2c-a8ac8925d978";
   return options;
 }
 

@@ -1,10 +1,13 @@
 // Inline cases per lint rule, ESLint style: each case is a body, the API
 // version, the rule code, and whether that code must (or must not) appear.
 // Codes are asserted, never wording.
-#include <string>  // std::string
-#include <vector>  // std::vector
+#include <cctype>      // std::tolower
+#include <filesystem>  // std::filesystem
+#include <string>      // std::string
+#include <vector>      // std::vector
 
 #include <callcheck/check.h>
+#include <callcheck/rules.h>
 #include <gtest/gtest.h>
 
 #include "rule_test_support.h"
@@ -29,6 +32,8 @@ struct Case {
 #define CHAT R"("chatInfo": { "threadId": "19:meeting_NTg0NmQ3NTctZDVkZC00YzRhLThmNmEtOGQ3M2E0ODdmZDZk@thread.v2", "messageId": "0" })"
 #define ORG R"("meetingInfo": { "@odata.type": "#microsoft.graph.organizerMeetingInfo", "organizer": { "user": { "id": "5810cede-f3cc-42eb-b2c1-e9bd5d53ec96" } } })"
 #define APPINST R"("source": { "identity": { "applicationInstance": { "id": "3d913abb-aec0-4964-8fa6-3c6850c4f278" } } })"
+#define TID R"("aa67bd4c-8475-432d-bd41-39f255720e0a")"
+#define JOINID R"("meetingInfo": { "@odata.type": "#microsoft.graph.joinMeetingIdMeetingInfo", "joinMeetingId": "1234567", "passcode": "psw123" })"
 #define PROMPTS(a, b) \
   R"("mediaConfig": { "@odata.type": "#microsoft.graph.serviceHostedMediaConfig", "preFetchMedia": [ )" a ", " b " ] }"
 
@@ -54,6 +59,8 @@ const std::vector<Case> kCases{
     {"CC203", true, "{" CB ", " SVC ", " P2P R"(, "source": { "identity": { "application": { "id": "x" } }, "region": "emea" })" "}"},
     {"CC203", false, "{" CB ", " SVC ", " P2P R"(, "source": { "identity": { "application": { "id": "x" } }, "region": null })" "}"},
     {"CC203", false, "{" CB ", " SVC ", " P2P R"(, "subject": "hello")" "}"},
+    {"CC203", false, "{" CB ", " SVC ", " P2P R"(, "tenantId": "aa67bd4c-8475-432d-bd41-39f255720e0a")" "}"},
+    {"CC203", false, "{" CB ", " SVC ", " P2P R"(, "callChainId": "d17646ab-3110-40b1-bae6-e9ac6c3f74aa")" "}"},
     // CC204 documentation-placeholder
     {"CC204", true, "{" CB ", " SVC ", " P2P R"(, "tenantId": "tenantId-value")" "}"},
     {"CC204", true, R"({ "mediaConfig": { "@odata.type": "#microsoft.graph.appHostedMediaConfig", "blob": "<media config blob>" } })"},
@@ -67,6 +74,11 @@ const std::vector<Case> kCases{
     {"CC205", false, R"({ "targets": [ { "identity": { "user": { "id": "57DAB8B1894C409AB240BD8BEAE78896" } } } ] })"},
     {"CC205", false, R"({ "source": { "identity": { "guest": { "id": "d17646-3110-40b1-bae6-e9ac6c3f74", "displayName": "G" } } } })"},
     {"CC205", false, R"({ "tenantId": "tenantId-value" })"},
+    {"CC205", true, R"({ "tenantId": "tenant-id" })"},
+    {"CC205", true, R"({ "tenantId": "contoso.onmicrosoft.com" })"},
+    {"CC205", true, R"({ "tenantId": "" })"},
+    {"CC205", true, R"({ "meetingInfo": { "@odata.type": "#microsoft.graph.organizerMeetingInfo", "organizer": { "user": { "id": "5810cede-f3cc-42eb-b2c1-e9bd5d53ec96", "tenantId": "my-tenant" } } } })"},
+    {"CC205", false, R"({ "tenantId": null })"},
     // CC206 phone-not-e164
     {"CC206", true, R"({ "targets": [ { "identity": { "phone": { "id": "4258828080" } } } ] })"},
     {"CC206", true, R"({ "targets": [ { "identity": { "phone": { "id": "+0123" } } } ] })"},
@@ -83,7 +95,9 @@ const std::vector<Case> kCases{
     {"CC208", false, R"({ "mediaConfig": { "@odata.type": "#microsoft.graph.participantInfo" } })"},  // CC105's
     // CC209 beta-only-property
     {"CC209", true, R"({ "ringingTimeoutInSeconds": 30 })"},
-    {"CC209", true, R"({ "meetingInfo": { "@odata.type": "#microsoft.graph.organizerMeetingInfo", "allowConversationWithoutHost": true } })"},
+    {"CC209", true, R"({ "meetingInfo": { "@odata.type": "#microsoft.graph.joinMeetingIdMeetingInfo", "joinMeetingId": "1", "allowConversationWithoutHost": true } })"},
+    // The v1.0 page's own join examples send it: accepted on organizerMeetingInfo (issue 10).
+    {"CC209", false, R"({ "meetingInfo": { "@odata.type": "#microsoft.graph.organizerMeetingInfo", "allowConversationWithoutHost": true } })"},
     {"CC209", false, R"({ "ringingTimeoutInSeconds": 30 })", ApiVersion::Beta},
     {"CC209", false, R"({ "mediaConfig": { "@odata.type": "#microsoft.graph.serviceHostedMediaConfig", "removeFromDefaultAudioGroup": false } })"},  // CC102's
     // CC210 too-many-group-targets
@@ -98,6 +112,9 @@ const std::vector<Case> kCases{
     {"CC212", true, "{" CB ", " SVC ", " ORG "}", ApiVersion::Beta},
     {"CC212", false, "{" CB ", " SVC ", " CHAT ", " ORG "}", ApiVersion::Beta},
     {"CC212", false, R"({ "meetingInfo": { "@odata.type": "#microsoft.graph.joinMeetingIdMeetingInfo", "joinMeetingId": "1" } })"},
+    {"CC212", true, "{" CB ", " SVC R"(, "chatInfo": { "threadId": null, "messageId": "0" }, )" ORG "}"},
+    {"CC212", true, "{" CB ", " SVC R"(, "chatInfo": { "messageId": "0" }, )" ORG "}"},
+    {"CC212", false, "{" CB ", " SVC R"(, "chatInfo": { "threadId": 5 }, )" ORG "}"},  // CC103's
     // CC213 chat-info-with-meeting-id
     {"CC213", true, "{" CHAT R"(, "meetingInfo": { "@odata.type": "#microsoft.graph.joinMeetingIdMeetingInfo", "joinMeetingId": "1" } })"},
     {"CC213", false, "{" CHAT ", " ORG "}"},
@@ -105,6 +122,13 @@ const std::vector<Case> kCases{
     {"CC214", true, R"({ "targets": [ { "identity": { "phone": { "id": "+14258828080" } } } ] })"},
     {"CC214", false, "{" APPINST R"(, "targets": [ { "identity": { "phone": { "id": "+14258828080" } } } ] })"},
     {"CC214", false, "{" P2P "}"},
+    // Only objects count: a string phone is no PSTN target, a string
+    // application instance is CC103 (microsoft-graph-docs#16084).
+    {"CC214", false, R"({ "targets": [ { "identity": { "phone": "{\"id\": \"+14258828080\"}" } } ] })"},
+    {"CC214", false, R"({ "source": { "identity": { "applicationInstance": "{\"id\": \"x\"}" } }, "targets": [ { "identity": { "phone": { "id": "+14258828080" } } } ] })"},
+    {"CC103", true, R"({ "source": { "identity": { "applicationInstance": "{\"id\": \"x\"}" } }, "targets": [ { "identity": { "phone": { "id": "+14258828080" } } } ] })"},
+    {"CC103", true, R"({ "targets": [ { "identity": { "@odata.type": "#microsoft.graph.communicationsIdentitySet", "phone": "+14258828080" } } ] })"},
+    {"CC103", true, R"({ "meetingInfo": { "@odata.type": "#microsoft.graph.organizerMeetingInfo", "organizer": { "@odata.type": "#microsoft.graph.identitySet", "guest": "g" } } })"},
     // CC215 guest-without-display-name
     {"CC215", true, R"({ "source": { "identity": { "guest": { "id": "g" } } } })"},
     {"CC215", true, R"({ "source": { "identity": { "guest": { "id": "g", "displayName": "  " } } } })"},
@@ -145,6 +169,50 @@ const std::vector<Case> kCases{
     {"CC223", false, "{" CHAT "}"},
     {"CC223", false, R"({ "chatInfo": { "threadId": "19:cbee7c1c860e465f8258e3cebf7bee0d@thread.skype" } })"},
     {"CC223", false, R"({ "chatInfo": { "threadId": "threadId-value" } })"},  // CC204's
+    // CC224 meeting-tenant-not-found
+    {"CC224", true, "{" CB ", " SVC ", " CHAT ", " ORG "}"},
+    {"CC224", true, "{" CB ", " SVC ", " CHAT R"(, "meetingInfo": { "@odata.type": "#microsoft.graph.organizerMeetingInfo", "organizer": { "user": { "id": "5810cede-f3cc-42eb-b2c1-e9bd5d53ec96" } }, "tenantId": )" TID " } }"},
+    {"CC224", true, "{" CB ", " SVC R"(, "chatInfo": { "threadId": "19:meeting_x@thread.v2", "tenantId": )" TID " }, " ORG "}"},
+    {"CC224", true, "{" CB ", " SVC ", " JOINID R"(, "source": { "tenantId": )" TID " } }"},
+    {"CC224", true, "{" CB ", " SVC ", " JOINID R"(, "tenantId": null })"},
+    {"CC224", true, "{" CB ", " SVC ", " JOINID R"(, "tenantId": "" })"},
+    {"CC224", false, "{" CB ", " SVC ", " CHAT ", " ORG R"(, "tenantId": )" TID "}"},
+    {"CC224", false, "{" CB ", " SVC ", " CHAT R"(, "meetingInfo": { "@odata.type": "#microsoft.graph.organizerMeetingInfo", "organizer": { "user": { "id": "5810cede-f3cc-42eb-b2c1-e9bd5d53ec96", "tenantId": )" TID " } } } }"},
+    {"CC224", false, "{" CB ", " SVC ", " JOINID R"(, "tenantId": )" TID "}"},
+    {"CC224", false, "{" CB ", " SVC R"(, "meetingInfo": { "@odata.type": "#microsoft.graph.tokenMeetingInfo", "token": "t" } })"},
+    {"CC224", false, "{" CB ", " SVC ", " P2P "}"},  // the bot's own tenant is in its token
+    // ... and the misplaced tenantId gets that one finding, not CC201 as well
+    {"CC201", false, "{" CB ", " SVC ", " CHAT R"(, "meetingInfo": { "@odata.type": "#microsoft.graph.organizerMeetingInfo", "organizer": { "user": { "id": "5810cede-f3cc-42eb-b2c1-e9bd5d53ec96" } }, "tenantId": )" TID " } }"},
+    {"CC201", true, "{" CB ", " SVC ", " CHAT R"(, "meetingInfo": { "@odata.type": "#microsoft.graph.organizerMeetingInfo", "organizer": { "user": { "id": "5810cede-f3cc-42eb-b2c1-e9bd5d53ec96" } }, "tenantId": )" TID " }, \"tenantId\": " TID "}"},
+    // CC225 empty-identity-set
+    {"CC225", true, "{" CB ", " SVC R"(, "targets": [ { "identity": {} } ] })"},
+    {"CC225", true, "{" CB ", " SVC R"(, "targets": [ { "identity": { "id": "8a34a46b-3d17-4adc-8dce-dc4e7d572698", "displayName": "Heidi" } } ] })"},
+    {"CC225", true, "{" CB ", " SVC ", " P2P R"(, "source": { "identity": { "@odata.type": "#microsoft.graph.communicationsIdentitySet", "endpointType": "default" } } })"},
+    {"CC225", true, "{" CB ", " SVC ", " CHAT R"(, "meetingInfo": { "@odata.type": "#microsoft.graph.organizerMeetingInfo", "organizer": { "@odata.type": "#microsoft.graph.identitySet" } }, "tenantId": )" TID "}"},
+    {"CC225", false, "{" CB ", " SVC ", " P2P "}"},
+    {"CC225", false, "{" CB ", " SVC R"(, "targets": [ { "identity": { "phone": "+14258828080" } } ] })"},  // CC103's
+    {"CC225", false, "{" CB ", " SVC R"(, "targets": [ { "identity": 7 } ] })"},                           // CC103's
+    // CC226 application-target
+    {"CC226", true, "{" CB ", " SVC R"(, "targets": [ { "identity": { "application": { "id": "2891555a-92ff-42e6-80fa-6e1300c6b5c6" } } } ] })"},
+    {"CC226", true, "{" CB ", " SVC R"(, "targets": [ )" USER1 R"(, { "identity": { "@odata.type": "#microsoft.graph.communicationsIdentitySet", "application": { "id": "2891555a-92ff-42e6-80fa-6e1300c6b5c6" } } } ] })"},
+    {"CC226", false, "{" CB ", " SVC ", " P2P R"(, "source": { "identity": { "application": { "id": "2891555a-92ff-42e6-80fa-6e1300c6b5c6" } } } })"},
+    {"CC226", false, "{" CB ", " SVC R"(, "targets": [ { "identity": { "application": "2891555a" } } ] })"},  // CC103's
+    // CC227 application-instance-target
+    {"CC227", true, "{" CB ", " SVC R"(, "targets": [ { "identity": { "applicationInstance": { "id": "3d913abb-aec0-4964-8fa6-3c6850c4f278" } } } ] })"},
+    {"CC227", false, "{" CB ", " SVC ", " APPINST R"(, "targets": [ { "identity": { "phone": { "id": "+14258828080" } } } ] })"},
+    // CC228 guest-caller-outside-meeting
+    {"CC228", true, "{" CB ", " SVC ", " P2P R"(, "source": { "identity": { "guest": { "id": "g", "displayName": "G" } } } })"},
+    {"CC228", false, "{" CB ", " SVC ", " CHAT ", " ORG R"(, "source": { "identity": { "guest": { "id": "g", "displayName": "G" } } }, "tenantId": )" TID "}"},
+    {"CC228", false, "{" CB ", " SVC ", " P2P R"(, "source": { "identity": { "guest": "g" } } })"},  // CC103's
+    // CC229 wrapped-body (the schema stage's; no CC101/CC201/CC301 beside it)
+    {"CC229", true, R"({ "Call": {)" CB ", " SVC ", " P2P "} }"},
+    {"CC229", true, R"({ "requestBody": {)" CB ", " SVC ", " P2P "} }"},
+    {"CC229", true, R"({ "body": { "@odata.type": "#microsoft.graph.call" } })"},
+    {"CC101", false, R"({ "Call": {)" CB ", " SVC ", " P2P "} }"},
+    {"CC201", false, R"({ "Call": {)" CB ", " SVC ", " P2P "} }"},
+    {"CC301", false, R"({ "Call": {)" CB ", " SVC ", " P2P "} }"},
+    {"CC229", false, "{" SVC "}"},
+    {"CC229", false, R"({ "Call": { "subject": "x" } })"},
     // CC501 deprecated-endpoint
     {"CC501", true, "{" CB "}", ApiVersion::Beta, "POST https://graph.microsoft.com/beta/app/calls"},
     {"CC501", true, "{" CB "}", ApiVersion::Beta, "POST /beta/applications/e2ff0b9c/calls HTTP/1.1"},
@@ -183,6 +251,94 @@ TEST(Rules, WrongTypesAreQuiet) {
       }
     }
   }
+}
+
+// No output anywhere advises removing `tenantId` (issue 10): an app-only bot
+// names the call's tenant with it, and a join without it fails with 7505.
+// Checked over the rule docs (text, and every example whose "Use instead"
+// would drop a tenantId the "Example" had) and over every diagnostic that
+// the samples, the documentation corpus and bodies with a tenantId in every
+// place produce, under both API versions.
+auto lower(std::string text) -> std::string {
+  for (char &c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+auto advises_removing_tenant(const std::string &text) -> bool {
+  // Sentence by sentence: "remove" and "tenantid" in one sentence.
+  std::string sentence;
+  for (const char c : lower(text) + ".") {
+    if (c == '.' || c == '\n' || c == ';') {
+      if (sentence.find("remove") != std::string::npos && sentence.find("tenantid") != std::string::npos) return true;
+      sentence.clear();
+    } else {
+      sentence += c;
+    }
+  }
+  return false;
+}
+
+TEST(Rules, NoDocAdvisesRemovingTenantId) {
+  EXPECT_TRUE(advises_removing_tenant("Remove `tenantId` from the create request"));  // the test can fail
+  for (const RuleMeta &meta : rule_catalog()) {
+    const std::string text(meta.explanation);
+    EXPECT_FALSE(advises_removing_tenant(std::string(meta.summary))) << meta.code;
+    EXPECT_FALSE(advises_removing_tenant(text)) << meta.code;
+    const auto example = text.find("## Example");
+    const auto instead = text.find("## Use instead");
+    if (example == std::string::npos || instead == std::string::npos) continue;
+    const bool had = text.substr(example, instead - example).find("\"tenantId\"") != std::string::npos;
+    const bool kept = text.find("\"tenantId\"", instead) != std::string::npos;
+    EXPECT_FALSE(had && !kept) << meta.code << ": its \"Use instead\" drops the example's tenantId";
+  }
+}
+
+TEST(Rules, NoFindingAdvisesRemovingTenantId) {
+  std::vector<std::string> bodies;
+  for (const char *dir : {"valid", "invalid"}) {
+    for (const auto &p : test::files_in(std::filesystem::path(CALLCHECK_SAMPLES_DIR) / dir, ".json")) {
+      bodies.push_back(test::read_bytes(p));
+    }
+  }
+  for (const auto &p : test::files_in(std::filesystem::path(CALLCHECK_SHARED_DIR) / "corpus" / "graph-docs", ".json")) {
+    bodies.push_back(test::read_bytes(p));
+  }
+  ASSERT_GT(bodies.size(), 100U);
+  // A tenantId in every place people put one, with good and bad values.
+  for (const char *value : {TID, R"("tenantId-value")", R"("tenant-id")", R"("")", "null", "5"}) {
+    const std::string t = std::string(R"("tenantId": )") + value;
+    for (const std::string &body : {
+             "{" CB ", " SVC ", " P2P ", " + t + "}",
+             "{" CB ", " SVC ", " CHAT ", " ORG ", " + t + "}",
+             "{" CB ", " SVC ", " JOINID ", " + t + "}",
+             "{" CB ", " SVC R"(, "chatInfo": { "threadId": "19:meeting_x@thread.v2", )" + t + " }, " ORG "}",
+             "{" CB ", " SVC ", " CHAT R"(, "meetingInfo": { "@odata.type": "#microsoft.graph.organizerMeetingInfo", )" + t +
+                 R"(, "organizer": { )" + t + R"(, "user": { "id": "5810cede-f3cc-42eb-b2c1-e9bd5d53ec96", )" + t +
+                 " } } } }",
+             "{" CB ", " SVC R"(, "source": { )" + t + R"(, "identity": { )" + t + R"(, "application": { "id": "x", )" + t +
+                 R"( } } }, "targets": [ { )" + t + R"(, "identity": { "user": { "id": "x", )" + t + " } } } ] }",
+             "{" CB R"(, "mediaConfig": { "@odata.type": "#microsoft.graph.serviceHostedMediaConfig", )" + t + " }, " P2P "}",
+             R"({ "Call": {)" CB ", " SVC ", " P2P ", " + t + "} }",
+         }) {
+      bodies.push_back(body);
+    }
+  }
+  std::size_t tenant_findings = 0;
+  for (const std::string &body : bodies) {
+    for (ApiVersion api : {ApiVersion::V1, ApiVersion::Beta}) {
+      Options options;
+      options.api = api;
+      for (const Diagnostic &d : check(body, "test.json", options).diagnostics) {
+        const bool about_tenant = d.pointer.size() >= 9 && d.pointer.substr(d.pointer.size() - 9) == "/tenantId";
+        tenant_findings += about_tenant ? 1 : 0;
+        const std::string &help = d.help;
+        EXPECT_FALSE(advises_removing_tenant(d.message + ". " + help)) << d.code << ": " << d.message << " / " << help;
+        EXPECT_FALSE(about_tenant && lower(help).find("remove") != std::string::npos)
+            << d.code << " at " << d.pointer << ": " << help;
+      }
+    }
+  }
+  EXPECT_GT(tenant_findings, 20U);  // the bodies above do produce findings at tenant ids
 }
 
 // Nesting at the parser's limit is walked without trouble.

@@ -33,9 +33,12 @@ fi
 prefix="$work/prefix"
 cmake --install "$build" --prefix "$prefix" >/dev/null
 
-for f in bin/callcheck include/callcheck/callcheck.h include/callcheck/version.h \
-         lib*/cmake/callcheck/callcheckConfig.cmake lib*/cmake/callcheck/callcheckConfigVersion.cmake; do
+for f in bin/callcheck include/callcheck/callcheck.h include/callcheck/version.h; do
   compgen -G "$prefix/$f" >/dev/null || fail "not installed: $f"
+done
+# The CMake package sits under the (multiarch) library directory.
+for f in callcheckConfig.cmake callcheckConfigVersion.cmake; do
+  [ -n "$(find "$prefix" -path "*/cmake/callcheck/$f")" ] || fail "not installed: cmake/callcheck/$f"
 done
 libcallcheck=$(find "$prefix" -name libcallcheck.a | head -n 1)
 [ -n "$libcallcheck" ] || fail "libcallcheck.a is not installed"
@@ -77,7 +80,7 @@ CC
 cat > "$consumer/CMakeLists.txt" <<'CMAKE'
 cmake_minimum_required(VERSION 3.16)
 project(callcheck_consumer LANGUAGES CXX)
-find_package(callcheck 0.1 REQUIRED CONFIG)
+find_package(callcheck 0.2 REQUIRED CONFIG)
 if(NOT TARGET callcheck::callcheck)
   message(FATAL_ERROR "find_package(callcheck) did not define callcheck::callcheck")
 endif()
@@ -123,6 +126,24 @@ if [ -z "$extra_flags" ] && command -v ldd >/dev/null; then  # sanitizer builds 
   [ -z "$extra_libs" ] || fail "callcheck needs shared libraries its .deb does not depend on: $extra_libs"
 fi
 [ -n "$(dpkg-deb -f "$deb" Maintainer)" ] || fail "the .deb has no Maintainer"
+# Debian policy (issue 17): copyright, changelog, manual page, hardening, multiarch.
+grep -q '\./usr/share/doc/callcheck/copyright$' <<<"$deb_files" || fail "the .deb has no copyright file"
+grep -q '\./usr/share/doc/libcallcheck-dev/copyright$' <<<"$dev_files" || fail "the -dev .deb has no copyright file"
+grep -q '\./usr/share/man/man1/callcheck\.1\.gz$' <<<"$deb_files" || fail "the .deb has no manual page"
+grep -q '\./usr/lib/[a-z0-9_]*-linux-gnu/libcallcheck\.a$' <<<"$dev_files" || fail "libcallcheck.a is not on the multiarch path"
+if [ -z "$extra_flags" ]; then
+  command -v lintian >/dev/null || fail "lintian is not installed (apt-get install lintian)"
+  for pkg in "$deb" "$dev"; do
+    status=0
+    raw=$(lintian --fail-on error,warning "$pkg" 2>&1) || status=$?
+    report=$(grep -v 'running with root privileges' <<<"$raw" || true)
+    [ "$status" -eq 0 ] || { echo "$report"; fail "lintian reports problems in $(basename "$pkg")"; }
+    [ -z "$report" ] || { echo "$report"; fail "lintian is not silent on $(basename "$pkg")"; }
+  done
+  # PIE and full RELRO, as lintian's hardening checks want them.
+  readelf -h "$prefix/bin/callcheck" | grep -q 'DYN' || fail "callcheck is not PIE"
+  readelf -d "$prefix/bin/callcheck" | grep -q 'BIND_NOW\|FLAGS.*NOW' || fail "callcheck is not linked with -z now"
+fi
 
 if [ "$(id -u)" = 0 ] && [ -n "${CI:-}" ] && command -v dpkg >/dev/null; then
   if dpkg -s callcheck >/dev/null 2>&1; then

@@ -3,10 +3,20 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>   // std::chrono::steady_clock
+#include <cstdlib>  // std::getenv
+
 #include "callcheck/callcheck.h"
 
 namespace callcheck::detail {
 namespace {
+
+// Time limits are for optimised builds; ASan+Debug (tests/sanitize.sh) runs
+// about ten times slower, and the quadratic code this guards against far more.
+auto time_budget(double seconds) -> double {
+  const char *asan = std::getenv("CALLCHECK_UNDER_ASAN");
+  return asan != nullptr && std::string(asan) == "1" ? seconds * 10 : seconds;
+}
 
 auto finding(std::string code, std::string pointer, std::uint32_t line = 1) -> Diagnostic {
   Diagnostic d;
@@ -133,6 +143,55 @@ TEST(BaselineTest, EntriesOfUncheckedFilesOrDisabledRulesAreNotStale) {
   filter.apply(b, "b.json", Options{});
   EXPECT_EQ(filter.stale(Options{}).size(), 1U);
   EXPECT_TRUE(filter.stale(quiet).empty());
+}
+
+// Entry positions come from one walk over the source nodes; looking each
+// one up by pointer cost O(i): a 5e4-entry baseline took 52 s to load, now 0.8 s.
+TEST(BaselineTest, LargeBaselineLoadsInLinearTime) {
+  BaselineWriter writer;
+  constexpr std::size_t kEntries = 20000;
+  for (std::size_t i = 0; i < kEntries; ++i) {
+    writer.add(report({finding("CC201", "/x")}), "calls/p" + std::to_string(100000 + i) + ".json");
+  }
+  const std::string text = writer.to_json();
+  const auto start = std::chrono::steady_clock::now();
+  const BaselineLoad load = parse_baseline(text);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  ASSERT_TRUE(load.errors.empty());
+  ASSERT_EQ(load.entries.size(), kEntries);
+  EXPECT_EQ(load.entries.back().span.begin.line, kEntries + 3);  // one entry per line after 3 header lines
+  EXPECT_EQ(load.entries.back().span.begin.column, 5U);
+  EXPECT_EQ(load.entries.back().path, "calls/p119999.json");
+  // 20,000 entries: 0.3 s; the pointer lookups were quadratic (52 s measured for 5e4).
+  EXPECT_LT(seconds, time_budget(2.0));
+  RecordProperty("parse_seconds", std::to_string(seconds));
+}
+
+// Applying is hashed: O(findings + the file's entries) per report. It was
+// O(entries) per report (a scan marking the entries of the path), so this
+// run cost 2e9 string comparisons; 1e5 files x 5e4 entries took 22 s.
+// (The constructor is not timed.)
+TEST(BaselineTest, ApplyingScalesWithTheFileNotTheBaseline) {
+  constexpr std::size_t kEntries = 100000;
+  constexpr std::size_t kReports = 20000;
+  std::vector<BaselineEntry> entries;
+  entries.reserve(kEntries);
+  for (std::size_t i = 0; i < kEntries; ++i) {
+    entries.push_back(entry("calls/p" + std::to_string(i) + ".json", "CC201", "/x", 1));
+  }
+  BaselineFilter filter(std::move(entries));
+  const auto start = std::chrono::steady_clock::now();
+  std::size_t left = 0;
+  for (std::size_t i = 0; i < kReports; ++i) {
+    Report r = report({finding("CC201", "/x"), finding("CC202", "/y")});
+    filter.apply(r, "calls/p" + std::to_string(i * 5) + ".json", Options{});
+    left += r.diagnostics.size();
+  }
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_EQ(left, kReports);  // each CC201 hidden, each CC202 new
+  EXPECT_EQ(filter.stale(Options{}).size(), 0U);
+  EXPECT_LT(seconds, time_budget(1.0));
+  RecordProperty("apply_seconds", std::to_string(seconds));
 }
 
 }  // namespace

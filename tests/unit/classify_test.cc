@@ -203,5 +203,44 @@ TEST(Classify, EndToEndThroughCheck) {
   EXPECT_TRUE(cc301);
 }
 
+// Scenario and PSTN logic require identity objects, never mere key
+// presence (issue 10): a phone or guest given as a string (JSON text, as in
+// microsoft-graph-docs#16084) is a type error, not a PSTN call or a guest.
+TEST(Classify, StringIdentitiesAreNoIdentities) {
+  const Classified pstn = classify_text(
+      body(std::string(kService) + R"(, "targets": [{"identity": {"phone": "{\"id\": \"+12345678901\"}"}}])"));
+  EXPECT_EQ(pstn.scenario.kind, CallKind::PeerToPeer);
+  const Classified null_phone = classify_text(body(std::string(kService) + R"(, "targets": [{"identity": {"phone": null}}])"));
+  EXPECT_EQ(null_phone.scenario.kind, CallKind::PeerToPeer);
+  const Classified guest = classify_text(
+      body(std::string(kService) + ", " + kOrganizer + R"(, "source": {"identity": {"guest": "{\"id\": \"g\"}"}})"));
+  EXPECT_EQ(guest.scenario.kind, CallKind::JoinMeeting);
+  const Classified real_guest = classify_text(
+      body(std::string(kService) + ", " + kOrganizer + R"(, "source": {"identity": {"guest": {"id": "g", "displayName": "G"}}})"));
+  EXPECT_EQ(real_guest.scenario.kind, CallKind::JoinMeetingAsGuest);
+}
+
+// A body wrapped in one member is no scenario, and says why, without a
+// CC301 about the wrapper (the schema stage reports CC229).
+TEST(Classify, WrappedBodyIsRecognisedAndNotAmbiguous) {
+  for (const char *key : {"Call", "call", "body", "requestBody"}) {
+    const Classified c = classify_text(std::string(R"({")") + key + R"(": )" +
+                                       body(std::string(kService) + R"(, "targets": [)" + kUser + "]") + "}");
+    EXPECT_EQ(c.scenario.kind, CallKind::Unknown) << key;
+    EXPECT_TRUE(c.findings.empty()) << key;
+    EXPECT_EQ(c.scenario.evidence, std::string("/") + key);
+    EXPECT_NE(c.scenario.summary.find(std::string("wrapped in `") + key + "`"), std::string::npos) << c.scenario.summary;
+  }
+  const Document doc = Document::parse(R"({"x": {"@odata.type": "#microsoft.graph.call"}})", Limits{});
+  EXPECT_EQ(wrapper_key(doc), "x");
+  // Not wrappers: a one-member call body, two members, a value with no call member.
+  for (const char *text : {R"({"meetingInfo": {"@odata.type": "#microsoft.graph.organizerMeetingInfo", "organizer": {}}})",
+                           R"({"source": {"identity": {"application": {"id": "a"}}, "callbackUri": "x"}})",
+                           R"({"a": 1, "Call": {"callbackUri": "x"}})", R"({"Call": {"subject": "x"}})",
+                           R"({"Call": [{"callbackUri": "x"}]})", "[]", "{}"}) {
+    EXPECT_EQ(wrapper_key(Document::parse(text, Limits{})), "") << text;
+  }
+}
+
 }  // namespace
 }  // namespace callcheck::detail

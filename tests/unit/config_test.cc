@@ -4,11 +4,21 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>   // std::chrono::steady_clock
+#include <cstdlib>  // std::getenv
+
 #include "callcheck/callcheck.h"
 #include "config/glob.h"
 
 namespace callcheck::detail {
 namespace {
+
+// Time limits are for optimised builds; ASan+Debug (tests/sanitize.sh) runs
+// about ten times slower, and the quadratic code this guards against far more.
+auto time_budget(double seconds) -> double {
+  const char *asan = std::getenv("CALLCHECK_UNDER_ASAN");
+  return asan != nullptr && std::string(asan) == "1" ? seconds * 10 : seconds;
+}
 
 auto codes(const std::vector<Diagnostic> &list) -> std::vector<std::string> {
   std::vector<std::string> out;
@@ -44,7 +54,10 @@ TEST(ConfigTest, ParsesEveryMember) {
   EXPECT_EQ(c.suppressions[0].code, "CC201");
   EXPECT_EQ(c.suppressions[0].files, std::vector<std::string>{"a.json"});
   EXPECT_EQ(c.suppressions[0].span.begin.line, 9U);
-  EXPECT_EQ(c.baseline, "callcheck-baseline.json");
+  ASSERT_TRUE(c.baseline);
+  EXPECT_EQ(c.baseline->value, "callcheck-baseline.json");
+  EXPECT_EQ(c.baseline->pointer, "/baseline");
+  EXPECT_EQ(c.baseline->span.begin.line, 10U);
 }
 
 TEST(ConfigTest, EmptyObjectIsValid) {
@@ -145,6 +158,97 @@ TEST(GlobTest, ManyStarsStayFast) {
   const std::string path(200, 'a');
   EXPECT_FALSE(glob_match("**a**a**a**a**a**a**a**a**a**b", path));
   EXPECT_FALSE(glob_match("*a*a*a*a*a*a*a*a*a*a*a*b", path));
+}
+
+TEST(GlobTest, DoubleStarSegmentSkipsOnlyBeforeConsuming) {
+  // "**/" may match no folder, but once `**` took characters the '/' is required.
+  EXPECT_FALSE(glob_match("a/**/b.json", "a/x/yb.json"));
+  EXPECT_FALSE(glob_match("**/b.json", "xb.json"));
+  EXPECT_TRUE(glob_match("**/b.json", "x/b.json"));
+  EXPECT_TRUE(glob_match("a/**/**/b.json", "a/b.json"));
+  EXPECT_TRUE(glob_match("a/**/**/b.json", "a/x/b.json"));
+  EXPECT_TRUE(glob_match("a/***", "a/x/y"));  // `**` then `*`
+  EXPECT_FALSE(glob_match("", "a"));
+  EXPECT_TRUE(glob_match("", ""));
+}
+
+TEST(GlobTest, LinearInThePathForTheLongestAllowedPattern) {
+  // The worst pattern within kMaxGlobBytes against a 16 KiB path. The
+  // memoised backtracking matcher was O(pattern x path^2): 0.5 s for a
+  // 4 KiB path, 50 s for this one (measured, -O2); the NFA walk takes 12 ms.
+  std::string pattern;
+  while (pattern.size() + 3 <= kMaxGlobBytes - 1) pattern += "**a";
+  pattern += "b";
+  ASSERT_LE(pattern.size(), kMaxGlobBytes);
+  const std::string path(16384, 'a');
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_FALSE(glob_match(pattern, path));
+  EXPECT_TRUE(glob_match(pattern.substr(0, pattern.size() - 1), path));
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_LT(seconds, time_budget(2.0));
+}
+
+TEST(ConfigTest, GlobsLongerThanTheCapAreCC401AtTheEntry) {
+  const std::string glob(kMaxGlobBytes + 1, 'x');
+  const ConfigLoad load = parse_config("{\"overrides\": [{\"files\": [\"ok/**\",\n \"" + glob +
+                                       "\"], \"api\": \"beta\"}],\n \"suppressions\": [{\"files\": \"" + glob +
+                                       "\", \"pointer\": \"\", \"rule\": \"CC101\", \"reason\": \"r\"}]}");
+  ASSERT_EQ(codes(load.errors), (std::vector<std::string>{"CC401", "CC401"}));
+  EXPECT_EQ(load.errors[0].pointer, "/overrides/0/files/1");
+  EXPECT_EQ(load.errors[0].span.begin.line, 2U);
+  EXPECT_EQ(load.errors[0].span.begin.column, 2U);
+  EXPECT_EQ(load.errors[1].pointer, "/suppressions/0/files");
+  EXPECT_TRUE(parse_config("{\"overrides\": [{\"files\": [\"" + std::string(kMaxGlobBytes, 'x') + "\"]}]}")
+                  .errors.empty());
+}
+
+TEST(ConfigTest, RootAndBaselineArePathsWithPositions) {
+  const ConfigLoad load = parse_config("{\"root\": true,\n \"baseline\": \"ci/b.json\"}");
+  ASSERT_TRUE(load.errors.empty()) << load.errors.front().message;
+  EXPECT_TRUE(load.config.root);
+  ASSERT_TRUE(load.config.baseline);
+  EXPECT_EQ(load.config.baseline->value, "ci/b.json");
+  EXPECT_EQ(load.config.baseline->member, "baseline");
+  EXPECT_EQ(load.config.baseline->span.begin.line, 2U);
+  EXPECT_EQ(load.config.baseline->span.begin.column, 14U);
+  EXPECT_FALSE(parse_config("{}").config.root);
+  EXPECT_FALSE(parse_config("{\"root\": \"yes\"}").errors.empty());
+}
+
+// A file that is not a configuration at all (a credentials file linked or
+// committed as .callcheck.json, a token pasted into a member): CC401 says
+// where and what, never the values.
+TEST(ConfigTest, ErrorsNeverQuoteValuesThatAreNotNames) {
+  const std::string token = "eyJhbGciOiJSUzI1NiJ9.eyJyb2xlcyI6WyJDYWxscy5Jbml0aWF0ZS5BbGwiXX0.c2lnbmF0dXJl";
+  const std::string secret = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY/and-more-secret-bytes-to-pass-sixty-chars";
+  const std::vector<std::string> configs = {
+      "{\"api\": \"" + secret + "\"}",
+      "{\"api\": \"" + token + "\"}",
+      "{\"rules\": {\"CC101\": \"" + secret + "\"}}",
+      "{\"select\": [\"" + token + "\"]}",
+      "{\"ignore\": [\"" + secret + "\"]}",
+      "{\"rules\": {\"" + token + "\": \"off\"}}",
+      "{\"" + secret + "\": 1}",
+      "{\"suppressions\": [{\"files\": \"*\", \"pointer\": \"" + secret + "\", \"rule\": \"" + token +
+          "\", \"reason\": \"r\"}]}",
+  };
+  for (const std::string &text : configs) {
+    const ConfigLoad load = parse_config(text);
+    ASSERT_FALSE(load.errors.empty()) << text;
+    for (const Diagnostic &d : load.errors) {
+      for (const std::string &value : {token, secret, secret.substr(0, 20), token.substr(0, 20)}) {
+        EXPECT_EQ(d.message.find(value), std::string::npos) << d.message;
+        EXPECT_EQ(d.help.find(value), std::string::npos) << d.help;
+      }
+    }
+  }
+  // Names are still quoted: a typo stays easy to find.
+  const ConfigLoad typo = parse_config(R"({"api": "v2", "select": ["CC2O2"]})");
+  ASSERT_FALSE(typo.errors.empty());
+  EXPECT_NE(typo.errors[0].message.find("\"v2\""), std::string::npos) << typo.errors[0].message;
+  const ConfigLoad select = parse_config(R"({"select": ["CC2O2"]})");
+  ASSERT_EQ(select.errors.size(), 1U);
+  EXPECT_NE(select.errors[0].message.find("`CC2O2`"), std::string::npos) << select.errors[0].message;
 }
 
 TEST(ConfigResolveTest, OverridesApplyInOrderByPath) {

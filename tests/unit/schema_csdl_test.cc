@@ -18,7 +18,9 @@
 //       - every enum equals the CSDL EnumType members in metadata order (plus null when nullable);
 //       - x-callcheck-open equals OpenType, and closed types set additionalProperties: false;
 //       - required == the Nullable="false" properties, corrected by kRequiredDeviations;
-//       - x-callcheck-readOnly marks exactly the properties in kReadOnly (GRAPH.md 3.1).
+//       - x-callcheck-readOnly marks exactly the properties in kReadOnly (GRAPH.md 3.1, corrected);
+//       - a property the CSDL lacks is allowed only with x-callcheck-notInMetadata and a kNotInMetadata
+//         row that gives its shape and the evidence for accepting it.
 //   * every concrete CSDL type of the profile has a schema file.
 //
 // Nullability: object-valued properties are plain {"$ref": ...}; null is not accepted for them even
@@ -119,14 +121,46 @@ const SlotExclusion kSlotExclusions[] = {
     {"incomingCallOptions", "callOptions subtype for answer, not for create (GRAPH.md 1.2)"},
 };
 
-// x-callcheck-readOnly: GRAPH.md 3.1 (callChainId: "**", only ever server-provided; participantInfo:
-// every member except identity, which is writable in call.source).
+// x-callcheck-readOnly: GRAPH.md 3.1, corrected (issue 10). Not marked: `tenantId`, which an app-only bot
+// sends to name the call's tenant (a join without it fails with 7505: microsoft-graph-docs#9481, PR #9496;
+// only the 2018-19 beta call page called it read-only), and `callChainId`, which the call page says
+// "needs to be copied over" from an existing call. participantInfo: every member except identity, which
+// is writable in call.source.
 const std::map<std::string, std::set<std::string>> kReadOnly = {
-    {"call", {"id", "state", "direction", "tenantId", "myParticipantId", "callRoutes", "resultInfo",
-              "mediaState", "toneInfo", "transcription", "incomingContext", "callChainId",
+    {"call", {"id", "state", "direction", "myParticipantId", "callRoutes", "resultInfo",
+              "mediaState", "toneInfo", "transcription", "incomingContext",
               "activeModalities", "answeredBy", "meetingCapability", "terminationReason"}},
     {"participantInfo", {"countryCode", "endpointType", "languageId", "region", "platformId", "participantId"}},
     {"incomingContext", {"observedParticipantId", "sourceParticipantId"}},
+};
+
+// Properties a schema declares although the profile's CSDL does not declare them on that type; each
+// carries "x-callcheck-notInMetadata" (the reason, for readers of the schema). `shape` says where the
+// Edm type comes from: "Edm.X" as written, or "@<type>" for the same-named property of the CSDL type
+// <type>, which must derive from this one (property "*" = every property of <type> that this type
+// lacks). Every marked property must be listed here and every row must be marked in the schema.
+struct NotInMetadata {
+  const char* profile;   // "v1.0", "beta" or "*"
+  const char* type;
+  const char* property;  // "*" with a "@<type>" shape: all of that derived type's own properties
+  const char* shape;
+  const char* reason;
+};
+const NotInMetadata kNotInMetadata[] = {
+    {"*", "identitySet", "*", "@communicationsIdentitySet",
+     "doc examples put communicationsIdentitySet members (guest, phone, applicationInstance) in sets typed "
+     "identitySet, legal because identitySet is open; declared here so that they are type-checked as identities "
+     "whatever the set's @odata.type (a string there answers 9999: microsoft-graph-docs#16084)"},
+    {"*", "participantInfo", "tenantId", "Edm.String",
+     "the service accepted a create request whose source sent it (microsoft-graph-comms-samples#419: the call was "
+     "created, then failed for another reason), so it is no schema error"},
+    {"v1.0", "organizerMeetingInfo", "allowConversationWithoutHost", "Edm.Boolean",
+     "beta-only in the metadata, but the v1.0 page's own join examples send it (GRAPH.md 2.4): the docs contradict "
+     "themselves and callcheck follows the example"},
+    {"v1.0", "serviceHostedMediaConfig", "removeFromDefaultAudioGroup", "Edm.Boolean",
+     "beta-only in the metadata, but the v1.0 page's own group-call examples send it (GRAPH.md 2.4)"},
+    {"v1.0", "appHostedMediaConfig", "removeFromDefaultAudioGroup", "Edm.Boolean",
+     "beta-only in the metadata, but the v1.0 page's own group-call examples send it (GRAPH.md 2.4)"},
 };
 
 const char* const kForbidden[] = {"pattern", "patternProperties", "format", "multipleOf", "uniqueItems"};
@@ -438,6 +472,31 @@ void WalkKeywords(const rapidjson::Value& v, const std::string& where, bool in_p
   }
 }
 
+// The kNotInMetadata rows of one schema, resolved: property -> its Edm type and nullability.
+std::map<std::string, Prop> NotInMetadataOf(const Model& m, const std::string& profile, const std::string& type) {
+  std::map<std::string, Prop> out;
+  for (const auto& row : kNotInMetadata) {
+    if (type != row.type || (std::string(row.profile) != "*" && profile != row.profile)) continue;
+    const std::string shape = row.shape, property = row.property;
+    EXPECT_FALSE(std::string(row.reason).empty());
+    if (shape.rfind("@", 0) != 0) {
+      out[property] = Prop{property, shape, true};
+      continue;
+    }
+    const std::string from = shape.substr(1);
+    const auto it = m.types.find(from);
+    if (it == m.types.end()) {
+      ADD_FAILURE() << profile << ": kNotInMetadata borrows from " << from << ", which the CSDL lacks";
+      continue;
+    }
+    EXPECT_EQ(it->second.base, type) << from << " must derive from " << type << " to lend it properties";
+    for (const auto& p : it->second.props) {
+      if (property == "*" || p.name == property) out[p.name] = p;
+    }
+  }
+  return out;
+}
+
 void CheckProfile(const std::string& profile, const Model& m) {
   const fs::path dir = fs::path(CALLCHECK_SCHEMAS_DIR) / "graph" / profile;
   ASSERT_TRUE(fs::is_directory(dir)) << dir;
@@ -500,15 +559,32 @@ void CheckProfile(const std::string& profile, const Model& m) {
         if (stem == dev.type && (kv.first == dev.property || std::string(dev.property) == "*")) req = dev.required;
       if (req) want_required.insert(kv.first);
     }
+    const auto extra = NotInMetadataOf(m, profile, stem);
     for (const auto& kv : props.GetObject()) {
       const std::string name = kv.name.GetString();
       if (name == "@odata.type") continue;
+      const bool marked = kv.value.HasMember("x-callcheck-notInMetadata");
+      if (marked) {
+        EXPECT_FALSE(Str(kv.value, "x-callcheck-notInMetadata").empty()) << name << ": the marker holds the reason";
+        EXPECT_FALSE(csdl.count(name)) << stem << "." << name << " is in the CSDL; drop x-callcheck-notInMetadata";
+        const auto row = extra.find(name);
+        if (row == extra.end()) {
+          ADD_FAILURE() << stem << "." << name << " carries x-callcheck-notInMetadata but has no kNotInMetadata row";
+        } else {
+          CheckValue(m, stem + "." + name, kv.value, row->second.type, row->second.nullable, false);
+        }
+        continue;
+      }
       EXPECT_TRUE(csdl.count(name)) << "schema property " << stem << "." << name
                                     << " is not declared on the type or its base types in the " << profile << " CSDL";
       if (kv.value.HasMember("x-callcheck-readOnly")) {
         EXPECT_TRUE(kv.value["x-callcheck-readOnly"].IsTrue()) << name;
         want_ro.insert(name);
       }
+    }
+    for (const auto& [name, unused] : extra) {
+      EXPECT_TRUE(props.HasMember(name.c_str()) && props[name.c_str()].HasMember("x-callcheck-notInMetadata"))
+          << "kNotInMetadata lists " << stem << "." << name << " but the schema does not mark it";
     }
     std::set<std::string> got_required;
     if (d.HasMember("required")) got_required = JsonNames(d["required"]);

@@ -92,6 +92,16 @@ TEST(Token, BearerPrefixAndWhitespace) {
   }
 }
 
+// The tenant the token was issued by (CC248, CC249): a string `tid` only.
+TEST(Token, TenantFromTid) {
+  const TokenRoles r = decode_token_roles(token(R"({"roles":[],"tid":"aa67bd4c-8475-432d-bd41-39f255720e0a"})"));
+  ASSERT_TRUE(r.ok);
+  EXPECT_EQ(r.tenant, "aa67bd4c-8475-432d-bd41-39f255720e0a");
+  EXPECT_EQ(decode_token_roles(token(R"({"roles":[]})")).tenant, std::nullopt);
+  EXPECT_EQ(decode_token_roles(token(R"({"roles":[],"tid":42})")).tenant, std::nullopt);
+  EXPECT_TRUE(decode_token_roles(token(R"({"roles":[],"tid":42})")).ok);
+}
+
 TEST(Token, EmptyRolesIsOk) {
   const TokenRoles r = decode_token_roles(token(R"({"roles":[]})"));
   EXPECT_TRUE(r.ok);

@@ -1,0 +1,139 @@
+#include "cli/trust_root.h"
+
+#include <map>           // std::map
+#include <system_error>  // std::error_code
+
+#include <fmt/format.h>
+
+#include "callcheck/rules.h"
+#include "cli/input.h"
+
+namespace callcheck::cli {
+namespace fs = std::filesystem;
+namespace {
+
+auto cwd() -> fs::path {
+  std::error_code ec;
+  fs::path p = fs::current_path(ec);
+  return ec ? fs::path("/") : p;
+}
+
+// folder -> the closest folder at or above it holding .git; empty = none.
+auto git_root(const fs::path &dir) -> fs::path {
+  static std::map<fs::path, fs::path> cache;
+  std::vector<fs::path> visited;
+  fs::path found;
+  fs::path at = dir;
+  while (true) {
+    if (const auto it = cache.find(at); it != cache.end()) {
+      found = it->second;
+      break;
+    }
+    visited.push_back(at);
+    std::error_code ec;
+    // Only whether it exists: a .git file (worktree, submodule) counts too.
+    if (fs::exists(fs::symlink_status(at / ".git", ec))) {
+      found = at;
+      break;
+    }
+    const fs::path parent = at.parent_path();
+    if (parent == at || parent.empty()) break;
+    at = parent;
+  }
+  for (const fs::path &v : visited) cache[v] = found;
+  return found;
+}
+
+auto canonical_or_weak(const fs::path &path) -> std::optional<fs::path> {
+  std::error_code ec;
+  fs::path p = fs::weakly_canonical(path, ec);
+  if (ec) return std::nullopt;
+  return p;
+}
+
+}  // namespace
+
+auto absolute_lexical(const fs::path &path) -> fs::path {
+  std::error_code ec;
+  fs::path p = fs::absolute(path, ec);
+  if (ec) p = path;
+  p = p.lexically_normal();
+  // "a/b/" normalises to "a/b/"; keep one spelling per folder.
+  if (p.has_filename() || p == p.root_path()) return p;
+  return p.parent_path();
+}
+
+auto trust_boundary(const fs::path &dir, const fs::path &named_dir) -> fs::path {
+  fs::path root = git_root(dir);
+  if (!root.empty()) return root;
+  static const fs::path working = absolute_lexical(cwd());
+  return lexically_inside(named_dir, working) ? working : named_dir;
+}
+
+auto lexically_inside(const fs::path &path, const fs::path &root) -> bool {
+  const fs::path rel = path.lexically_relative(root);
+  if (rel.empty()) return false;
+  const auto first = rel.begin();
+  return first == rel.end() || *first != "..";
+}
+
+auto resolves_inside(const fs::path &path, const fs::path &root) -> bool {
+  static std::map<fs::path, std::optional<fs::path>> roots;
+  auto it = roots.find(root);
+  if (it == roots.end()) it = roots.emplace(root, canonical_or_weak(root)).first;
+  const std::optional<fs::path> real = canonical_or_weak(path);
+  return it->second && real && lexically_inside(*real, *it->second);
+}
+
+auto check_config_path(const detail::ConfigPath &named, const fs::path &config_dir, const fs::path &root)
+    -> ConfigPathCheck {
+  ConfigPathCheck out;
+  auto refuse = [&](std::string message) {
+    Diagnostic d;
+    d.code = "CC401";
+    const RuleMeta *meta = find_rule("CC401");
+    d.name = meta != nullptr ? std::string(meta->name) : "invalid-config";
+    d.severity = Severity::Error;
+    d.message = std::move(message);
+    d.pointer = named.pointer;
+    d.span = named.span;
+    d.help = fmt::format("name a file inside `{}`, relative to this configuration's folder",
+                         printable(display_path(root.string())));
+    out.error = std::move(d);
+    return out;
+  };
+  const fs::path written(named.value);
+  if (written.is_absolute()) {
+    return refuse(fmt::format("`{}` is an absolute path; a configuration may only name files inside its root",
+                              named.member));
+  }
+  const fs::path resolved = absolute_lexical(config_dir / written);
+  if (!lexically_inside(resolved, root)) {
+    return refuse(fmt::format("`{}` leaves this configuration's root through `..`", named.member));
+  }
+  if (!resolves_inside(resolved, root)) {
+    return refuse(fmt::format("`{}` leaves this configuration's root through a symlink", named.member));
+  }
+  out.resolved = resolved;
+  return out;
+}
+
+auto printable(const std::string &text) -> std::string {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20U || c == 0x7FU) {
+      out += fmt::format("\\x{:02X}", c);
+    } else if (c == 0xC2U && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80U &&
+               static_cast<unsigned char>(text[i + 1]) <= 0x9FU) {
+      out += fmt::format("\\u{:04X}", static_cast<unsigned char>(text[i + 1]));  // C1 control
+      ++i;
+    } else {
+      out.push_back(text[i]);
+    }
+  }
+  return out;
+}
+
+}  // namespace callcheck::cli

@@ -1,0 +1,59 @@
+// CC227 application-instance-target: a call placed to an application
+// instance, the resource account of a bot (issue 10).
+#ifndef CALLCHECK_RULES_CC227_APPLICATION_INSTANCE_TARGET_H_
+#define CALLCHECK_RULES_CC227_APPLICATION_INSTANCE_TARGET_H_
+
+#include "rules/rule_support.h"
+
+#include <fmt/format.h>
+
+namespace callcheck::rules {
+
+class ApplicationInstanceTarget final : public detail::Rule {
+ public:
+  [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+
+  void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
+    using namespace support;
+    if (!context.doc.has_dom()) return;
+    const detail::Value *targets = member(&context.doc.root(), "targets");
+    if (targets == nullptr || !targets->IsArray()) return;
+    for (rapidjson::SizeType i = 0; i < targets->Size(); ++i) {
+      if (object_member(object_member(&(*targets)[i], "identity"), "applicationInstance") == nullptr) continue;
+      std::string pointer = "/targets";
+      detail::append_index(pointer, i);
+      pointer += "/identity/applicationInstance";
+      sink.report(kMeta, pointer,
+                  fmt::format("target {} is an application instance (a bot's resource account): no documented "
+                              "scenario places a call to one, and bot-to-bot calls are not supported",
+                              i),
+                  "an application instance belongs in `source.identity`, as the caller of a PSTN call; call a "
+                  "`user` or a `phone` number instead",
+                  true);
+    }
+  }
+
+ private:
+  static constexpr RuleMeta kMeta{
+      "CC227", "application-instance-target", Severity::Warning, Status::Stable,
+      "a target is an application instance (a bot's resource account)",
+      R"md(## What it does
+Reports every target of an outgoing call whose identity is an `applicationInstance` object.
+
+## Why is this bad?
+An application instance is the resource account of an application, that is of a bot ("Represents the identity of an instance of an application. An application instance is a resource account created by New-CsOnlineApplicationInstance": the communicationsApplicationInstanceIdentity page, microsoftgraph/microsoft-graph-docs PR #17181). The create-call documentation uses it only as the *source* of PSTN calls (`source.identity.applicationInstance`), and its list of supported PSTN scenarios has calls *to* the bot's instance identifier only as incoming calls. Calling it means one bot calling another, which Microsoft says the Graph calling API does not support (MicrosoftDocs/msteams-docs#1865). A warning rather than an error: no service answer to such a request is on record.
+
+## Example
+```json
+{ "targets": [ { "identity": { "applicationInstance": { "id": "3d913abb-aec0-4964-8fa6-3c6850c4f278" } } } ] }
+```
+
+## Use instead
+```json
+{ "source": { "identity": { "applicationInstance": { "id": "3d913abb-aec0-4964-8fa6-3c6850c4f278" } } }, "targets": [ { "identity": { "phone": { "id": "+12345678901" } } } ] }
+```)md"};
+};
+
+}  // namespace callcheck::rules
+
+#endif  // CALLCHECK_RULES_CC227_APPLICATION_INSTANCE_TARGET_H_
