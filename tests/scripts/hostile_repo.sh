@@ -23,7 +23,8 @@ bad() { echo "FAIL: $1"; [ -f "$work/out.txt" ] && head -c 2000 "$work/out.txt";
 cc() {
   local dir=$1; shift
   cases=$((cases + 1))
-  [ "$1" = scopes ] || set -- --color never "$@"
+  # --show-scopes: the scenario line proves a clean file after a refused one was checked.
+  [ "$1" = scopes ] || set -- --color never --show-scopes "$@"
   (cd "$dir" && timeout 10 "$bin" "$@") >"$work/out.txt" 2>&1
   rc=$?
 }
