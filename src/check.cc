@@ -84,6 +84,18 @@ auto check_unguarded(std::string_view text, std::string_view source_name, const 
 
   std::vector<detail::Finding> scenario_findings;
   report.scenario = detail::classify(doc, scenario_findings);
+  // Where the scenario was decided, for reports about the payload as a whole
+  // (the permission audit names each payload that needs a permission).
+  auto located = [&](const std::string &pointer) {
+    if (pointer.empty()) return Span{};
+    Span s = doc.span(pointer, true);
+    for (Position *p : {&s.begin, &s.end}) {
+      if (p->line != 0) *p = Position{p->line + options.line_offset, p->column + options.column_offset};
+    }
+    return s;
+  };
+  report.scenario.evidence_span = located(report.scenario.evidence);
+  report.scenario.media_evidence_span = located(report.scenario.media_evidence);
   for (const detail::Finding &f : scenario_findings) assemble.add(f);
 
   const detail::Navigator &nav = detail::Navigator::for_call(options.api);

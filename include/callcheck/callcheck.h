@@ -2,6 +2,7 @@
 #ifndef CALLCHECK_CALLCHECK_H_
 #define CALLCHECK_CALLCHECK_H_
 
+#include "callcheck/audit.h"       // IWYU pragma: export
 #include "callcheck/check.h"       // IWYU pragma: export
 #include "callcheck/diagnostic.h"  // IWYU pragma: export
 #include "callcheck/join.h"        // IWYU pragma: export

@@ -1,5 +1,5 @@
 // Renderers turn reports into what users and machines read. They stream:
-// begin(), one file() per report in input order, end().
+// begin(), one file() per report in input order, [audit(),] end().
 #ifndef CALLCHECK_RENDER_H_
 #define CALLCHECK_RENDER_H_
 
@@ -11,6 +11,7 @@
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 
+#include "callcheck/audit.h"
 #include "callcheck/report.h"
 
 namespace callcheck {
@@ -43,6 +44,8 @@ class Renderer {
   // `text` is the whole file the report's positions refer to (for code frames);
   // it may be empty.
   virtual void file(std::ostream &out, const Report &report, std::string_view text) = 0;
+  // `callcheck audit` only: once, after the last file() and before end().
+  virtual void audit(std::ostream &out, const AuditSummary &audit) { (void)out, (void)audit; }
   virtual void end(std::ostream &out, const Summary &summary) { (void)out, (void)summary; }
 };
 

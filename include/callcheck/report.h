@@ -38,6 +38,8 @@ struct Scenario {
   MediaHosting media = MediaHosting::Unknown;
   std::string evidence;        // pointer of the property that decided `kind`
   std::string media_evidence;  // pointer of the property that decided `media`
+  Span evidence_span;          // where `evidence` is in the input (0:0 when there is none)
+  Span media_evidence_span;    // where `media_evidence` is
   std::string summary;         // one line for humans, e.g. "group call with 3 targets"
 };
 

@@ -43,7 +43,21 @@ struct JoinUrlArgs {
   std::string format = "text";
 };
 
+struct AuditArgs {
+  CheckArgs check;                // paths, format, fail-on, api, config, select/ignore, limits, colour
+  std::vector<std::string> apps;  // --app: where the permissions are declared ("" = config's "app")
+  bool strict = false;            // an excess Calls.* permission is an error
+  std::string write_minimal;      // --write-minimal FILE
+};
+
+// Whether text output is coloured for --color MODE (run_check.cc): auto = a terminal, no NO_COLOR.
+[[nodiscard]] auto use_colour(const std::string &mode) -> bool;
+// Options from the command line (run_check.cc); false in `ok` after a message on `err`.
+[[nodiscard]] auto build_options(const CheckArgs &args, std::ostream &err, bool &ok) -> Options;
+
 [[nodiscard]] auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> int;
+// The permission audit of the payloads against the app's declarations (run_audit.cc).
+[[nodiscard]] auto run_audit(const AuditArgs &args, std::ostream &out, std::ostream &err) -> int;
 [[nodiscard]] auto run_scopes(const CheckArgs &args, std::ostream &out, std::ostream &err) -> int;
 [[nodiscard]] auto run_rules(const std::string &format, std::ostream &out) -> int;
 [[nodiscard]] auto run_explain(const std::string &what, std::ostream &out, std::ostream &err) -> int;

@@ -1,6 +1,6 @@
 #include "cli/config_session.h"
 
-#include <algorithm>     // std::stable_sort
+#include <algorithm>     // std::find, std::stable_sort
 #include <filesystem>    // std::filesystem
 #include <system_error>  // std::error_code
 #include <tuple>         // std::tie
@@ -52,6 +52,7 @@ struct ConfigSession::LoadedConfig {
   fs::path root;  // what the paths it names must stay inside (trust_root.h)
   detail::ConfigLoad load;
   std::string baseline;  // its `baseline`, resolved and checked; "" = none
+  std::vector<std::string> app;  // its `app` (callcheck audit), resolved and checked
   Options top;  // base + top level + command line: filters this config's CC402
   std::vector<detail::SuppressionUse> uses;
 };
@@ -108,6 +109,16 @@ auto ConfigSession::load_config(const std::string &absolute, const fs::path &bou
       c->load.errors.push_back(std::move(*path.error));
     } else {
       c->baseline = path.resolved.string();
+    }
+  }
+  // `app` names files the audit reads and quotes: held to the same boundary.
+  for (const detail::ConfigPath &named : c->load.config.app) {
+    if (!c->load.errors.empty()) break;
+    ConfigPathCheck path = check_config_path(named, c->dir, c->root);
+    if (path.error) {
+      c->load.errors.push_back(std::move(*path.error));
+    } else {
+      c->app.push_back(path.resolved.string());
     }
   }
   c->top = base_;
@@ -365,6 +376,16 @@ auto ConfigSession::finish(Renderer &renderer, std::ostream &out, Summary &summa
     if (b->filter) show(b->display, b->filter->stale(b->filter_options));
   }
   return hit;
+}
+
+auto ConfigSession::app_files() const -> std::vector<std::string> {
+  std::vector<std::string> out;
+  for (const auto &c : configs_) {
+    for (const std::string &path : c->app) {
+      if (std::find(out.begin(), out.end(), path) == out.end()) out.push_back(path);
+    }
+  }
+  return out;
 }
 
 auto ConfigSession::write_baseline(std::ostream &err) const -> int {

@@ -73,6 +73,10 @@ class ConfigSession {
   // one of them is at or above `fail_on`.
   [[nodiscard]] auto finish(Renderer &renderer, std::ostream &out, Summary &summary, Severity fail_on) -> bool;
 
+  // `"app"` of every configuration prepare() loaded, as paths (resolved
+  // against each configuration's folder), in load order, without repeats.
+  [[nodiscard]] auto app_files() const -> std::vector<std::string>;
+
   [[nodiscard]] auto writing_baseline() const -> bool { return !args_.write_baseline.empty(); }
   // Writes --write-baseline; kClean, or kFailure when the file cannot be written.
   [[nodiscard]] auto write_baseline(std::ostream &err) const -> int;

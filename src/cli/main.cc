@@ -18,7 +18,7 @@ using callcheck::cli::CheckArgs;
 
 auto is_subcommand(std::string_view s) -> bool {
   return s == "check" || s == "scopes" || s == "rules" || s == "explain" || s == "schemas" || s == "version" ||
-         s == "join-url";
+         s == "join-url" || s == "audit";
 }
 
 void add_check_options(CLI::App &cmd, CheckArgs &a) {
@@ -127,6 +127,33 @@ auto main(int argc, char **argv) -> int {
   join->add_option("--format", join_args.format, "text (the body) or json ({body, facts})")
       ->check(CLI::IsMember({"text", "json"}));
 
+  callcheck::cli::AuditArgs audit_args;
+  auto *audit = app.add_subcommand("audit", "Audit the app registration's permissions against what the payloads need");
+  audit->add_option("paths", audit_args.check.paths, "Payload files or directories")->required();
+  audit->add_option("--app", audit_args.apps, "A file that declares the app's permissions (repeatable)")
+      ->allow_extra_args(false);
+  audit->add_flag("--strict", audit_args.strict, "An excess Calls.* permission is an error, not a warning");
+  audit->add_option("--write-minimal", audit_args.write_minimal,
+                    "Write the minimal requiredResourceAccess (JSON) the payloads need to this file");
+  audit->add_option("--format", audit_args.check.format, "Output format: text, json, sarif, junit, github")
+      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github"}));
+  audit->add_option("--fail-on", audit_args.check.fail_on, "Lowest severity that makes the exit code 1")
+      ->check(CLI::IsMember({"error", "warning", "info"}));
+  audit->add_option("--api", audit_args.check.api, "Graph API profile: v1.0 or beta")
+      ->check(CLI::IsMember({"v1.0", "beta"}));
+  audit->add_option("--config", audit_args.check.config_file, "Use this configuration file");
+  audit->add_flag("--no-config", audit_args.check.no_config, "Do not read any configuration file");
+  audit->add_option("--select", audit_args.check.select, "Only these rules (comma separated, repeatable)")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  audit->add_option("--ignore", audit_args.check.ignore, "Skip these rules (comma separated, repeatable)")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  audit->add_flag("--follow-symlinks", audit_args.check.follow_symlinks,
+                  "Read payloads through symlinks that leave the repository");
+  audit->add_option("--color", audit_args.check.color, "Colour: auto, always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     app.parse(reversed);
@@ -145,6 +172,7 @@ auto main(int argc, char **argv) -> int {
   try {
     if (check->parsed()) return done(callcheck::cli::run_check(check_args, std::cout, std::cerr));
     if (scopes->parsed()) return done(callcheck::cli::run_scopes(scopes_args, std::cout, std::cerr));
+    if (audit->parsed()) return done(callcheck::cli::run_audit(audit_args, std::cout, std::cerr));
     if (rules->parsed()) return done(callcheck::cli::run_rules(rules_format, std::cout));
     if (explain->parsed()) return done(callcheck::cli::run_explain(explain_what, std::cout, std::cerr));
     if (schemas->parsed()) {

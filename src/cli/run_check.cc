@@ -101,6 +101,8 @@ auto looks_like_token(std::string_view s) -> bool {
   return dots == 2;
 }
 
+}  // namespace
+
 auto use_colour(const std::string &mode) -> bool {
   if (mode == "always") return true;
   if (mode == "never") return false;
@@ -108,8 +110,6 @@ auto use_colour(const std::string &mode) -> bool {
   if (no_color != nullptr && *no_color != '\0') return false;
   return ::isatty(STDOUT_FILENO) == 1;
 }
-
-}  // namespace
 
 auto build_options(const CheckArgs &args, std::ostream &err, bool &ok) -> Options {
   Options options;

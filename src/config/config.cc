@@ -229,6 +229,12 @@ auto parse_config(std::string_view text) -> ConfigLoad {
   if (const Value *v = member(root, "baseline")) {
     config.baseline = ConfigPath{std::string(sv(*v)), "baseline", "/baseline", doc.span("/baseline")};
   }
+  if (const Value *v = member(root, "app"); v != nullptr && v->IsArray()) {
+    for (rapidjson::SizeType i = 0; i < v->Size(); ++i) {
+      const std::string at = "/app/" + std::to_string(i);
+      config.app.push_back(ConfigPath{std::string(sv((*v)[i])), "app", at, doc.span(at)});
+    }
+  }
   std::sort(out.errors.begin(), out.errors.end(), by_position);
   return out;
 }

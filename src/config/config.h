@@ -76,6 +76,7 @@ struct Config {
   std::vector<Suppression> suppressions;
   std::optional<std::string> join_url;  // checked by parse_join_url on load
   std::optional<ConfigPath> baseline;
+  std::vector<ConfigPath> app;  // `callcheck audit` declarations (each checked like `baseline`)
 };
 
 struct ConfigLoad {

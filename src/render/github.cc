@@ -50,6 +50,17 @@ class GithubRenderer final : public Renderer {
     }
   }
 
+  // Plain text, not a workflow command: the findings are the annotations.
+  void audit(std::ostream &out, const AuditSummary &a) override {
+    auto list = [](const std::vector<std::string> &names) {
+      std::string joined;
+      for (const std::string &n : names) joined += (joined.empty() ? "" : ", ") + n;
+      return joined.empty() ? std::string("none") : joined;
+    };
+    out << fmt::format("callcheck audit: required {}; declared {}; missing {}; excess {}\n", list(a.required),
+                       list(a.declared), list(a.missing), list(a.excess));
+  }
+
   void end(std::ostream &out, const Summary &s) override {
     out << fmt::format("callcheck: {} file{} checked: {} error{}, {} warning{}, {} info{}, {} unreadable\n", s.files,
                        s.files == 1 ? "" : "s", s.errors, s.errors == 1 ? "" : "s", s.warnings,

@@ -72,10 +72,19 @@ class JsonRenderer final : public Renderer {
     w.EndObject();
   }
 
+  void audit(std::ostream &out, const AuditSummary &a) override {
+    if (!writer_) begin(out);
+    Writer &w = *writer_;
+    w.EndArray();  // files
+    files_open_ = false;
+    key(w, "audit");
+    write_audit(w, a);
+  }
+
   void end(std::ostream &out, const Summary &s) override {
     if (!writer_) begin(out);
     Writer &w = *writer_;
-    w.EndArray();
+    if (files_open_) w.EndArray();
     key(w, "summary");
     write_summary(w, s);
     w.EndObject();
@@ -86,6 +95,7 @@ class JsonRenderer final : public Renderer {
  private:
   std::unique_ptr<rapidjson::OStreamWrapper> stream_;
   std::unique_ptr<Writer> writer_;
+  bool files_open_ = true;
 };
 
 }  // namespace

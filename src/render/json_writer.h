@@ -9,6 +9,7 @@
 #include <rapidjson/prettywriter.h>
 
 #include <string_view>  // std::string_view
+#include <vector>       // std::vector
 
 #include "callcheck/render.h"
 #include "render/escape.h"
@@ -87,6 +88,107 @@ inline void write_summary(JsonWriter &w, const Summary &s) {
   w.Uint64(s.input_errors);
   key(w, "files_with_findings");
   w.Uint64(s.files_with_findings);
+  w.EndObject();
+}
+
+
+// The `audit` object of `callcheck audit --format json` (and SARIF's run
+// properties): report.schema.json's "audit" definition.
+inline void write_position(JsonWriter &w, Position p) {
+  key(w, "line");
+  w.Uint(p.line);
+  key(w, "column");
+  w.Uint(p.column);
+}
+
+inline void write_names(JsonWriter &w, std::string_view name, const std::vector<std::string> &names) {
+  key(w, name);
+  w.StartArray();
+  for (const std::string &n : names) string(w, n);
+  w.EndArray();
+}
+
+inline void write_audit(JsonWriter &w, const AuditSummary &a) {
+  w.StartObject();
+  write_names(w, "required", a.required);
+  write_names(w, "declared", a.declared);
+  write_names(w, "missing", a.missing);
+  write_names(w, "excess", a.excess);
+  write_names(w, "not_evaluated", a.not_evaluated);
+  key(w, "needs");
+  w.StartArray();
+  for (const AuditNeed &n : a.needs) {
+    w.StartObject();
+    key(w, "name");
+    string(w, n.name);
+    key(w, "rsc");
+    w.Bool(n.rsc);
+    key(w, "needed_by");
+    w.StartArray();
+    for (const AuditPayload &p : n.needed_by) {
+      w.StartObject();
+      key(w, "path");
+      string(w, p.source);
+      if (!p.origin.empty()) {
+        key(w, "origin");
+        string(w, p.origin);
+      }
+      write_position(w, p.position);
+      key(w, "reason");
+      string(w, p.reason);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+  key(w, "declarations");
+  w.StartArray();
+  for (const AuditDeclaration &d : a.declarations) {
+    w.StartObject();
+    key(w, "path");
+    string(w, d.source);
+    key(w, "format");
+    string(w, d.format);
+    key(w, "method");
+    string(w, d.method);
+    key(w, "note");
+    string(w, d.note);
+    key(w, "entries");
+    w.Uint64(d.entries);
+    w.EndObject();
+  }
+  w.EndArray();
+  key(w, "entries");
+  w.StartArray();
+  for (const AuditEntry &e : a.entries) {
+    w.StartObject();
+    key(w, "path");
+    string(w, e.source);
+    write_position(w, e.position);
+    key(w, "id");
+    string(w, e.id);
+    key(w, "name");
+    string(w, e.name);
+    key(w, "written");
+    string(w, e.written);
+    key(w, "type");
+    string(w, e.type);
+    key(w, "method");
+    string(w, e.method);
+    key(w, "application");
+    string(w, e.application);
+    key(w, "counted");
+    w.Bool(e.counted);
+    w.EndObject();
+  }
+  w.EndArray();
+  key(w, "payloads");
+  w.Uint64(a.payloads);
+  key(w, "unaudited");
+  w.Uint64(a.unaudited);
+  key(w, "permission_table");
+  string(w, a.table_version);
   w.EndObject();
 }
 

@@ -96,6 +96,36 @@ class JunitRenderer final : public Renderer {
     out << "    <system-err></system-err>\n  </testsuite>\n";
   }
 
+  // `callcheck audit`: one suite with the summary; the findings are
+  // testcases of the files they are in.
+  void audit(std::ostream &out, const AuditSummary &a) override {
+    if (!begun_) begin(out);
+    auto list = [](const std::vector<std::string> &names) {
+      std::string joined;
+      for (const std::string &n : names) joined += (joined.empty() ? "" : ",") + n;
+      return joined;
+    };
+    out << fmt::format(
+        "  <testsuite name=\"callcheck audit\" package=\"callcheck\" id=\"{}\" timestamp=\"{}\" "
+        "hostname=\"localhost\" tests=\"1\" failures=\"0\" errors=\"0\" skipped=\"0\" time=\"0\">\n",
+        id_++, timestamp_);
+    out << "    <properties>\n";
+    property(out, "callcheck.version", options_.tool_version);
+    property(out, "required", list(a.required));
+    property(out, "declared", list(a.declared));
+    property(out, "missing", list(a.missing));
+    property(out, "excess", list(a.excess));
+    property(out, "not_evaluated", list(a.not_evaluated));
+    property(out, "payloads", std::to_string(a.payloads));
+    out << "    </properties>\n";
+    out << "    <testcase name=\"permission audit\" classname=\"callcheck audit\" time=\"0\"/>\n";
+    out << "    <system-out>"
+        << xml_cdata(fmt::format("required: {}\ndeclared: {}\nmissing: {}\nexcess: {}\n", list(a.required),
+                                 list(a.declared), list(a.missing), list(a.excess)))
+        << "</system-out>\n";
+    out << "    <system-err></system-err>\n  </testsuite>\n";
+  }
+
   void end(std::ostream &out, const Summary &summary) override {
     (void)summary;
     if (!begun_) begin(out);

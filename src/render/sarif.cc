@@ -178,6 +178,12 @@ class SarifRenderer final : public Renderer {
     }
   }
 
+  // The audit summary goes into the run's property bag (SARIF 2.1.0 3.8).
+  void audit(std::ostream &out, const AuditSummary &a) override {
+    (void)out;
+    audit_ = a;
+  }
+
   void end(std::ostream &out, const Summary &s) override {
     if (!writer_) begin(out);
     Writer &w = *writer_;
@@ -220,6 +226,10 @@ class SarifRenderer final : public Renderer {
     w.StartObject();
     key(w, "summary");
     write_summary(w, s);
+    if (audit_) {
+      key(w, "audit");
+      write_audit(w, *audit_);
+    }
     w.EndObject();
     w.EndObject();  // run
     w.EndArray();   // runs
@@ -284,6 +294,7 @@ class SarifRenderer final : public Renderer {
   std::unique_ptr<rapidjson::OStreamWrapper> stream_;
   std::unique_ptr<Writer> writer_;
   std::vector<std::pair<std::string, Diagnostic>> failures_;
+  std::optional<AuditSummary> audit_;
 };
 
 }  // namespace

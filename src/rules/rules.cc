@@ -70,6 +70,22 @@
 #include "rules/cc501_deprecated_endpoint.h"
 #include "rules/cc502_non_request_block.h"
 #include "rules/cc503_no_request_found.h"
+#include "rules/cc601_missing_permission.h"
+#include "rules/cc602_excess_permission.h"
+#include "rules/cc603_delegated_permission_as_role.h"
+#include "rules/cc604_application_permission_as_scope.h"
+#include "rules/cc605_unknown_permission_id.h"
+#include "rules/cc606_permission_id_name_mismatch.h"
+#include "rules/cc607_unknown_permission_name.h"
+#include "rules/cc608_rsc_permission_in_app_registration.h"
+#include "rules/cc609_tenant_permission_in_teams_manifest.h"
+#include "rules/cc610_calling_not_enabled.h"
+#include "rules/cc611_join_could_use_rsc.h"
+#include "rules/cc612_unresolved_permission_reference.h"
+#include "rules/cc613_permission_under_other_resource.h"
+#include "rules/cc614_teams_app_id_mismatch.h"
+#include "rules/cc615_payload_not_audited.h"
+#include "rules/cc616_unrecognised_app_file.h"
 
 namespace callcheck::detail {
 
@@ -142,9 +158,26 @@ auto builtin_rules() -> const std::vector<const Rule *> & {
   static const rules::DeprecatedEndpoint cc501;
   static const rules::NonRequestBlock cc502;
   static const rules::NoRequestFound cc503;
+  static const rules::MissingPermission cc601;
+  static const rules::ExcessPermission cc602;
+  static const rules::DelegatedPermissionAsRole cc603;
+  static const rules::ApplicationPermissionAsScope cc604;
+  static const rules::UnknownPermissionId cc605;
+  static const rules::PermissionIdNameMismatch cc606;
+  static const rules::UnknownPermissionName cc607;
+  static const rules::RscPermissionInAppRegistration cc608;
+  static const rules::TenantPermissionInTeamsManifest cc609;
+  static const rules::CallingNotEnabled cc610;
+  static const rules::JoinCouldUseRsc cc611;
+  static const rules::UnresolvedPermissionReference cc612;
+  static const rules::PermissionUnderOtherResource cc613;
+  static const rules::TeamsAppIdMismatch cc614;
+  static const rules::PayloadNotAudited cc615;
+  static const rules::UnrecognisedAppFile cc616;
   static const std::vector<const Rule *> list{
       &cc001, &cc002, &cc003, &cc004, &cc005, &cc006, &cc007, &cc008, &cc010, &cc100,
       &cc101, &cc102, &cc103, &cc104, &cc105, &cc106, &cc107, &cc108, &cc109, &cc201, &cc202, &cc203, &cc204, &cc205, &cc206, &cc207, &cc208, &cc209, &cc210, &cc211, &cc212, &cc213, &cc214, &cc215, &cc216, &cc217, &cc218, &cc219, &cc220, &cc221, &cc222, &cc223, &cc224, &cc225, &cc226, &cc227, &cc228, &cc229, &cc240, &cc241, &cc242, &cc243, &cc244, &cc245, &cc246, &cc247, &cc248, &cc249, &cc301, &cc302, &cc303, &cc304, &cc401, &cc402, &cc403, &cc501, &cc502, &cc503,
+      &cc601, &cc602, &cc603, &cc604, &cc605, &cc606, &cc607, &cc608, &cc609, &cc610, &cc611, &cc612, &cc613, &cc614, &cc615, &cc616,
   };
   return list;
 }

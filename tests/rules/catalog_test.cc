@@ -173,6 +173,9 @@ TEST(Catalog, EveryRuleHasATriggeringSample) {
   const auto samples = test::files_in(dir, ".json");
   for (const RuleMeta &meta : rule_catalog()) {
     if (meta.status == Status::Removed) continue;
+    // CC6xx are `callcheck audit` findings: tests/unit/audit_test.cc audits
+    // their samples (any extension) and compares the goldens.
+    if (meta.code.substr(0, 3) == "CC6") continue;
     const std::string prefix = lower(meta.code) + "-";
     std::vector<fs::path> mine;
     for (const fs::path &p : samples) {

@@ -50,6 +50,8 @@ auto compute() -> std::map<Key, int> {
   }
   for (const char *folder : {"valid", "invalid"}) {
     for (const fs::path &p : test::files_in(fs::path(CALLCHECK_SAMPLES_DIR) / folder, ".json")) {
+      // CC6xx samples are app files for `callcheck audit` (tests/unit/audit_test.cc), not payloads.
+      if (p.filename().string().rfind("cc6", 0) == 0) continue;
       Options options;  // what a user gets by default
       if (p.filename().string().find("beta") != std::string::npos) options.api = ApiVersion::Beta;
       add_findings(std::string("samples/") + folder + "/" + p.filename().string(), test::read_bytes(p), options, out);
