@@ -3,6 +3,7 @@
  * WebAssembly build makes. Prints the median over REPS of the mean per payload.
  *   capi_bench REPS FILE...          -> "native_us_per_payload <x>"
  */
+#define _POSIX_C_SOURCE 199309L /* clock_gettime */
 #include <callcheck/callcheck_c.h>
 
 #include <stdio.h>

@@ -80,7 +80,7 @@ load average at the end: $load. Targets: package ≤ 2 MB gzipped, WASM ≤ 3× 
 |---|---:|---:|
 $sizes
 
-Per payload ($n payloads: corpus graph-docs + samples/valid; median of $reps passes, after one warm-up pass):
+Per payload ($n payloads: corpus graph-docs + samples/valid; median of $reps passes, after warm-up: one pass natively, 3 s of passes in Node so that V8 has tiered up):
 
 | call | native (libcallcheck_c.so) | WASM (Node) | × native |
 |---|---:|---:|---:|
