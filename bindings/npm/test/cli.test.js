@@ -6,7 +6,7 @@ const assert = require('node:assert/strict');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { ROOT, npx, native } = require('./helpers.js');
+const { ROOT, npx, bin, native } = require('./helpers.js');
 
 // JUnit's timestamp is the run's start time: the one thing two runs may differ in.
 const stamp = (text) => text.replace(/ timestamp="[^"]*"/g, ' timestamp="T"');
@@ -43,9 +43,9 @@ test('every sample against its goldens (text and JSON)', () => {
       if (dir === 'invalid') flags.push('--preview');
       if (f.includes('beta')) flags.push('--api', 'beta');
       const base = path.join(goldens, dir, f.replace(/\.json$/, ''));
-      const text = npx([...flags, rel]);
+      const text = bin([...flags, rel]);
       assert.equal(text.stdout, fs.readFileSync(`${base}.txt`, 'utf8'), rel);
-      const json = npx([...flags, '--format', 'json', rel]);
+      const json = bin([...flags, '--format', 'json', rel]);
       assert.equal(json.stdout, fs.readFileSync(`${base}.json`, 'utf8'), rel);
       assert.equal(text.status, native([...flags, rel]).status, rel);
       compared += 2;

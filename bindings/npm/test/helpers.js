@@ -25,8 +25,14 @@ function npx(args, options = {}) {
   return run('npx', ['--prefix', CONSUMER, '--offline', '--no-install', 'callcheck', ...args], options);
 }
 
+// The installed bin without npx's own start-up (for the long golden loop).
+function bin(args, options = {}) {
+  const main = path.join(CONSUMER, 'node_modules', 'callcheck', 'bin', 'callcheck.js');
+  return run(process.execPath, [main, ...args], options);
+}
+
 function native(args, options = {}) {
   return run(NATIVE, args, options);
 }
 
-module.exports = { ROOT, CONSUMER, NATIVE, requireInstalled, run, npx, native };
+module.exports = { ROOT, CONSUMER, NATIVE, requireInstalled, run, npx, bin, native };
