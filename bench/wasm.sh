@@ -8,7 +8,8 @@
 #   bench/wasm.sh TARBALL NATIVE_BUILD_DIR [OUT]
 #     TARBALL: from .ci/npm (its last line)
 #     NATIVE_BUILD_DIR: a Release build with libcallcheck_c.so, e.g. build/python/cmake (.ci/python)
-#   env: REPS (default 15)
+#   env: REPS (default 15); CALLCHECK_BINARY, a native CLI for the whole-process row
+#        (default NATIVE_BUILD_DIR/src/callcheck; .ci/main builds build/src/callcheck)
 # Targets: package <= 2 MB gzipped, WASM <= 3x native per payload.
 set -eu
 tarball=$(cd "$(dirname "${1:?usage: wasm.sh TARBALL NATIVE_BUILD_DIR [OUT]}")" && pwd)/$(basename "$1")
@@ -51,7 +52,7 @@ wasm_raw=$(echo "$wasm" | sed -n 's/^wasm_raw_us_per_payload //p')
 wasm_check=$(echo "$wasm" | sed -n 's/^wasm_check_us_per_payload //p')
 
 # ---- whole process: the CLI over samples/ ----
-cli_native="$build/src/callcheck"
+cli_native=${CALLCHECK_BINARY:-$build/src/callcheck}
 cli_times=
 if [ -x "$cli_native" ]; then
   t() { s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; echo $(( ($(date +%s%N) - s) / 1000000 )); }
@@ -92,7 +93,7 @@ The whole-process row is dominated by Node's start and the WASM compile (a cold 
 
 \`\`\`sh
 .ci/python && .ci/npm          # build/python/cmake (native, Release) and the tarball
-bench/wasm.sh "\$(.ci/npm | tail -1)" build/python/cmake
+CALLCHECK_BINARY=build/src/callcheck bench/wasm.sh "\$(.ci/npm | tail -1)" build/python/cmake   # after .ci/main
 \`\`\`
 <!-- wasm:end -->
 MD
