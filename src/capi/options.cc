@@ -8,12 +8,12 @@
 
 #include "callcheck/rules.h"
 #include "catalog/policy.h"
+#include "document/document.h"
 #include "util/suggest.h"
 
 namespace callcheck::detail {
 namespace {
 
-using Value = rapidjson::Value;
 
 auto sv(const Value &v) -> std::string_view { return {v.GetString(), v.GetStringLength()}; }
 
@@ -149,19 +149,25 @@ auto parse_abi_options(std::string_view json) -> AbiOptions {
   AbiOptions out;
   Parser parser(out);
   if (json.find_first_not_of(" \t\r\n") == std::string_view::npos) return out;
-  rapidjson::Document doc;
-  // The iterative parser: hostile nesting in the options cannot overflow the stack.
-  doc.Parse<rapidjson::kParseIterativeFlag>(json.data(), json.size());
-  if (doc.HasParseError()) {
-    (void)parser.fail(fmt::format("not valid JSON at offset {}: {}", doc.GetErrorOffset(),
-                                  rapidjson::GetParseError_En(doc.GetParseError())));
+  // The payload parser, with its default limits: the options are text from
+  // the caller like the body, and get the same iterative, bounded parse
+  // (no recursion, no unbounded nesting; duplicate members are an error).
+  const Document doc = Document::parse(json, Limits{});
+  if (!doc.findings().empty()) {
+    const ParseFinding &f = doc.findings().front();
+    (void)parser.fail(fmt::format("not valid JSON at offset {}: {}", f.begin, f.message));
     return out;
   }
-  if (!doc.IsObject()) {
+  if (!doc.has_dom()) {
+    (void)parser.fail("not valid JSON");
+    return out;
+  }
+  const Value &root = doc.root();
+  if (!root.IsObject()) {
     (void)parser.fail("must be a JSON object");
     return out;
   }
-  for (auto it = doc.MemberBegin(); it != doc.MemberEnd(); ++it) {
+  for (auto it = root.MemberBegin(); it != root.MemberEnd(); ++it) {
     if (!parser.member(sv(it->name), it->value)) break;
   }
   return out;
