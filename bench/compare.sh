@@ -250,6 +250,12 @@ Commands timed (paths shortened: \$W is the temp dir, \$S = schemas/graph/v1.0):
 * python jsonschema: \`/usr/bin/python3 pyvalidate.py \$S \$W/n6000\` (Draft7Validator, RefResolver store of the local \$ids, format checker; script embedded in compare.sh)
 * sourcemeta: \`jsonschema validate \$S/call.schema.json \$W/n6000 -r \$S\`
 """
+# bench/wasm.sh owns its own section: keep it.
+import re
+previous = open(out).read() if os.path.exists(out) else ""
+kept = re.search(r"<!-- wasm:begin -->.*?<!-- wasm:end -->", previous, re.S)
+if kept:
+    md += "\n" + kept.group(0) + "\n"
 open(out, "w").write(md)
 EOF
 echo "done: $out" >&2

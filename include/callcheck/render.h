@@ -51,6 +51,11 @@ class Renderer {
 
 [[nodiscard]] auto make_renderer(Format format, const RenderOptions &options) -> std::unique_ptr<Renderer>;
 
+// The `--format json` document for one report: byte for byte what
+// `callcheck check --format json` prints when it checked only this input
+// (the JSON renderer writes it; newline included). The C ABI returns it.
+[[nodiscard]] auto to_json(const Report &report) -> std::string;
+
 }  // namespace callcheck
 
 #endif  // CALLCHECK_RENDER_H_

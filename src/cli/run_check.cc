@@ -8,6 +8,7 @@
 #include <cstdlib>             // std::getenv
 #include <fstream>             // std::ifstream
 #include <mutex>               // std::mutex
+#include <system_error>        // std::system_error
 #include <thread>              // std::thread
 
 #include <fmt/format.h>
@@ -285,11 +286,17 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
   const unsigned jobs = static_cast<unsigned>(std::min<std::size_t>(args.jobs, std::max<std::size_t>(1, n)));
   std::vector<std::thread> threads;
   if (jobs > 1) {
-    for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
+    try {
+      for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
+    } catch (const std::system_error &) {
+      // No threads on this platform (the WebAssembly build): the workers that
+      // started carry on; with none, this thread does every job itself.
+    }
   }
+  const bool parallel = !threads.empty();
   for (std::size_t i = 0; i < n; ++i) {
     Outcome o;
-    if (jobs > 1) {
+    if (parallel) {
       std::unique_lock<std::mutex> lock(mutex);
       ready.wait(lock, [&] { return results[i % kWindow].has_value(); });
       o = std::move(*results[i % kWindow]);
