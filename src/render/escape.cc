@@ -230,7 +230,7 @@ auto xml_escape(std::string_view text, bool attribute) -> std::string {
   return out;
 }
 
-auto xml_cdata(std::string_view text) -> std::string {
+auto xml_cdata(std::string_view text, bool breaks_are_data) -> std::string {
   std::string out = "<![CDATA[";
   out.reserve(text.size() + 12);
   const auto none = [](char, std::string &) { return false; };
@@ -239,6 +239,13 @@ auto xml_cdata(std::string_view text) -> std::string {
       // End the section after "]]" and start a new one holding ">".
       out += "]]]]><![CDATA[>";
       i += 3;
+      continue;
+    }
+    if (breaks_are_data && (text[i] == '\n' || text[i] == '\r')) {
+      out += "]]>";
+      append_char_ref(out, static_cast<unsigned char>(text[i]));
+      out += "<![CDATA[";
+      ++i;
       continue;
     }
     i += xml_char(text, i, out, true, none);

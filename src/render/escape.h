@@ -85,8 +85,12 @@ struct VisibleLine {
 // sections (`]]]]><![CDATA[>`) because nothing inside CDATA can escape it;
 // the characters xml_escape() writes as references are written between two
 // sections (`]]>&#x9B;<![CDATA[`), "##[" is split as `##]]><![CDATA[[`, and
-// characters XML cannot carry become U+FFFD.
-[[nodiscard]] auto xml_cdata(std::string_view text) -> std::string;
+// characters XML cannot carry become U+FFFD. With `breaks_are_data`, CR and
+// LF are references too, so that a line break inside a file name or a
+// message cannot start a line of the XML file (`cat report.xml` in a CI log
+// would run a `::command` there); the caller puts its own line breaks
+// between sections.
+[[nodiscard]] auto xml_cdata(std::string_view text, bool breaks_are_data = false) -> std::string;
 
 // The message part of a GitHub Actions workflow command (after `::`):
 // % CR LF become %25 %0D %0A so the command stays on one line (the runner

@@ -71,26 +71,30 @@ class JunitRenderer final : public Renderer {
     (void)text;
     if (!begun_) begin(out);
     std::string cases;
-    std::string below;  // findings that do not fail the run
+    std::string below;  // findings that do not fail the run: CDATA sections, one per line
     std::size_t tests = 0, failures = 0, errors = 0;
     const std::string classname = xml_escape(suite_name(r), true);
     for (const Diagnostic &d : r.diagnostics) {
       const bool error = r.input_error && d.severity == Severity::Error;
       if (!error && options_.fail_on < d.severity) {
-        below += fmt::format("{}: {} {} {}: {}\n", location(r, d), to_string(d.severity), d.code, d.name, d.message);
+        below += xml_cdata(fmt::format("{}: {} {} {}: {}", location(r, d), to_string(d.severity), d.code, d.name,
+                                       d.message),
+                           true) +
+                 "\n";
         continue;
       }
       ++tests;
       (error ? errors : failures) += 1;
-      std::string body = location(r, d) + ": " + d.message;
-      if (!d.help.empty()) body += "\nhelp: " + d.help;
-      if (!d.pointer.empty()) body += "\nat: " + d.pointer;
+      // Line breaks inside the parts are data (references); between them, ours.
+      std::string body = xml_cdata(location(r, d) + ": " + d.message, true);
+      if (!d.help.empty()) body += "\n" + xml_cdata("help: " + d.help, true);
+      if (!d.pointer.empty()) body += "\n" + xml_cdata("at: " + d.pointer, true);
       cases += fmt::format(
           "    <testcase name=\"{}\" classname=\"{}\" time=\"0\">\n"
           "      <{} message=\"{}\" type=\"{}\">{}</{}>\n"
           "    </testcase>\n",
           xml_escape(testcase_name(d), true), classname, error ? "error" : "failure", xml_escape(d.message, true),
-          xml_escape(d.code, true), xml_cdata(body), error ? "error" : "failure");
+          xml_escape(d.code, true), body, error ? "error" : "failure");
     }
     if (r.omitted > 0) {
       const std::string what = fmt::format("{} more {} omitted", r.omitted, r.omitted == 1 ? "finding" : "findings");
@@ -103,7 +107,7 @@ class JunitRenderer final : public Renderer {
             "    </testcase>\n",
             what, classname, what, xml_cdata(what));
       } else {
-        below += what + "\n";
+        below += xml_cdata(what) + "\n";
       }
     }
     if (tests == 0) {
@@ -126,7 +130,7 @@ class JunitRenderer final : public Renderer {
       property(out, "required_scopes", scopes);
     }
     out << "    </properties>\n" << cases;
-    out << "    <system-out>" << (below.empty() ? "" : xml_cdata(below)) << "</system-out>\n";
+    out << "    <system-out>" << below << "</system-out>\n";
     out << "    <system-err></system-err>\n  </testsuite>\n";
   }
 

@@ -199,6 +199,10 @@ TEST(XmlEscape, WritesControlsAsReferences) {
   EXPECT_EQ(xml_escape("##[x]"), "##&#x5B;x]");
   EXPECT_EQ(xml_cdata("a\xC2\x9B" "b"), "<![CDATA[a]]>&#x9B;<![CDATA[b]]>");
   EXPECT_EQ(xml_cdata("##[x"), "<![CDATA[##]]>&#x5B;<![CDATA[x]]>");
+  // Line breaks that are data: references, so no line of the file starts
+  // with what followed them.
+  EXPECT_EQ(xml_cdata("a\n::error ::x\r", true), "<![CDATA[a]]>&#xA;<![CDATA[::error ::x]]>&#xD;<![CDATA[]]>");
+  EXPECT_EQ(xml_cdata("a\nb"), "<![CDATA[a\nb]]>");
 }
 
 TEST(UriEncode, KeepsUnreservedAndSlashes) {

@@ -16,6 +16,8 @@
 
 #include "callcheck/check.h"
 #include "document/document.h"
+#include "rules/rule.h"
+#include "schema/navigator.h"
 #include "small_stack.h"
 #include "test_util.h"
 
@@ -39,6 +41,9 @@ auto repeat(const std::string &s, std::size_t n) -> std::string {
   for (std::size_t i = 0; i < n; ++i) out += s;
   return out;
 }
+
+// Eleven hex digits: one short of a GUID's last group.
+auto fmt_index(std::size_t i) -> std::string { return std::to_string(10000000000 + i % 89999999999); }
 
 auto nested_arrays(std::size_t depth) -> std::string { return repeat("[", depth) + repeat("]", depth); }
 auto string_of(std::size_t n) -> std::string { return "{\"a\":\"" + std::string(n, 'x') + "\"}"; }
@@ -187,11 +192,12 @@ TEST(HostileDuplicates, AMegabyteOfIdenticalKeysIsOneFindingPerObject) {
 
 TEST(HostileDuplicates, TimePerByteDoesNotGrowWithTheInput) {
   // 64 KiB against 1 MiB: a quadratic cost is 16x worse per byte at the
-  // larger size; linear stays within noise (a generous 4x).
+  // larger size; linear stays within noise (a generous 5x: ctest runs this
+  // beside other tests, best of five runs each).
   auto per_byte = [](std::size_t bytes) {
     const std::string text = identical_keys_payload(bytes);
     double best = 1e9;
-    for (int i = 0; i < 3; ++i) {
+    for (int i = 0; i < 5; ++i) {
       const auto started = std::chrono::steady_clock::now();
       (void)run(text);
       best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
@@ -200,7 +206,7 @@ TEST(HostileDuplicates, TimePerByteDoesNotGrowWithTheInput) {
   };
   const double small = per_byte(std::size_t{64} << 10U);
   const double large = per_byte(std::size_t{1} << 20U);
-  EXPECT_LT(large, small * 4.0) << "per byte: " << small << " s at 64 KiB, " << large << " s at 1 MiB";
+  EXPECT_LT(large, small * 5.0) << "per byte: " << small << " s at 64 KiB, " << large << " s at 1 MiB";
 }
 
 TEST(HostileDuplicates, MessagesOfObjectsLeftOpenAreCompleted) {
@@ -223,6 +229,152 @@ TEST(HostileLimits, DuplicatesFoundOnBothSidesOfTheIndexThreshold) {
     EXPECT_EQ(doc.findings()[0].pointer, "/inner/k0") << n;
     EXPECT_EQ(doc.findings()[1].pointer, "/k0") << n;
   }
+}
+
+// ---------------------------------------------------------------------------
+// The per-file cap on findings (issue 18): after sorting, the first
+// max_findings are kept and the rest counted, with the worst of them.
+
+auto malformed_targets(std::size_t n) -> std::string {
+  // Each target's id is one hex digit short of a GUID: a CC205 warning each.
+  std::string targets;
+  for (std::size_t i = 0; i < n; ++i) {
+    targets += (i ? "," : "") + std::string(R"({"identity":{"user":{"id":"8a34a46b-3d17-4adc-8dce-)") +
+               fmt_index(i) + R"("}}})";
+  }
+  return R"({"callbackUri":"https://bot.contoso.com/cb","mediaConfig":{"@odata.type":"#microsoft.graph.serviceHostedMediaConfig"},"targets":[)" +
+         targets + "]}";
+}
+
+TEST(HostileCap, FindingsPastTheCapAreCountedNotKept) {
+  // 1,001 objects with a duplicate each: 1,001 CC002 errors plus CC103.
+  const std::string text = "[" + repeat(R"({"a":1,"a":2},)", 1000) + R"({"a":1,"a":2}])";
+  const callcheck::Report report = run(text);
+  ASSERT_EQ(report.diagnostics.size(), 1000U);
+  EXPECT_EQ(report.omitted, 2U);
+  EXPECT_EQ(report.omitted_worst, callcheck::Severity::Error);
+  // Kept: the first by position.
+  for (std::size_t i = 1; i < report.diagnostics.size(); ++i) {
+    EXPECT_FALSE(report.diagnostics[i].span.begin < report.diagnostics[i - 1].span.begin);
+  }
+  EXPECT_EQ(report.diagnostics.back().span.begin.column, 1 + 14U * 998 + 8);  // the 999th object's second "a"
+  // A lower cap through the library's Limits.
+  callcheck::Limits limits;
+  limits.max_findings = 10;
+  const callcheck::Report capped = run(text, limits);
+  EXPECT_EQ(capped.diagnostics.size(), 10U);
+  EXPECT_EQ(capped.omitted, report.diagnostics.size() + report.omitted - 10);
+}
+
+TEST(HostileCap, AnOmittedErrorStillDecidesWorst) {
+  // Warnings first (CC205 on every target), the error after them (a second
+  // callbackUri: CC002).
+  std::string text = malformed_targets(30);
+  text.insert(text.size() - 1, R"(,"callbackUri":"http://late.example/cb")");
+  callcheck::Limits limits;
+  limits.max_findings = 5;
+  const callcheck::Report report = run(text, limits);
+  ASSERT_EQ(report.diagnostics.size(), 5U);
+  for (const auto &d : report.diagnostics) EXPECT_NE(d.severity, callcheck::Severity::Error) << d.code << " " << d.message;
+  EXPECT_GT(report.omitted, 0U);
+  EXPECT_EQ(report.omitted_worst, callcheck::Severity::Error);
+  EXPECT_EQ(report.worst(), callcheck::Severity::Error);
+}
+
+TEST(HostileCap, UnderTheCapNothingIsOmitted) {
+  const callcheck::Report report = run(malformed_targets(3));
+  EXPECT_EQ(report.omitted, 0U);
+  EXPECT_FALSE(report.omitted_worst.has_value());
+}
+
+// ---------------------------------------------------------------------------
+// Rules that compare array entries hash them (issue 18): timed on the rule
+// alone, with limits raised far past the defaults, where comparing every
+// pair took seconds to minutes.
+
+auto rule_seconds(const std::string &code, const std::string &text, std::size_t *findings) -> double {
+  callcheck::Limits limits;
+  limits.max_bytes = std::size_t{1} << 30U;
+  limits.max_elements = std::size_t{1} << 24U;
+  const auto doc = callcheck::detail::Document::parse(text, limits);
+  EXPECT_TRUE(doc.has_dom());
+  const callcheck::Scenario scenario;
+  const std::vector<callcheck::detail::Finding> schema;
+  const callcheck::detail::RuleContext context{doc, callcheck::detail::Navigator::for_call(callcheck::ApiVersion::V1),
+                                               scenario, callcheck::ApiVersion::V1, "", schema};
+  for (const callcheck::detail::Rule *rule : callcheck::detail::builtin_rules()) {
+    if (rule->meta().code != code) continue;
+    callcheck::detail::DiagnosticSink sink;
+    const auto started = std::chrono::steady_clock::now();
+    rule->check(context, sink);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    *findings = sink.findings().size();
+    return seconds;
+  }
+  ADD_FAILURE() << "no rule " << code;
+  return 0;
+}
+
+auto guid(std::size_t i) -> std::string {
+  const std::string hex = std::to_string(100000000000 + i);  // 12 digits
+  return "8a34a46b-3d17-4adc-8dce-" + hex;
+}
+
+constexpr std::size_t kMany = 100'000;
+
+TEST(HostileRules, DuplicateTargetIsHashed) {
+  std::string targets;
+  for (std::size_t i = 0; i < kMany; ++i) {
+    targets += (i ? "," : "") + std::string(R"({"identity":{"user":{"id":")") + guid(i) + R"("}}})";
+  }
+  targets += R"(,{"identity":{"user":{"id":")" + guid(7) + R"("}}})";  // one repeat, of target 7
+  std::size_t findings = 0;
+  const double seconds = rule_seconds("CC211", R"({"targets":[)" + targets + "]}", &findings);
+  EXPECT_EQ(findings, 1U);
+  EXPECT_LT(seconds, 2.0) << "CC211 over " << kMany << " targets";
+}
+
+TEST(HostileRules, DuplicatePromptResourceIdIsHashed) {
+  std::string prompts;
+  for (std::size_t i = 0; i <= kMany; ++i) {
+    prompts += (i ? "," : "") + std::string(R"({"uri":"https://a.example/p.wav","resourceId":")") +
+               guid(i == kMany ? 3 : i) + R"("})";
+  }
+  std::size_t findings = 0;
+  const double seconds = rule_seconds("CC218", R"({"mediaConfig":{"preFetchMedia":[)" + prompts + "]}}", &findings);
+  EXPECT_EQ(findings, 1U);
+  EXPECT_LT(seconds, 2.0) << "CC218 over " << kMany << " prompts";
+}
+
+TEST(HostileRules, DuplicateModalityIsHashed) {
+  std::string modalities;
+  for (std::size_t i = 0; i < kMany; ++i) modalities += (i ? ",\"m" : "\"m") + std::to_string(i) + "\"";
+  modalities += R"(,"m5","m5","m6")";
+  std::size_t findings = 0;
+  const double seconds = rule_seconds("CC221", R"({"requestedModalities":[)" + modalities + "]}", &findings);
+  EXPECT_EQ(findings, 2U);  // m5 once, m6 once
+  EXPECT_LT(seconds, 2.0) << "CC221 over " << kMany << " modalities";
+}
+
+TEST(HostileRules, FindingsInAWideArrayAreLocatedInLinearTime) {
+  // 10,000 targets, each a finding: locating each one used to walk all
+  // earlier siblings (the elements are not leaves).
+  auto per_target = [](std::size_t n) {
+    const std::string text = malformed_targets(n);
+    callcheck::Limits limits;
+    limits.max_findings = n * 2;
+    double best = 1e9;
+    for (int i = 0; i < 5; ++i) {
+      const auto started = std::chrono::steady_clock::now();
+      const callcheck::Report report = run(text, limits);
+      best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+      EXPECT_GE(count_code(report, "CC205"), n);
+    }
+    return best / static_cast<double>(n);
+  };
+  const double small = per_target(1'000);
+  const double large = per_target(10'000);
+  EXPECT_LT(large, small * 5.0) << "per target: " << small << " s at 1,000, " << large << " s at 10,000";
 }
 
 // ---------------------------------------------------------------------------
