@@ -33,6 +33,7 @@
 #include "document/utf8.h"
 #include "extract/extract.h"
 #include "permissions/token.h"
+#include "render/escape.h"
 
 namespace callcheck::fuzz {
 
@@ -345,13 +346,122 @@ inline auto run_extract(std::string_view data) -> Violations {
   return out;
 }
 
+// What no output may contain, whatever the payload and the file name held
+// (render/escape.h, issue 18 item 6): ill-formed UTF-8, a raw control (C0
+// other than LF, and TAB where `tab` allows it), DEL, a C1, bidi or
+// separator control, U+FEFF, the runner's legacy "##[" prefix, or a line
+// that starts a workflow command (in the github format every line must be
+// one, or the summary).
+inline void check_printed(std::string_view out, Format format, bool tab, Violations &violations) {
+  const std::string name(to_string(format));
+  if (!detail::is_well_formed_utf8(out)) violations.push_back(name + " output is not well-formed UTF-8");
+  if (out.find("##[") != std::string_view::npos) violations.push_back(name + " output holds \"##[\"");
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i <= out.size(); ++i) {
+    if (i == out.size() || out[i] == '\n') {
+      std::string_view line = out.substr(line_start, i - line_start);
+      while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+      const bool command = line.substr(0, 2) == "::";
+      if (format == Format::Github) {
+        if (!command && line.substr(0, 11) != "callcheck: " && i != out.size()) {
+          violations.push_back("github line is neither a command nor the summary");
+        }
+      } else if (command) {
+        violations.push_back(name + " line starts a workflow command");
+      }
+      line_start = i + 1;
+      continue;
+    }
+    const auto u = static_cast<unsigned char>(out[i]);
+    const auto next = i + 1 < out.size() ? static_cast<unsigned char>(out[i + 1]) : 0U;
+    const auto third = i + 2 < out.size() ? static_cast<unsigned char>(out[i + 2]) : 0U;
+    if ((u < 0x20U && !(tab && u == '\t')) || u == 0x7FU) {
+      violations.push_back(name + " output holds control byte " + std::to_string(u));
+    } else if (u == 0xC2U && next >= 0x80U && next <= 0x9FU) {
+      violations.push_back(name + " output holds a C1 control");
+    } else if ((u == 0xE2U && next == 0x80U && (third == 0x8EU || third == 0x8FU || (third >= 0xA8U && third <= 0xAEU))) ||
+               (u == 0xE2U && next == 0x81U && third >= 0xA6U && third <= 0xA9U) ||
+               (u == 0xD8U && next == 0x9CU) || (u == 0xEFU && next == 0xBBU && third == 0xBFU)) {
+      violations.push_back(name + " output holds a bidi/separator control or U+FEFF");
+    }
+  }
+}
+
+// fuzz_render: a hostile file name and payload through every renderer.
+// Byte 1 is the name's length; the name follows, then the payload. A second
+// report carries raw input bytes in every string field, as a library caller
+// may fill one.
+inline auto run_render(std::string_view data) -> Violations {
+  Violations out;
+  const auto [selector, rest] = select(data);
+  const std::size_t name_size = rest.empty() ? 0 : static_cast<unsigned char>(rest.front());
+  const std::string_view after = rest.empty() ? rest : rest.substr(1);
+  const std::string_view name = after.substr(0, std::min(name_size, after.size()));
+  const std::string_view payload = after.substr(name.size());
+  try {
+    Options options;
+    if ((selector & 1U) != 0) options.limits = lowered_limits();
+    std::vector<Report> reports;
+    reports.push_back(check(payload, name, options));
+    Report raw;
+    raw.source = std::string(payload.substr(0, 64));
+    raw.origin = std::string(name);
+    raw.omitted = selector;
+    raw.omitted_worst = static_cast<Severity>(selector % 3);
+    Diagnostic d;
+    d.code = "CC202";
+    d.name = "callback-uri-not-https";
+    d.message = std::string(name) + std::string(payload.substr(0, 128));
+    d.help = std::string(payload.substr(0, 32));
+    d.pointer = "/" + std::string(name);
+    d.span = Span{Position{1, 1 + static_cast<std::uint32_t>(selector % 7)}, Position{1, 40}};
+    raw.diagnostics.push_back(d);
+    raw.scenario.evidence = std::string(name);
+    reports.push_back(raw);
+    constexpr Format kFormats[] = {Format::Text, Format::Json, Format::Sarif, Format::Junit, Format::Github};
+    for (const Format format : kFormats) {
+      RenderOptions render_options;
+      render_options.tool_version = "0.0.0-fuzz";
+      render_options.fail_on = static_cast<Severity>((selector >> 2U) % 3);
+      std::ostringstream stream;
+      const auto renderer = make_renderer(format, render_options);
+      Summary summary;
+      renderer->begin(stream);
+      for (const Report &r : reports) {
+        summary.add(r);
+        renderer->file(stream, r, payload);
+      }
+      renderer->end(stream, summary);
+      const std::string rendered = stream.str();
+      check_printed(rendered, format, format == Format::Junit, out);
+      if (format != Format::Json) continue;
+      // JSON stays lossless: the path reads back as the name (ill-formed
+      // UTF-8 as U+FFFD).
+      rapidjson::Document parsed;
+      parsed.Parse<rapidjson::kParseValidateEncodingFlag>(rendered.data(), rendered.size());
+      if (parsed.HasParseError() || !parsed.IsObject() || !parsed.HasMember("files")) {
+        out.push_back("json output does not parse");
+        continue;
+      }
+      const rapidjson::Value &path = parsed["files"][0]["path"];
+      if (std::string_view(path.GetString(), path.GetStringLength()) != detail::well_formed_utf8(name)) {
+        out.push_back("json path does not read back as the file name");
+      }
+    }
+  } catch (const std::exception &e) {
+    out.push_back(std::string("exception escaped: ") + e.what());
+  }
+  return out;
+}
+
 struct Target {
   std::string_view name;  // tests/fuzz/fuzz_<name>.cc, tests/fuzz/regressions/<name>/
   Violations (*run)(std::string_view data);
 };
 
 inline constexpr Target kTargets[] = {
-    {"check", run_check}, {"parse", run_parse}, {"token", run_token}, {"config", run_config}, {"extract", run_extract},
+    {"check", run_check},   {"parse", run_parse},     {"token", run_token},
+    {"config", run_config}, {"extract", run_extract}, {"render", run_render},
 };
 
 // libFuzzer's entry, for a target's run_*: any violated invariant aborts,
