@@ -3,8 +3,9 @@
 #
 # Builds build-fuzz with clang (reused if configured), seeds a temporary
 # corpus per target (samples, the shared Graph docs and JSONTestSuite, the
-# Markdown seed page, the extract goldens' inputs), runs each target for the
-# given time and prints runs, exec/s, cov and ft. Exits 1 on any crash, leak,
+# Markdown seed page, the extract goldens' inputs, hostile file names over
+# the samples for render), runs each target for the given time and prints
+# seeds, runs, exec/s, cov and ft. Exits 1 on any crash, leak,
 # timeout, OOM or sanitizer report; the input is kept under
 # build-fuzz/fuzz-artifacts/<target>/. Turn it into a regression with
 #   cp build-fuzz/fuzz-artifacts/<target>/crash-* tests/fuzz/regressions/<target>/
@@ -128,10 +129,11 @@ for t in $targets; do
   # One in-process job: -jobs=N would fork a worker whose output goes to a
   # fuzz-N.log in the working directory instead of this log.
   # -entropic=0: the entropic scheduler's per-feature bookkeeping
-  # (InputCorpus::UpdateFeatureFrequency) was half of fuzz_check's CPU time,
-  # because one check touches thousands of edges; without it the same 60 s
-  # ran 1.8x the inputs per CPU second and reached more coverage (cov 10,180
-  # vs 9,923, ft 31,614 vs 28,499; bench/RESULTS.md).
+  # (InputCorpus::UpdateFeatureFrequency) was up to half of fuzz_check's CPU
+  # time early in a run, because one check touches thousands of edges;
+  # without it 60 s on one idle core ran 2,489 exec/s instead of 1,909 and
+  # reached more coverage (cov 10,179 vs 10,126, ft 33,566 vs 31,996;
+  # bench/RESULTS.md).
   "$build/tests/fuzz/fuzz_$t" "$corpus" -dict="$fuzz_dir/json.dict" -max_total_time="$seconds" -max_len=20000 \
     -entropic=0 -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 -artifact_prefix="$artifacts/" >"$log" 2>&1 ||
     status=$?
