@@ -250,12 +250,18 @@ Commands timed (paths shortened: \$W is the temp dir, \$S = schemas/graph/v1.0):
 * python jsonschema: \`/usr/bin/python3 pyvalidate.py \$S \$W/n6000\` (Draft7Validator, RefResolver store of the local \$ids, format checker; script embedded in compare.sh)
 * sourcemeta: \`jsonschema validate \$S/call.schema.json \$W/n6000 -r \$S\`
 """
-# bench/wasm.sh owns its own section: keep it.
-import re
-previous = open(out).read() if os.path.exists(out) else ""
-kept = re.search(r"<!-- wasm:begin -->.*?<!-- wasm:end -->", previous, re.S)
-if kept:
-    md += "\n" + kept.group(0) + "\n"
-open(out, "w").write(md)
+# Sections other benchmarks write (bench_hostile's by hand, bench/wasm.sh's between markers) are kept.
+import os, re
+kept = ""
+if os.path.exists(out):
+    old = open(out).read()
+    wasm = re.search(r"<!-- wasm:begin -->.*?<!-- wasm:end -->", old, re.S)
+    rest = re.sub(r"\n*<!-- wasm:begin -->.*?<!-- wasm:end -->\n*", "\n", old, flags=re.S)
+    at = rest.find("\n## Adversarial shapes")
+    if at >= 0:
+        kept = rest[at:].rstrip("\n") + "\n"
+    if wasm:
+        kept += "\n" + wasm.group(0) + "\n"
+open(out, "w").write(md.rstrip("\n") + "\n" + kept)
 EOF
 echo "done: $out" >&2

@@ -68,6 +68,18 @@ void sort_and_dedupe(std::vector<Diagnostic> &diagnostics) {
                     diagnostics.end());
 }
 
+// After sorting, so the findings kept are the first by position whatever
+// order the stages produced them in.
+void cap_findings(Report &report, std::size_t max_findings) {
+  if (report.diagnostics.size() <= max_findings) return;
+  for (auto it = report.diagnostics.begin() + static_cast<std::ptrdiff_t>(max_findings);
+       it != report.diagnostics.end(); ++it) {
+    if (!report.omitted_worst || it->severity < *report.omitted_worst) report.omitted_worst = it->severity;
+  }
+  report.omitted = report.diagnostics.size() - max_findings;
+  report.diagnostics.resize(max_findings);
+}
+
 auto check_unguarded(std::string_view text, std::string_view source_name, const Options &options) -> Report {
   Report report;
   report.source = std::string(source_name);
@@ -132,7 +144,9 @@ auto check_unguarded(std::string_view text, std::string_view source_name, const 
 
 auto check(std::string_view text, std::string_view source_name, const Options &options) -> Report {
   try {
-    return check_unguarded(text, source_name, options);
+    Report report = check_unguarded(text, source_name, options);
+    cap_findings(report, options.limits.max_findings);
+    return report;
   } catch (const std::exception &e) {
     // A bug (a RapidJSON assertion, an allocation failure): keep the caller
     // alive and say so, rather than unwinding into a bot's request path.
@@ -154,7 +168,7 @@ auto Report::count(Severity severity) const -> std::size_t {
 }
 
 auto Report::worst() const -> std::optional<Severity> {
-  std::optional<Severity> worst;
+  std::optional<Severity> worst = omitted_worst;
   for (const Diagnostic &d : diagnostics) {
     if (!worst || d.severity < *worst) worst = d.severity;
   }

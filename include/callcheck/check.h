@@ -37,6 +37,9 @@ struct Limits {
   std::size_t max_key_bytes = 256;         // one object key, after unescaping
   std::size_t max_members = 1000;          // members of one object
   std::size_t max_elements = 10000;        // elements of one array
+  // Findings kept per payload, after sorting; the rest are counted in
+  // Report::omitted. Bounds the output (and its rendering) whatever the input.
+  std::size_t max_findings = 1000;
 };
 
 // Per-rule severity from the configuration: Off removes the rule entirely.

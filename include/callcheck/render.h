@@ -34,6 +34,7 @@ struct Summary {
   std::size_t infos = 0;
   std::size_t input_errors = 0;        // files that could not be read
   std::size_t files_with_findings = 0;
+  std::size_t omitted = 0;             // findings left out past the per-file cap
   void add(const Report &report);
 };
 

@@ -62,6 +62,11 @@ struct Report {
   std::vector<Scope> required_scopes;      // least-privileged sufficient set, sorted by name
   std::vector<ScopeAlternative> alternatives;
   bool input_error = false;                // the tool could not read or decode this input
+  // Findings past Limits::max_findings (the first ones by position are kept):
+  // how many were left out, and the most severe of them, which worst() counts
+  // so that the exit code does not depend on which findings were kept.
+  std::size_t omitted = 0;
+  std::optional<Severity> omitted_worst;
   bool scopes_checked = false;             // granted scopes were given and compared
 
   [[nodiscard]] auto count(Severity severity) const -> std::size_t;

@@ -9,6 +9,7 @@
 #include <limits>       // std::numeric_limits
 #include <string>       // std::string
 #include <string_view>  // std::string_view
+#include <unordered_map>  // std::unordered_map
 #include <vector>       // std::vector
 
 #include "callcheck/check.h"
@@ -82,7 +83,10 @@ class Document {
   // The value at `pointer`, or nullptr. With duplicate keys, the first wins
   // (as in valijson); duplicates are already reported as CC002.
   [[nodiscard]] auto find(std::string_view pointer) const -> const Value *;
-  // Source node of the value at `pointer`; nullptr if absent.
+  // Source node of the value at `pointer`; nullptr if absent. Big containers
+  // get a child index on their first lookup (children_), so a report with a
+  // finding per member or element costs O(depth) per finding, not O(width).
+  // Not safe to call concurrently on one Document (check() never does).
   [[nodiscard]] auto node(std::string_view pointer) const -> const SourceNode *;
   // Span of the value at `pointer`, or of its member name when `key` is set
   // and the value is an object member. Falls back to the nearest existing
@@ -101,6 +105,18 @@ class Document {
   std::vector<SourceNode> nodes_;
   std::vector<ParseFinding> findings_;
   bool has_dom_ = false;
+
+  // Node index of every child of one container, in order, and for objects
+  // the first child of each name. Built lazily for containers wider than
+  // kIndexedWidth: 10,000 findings in one array, each located by walking its
+  // earlier siblings, took seconds.
+  struct Children {
+    std::vector<std::uint32_t> nodes;
+    std::unordered_map<std::string_view, std::uint32_t> names;
+  };
+  static constexpr std::size_t kIndexedWidth = 16;
+  [[nodiscard]] auto children(std::size_t container, const Value &value) const -> const Children &;
+  mutable std::unordered_map<std::size_t, Children> children_;
 };
 
 }  // namespace callcheck::detail

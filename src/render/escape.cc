@@ -37,10 +37,85 @@ auto utf8_sequence(std::string_view s, std::size_t i, std::uint32_t &cp) -> std:
   return len;
 }
 
+// Code points shown or written as an escape in every format (escape.h):
+// C1 controls, bidi controls, line/paragraph separators and U+FEFF. (C0
+// controls and DEL are handled next to each format's own escapes.)
+auto is_hidden_control(std::uint32_t cp) -> bool {
+  return (cp >= 0x80U && cp <= 0x9FU) || cp == 0x061CU || cp == 0x200EU || cp == 0x200FU ||
+         (cp >= 0x202AU && cp <= 0x202EU) || (cp >= 0x2066U && cp <= 0x2069U) || cp == 0x2028U || cp == 0x2029U ||
+         cp == 0xFEFFU;
+}
+
+// The '[' of "##[" (the GitHub runner's legacy command prefix, recognised
+// anywhere in a line).
+auto starts_legacy_command(std::string_view s, std::size_t i) -> bool {
+  return s[i] == '[' && i >= 2 && s[i - 1] == '#' && s[i - 2] == '#';
+}
+
+constexpr std::string_view kHexDigits = "0123456789abcdef";
+
+void append_byte_escape(std::string &out, unsigned char byte) {  // \xNN
+  out += "\\x";
+  out.push_back(kHexDigits[byte >> 4U]);
+  out.push_back(kHexDigits[byte & 0xFU]);
+}
+
+void append_u_escape(std::string &out, std::uint32_t cp) {  // \uNNNN (cp <= U+FFFF)
+  out += "\\u";
+  for (int shift = 12; shift >= 0; shift -= 4) out.push_back(kHexDigits[(cp >> static_cast<unsigned>(shift)) & 0xFU]);
+}
+
+void append_char_ref(std::string &out, std::uint32_t cp) {  // &#xNN;
+  out += "&#x";
+  bool started = false;
+  for (int shift = 20; shift >= 0; shift -= 4) {
+    const std::uint32_t digit = (cp >> static_cast<unsigned>(shift)) & 0xFU;
+    if (digit == 0 && !started && shift > 0) continue;
+    started = true;
+    out.push_back("0123456789ABCDEF"[digit]);
+  }
+  out.push_back(';');
+}
+
+// visible() and visible_line() share this: `tab_space` keeps a TAB one
+// column wide (code frames), `line` receives where each column starts.
+void visible_into(std::string_view text, std::string &out, bool tab_space, VisibleLine *line) {
+  std::uint32_t column = 1;  // the column of the next byte, as LineIndex counts
+  std::uint32_t cp = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto b0 = static_cast<unsigned char>(text[i]);
+    if (line != nullptr && line->columns.size() < column) line->columns.push_back(static_cast<std::uint32_t>(out.size()));
+    const std::size_t len = utf8_sequence(text, i, cp);
+    if ((b0 & 0xC0U) != 0x80U) ++column;  // a continuation byte starts no column
+    if (len == 0) {
+      append_byte_escape(out, b0);
+      ++i;
+      continue;
+    }
+    if (cp < 0x20U || cp == 0x7FU) {
+      switch (cp) {
+        case '\t': out += tab_space ? " " : "\\t"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        default: append_byte_escape(out, b0);
+      }
+    } else if (is_hidden_control(cp)) {
+      append_u_escape(out, cp);
+    } else if (starts_legacy_command(text, i)) {
+      out += "\\x5b";
+    } else {
+      out.append(text.substr(i, len));
+    }
+    i += len;
+  }
+  if (line != nullptr && line->columns.size() < column) line->columns.push_back(static_cast<std::uint32_t>(out.size()));
+}
+
 // Appends s[i...] to `out` if XML 1.0 allows it, U+FFFD otherwise; returns
-// how many bytes were consumed. `special` handles the ASCII the caller escapes.
+// how many bytes were consumed. `special` handles the ASCII the caller
+// escapes; `cdata` writes character references between two CDATA sections.
 template <typename Special>
-auto xml_char(std::string_view s, std::size_t i, std::string &out, Special special) -> std::size_t {
+auto xml_char(std::string_view s, std::size_t i, std::string &out, bool cdata, Special special) -> std::size_t {
   std::uint32_t cp = 0;
   const std::size_t len = utf8_sequence(s, i, cp);
   if (len == 0) {
@@ -50,6 +125,10 @@ auto xml_char(std::string_view s, std::size_t i, std::string &out, Special speci
   const bool allowed = cp == 0x9U || cp == 0xAU || cp == 0xDU || (cp >= 0x20U && cp != 0xFFFEU && cp != 0xFFFFU);
   if (!allowed) {
     out += kReplacement;
+  } else if (cp == 0x7FU || is_hidden_control(cp) || starts_legacy_command(s, i)) {
+    if (cdata) out += "]]>";
+    append_char_ref(out, cp);
+    if (cdata) out += "<![CDATA[";
   } else if (len == 1 && special(s[i], out)) {
     // escaped by the caller
   } else {
@@ -61,19 +140,33 @@ auto xml_char(std::string_view s, std::size_t i, std::string &out, Special speci
 auto github_escape(std::string_view text, bool property) -> std::string {
   std::string out;
   out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
+  std::uint32_t cp = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t len = utf8_sequence(text, i, cp);
+    if (len == 0) {
+      append_byte_escape(out, static_cast<unsigned char>(text[i]));
+      ++i;
+      continue;
+    }
+    switch (cp) {
       case '%': out += "%25"; break;
       case '\r': out += "%0D"; break;
       case '\n': out += "%0A"; break;
       case ':': out += property ? "%3A" : ":"; break;
       case ',': out += property ? "%2C" : ","; break;
       case '\t': out += ' '; break;
-      default: {
-        const auto u = static_cast<unsigned char>(c);
-        out.push_back(u < 0x20U || u == 0x7FU ? '?' : c);
-      }
+      default:
+        if (cp < 0x20U || cp == 0x7FU) {
+          append_byte_escape(out, static_cast<unsigned char>(cp));
+        } else if (is_hidden_control(cp)) {
+          append_u_escape(out, cp);
+        } else if (starts_legacy_command(text, i)) {
+          out += "\\x5b";
+        } else {
+          out.append(text.substr(i, len));
+        }
     }
+    i += len;
   }
   return out;
 }
@@ -133,11 +226,11 @@ auto xml_escape(std::string_view text, bool attribute) -> std::string {
       default: return false;
     }
   };
-  for (std::size_t i = 0; i < text.size();) i += xml_char(text, i, out, special);
+  for (std::size_t i = 0; i < text.size();) i += xml_char(text, i, out, false, special);
   return out;
 }
 
-auto xml_cdata(std::string_view text) -> std::string {
+auto xml_cdata(std::string_view text, bool breaks_are_data) -> std::string {
   std::string out = "<![CDATA[";
   out.reserve(text.size() + 12);
   const auto none = [](char, std::string &) { return false; };
@@ -148,9 +241,112 @@ auto xml_cdata(std::string_view text) -> std::string {
       i += 3;
       continue;
     }
-    i += xml_char(text, i, out, none);
+    if (breaks_are_data && (text[i] == '\n' || text[i] == '\r')) {
+      out += "]]>";
+      append_char_ref(out, static_cast<unsigned char>(text[i]));
+      out += "<![CDATA[";
+      ++i;
+      continue;
+    }
+    i += xml_char(text, i, out, true, none);
   }
   out += "]]>";
+  return out;
+}
+
+auto visible(std::string_view text) -> std::string {
+  std::string out;
+  out.reserve(text.size());
+  visible_into(text, out, false, nullptr);
+  return out;
+}
+
+auto visible_path(std::string_view path) -> std::string {
+  std::string out = visible(path);
+  // Whitespace the runner's TrimStart() removes before looking for "::"
+  // (controls among it are escaped already).
+  constexpr std::string_view kSpaces[] = {" ",            "\xC2\xA0",     "\xE1\x9A\x80", "\xE2\x80\xAF",
+                                          "\xE2\x81\x9F", "\xE3\x80\x80"};
+  std::size_t at = 0;
+  for (bool more = true; more && at < out.size();) {
+    more = false;
+    for (const std::string_view space : kSpaces) {
+      if (out.compare(at, space.size(), space) == 0) {
+        at += space.size();
+        more = true;
+      }
+    }
+    // U+2000..U+200A
+    if (!more && out.size() >= at + 3 && out.compare(at, 2, "\xE2\x80") == 0 &&
+        static_cast<unsigned char>(out[at + 2]) >= 0x80U && static_cast<unsigned char>(out[at + 2]) <= 0x8AU) {
+      at += 3;
+      more = true;
+    }
+  }
+  if (at < out.size() && out[at] == ':') out.replace(at, 1, "\\x3a");
+  return out;
+}
+
+auto VisibleLine::offset(std::uint32_t column) const -> std::uint32_t {
+  if (column == 0) return 0;
+  if (column - 1 < columns.size()) return columns[column - 1];
+  return static_cast<std::uint32_t>(text.size());
+}
+
+auto visible_line(std::string_view line) -> VisibleLine {
+  VisibleLine out;
+  out.text.reserve(line.size());
+  out.columns.reserve(line.size() + 1);
+  visible_into(line, out.text, true, &out);
+  return out;
+}
+
+auto json_plain(std::string_view text) -> bool {
+  std::uint32_t cp = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80U) {
+      if (b == 0x7FU || starts_legacy_command(text, i)) return false;
+      ++i;
+      continue;
+    }
+    const std::size_t len = utf8_sequence(text, i, cp);
+    if (len == 0 || is_hidden_control(cp)) return false;
+    i += len;
+  }
+  return true;
+}
+
+auto json_string_literal(std::string_view text) -> std::string {
+  std::string out;
+  out.reserve(text.size() + 8);
+  out.push_back('"');
+  std::uint32_t cp = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t len = utf8_sequence(text, i, cp);
+    if (len == 0) {
+      out += kReplacement;
+      ++i;
+      continue;
+    }
+    switch (cp) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (cp < 0x20U || cp == 0x7FU || is_hidden_control(cp) || starts_legacy_command(text, i)) {
+          append_u_escape(out, cp);
+        } else {
+          out.append(text.substr(i, len));
+        }
+    }
+    i += len;
+  }
+  out.push_back('"');
   return out;
 }
 

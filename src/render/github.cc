@@ -48,6 +48,13 @@ class GithubRenderer final : public Renderer {
       if (!d.help.empty()) message += "\nhelp: " + d.help;
       out << fmt::format("::{} {}::{}\n", command(d.severity), properties, github_message_escape(message));
     }
+    // Findings past the per-file cap: one annotation at the level of the
+    // worst of them, so a hidden error still shows as an error.
+    if (r.omitted > 0) {
+      out << fmt::format("::{} file={},title=callcheck omitted-findings::{} more {} omitted\n",
+                         command(r.omitted_worst.value_or(Severity::Info)), github_property_escape(r.source),
+                         r.omitted, r.omitted == 1 ? "finding" : "findings");
+    }
   }
 
   // Plain text, not a workflow command: the findings are the annotations.
@@ -62,9 +69,10 @@ class GithubRenderer final : public Renderer {
   }
 
   void end(std::ostream &out, const Summary &s) override {
-    out << fmt::format("callcheck: {} file{} checked: {} error{}, {} warning{}, {} info{}, {} unreadable\n", s.files,
+    out << fmt::format("callcheck: {} file{} checked: {} error{}, {} warning{}, {} info{}, {} unreadable{}\n", s.files,
                        s.files == 1 ? "" : "s", s.errors, s.errors == 1 ? "" : "s", s.warnings,
-                       s.warnings == 1 ? "" : "s", s.infos, s.infos == 1 ? "" : "s", s.input_errors);
+                       s.warnings == 1 ? "" : "s", s.infos, s.infos == 1 ? "" : "s", s.input_errors,
+                       s.omitted > 0 ? fmt::format(", {} omitted", s.omitted) : std::string());
   }
 };
 

@@ -39,6 +39,8 @@ class JsonRenderer final : public Renderer {
     }
     key(w, "input_error");
     w.Bool(r.input_error);
+    key(w, "omitted");
+    w.Uint64(r.omitted);
     key(w, "diagnostics");
     w.StartArray();
     for (const Diagnostic &d : r.diagnostics) {

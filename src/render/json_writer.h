@@ -18,13 +18,15 @@ namespace callcheck::detail {
 
 using JsonWriter = rapidjson::PrettyWriter<rapidjson::OStreamWrapper>;
 
+// Strings the writer's own escaping is not enough for (escape.h: ill-formed
+// UTF-8, DEL, C1 and bidi controls, "##[") are written as a literal we build.
 inline void string(JsonWriter &w, std::string_view s) {
-  if (is_well_formed_utf8(s)) {
+  if (json_plain(s)) {
     w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
     return;
   }
-  const std::string fixed = well_formed_utf8(s);
-  w.String(fixed.data(), static_cast<rapidjson::SizeType>(fixed.size()));
+  const std::string literal = json_string_literal(s);
+  w.RawValue(literal.data(), literal.size(), rapidjson::kStringType);
 }
 inline void key(JsonWriter &w, std::string_view s) { w.Key(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
 
@@ -88,6 +90,8 @@ inline void write_summary(JsonWriter &w, const Summary &s) {
   w.Uint64(s.input_errors);
   key(w, "files_with_findings");
   w.Uint64(s.files_with_findings);
+  key(w, "omitted");
+  w.Uint64(s.omitted);
   w.EndObject();
 }
 

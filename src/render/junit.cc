@@ -5,10 +5,17 @@
 // or above --fail-on is a failing <testcase>; a file with no such finding gets
 // one passing testcase named after the file, as Spectral does; an input that
 // could not be read is an <error> testcase. Findings below --fail-on are
-// listed in <system-out> so they are not lost.
+// listed in <system-out> so they are not lost; findings past the per-file
+// cap are one more testcase (failing if the worst of them is at or above
+// --fail-on) and a property.
+//
+// The schema requires a timestamp, and the same input must give the same
+// bytes (issue 18): it is SOURCE_DATE_EPOCH (reproducible-builds.org) when
+// that holds a number of seconds, else the epoch itself, never the clock.
 #include <fmt/format.h>
 
-#include <ctime>    // std::time, gmtime_r
+#include <cstdlib>  // std::getenv
+#include <ctime>    // gmtime_r, std::strftime
 #include <ostream>  // std::ostream
 
 #include "render/escape.h"
@@ -31,17 +38,29 @@ auto testcase_name(const Diagnostic &d) -> std::string {
 // the schema is strict, so say what it is.
 auto suite_name(const Report &r) -> std::string { return r.source.empty() ? "<unnamed>" : r.source; }
 
+// Ant's schema wants a UTC timestamp without zone.
+auto timestamp() -> std::string {
+  std::time_t when = 0;
+  if (const char *epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != '\0') {
+    std::time_t parsed = 0;
+    bool ok = true;
+    for (const char *p = epoch; *p != '\0' && ok; ++p) {
+      // Up to year 9999: the format below has four digits for it.
+      ok = *p >= '0' && *p <= '9' && parsed <= 253402300799 / 10;
+      if (ok) parsed = parsed * 10 + (*p - '0');
+    }
+    if (ok && parsed <= 253402300799) when = parsed;
+  }
+  std::tm tm{};
+  gmtime_r(&when, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%S", &tm);
+  return buffer;
+}
+
 class JunitRenderer final : public Renderer {
  public:
-  explicit JunitRenderer(RenderOptions options) : options_(std::move(options)) {
-    // Ant's schema wants a UTC timestamp without zone; the run's start time.
-    const std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%S", &tm);
-    timestamp_ = buffer;
-  }
+  explicit JunitRenderer(RenderOptions options) : options_(std::move(options)), timestamp_(timestamp()) {}
 
   void begin(std::ostream &out) override {
     out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n";
@@ -52,26 +71,44 @@ class JunitRenderer final : public Renderer {
     (void)text;
     if (!begun_) begin(out);
     std::string cases;
-    std::string below;  // findings that do not fail the run
+    std::string below;  // findings that do not fail the run: CDATA sections, one per line
     std::size_t tests = 0, failures = 0, errors = 0;
     const std::string classname = xml_escape(suite_name(r), true);
     for (const Diagnostic &d : r.diagnostics) {
       const bool error = r.input_error && d.severity == Severity::Error;
       if (!error && options_.fail_on < d.severity) {
-        below += fmt::format("{}: {} {} {}: {}\n", location(r, d), to_string(d.severity), d.code, d.name, d.message);
+        below += xml_cdata(fmt::format("{}: {} {} {}: {}", location(r, d), to_string(d.severity), d.code, d.name,
+                                       d.message),
+                           true) +
+                 "\n";
         continue;
       }
       ++tests;
       (error ? errors : failures) += 1;
-      std::string body = location(r, d) + ": " + d.message;
-      if (!d.help.empty()) body += "\nhelp: " + d.help;
-      if (!d.pointer.empty()) body += "\nat: " + d.pointer;
+      // Line breaks inside the parts are data (references); between them, ours.
+      std::string body = xml_cdata(location(r, d) + ": " + d.message, true);
+      if (!d.help.empty()) body += "\n" + xml_cdata("help: " + d.help, true);
+      if (!d.pointer.empty()) body += "\n" + xml_cdata("at: " + d.pointer, true);
       cases += fmt::format(
           "    <testcase name=\"{}\" classname=\"{}\" time=\"0\">\n"
           "      <{} message=\"{}\" type=\"{}\">{}</{}>\n"
           "    </testcase>\n",
           xml_escape(testcase_name(d), true), classname, error ? "error" : "failure", xml_escape(d.message, true),
-          xml_escape(d.code, true), xml_cdata(body), error ? "error" : "failure");
+          xml_escape(d.code, true), body, error ? "error" : "failure");
+    }
+    if (r.omitted > 0) {
+      const std::string what = fmt::format("{} more {} omitted", r.omitted, r.omitted == 1 ? "finding" : "findings");
+      if (r.omitted_worst && !(options_.fail_on < *r.omitted_worst)) {
+        ++tests;
+        ++failures;
+        cases += fmt::format(
+            "    <testcase name=\"{}\" classname=\"{}\" time=\"0\">\n"
+            "      <failure message=\"{}\" type=\"omitted\">{}</failure>\n"
+            "    </testcase>\n",
+            what, classname, what, xml_cdata(what));
+      } else {
+        below += xml_cdata(what) + "\n";
+      }
     }
     if (tests == 0) {
       ++tests;
@@ -84,6 +121,7 @@ class JunitRenderer final : public Renderer {
     out << "    <properties>\n";
     property(out, "callcheck.version", options_.tool_version);
     if (!r.origin.empty()) property(out, "origin", r.origin);
+    if (r.omitted > 0) property(out, "omitted", std::to_string(r.omitted));
     if (!r.input_error) {
       property(out, "scenario", std::string(to_string(r.scenario.kind)));
       property(out, "media", std::string(to_string(r.scenario.media)));
@@ -92,7 +130,7 @@ class JunitRenderer final : public Renderer {
       property(out, "required_scopes", scopes);
     }
     out << "    </properties>\n" << cases;
-    out << "    <system-out>" << (below.empty() ? "" : xml_cdata(below)) << "</system-out>\n";
+    out << "    <system-out>" << below << "</system-out>\n";
     out << "    <system-err></system-err>\n  </testsuite>\n";
   }
 

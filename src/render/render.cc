@@ -29,8 +29,9 @@ void Summary::add(const Report &report) {
   errors += report.count(Severity::Error);
   warnings += report.count(Severity::Warning);
   infos += report.count(Severity::Info);
+  omitted += report.omitted;
   if (report.input_error) ++input_errors;
-  if (!report.diagnostics.empty()) ++files_with_findings;
+  if (!report.diagnostics.empty() || report.omitted > 0) ++files_with_findings;
 }
 
 auto make_renderer(Format format, const RenderOptions &options) -> std::unique_ptr<Renderer> {

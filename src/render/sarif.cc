@@ -9,6 +9,7 @@
 #include <rapidjson/prettywriter.h>
 
 #include <optional>  // std::optional
+#include <string>    // std::to_string
 #include <vector>    // std::vector
 
 #include "callcheck/rules.h"
@@ -176,6 +177,7 @@ class SarifRenderer final : public Renderer {
       w.EndObject();
       if (r.input_error && d.severity == Severity::Error) failures_.push_back({r.source, d});
     }
+    if (r.omitted > 0) omitted_.push_back({r.source, r.omitted});
   }
 
   // The audit summary goes into the run's property bag (SARIF 2.1.0 3.8).
@@ -216,6 +218,29 @@ class SarifRenderer final : public Renderer {
         key(w, "index");
         w.Uint64(*index);
       }
+      w.EndObject();
+      w.EndObject();
+    }
+    // Findings past the per-file cap: one note per file, so a viewer that
+    // shows fewer results than the summary counts says why.
+    for (const auto &[source, count] : omitted_) {
+      w.StartObject();
+      key(w, "level");
+      string(w, "note");
+      text_object(w, "message", std::to_string(count) + (count == 1 ? " more finding omitted" : " more findings omitted"));
+      key(w, "locations");
+      w.StartArray();
+      w.StartObject();
+      key(w, "physicalLocation");
+      w.StartObject();
+      artifact_location(w, source);
+      w.EndObject();
+      w.EndObject();
+      w.EndArray();
+      key(w, "properties");
+      w.StartObject();
+      key(w, "omitted");
+      w.Uint64(count);
       w.EndObject();
       w.EndObject();
     }
@@ -295,6 +320,7 @@ class SarifRenderer final : public Renderer {
   std::unique_ptr<Writer> writer_;
   std::vector<std::pair<std::string, Diagnostic>> failures_;
   std::optional<AuditSummary> audit_;
+  std::vector<std::pair<std::string, std::size_t>> omitted_;
 };
 
 }  // namespace

@@ -1,10 +1,15 @@
 // path:line:col: severity CODE name: message, a code frame, then the
-// scenario and scopes of each file and one summary line.
+// scenario and scopes of each file and one summary line. Every string that
+// came from a payload or a file name goes through visible() (render/escape.h):
+// a name holding a newline, ESC or U+009B cannot start a line of its own, move
+// the cursor or start a workflow command in a CI log.
 #include <fmt/format.h>
 
-#include <ostream>  // std::ostream
+#include <algorithm>  // std::max
+#include <ostream>    // std::ostream
 
 #include "document/document.h"
+#include "render/escape.h"
 #include "render/renderers.h"
 
 namespace callcheck::detail {
@@ -27,51 +32,45 @@ auto plural(std::size_t n, std::string_view word) -> std::string {
   return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
-// Terminal-safe: control characters in payload text never reach the terminal.
-auto printable(std::string_view line) -> std::string {
-  std::string out;
-  out.reserve(line.size());
-  for (const char c : line) {
-    const auto u = static_cast<unsigned char>(c);
-    out.push_back(u < 0x20U || u == 0x7FU ? (c == '\t' ? ' ' : '?') : c);
-  }
-  return out;
-}
-
 class TextRenderer final : public Renderer {
  public:
   explicit TextRenderer(RenderOptions options) : options_(std::move(options)) {}
 
   void file(std::ostream &out, const Report &report, std::string_view text) override {
     const LineIndex lines(text);
+    const std::string source = visible_path(report.source);
     for (const Diagnostic &d : report.diagnostics) {
       const std::string_view colour = options_.color ? severity_colour(d.severity) : "";
       const std::string_view reset = options_.color ? kReset : "";
       const std::string_view bold = options_.color ? kBold : "";
-      out << fmt::format("{}{}:{}:{}:{} {}{}{} {} {}: {}\n", bold, report.source, d.span.begin.line,
-                         d.span.begin.column, reset, colour, to_string(d.severity), reset, d.code, d.name,
-                         printable(d.message));
+      out << fmt::format("{}{}:{}:{}:{} {}{}{} {} {}: {}\n", bold, source, d.span.begin.line, d.span.begin.column,
+                         reset, colour, to_string(d.severity), reset, visible(d.code), visible(d.name),
+                         visible(d.message));
       // An input that could not be read has no text: a frame would be one blank line.
       if (!text.empty()) frame(out, lines, d);
-      if (!d.help.empty()) out << fmt::format("  = help: {}\n", printable(d.help));
+      if (!d.help.empty()) out << fmt::format("  = help: {}\n", visible(d.help));
+    }
+    if (report.omitted > 0) {
+      out << fmt::format("{}: {} more {} omitted\n", source, report.omitted,
+                         report.omitted == 1 ? "finding" : "findings");
     }
     if (options_.show_scopes && !report.input_error && report.scenario.kind != CallKind::Unknown) {
       const std::string_view dim = options_.color ? kDim : "";
       const std::string_view reset = options_.color ? kReset : "";
-      out << fmt::format("{}{}: scenario {}, {} media", dim, report.source, to_string(report.scenario.kind),
+      out << fmt::format("{}{}: scenario {}, {} media", dim, source, to_string(report.scenario.kind),
                          to_string(report.scenario.media));
-      if (!report.scenario.evidence.empty()) out << fmt::format(" (decided by {})", report.scenario.evidence);
+      if (!report.scenario.evidence.empty()) out << fmt::format(" (decided by {})", visible(report.scenario.evidence));
       out << fmt::format("{}\n", reset);
       if (!report.required_scopes.empty()) {
         std::string names;
         for (const Scope &s : report.required_scopes) names += (names.empty() ? "" : ", ") + s.name;
-        out << fmt::format("{}{}: required scopes: {}{}\n", dim, report.source, names, reset);
+        out << fmt::format("{}{}: required scopes: {}{}\n", dim, source, visible(names), reset);
       }
       for (const ScopeAlternative &alt : report.alternatives) {
         std::string names;
         for (const Scope &s : alt.scopes) names += (names.empty() ? "" : ", ") + s.name;
-        out << fmt::format("{}{}: or: {}{}{}\n", dim, report.source, names,
-                           alt.note.empty() ? "" : " (" + alt.note + ")", reset);
+        out << fmt::format("{}{}: or: {}{}{}\n", dim, source, visible(names),
+                           alt.note.empty() ? "" : " (" + visible(alt.note) + ")", reset);
       }
     }
   }
@@ -96,14 +95,15 @@ class TextRenderer final : public Renderer {
   }
 
   void end(std::ostream &out, const Summary &s) override {
-    if (s.errors + s.warnings + s.infos == 0) {
+    const std::string omitted = s.omitted > 0 ? fmt::format("; {} more omitted", s.omitted) : std::string();
+    if (s.errors + s.warnings + s.infos + s.omitted == 0) {
       out << fmt::format("{} checked, no problems found\n", plural(s.files, "file"));
       return;
     }
-    out << fmt::format("{} checked: {} ({}, {}, {}) in {}\n", plural(s.files, "file"),
+    out << fmt::format("{} checked: {} ({}, {}, {}) in {}{}\n", plural(s.files, "file"),
                        plural(s.errors + s.warnings + s.infos, "problem"), plural(s.errors, "error"),
-                       plural(s.warnings, "warning"), plural(s.infos, "info"),
-                       plural(s.files_with_findings, "file"));
+                       plural(s.warnings, "warning"), plural(s.infos, "info"), plural(s.files_with_findings, "file"),
+                       omitted);
   }
 
  private:
@@ -113,18 +113,21 @@ class TextRenderer final : public Renderer {
     if (line == 0 || d.span.begin.column == 0 || line > lines.line_count()) return;
     const std::string_view raw = lines.line_text(line);
     if (raw.size() > 200) return;  // minified or generated: a frame would not help
-    const std::string code = printable(raw);
+    // Controls, invalid bytes and a BOM are shown escaped (the BOM as
+    // \ufeff), and the caret is placed by where each column ended up.
+    const VisibleLine code = visible_line(raw);
     const std::string gutter = std::to_string(line);
-    out << fmt::format("{} | {}\n", gutter, code);
+    out << fmt::format("{} | {}\n", gutter, code.text);
+    const std::uint32_t begin = code.offset(d.span.begin.column);
     std::size_t width = 1;
     if (d.span.end.line == line && d.span.end.column > d.span.begin.column) {
-      width = d.span.end.column - d.span.begin.column;
+      width = std::max<std::size_t>(1, code.offset(d.span.end.column) - begin);
     }
     const std::string pad(gutter.size(), ' ');
     const std::string_view colour = options_.color ? severity_colour(d.severity) : "";
     const std::string_view reset = options_.color ? kReset : "";
-    out << fmt::format("{} | {}{}{}{}\n", pad, std::string(d.span.begin.column - 1, ' '), colour,
-                       "^" + std::string(width - 1, '~'), reset);
+    out << fmt::format("{} | {}{}{}{}\n", pad, std::string(begin, ' '), colour, "^" + std::string(width - 1, '~'),
+                       reset);
   }
 
   RenderOptions options_;

@@ -15,7 +15,7 @@ class DuplicateKey final : public detail::Rule {
       "CC002", "duplicate-key", Severity::Error, Status::Stable,
       "an object has the same member name twice",
       R"md(## What it does
-Reports the second occurrence of a member name inside one object, with the position of the first.
+Reports a member name that occurs more than once in one object: one finding per name, at its second occurrence, with the position of the first and, past two, how many times it occurs.
 
 ## Why is this bad?
 RFC 8259 leaves the outcome undefined: RapidJSON and valijson keep the first value, many other parsers the last. A validator that reads one value while the service reads the other is a validation bypass.

@@ -34,13 +34,24 @@ class UndeclaredProperty final : public detail::Rule {
       const std::string_view type = Navigator::type_name(v.schema);
       if (type.empty()) return;
       const auto declared = Navigator::property_names(v.schema);
+      // The beta schema of this object, looked up once (from the root) on
+      // its first undeclared member rather than once per member: quadratic
+      // for a wide object below a wide one.
+      bool beta_looked_up = false;
+      detail::SchemaNode beta_schema;
       for (auto it = v.value.MemberBegin(); it != v.value.MemberEnd(); ++it) {
         const std::string_view name = sv(it->name);
         if (accepted(type, name, declared, it->value)) continue;
         const std::string pointer = v.path.pointer(name);
         if (context.schema_reported(pointer) || pointer == tenant_finding) continue;
         // Beta-only members on v1.0 are CC209's finding, not a typo.
-        if (context.api == ApiVersion::V1 && declared_in_beta(context, v.path.pointer(), name)) continue;
+        if (context.api == ApiVersion::V1) {
+          if (!beta_looked_up) {
+            beta_schema = beta_schema_of(context, v.path.pointer());
+            beta_looked_up = true;
+          }
+          if (detail::Navigator::has_property(beta_schema, name)) continue;
+        }
         std::vector<std::string_view> candidates = declared;
         if (is_identity_set_type(type)) {
           for (std::string_view k : {"applicationInstance", "phone", "guest", "encrypted", "onPremises",
@@ -85,10 +96,9 @@ class UndeclaredProperty final : public detail::Rule {
     return false;
   }
 
-  static auto declared_in_beta(const detail::RuleContext &context, const std::string &object,
-                               std::string_view name) -> bool {
+  static auto beta_schema_of(const detail::RuleContext &context, const std::string &object) -> detail::SchemaNode {
     static const detail::Navigator beta(ApiVersion::Beta);
-    return detail::Navigator::has_property(beta.at(context.doc, object), name);
+    return beta.at(context.doc, object);
   }
 
   static void check_type_name(const detail::RuleContext &context, detail::DiagnosticSink &sink,

@@ -7,6 +7,9 @@
 
 #include <fmt/format.h>
 
+#include <string>         // std::string, std::to_string
+#include <unordered_map>  // std::unordered_map
+
 namespace callcheck::rules {
 
 class DuplicateTarget final : public detail::Rule {
@@ -18,13 +21,11 @@ class DuplicateTarget final : public detail::Rule {
     if (!context.doc.has_dom()) return;
     const detail::Value *targets = member(&context.doc.root(), "targets");
     if (targets == nullptr || !targets->IsArray()) return;
-    // (kind, normalised id, target index); a handful of targets, so a vector.
-    struct Seen {
-      std::string_view kind;
-      std::string id;
-      std::size_t index;
-    };
-    std::vector<Seen> seen;
+    // (kind, normalised id) -> the first target inviting it. Hashed: with
+    // --max-elements raised, comparing every pair of 10^5 targets took
+    // minutes (issue 18).
+    std::unordered_map<std::string, std::size_t> seen;
+    std::string key;
     for (rapidjson::SizeType i = 0; i < targets->Size(); ++i) {
       const detail::Value *identity = object_member(&(*targets)[i], "identity");
       if (identity == nullptr) continue;
@@ -32,21 +33,21 @@ class DuplicateTarget final : public detail::Rule {
         std::string_view id;
         if (!it->value.IsObject() || !string_member(&it->value, "id", &id) || id.empty()) continue;
         const std::string_view kind = sv(it->name);
-        // GUIDs compare case-insensitively; other ids as written.
-        const std::string key = is_guid(id) ? lower(id) : std::string(id);
-        bool reported = false;
-        for (const Seen &s : seen) {
-          if (reported || s.kind != kind || s.id != key) continue;
-          std::string pointer = "/targets";
-          detail::append_index(pointer, i);
-          sink.report(kMeta, pointer,
-                      fmt::format("target {} invites {} `{}` again (already target {})", i, kind, shown(id),
-                                  s.index),
-                      "remove the duplicate target");
-          reported = true;
-        }
-        if (reported) break;
-        seen.push_back(Seen{kind, key, i});
+        // Length-prefixed kind, then the id; GUIDs compare case-insensitively,
+        // other ids as written.
+        key = std::to_string(kind.size());
+        key += ':';
+        key += kind;
+        key += is_guid(id) ? lower(id) : std::string(id);
+        const auto [first, inserted] = seen.emplace(key, i);
+        if (inserted) continue;
+        std::string pointer = "/targets";
+        detail::append_index(pointer, i);
+        sink.report(kMeta, pointer,
+                    fmt::format("target {} invites {} `{}` again (already target {})", i, kind, shown(id),
+                                first->second),
+                    "remove the duplicate target");
+        break;  // one finding per target
       }
     }
   }

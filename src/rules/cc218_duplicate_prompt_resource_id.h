@@ -6,6 +6,9 @@
 
 #include <fmt/format.h>
 
+#include <string_view>    // std::string_view
+#include <unordered_set>  // std::unordered_set
+
 namespace callcheck::rules {
 
 class DuplicatePromptResourceId final : public detail::Rule {
@@ -17,16 +20,13 @@ class DuplicatePromptResourceId final : public detail::Rule {
     if (!context.doc.has_dom()) return;
     const detail::Value *media = member(object_member(&context.doc.root(), "mediaConfig"), "preFetchMedia");
     if (media == nullptr || !media->IsArray()) return;
-    std::vector<std::string_view> seen;
+    // Hashed: a list compared with every earlier prompt was quadratic in the
+    // array (10,000 prompts within the default limits).
+    std::unordered_set<std::string_view> seen;
     for (rapidjson::SizeType i = 0; i < media->Size(); ++i) {
       std::string_view id;
       if (!string_member(&(*media)[i], "resourceId", &id)) continue;
-      bool duplicate = false;
-      for (std::string_view s : seen) duplicate = duplicate || s == id;
-      if (!duplicate) {
-        seen.push_back(id);
-        continue;
-      }
+      if (seen.insert(id).second) continue;
       std::string pointer = "/mediaConfig/preFetchMedia";
       detail::append_index(pointer, i);
       pointer += "/resourceId";

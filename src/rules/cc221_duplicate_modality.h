@@ -6,6 +6,9 @@
 
 #include <fmt/format.h>
 
+#include <string_view>    // std::string_view
+#include <unordered_set>  // std::unordered_set
+
 namespace callcheck::rules {
 
 class DuplicateModality final : public detail::Rule {
@@ -17,24 +20,19 @@ class DuplicateModality final : public detail::Rule {
     if (!context.doc.has_dom()) return;
     const detail::Value *modalities = member(&context.doc.root(), "requestedModalities");
     if (modalities == nullptr || !modalities->IsArray()) return;
-    std::vector<std::string_view> seen;
-    std::vector<std::string_view> reported;  // one finding per repeated value, not per repeat
+    // Hashed: lists compared with every earlier entry were quadratic in the
+    // array (10,000 entries within the default limits).
+    std::unordered_set<std::string_view> seen;
+    std::unordered_set<std::string_view> reported;  // one finding per repeated value, not per repeat
     for (rapidjson::SizeType i = 0; i < modalities->Size(); ++i) {
       const detail::Value &m = (*modalities)[i];
       if (!m.IsString()) continue;  // the schema's CC103
       std::string pointer = "/requestedModalities";
       const std::string_view value = sv(m);
-      bool duplicate = false;
-      for (std::string_view s : seen) duplicate = duplicate || s == value;
+      const bool duplicate = !seen.insert(value).second;
       const bool pointless = value == "unknown" || value == "unknownFutureValue";
-      if (!duplicate) seen.push_back(value);
       if (!duplicate && !pointless) continue;
-      if (duplicate) {
-        bool already = false;
-        for (std::string_view r : reported) already = already || r == value;
-        if (already) continue;
-        reported.push_back(value);
-      }
+      if (duplicate && !reported.insert(value).second) continue;
       detail::append_index(pointer, i);
       if (context.schema_reported(pointer)) continue;  // CC104: not a modality of this API version
       sink.report(kMeta, pointer,

@@ -17,6 +17,7 @@
 #include <cstdio>       // std::fprintf
 #include <cstdlib>      // std::abort
 #include <exception>    // std::exception
+#include <memory>       // std::unique_ptr
 #include <sstream>      // std::ostringstream
 #include <string>       // std::string
 #include <string_view>  // std::string_view
@@ -33,6 +34,16 @@
 #include "document/utf8.h"
 #include "extract/extract.h"
 #include "permissions/token.h"
+#include "render/escape.h"
+
+// The harness's own byte-by-byte checks are not code under test: with
+// coverage instrumentation they cost a third of fuzz_render's time and hand
+// libFuzzer features that mean nothing about callcheck.
+#if defined(__clang__)
+#define CALLCHECK_FUZZ_NOT_COVERED __attribute__((no_sanitize("coverage")))
+#else
+#define CALLCHECK_FUZZ_NOT_COVERED
+#endif
 
 namespace callcheck::fuzz {
 
@@ -58,10 +69,11 @@ inline auto lowered_limits() -> Limits {
   limits.max_key_bytes = 12;
   limits.max_members = 6;
   limits.max_elements = 8;
+  limits.max_findings = 4;
   return limits;
 }
 
-inline auto line_count(std::string_view text) -> std::uint32_t {
+CALLCHECK_FUZZ_NOT_COVERED inline auto line_count(std::string_view text) -> std::uint32_t {
   return static_cast<std::uint32_t>(std::count(text.begin(), text.end(), '\n')) + 1;
 }
 
@@ -96,26 +108,109 @@ inline void check_report(const Report &report, std::uint32_t lines, std::string_
   }
 }
 
+inline auto valid_json(std::string_view text) -> bool {
+  rapidjson::Document parsed;
+  parsed.Parse<rapidjson::kParseValidateEncodingFlag>(text.data(), text.size());
+  return !parsed.HasParseError();
+}
+
+inline auto fuzz_render_options(bool color) -> RenderOptions {
+  RenderOptions options;
+  options.color = color;
+  options.tool_version = "0.0.0-fuzz";
+  return options;
+}
+
+// SARIF's begin() writes the rule catalogue, the same ~100 KB for every
+// input: writing and parsing it back per input was most of fuzz_check's time
+// (61 exec/s; text alone ran at 1,100). The catalogue is checked once, as
+// part of a complete document (sarif_prefix); inputs are then rendered into a
+// long-lived SARIF document (SarifBatch), each input's results parsed on
+// their own, and the document closed and checked every kBatch inputs.
+struct SarifPrefix {
+  std::string bytes;  // up to and including `"results": [`
+  bool valid = false;
+};
+inline auto sarif_prefix() -> const SarifPrefix & {
+  static const SarifPrefix prefix = [] {
+    SarifPrefix p;
+    const auto renderer = make_renderer(Format::Sarif, fuzz_render_options(false));
+    std::ostringstream stream;
+    renderer->begin(stream);
+    p.bytes = stream.str();
+    renderer->end(stream, Summary{});
+    p.valid = valid_json(stream.str());
+    return p;
+  }();
+  return prefix;
+}
+// What the prefix opens, without the catalogue: `"runs": [ { ..., "results": [`.
+constexpr std::string_view kSarifStandIn = R"({"runs":[{"results":[)";
+
+class SarifBatch {
+ public:
+  static constexpr std::size_t kBatch = 512;
+
+  // Renders `report` as the next results of the open document and checks
+  // them; returns what they added.
+  auto add(const Report &report, std::string_view text, Violations &out) -> std::string {
+    if (!renderer_ || inputs_ >= kBatch) restart(out);
+    ++inputs_;
+    summary_.add(report);
+    stream_.str("");
+    renderer_->file(stream_, report, text);
+    const std::string added = stream_.str();
+    // Results after the first start with ','; a leading 0 keeps the array valid.
+    if (!valid_json((any_ ? "[0" : "[") + added + "]")) out.push_back("sarif results are not valid UTF-8 JSON");
+    any_ = any_ || !added.empty();
+    return added;
+  }
+
+ private:
+  // Closes the document (run invocations and summary: for fuzz_check's fixed
+  // source name they depend on the inputs only through counts) and opens the
+  // next.
+  void restart(Violations &out) {
+    if (renderer_) {
+      stream_.str("");
+      renderer_->end(stream_, summary_);
+      if (!valid_json(std::string(kSarifStandIn) + stream_.str())) out.push_back("sarif run end is not valid UTF-8 JSON");
+    }
+    renderer_ = make_renderer(Format::Sarif, fuzz_render_options(false));
+    summary_ = Summary{};
+    inputs_ = 0;
+    any_ = false;
+    stream_.str("");
+    renderer_->begin(stream_);
+    const SarifPrefix &prefix = sarif_prefix();
+    if (!prefix.valid) out.push_back("sarif rule catalogue is not valid UTF-8 JSON");
+    if (stream_.str() != prefix.bytes) out.push_back("sarif catalogue differs between documents");
+  }
+
+  std::ostringstream stream_;
+  std::unique_ptr<Renderer> renderer_;
+  Summary summary_;
+  std::size_t inputs_ = 0;
+  bool any_ = false;
+};
+
 // A renderer must cope with every report (code frames index into `text`),
 // and the machine-readable formats must stay well-formed UTF-8 JSON whatever
 // bytes the payload held.
 inline void render(const Report &report, std::string_view text, Format format, bool color, Violations &out) {
-  RenderOptions options;
-  options.color = color;
-  options.tool_version = "0.0.0-fuzz";
+  if (format == Format::Sarif) {
+    static SarifBatch batch;
+    (void)batch.add(report, text, out);
+    return;
+  }
   std::ostringstream stream;
-  const auto renderer = make_renderer(format, options);
+  const auto renderer = make_renderer(format, fuzz_render_options(color));
   Summary summary;
   summary.add(report);
   renderer->begin(stream);
   renderer->file(stream, report, text);
   renderer->end(stream, summary);
-  if (format == Format::Json || format == Format::Sarif) {
-    const std::string rendered = stream.str();
-    rapidjson::Document parsed;
-    parsed.Parse<rapidjson::kParseValidateEncodingFlag>(rendered.data(), rendered.size());
-    if (parsed.HasParseError()) out.push_back(std::string(to_string(format)) + " output is not valid UTF-8 JSON");
-  }
+  if (format == Format::Json && !valid_json(stream.str())) out.push_back("json output is not valid UTF-8 JSON");
 }
 
 // Which format an input is rendered in: one per input (SARIF's begin() writes
@@ -345,13 +440,147 @@ inline auto run_extract(std::string_view data) -> Violations {
   return out;
 }
 
+// What no output may contain, whatever the payload and the file name held
+// (render/escape.h, issue 18 item 6): ill-formed UTF-8, a raw control (C0
+// other than LF, and TAB where `tab` allows it), DEL, a C1, bidi or
+// separator control, U+FEFF, the runner's legacy "##[" prefix, or a line
+// that starts a workflow command (in the github format every line must be
+// one, or the summary).
+CALLCHECK_FUZZ_NOT_COVERED inline void check_printed(std::string_view out, Format format, bool tab,
+                                                     Violations &violations) {
+  const std::string name(to_string(format));
+  if (!detail::is_well_formed_utf8(out)) violations.push_back(name + " output is not well-formed UTF-8");
+  if (out.find("##[") != std::string_view::npos) violations.push_back(name + " output holds \"##[\"");
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i <= out.size(); ++i) {
+    if (i == out.size() || out[i] == '\n') {
+      std::string_view line = out.substr(line_start, i - line_start);
+      while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+      const bool command = line.substr(0, 2) == "::";
+      if (format == Format::Github) {
+        if (!command && line.substr(0, 11) != "callcheck: " && i != out.size()) {
+          violations.push_back("github line is neither a command nor the summary");
+        }
+      } else if (command) {
+        violations.push_back(name + " line starts a workflow command");
+      }
+      line_start = i + 1;
+      continue;
+    }
+    const auto u = static_cast<unsigned char>(out[i]);
+    const auto next = i + 1 < out.size() ? static_cast<unsigned char>(out[i + 1]) : 0U;
+    const auto third = i + 2 < out.size() ? static_cast<unsigned char>(out[i + 2]) : 0U;
+    if ((u < 0x20U && !(tab && u == '\t')) || u == 0x7FU) {
+      violations.push_back(name + " output holds control byte " + std::to_string(u));
+    } else if (u == 0xC2U && next >= 0x80U && next <= 0x9FU) {
+      violations.push_back(name + " output holds a C1 control");
+    } else if ((u == 0xE2U && next == 0x80U && (third == 0x8EU || third == 0x8FU || (third >= 0xA8U && third <= 0xAEU))) ||
+               (u == 0xE2U && next == 0x81U && third >= 0xA6U && third <= 0xA9U) ||
+               (u == 0xD8U && next == 0x9CU) || (u == 0xEFU && next == 0xBBU && third == 0xBFU)) {
+      violations.push_back(name + " output holds a bidi/separator control or U+FEFF");
+    }
+  }
+}
+
+// fuzz_render: a hostile file name and payload through every renderer.
+// Byte 1 is the name's length; the name follows, then the payload. A second
+// report carries raw input bytes in every string field, as a library caller
+// may fill one.
+inline auto run_render(std::string_view data) -> Violations {
+  Violations out;
+  const auto [selector, rest] = select(data);
+  const std::size_t name_size = rest.empty() ? 0 : static_cast<unsigned char>(rest.front());
+  const std::string_view after = rest.empty() ? rest : rest.substr(1);
+  const std::string_view name = after.substr(0, std::min(name_size, after.size()));
+  const std::string_view payload = after.substr(name.size());
+  try {
+    Options options;
+    if ((selector & 1U) != 0) options.limits = lowered_limits();
+    std::vector<Report> reports;
+    reports.push_back(check(payload, name, options));
+    Report raw;
+    raw.source = std::string(payload.substr(0, 64));
+    raw.origin = std::string(name);
+    raw.omitted = selector;
+    raw.omitted_worst = static_cast<Severity>(selector % 3);
+    Diagnostic d;
+    d.code = "CC202";
+    d.name = "callback-uri-not-https";
+    d.message = std::string(name) + std::string(payload.substr(0, 128));
+    d.help = std::string(payload.substr(0, 32));
+    d.pointer = "/" + std::string(name);
+    d.span = Span{Position{1, 1 + static_cast<std::uint32_t>(selector % 7)}, Position{1, 40}};
+    raw.diagnostics.push_back(d);
+    raw.scenario.evidence = std::string(name);
+    reports.push_back(raw);
+    constexpr Format kFormats[] = {Format::Text, Format::Json, Format::Sarif, Format::Junit, Format::Github};
+    for (const Format format : kFormats) {
+      // SARIF writes its ~100 KB rule catalogue per document: one input in
+      // 32 renders it (the selector's top bits), the others stay fast. Its
+      // strings go through the same writer as the JSON format's.
+      if (format == Format::Sarif && (selector >> 3U) != 0) continue;
+      RenderOptions render_options;
+      render_options.tool_version = "0.0.0-fuzz";
+      render_options.fail_on = static_cast<Severity>((selector >> 2U) % 3);
+      std::ostringstream stream;
+      const auto renderer = make_renderer(format, render_options);
+      Summary summary;
+      renderer->begin(stream);
+      for (const Report &r : reports) {
+        summary.add(r);
+        renderer->file(stream, r, payload);
+      }
+      renderer->end(stream, summary);
+      const std::string rendered = stream.str();
+      if (format == Format::Sarif) {
+        // The fixed catalogue is checked once; the rest here.
+        const SarifPrefix &prefix = sarif_prefix();
+        static const Violations catalogue = [&] {
+          Violations v;
+          if (!prefix.valid) v.push_back("sarif rule catalogue is not valid UTF-8 JSON");
+          check_printed(prefix.bytes, Format::Sarif, false, v);
+          return v;
+        }();
+        out.insert(out.end(), catalogue.begin(), catalogue.end());
+        if (rendered.compare(0, prefix.bytes.size(), prefix.bytes) != 0) {
+          out.push_back("sarif output does not start with the fixed catalogue");
+          continue;
+        }
+        if (!valid_json(std::string(kSarifStandIn) + rendered.substr(prefix.bytes.size()))) {
+          out.push_back("sarif output is not valid UTF-8 JSON");
+        }
+        check_printed(std::string_view(rendered).substr(prefix.bytes.size()), format, false, out);
+        continue;
+      }
+      check_printed(rendered, format, format == Format::Junit, out);
+      if (format != Format::Json) continue;
+      // JSON stays lossless: the path reads back as the name (ill-formed
+      // UTF-8 as U+FFFD).
+      rapidjson::Document parsed;
+      parsed.Parse<rapidjson::kParseValidateEncodingFlag>(rendered.data(), rendered.size());
+      if (parsed.HasParseError() || !parsed.IsObject() || !parsed.HasMember("files")) {
+        out.push_back("json output does not parse");
+        continue;
+      }
+      const rapidjson::Value &path = parsed["files"][0]["path"];
+      if (std::string_view(path.GetString(), path.GetStringLength()) != detail::well_formed_utf8(name)) {
+        out.push_back("json path does not read back as the file name");
+      }
+    }
+  } catch (const std::exception &e) {
+    out.push_back(std::string("exception escaped: ") + e.what());
+  }
+  return out;
+}
+
 struct Target {
   std::string_view name;  // tests/fuzz/fuzz_<name>.cc, tests/fuzz/regressions/<name>/
   Violations (*run)(std::string_view data);
 };
 
 inline constexpr Target kTargets[] = {
-    {"check", run_check}, {"parse", run_parse}, {"token", run_token}, {"config", run_config}, {"extract", run_extract},
+    {"check", run_check},   {"parse", run_parse},     {"token", run_token},
+    {"config", run_config}, {"extract", run_extract}, {"render", run_render},
 };
 
 // libFuzzer's entry, for a target's run_*: any violated invariant aborts,

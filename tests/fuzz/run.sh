@@ -3,8 +3,9 @@
 #
 # Builds build-fuzz with clang (reused if configured), seeds a temporary
 # corpus per target (samples, the shared Graph docs and JSONTestSuite, the
-# Markdown seed page, the extract goldens' inputs), runs each target for the
-# given time and prints runs, exec/s, cov and ft. Exits 1 on any crash, leak,
+# Markdown seed page, the extract goldens' inputs, hostile file names over
+# the samples for render), runs each target for the given time and prints
+# seeds, runs, exec/s, cov and ft. Exits 1 on any crash, leak,
 # timeout, OOM or sanitizer report; the input is kept under
 # build-fuzz/fuzz-artifacts/<target>/. Turn it into a regression with
 #   cp build-fuzz/fuzz-artifacts/<target>/crash-* tests/fuzz/regressions/<target>/
@@ -20,7 +21,7 @@ seconds="${1:-10}"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 build="${CALLCHECK_FUZZ_BUILD:-$root/build-fuzz}"
 shared="${CALLCHECK_SHARED_DIR:-$root/../shared}"
-targets="${CALLCHECK_FUZZ_TARGETS:-check parse token config extract}"
+targets="${CALLCHECK_FUZZ_TARGETS:-check parse token config extract render}"
 fuzz_dir="$root/tests/fuzz"
 
 if ! command -v clang++ >/dev/null; then
@@ -43,11 +44,14 @@ echo "fuzz: build took $((SECONDS - start_build)) s"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-# A seed with a leading selector byte (the targets read byte 0 as options).
+# A seed with a leading selector byte (the targets read byte 0 as options),
+# named by its content's hash: names made from the file's base name collided
+# (samples/valid/x.json and graph-docs/x.json, or one file under two
+# selectors became one seed), so targets silently lost seeds.
 seed() {  # seed <dir> <selector 0-255> <file>
-  local name
-  name="$(basename "$2-$3" | tr -c 'A-Za-z0-9._-' '_')"
-  { printf "\\$(printf '%03o' "$2")"; cat "$3"; } >"$1/$name"
+  local tmp="$1/.seed.tmp"
+  { printf "\\$(printf '%03o' "$2")"; cat "$3"; } >"$tmp"
+  mv "$tmp" "$1/$(sha1sum <"$tmp" | cut -c1-40)"
 }
 
 b64url() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
@@ -60,7 +64,9 @@ make_corpus() {  # make_corpus <target> <dir>
       for f in "$root"/samples/*/*.json "$shared"/corpus/graph-docs/*.json "$shared"/corpus/graph-docs/*/*.json \
         "$shared"/corpus/jsontestsuite/*.json; do
         [ -f "$f" ] || continue
-        seed "$dir" $((i % 32)) "$f"
+        # Spread the selector over all 256 values: its top bits pick the
+        # output format, so i % 32 seeded only the text renderer.
+        seed "$dir" $(((i * 37 + 11) % 256)) "$f"
         i=$((i + 1))
       done
       ;;
@@ -80,6 +86,20 @@ make_corpus() {  # make_corpus <target> <dir>
         i=$((i + 1))
       done
       ;;
+    render)
+      # <selector> <name length> <name> <payload>: hostile names over samples.
+      local name len names=(
+        "$(printf 'a\n::error file=x::pwned.json')" "$(printf '\033[2J\302\23331m.json')"
+        "$(printf '\342\200\256nosj.txt ##[add-mask]x')" '::warning ::y.json' "$(printf 'caf\351 \377.json')"
+        'dir with space/a b:c.json')
+      for f in "$root"/samples/invalid/*.json "$root"/samples/valid/*.json; do
+        name="${names[$((i % ${#names[@]}))]}"
+        len=$(printf '%s' "$name" | wc -c)
+        { printf "\\$(printf '%03o' "$len")"; printf '%s' "$name"; cat "$f"; } >"$work/render-seed"
+        seed "$dir" $(((i * 37 + 11) % 256)) "$work/render-seed"
+        i=$((i + 1))
+      done
+      ;;
     config)
       printf '%s' '{"api": "beta", "scopes": ["Calls.Initiate.All"], "rules": {"CC201": "off", "undeclared-property": "info"}}' \
         >"$work/c1"
@@ -96,19 +116,27 @@ export ASAN_OPTIONS="detect_leaks=1:halt_on_error=1:abort_on_error=1:symbolize=1
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:report_error_type=1:suppressions=$fuzz_dir/ubsan.supp"
 
 failed=0
-printf '%-8s %9s %9s %7s %7s %6s  %s\n' target seconds runs exec/s cov ft result
+printf '%-8s %6s %9s %9s %7s %7s %6s  %s\n' target seeds seconds runs exec/s cov ft result
 for t in $targets; do
   corpus="$work/corpus-$t"
   artifacts="$build/fuzz-artifacts/$t"
   make_corpus "$t" "$corpus"
+  seeds=$(find "$corpus" -type f | wc -l)
   mkdir -p "$artifacts"
   log="$work/$t.log"
   started=$SECONDS
   status=0
   # One in-process job: -jobs=N would fork a worker whose output goes to a
   # fuzz-N.log in the working directory instead of this log.
+  # -entropic=0: the entropic scheduler's per-feature bookkeeping
+  # (InputCorpus::UpdateFeatureFrequency) was up to half of fuzz_check's CPU
+  # time early in a run, because one check touches thousands of edges;
+  # without it 60 s on one idle core ran 2,489 exec/s instead of 1,909 and
+  # reached more coverage (cov 10,179 vs 10,126, ft 33,566 vs 31,996;
+  # bench/RESULTS.md).
   "$build/tests/fuzz/fuzz_$t" "$corpus" -dict="$fuzz_dir/json.dict" -max_total_time="$seconds" -max_len=20000 \
-    -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 -artifact_prefix="$artifacts/" >"$log" 2>&1 || status=$?
+    -entropic=0 -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 -artifact_prefix="$artifacts/" >"$log" 2>&1 ||
+    status=$?
   elapsed=$((SECONDS - started))
   runs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)"
   speed="$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)"
@@ -120,7 +148,8 @@ for t in $targets; do
     result="FAILED (exit $status)"
     failed=1
   fi
-  printf '%-8s %9s %9s %7s %7s %6s  %s\n' "$t" "$elapsed" "${runs:-?}" "${speed:-?}" "${cov:-?}" "${ft:-?}" "$result"
+  printf '%-8s %6s %9s %9s %7s %7s %6s  %s\n' "$t" "$seeds" "$elapsed" "${runs:-?}" "${speed:-?}" "${cov:-?}" "${ft:-?}" \
+    "$result"
   if [ "$result" != ok ]; then
     echo "---- fuzz_$t log (last 60 lines); inputs kept in $artifacts" >&2
     tail -60 "$log" >&2

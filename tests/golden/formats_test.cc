@@ -54,6 +54,13 @@ const char *const kSpecial = R"({
 }
 )";
 
+const std::string kHostileName = "evil\n::error file=x::pwned \x1b[2J\xC2\x9B" "1m ##[stop-commands]t.json";
+const std::string kHostilePayload =
+    "\xEF\xBB\xBF{\n"
+    "  \"callbackUri\": \"http://bot.contoso.com/\xC2\x9B" "2J/\xE2\x80\xAE" "exe.wav/##[add-mask]x\",\n"
+    "  \"x\xC2\x85\": 1\n"
+    "}\n";
+
 struct Input {
   callcheck::Report report;
   std::string text;
@@ -95,10 +102,21 @@ auto inputs() -> std::vector<Input> {
   out.push_back(missing);
   const std::string clean = read(fs::path(CALLCHECK_SAMPLES_DIR) / "valid" / "p2p-service-hosted.json");
   out.push_back({callcheck::check(clean, "samples/valid/p2p-service-hosted.json", options), clean});
+  // A hostile repository (issue 18): a file name that holds a newline and a
+  // workflow command, ESC and U+009B, and a payload whose raw bytes hold C1,
+  // bidi controls, "##[" and a BOM for the code frame to show.
+  out.push_back({callcheck::check(kHostilePayload, kHostileName, options), kHostilePayload});
+  // Findings past the per-file cap: the first one is kept.
+  callcheck::Options capped;
+  capped.limits.max_findings = 1;
+  out.push_back({callcheck::check(kSpecial, "capped.json", capped), kSpecial});
   return out;
 }
 
 auto render(callcheck::Format format) -> std::string {
+  // The JUnit timestamp is SOURCE_DATE_EPOCH or the epoch: unset, the golden
+  // holds the epoch (a test below sets it).
+  unsetenv("SOURCE_DATE_EPOCH");
   callcheck::RenderOptions options;
   options.tool_version = "golden";
   auto renderer = callcheck::make_renderer(format, options);
@@ -168,18 +186,13 @@ auto without_rule_docs(const std::string &sarif) -> std::string {
   return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
 }
 
-// The JUnit timestamp is the time of the run.
-auto without_timestamps(const std::string &xml) -> std::string {
-  return std::regex_replace(xml, std::regex(R"re(timestamp="[0-9T:-]+")re"), R"(timestamp="TIMESTAMP")");
-}
-
 TEST(Formats, Text) { compare("report.txt", render(callcheck::Format::Text)); }
 
 TEST(Formats, Json) { compare("report.json", render(callcheck::Format::Json)); }
 
 TEST(Formats, Sarif) { compare("report.sarif", without_rule_docs(render(callcheck::Format::Sarif))); }
 
-TEST(Formats, Junit) { compare("report.xml", without_timestamps(render(callcheck::Format::Junit))); }
+TEST(Formats, Junit) { compare("report.xml", render(callcheck::Format::Junit)); }
 
 TEST(Formats, Github) { compare("report.github", render(callcheck::Format::Github)); }
 
@@ -221,7 +234,7 @@ TEST(Formats, GithubKeepsEveryCommandOnOneLine) {
   std::istringstream lines(out);
   std::string line;
   std::size_t commands = 0;
-  const std::regex command(R"(::(error|warning|notice) file=[^,:]+(,(line|col|endLine|endColumn)=[1-9][0-9]*)*,title=CC[0-9]{3} [a-z0-9-]+::.*)");
+  const std::regex command(R"(::(error|warning|notice) file=[^,:]+(,(line|col|endLine|endColumn)=[1-9][0-9]*)*,title=(CC[0-9]{3} [a-z0-9-]+|callcheck omitted-findings)::.*)");
   while (std::getline(lines, line)) {
     if (line.rfind("::", 0) != 0) {
       EXPECT_EQ(line.rfind("callcheck: ", 0), 0U) << line;
@@ -231,10 +244,109 @@ TEST(Formats, GithubKeepsEveryCommandOnOneLine) {
     EXPECT_TRUE(std::regex_match(line, command)) << line;
   }
   std::size_t findings = 0;
-  for (const Input &in : inputs()) findings += in.report.diagnostics.size();
+  for (const Input &in : inputs()) findings += in.report.diagnostics.size() + (in.report.omitted > 0 ? 1 : 0);
   EXPECT_EQ(commands, findings);
   EXPECT_NE(out.find("file=dir with space/a b%3Ac.json"), std::string::npos);
   EXPECT_NE(out.find("x%25:,%0A]]><&>\"' \xC3\xA9"), std::string::npos) << out;
+}
+
+// What every format must never print, whatever the file name and payload
+// hold (issue 18 item 6): a raw C0 control other than LF (and TAB, CR where
+// the format carries them as data), DEL, a C1 control, a bidi control, a
+// line that starts a workflow command, or the runner's legacy "##[" prefix.
+void expect_no_controls(callcheck::Format format, const std::string &out) {
+  const std::string name(callcheck::to_string(format));
+  std::istringstream lines(out);
+  std::string line;
+  std::size_t number = 0;
+  while (std::getline(lines, line)) {
+    ++number;
+    const std::string where = name + " line " + std::to_string(number) + ": " + line;
+    std::size_t start = line.find_first_not_of(" \t");
+    if (start == std::string::npos) start = line.size();
+    const bool command = line.compare(start, 2, "::") == 0;
+    if (format == callcheck::Format::Github) {
+      EXPECT_TRUE(command || line.rfind("callcheck: ", 0) == 0) << where;
+    } else {
+      EXPECT_FALSE(command) << where;
+    }
+    EXPECT_EQ(line.find("##["), std::string::npos) << where;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      const auto u = static_cast<unsigned char>(line[i]);
+      EXPECT_FALSE((u < 0x20U && u != '\t') || u == 0x7FU) << where << " (byte " << static_cast<int>(u) << ")";
+      const auto next = i + 1 < line.size() ? static_cast<unsigned char>(line[i + 1]) : 0U;
+      const auto third = i + 2 < line.size() ? static_cast<unsigned char>(line[i + 2]) : 0U;
+      EXPECT_FALSE(u == 0xC2U && next >= 0x80U && next <= 0x9FU) << where << " (C1)";
+      EXPECT_FALSE(u == 0xE2U && next == 0x80U && third >= 0xAAU && third <= 0xAEU) << where << " (bidi)";
+      EXPECT_FALSE(u == 0xEFU && next == 0xBBU && third == 0xBFU) << where << " (BOM)";
+    }
+  }
+}
+
+TEST(Formats, NoFormatPrintsAControlOrACommand) {
+  for (const callcheck::Format format : {callcheck::Format::Text, callcheck::Format::Json, callcheck::Format::Sarif,
+                                         callcheck::Format::Junit, callcheck::Format::Github}) {
+    expect_no_controls(format, render(format));
+  }
+}
+
+TEST(Formats, HostileFileNameIsShownEscaped) {
+  const std::string text = render(callcheck::Format::Text);
+  EXPECT_NE(text.find("evil\\n::error file=x::pwned \\x1b[2J\\u009b1m ##\\x5bstop-commands]t.json:2:18: error CC202"),
+            std::string::npos)
+      << text;
+  // The code frame shows the C1 and bidi bytes escaped and keeps the caret
+  // under the value (column 18: after the escapes shifted nothing before it).
+  EXPECT_NE(text.find("2 |   \"callbackUri\": \"http://bot.contoso.com/\\u009b2J/\\u202eexe.wav/##\\x5badd-mask]x\",\n"
+                      "  |                  ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n"),
+            std::string::npos)
+      << text;
+  const std::string json = render(callcheck::Format::Json);
+  EXPECT_NE(json.find(R"("path": "evil\n::error file=x::pwned \u001b[2J\u009b1m ##\u005bstop-commands]t.json")"),
+            std::string::npos)
+      << json;
+}
+
+TEST(Formats, OmittedFindingsAreShownAndCounted) {
+  const std::string text = render(callcheck::Format::Text);
+  EXPECT_NE(text.find("\ncapped.json: 1 more finding omitted\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("; 1 more omitted\n"), std::string::npos) << text;
+  EXPECT_NE(render(callcheck::Format::Json).find("\"omitted\": 1"), std::string::npos);
+  EXPECT_NE(render(callcheck::Format::Sarif).find("\"text\": \"1 more finding omitted\""), std::string::npos);
+  EXPECT_NE(render(callcheck::Format::Junit).find("<property name=\"omitted\" value=\"1\"/>"), std::string::npos);
+  EXPECT_NE(render(callcheck::Format::Github).find("title=callcheck omitted-findings::1 more finding omitted"),
+            std::string::npos);
+}
+
+// Byte-identical output for the same input: nothing from the clock, the
+// host or the process (issue 18); JUnit's timestamp follows SOURCE_DATE_EPOCH.
+TEST(Formats, OutputIsDeterministic) {
+  for (const callcheck::Format format : {callcheck::Format::Text, callcheck::Format::Json, callcheck::Format::Sarif,
+                                         callcheck::Format::Junit, callcheck::Format::Github}) {
+    EXPECT_EQ(render(format), render(format)) << callcheck::to_string(format);
+  }
+  EXPECT_NE(render(callcheck::Format::Junit).find("timestamp=\"1970-01-01T00:00:00\""), std::string::npos);
+}
+
+TEST(Formats, JunitTimestampIsSourceDateEpoch) {
+  auto junit = [](const char *epoch) {
+    setenv("SOURCE_DATE_EPOCH", epoch, 1);
+    callcheck::RenderOptions options;
+    auto renderer = callcheck::make_renderer(callcheck::Format::Junit, options);
+    std::ostringstream out;
+    callcheck::Report report;
+    report.source = "a.json";
+    renderer->begin(out);
+    renderer->file(out, report, "");
+    renderer->end(out, callcheck::Summary{});
+    unsetenv("SOURCE_DATE_EPOCH");
+    return out.str();
+  };
+  EXPECT_NE(junit("1700000000").find("timestamp=\"2023-11-14T22:13:20\""), std::string::npos);
+  // Not a number of seconds: the epoch, never the clock.
+  for (const char *bad : {"", "-5", "12x", "1e9", "99999999999999999999"}) {
+    EXPECT_NE(junit(bad).find("timestamp=\"1970-01-01T00:00:00\""), std::string::npos) << bad;
+  }
 }
 
 // Every "]]>" from a message is split; the document stays well formed (the

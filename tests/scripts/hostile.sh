@@ -48,7 +48,9 @@ check_result() {
   elif [ "$want" = any ] || [ "$got" -ne "$want" ]; then
     echo "FAIL: $name: exit $got, want $want"; ok=0
   fi
-  if [ "$code" != "-" ] && ! grep -F -- "$file:" out.txt | grep -Eq -- ":[0-9]+:[0-9]+: (error|warning|info) ($code) "; then
+  # A here-string, not a pipe: grep -q closing the pipe early is a SIGPIPE
+  # failure under pipefail once the output is large.
+  if [ "$code" != "-" ] && ! grep -Eq -- ":[0-9]+:[0-9]+: (error|warning|info) ($code) " <<<"$(grep -F -- "$file:" out.txt)"; then
     echo "FAIL: $name: no '$file:line:col: severity $code' line"; ok=0
   fi
   if ! grep -q '^good.json: scenario' out.txt; then
@@ -225,6 +227,60 @@ at "members" --max-members 100 m100.json m101.json CC004
 python3 -c 'import sys; sys.stdout.write("[" + ",".join(["0"]*100) + "]")' >e100.json
 python3 -c 'import sys; sys.stdout.write("[" + ",".join(["0"]*101) + "]")' >e101.json
 at "elements" --max-elements 100 e100.json e101.json CC004
+
+# --- Linear time within the default limits (issue 18 item 3) ---------------
+# 1 MB of objects with 1,000 identical keys: ~50 s and 166,833 findings
+# before; one CC002 per object now, well inside the 5 s guard and 512 MiB.
+python3 -c 'import sys; o="{"+",".join(["\"k\":0"]*1000)+"}"; n=(1<<20)//(len(o)+1); sys.stdout.write("["+",".join([o]*n)+"]")' >dup-1mb.json
+run "1 MB of 1,000-identical-key objects" 1 CC002 dup-1mb.json --format text
+objects=$(python3 -c 'o="{"+",".join(["\"k\":0"]*1000)+"}"; print((1<<20)//(len(o)+1))')
+[ "$(grep -c 'CC002 duplicate-key: duplicate member name "k" (1000 times in this object)' out.txt)" -eq "$objects" ] ||
+  { echo "FAIL: dup-1mb.json: not one CC002 per object ($objects)"; fail=1; }
+
+# --- Findings cap: 1,000 per file, the rest one note -----------------------
+python3 -c 'import sys; sys.stdout.write("["+",".join(["{\"a\":1,\"a\":2}"]*1500)+"]")' >many.json
+run "1,501 findings: 1,000 shown" 1 CC002 many.json
+[ "$(grep -c '^many.json:[0-9]*:[0-9]*: ' out.txt)" -eq 1000 ] || { echo "FAIL: many.json: not 1,000 findings shown"; fail=1; }
+grep -q '^many.json: 501 more findings omitted$' out.txt || { echo "FAIL: many.json: no omitted note"; fail=1; }
+grep -q '; 501 more omitted$' out.txt || { echo "FAIL: many.json: summary does not count omitted findings"; fail=1; }
+
+# --- Injected file names (issue 18 item 6) -----------------------------------
+# A newline that would start `::error`/`::stop-commands::` lines in a GitHub
+# log, ESC and U+009B (CSI) sequences, a bidi override, the legacy `##[`
+# command, and a name that itself starts with `::`. No format may print a raw
+# control, a line that starts a workflow command (text, json, sarif, junit)
+# or `##[`.
+mkdir -p names
+printf '{"a":1,"a":2}' >"names/a
+::error file=x::pwned
+::stop-commands::tok.json"
+printf '{"a":1,"a":2}' >"$(printf 'names/\033[2J\033]0;title\007\302\233%s' '31m.json')"
+printf '{"a":1,"a":2}' >"$(printf 'names/\342\200\256nosj.txt ##[add-mask]x.json')"
+printf '{"a":1,"a":2}' >'names/::warning ::y.json'
+printf '{"a":1,"a":2}' >"$(printf 'names/\377\376 bytes.json')"
+[ "$(find names -type f -printf x | wc -c)" -eq 5 ] || { echo "FAIL: could not create the hostile file names"; fail=1; }
+for format in text json sarif junit github; do
+  cases=$((cases + 1))
+  (cd names && for f in *; do printf '%s\0' "$f"; done | $memcap timeout 5 xargs -0 "$bin" --no-config --color never \
+    --format "$format") >out.txt 2>err.txt
+  got=$?
+  ok=1
+  [ "$got" -eq 123 ] || [ "$got" -eq 1 ] || { echo "FAIL: names --format $format: exit $got"; ok=0; }  # xargs: 123 = 1-125
+  # Bytes, not characters: a bytes regex, whatever the locale.
+  if python3 -c 'import re, sys; sys.exit(0 if re.search(rb"[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]", open("out.txt", "rb").read()) else 1)'; then
+    echo "FAIL: names --format $format: a raw control character reached the output"; ok=0
+  fi
+  grep -q '##\[' out.txt && { echo "FAIL: names --format $format: '##[' reached the output"; ok=0; }
+  if [ "$format" = github ]; then
+    grep -Ev '^::(error|warning|notice) file=|^callcheck: ' out.txt | grep -q . &&
+      { echo "FAIL: names --format github: a line that is not a command or the summary"; ok=0; }
+  elif grep -Eq '^[[:space:]]*::' out.txt; then
+    echo "FAIL: names --format $format: a line starts a workflow command"; ok=0
+  fi
+  if [ "$ok" -eq 1 ]; then echo "ok: injected file names, --format $format"; else head -c 1500 out.txt; echo; fail=1; fi
+done
+grep -q '^a\\n::error file=x::pwned\\n::stop-commands::tok.json:1:8: error CC002' <(cd names && "$bin" --no-config --color never a*) ||
+  { echo "FAIL: the newline in a file name is not shown as \\n"; fail=1; }
 
 echo "$cases cases"
 exit $fail

@@ -87,6 +87,68 @@ TEST(Parse, DuplicateKeysAreFoundAtTheSecondKey) {
   EXPECT_EQ(doc.findings()[0].begin, 15U);
 }
 
+TEST(Parse, ARepeatedNameIsOneFindingWithItsCount) {
+  const std::string text = "{\n  \"k\": 1,\n  \"x\": 0,\n  \"k\": 2,\n  \"k\": 3\n}";
+  const Document doc = Document::parse(text, Limits{});
+  ASSERT_EQ(codes(doc), std::vector<std::string>{"CC002"});
+  const auto &f = doc.findings()[0];
+  EXPECT_EQ(f.pointer, "/k");
+  EXPECT_EQ(doc.span_of_bytes(f.begin, f.end).begin.line, 4U);  // the second "k"
+  EXPECT_EQ(f.message,
+            "duplicate member name \"k\" (3 times in this object); first defined at line 2, column 3: parsers "
+            "disagree on which value wins");
+  EXPECT_EQ(f.help, "keep one of the 3 members");
+  // Two names, each repeated: one finding each, in the order of their second occurrence.
+  const Document two = Document::parse(R"({"a":1,"b":1,"b":2,"a":2,"a":3,"b":3})", Limits{});
+  ASSERT_EQ(two.findings().size(), 2U);
+  EXPECT_EQ(two.findings()[0].pointer, "/b");
+  EXPECT_EQ(two.findings()[1].pointer, "/a");
+}
+
+TEST(Parse, DuplicatePositionsComeFromTheLineIndex) {
+  // Multi-byte characters before the first occurrence: columns in code points.
+  const Document doc = Document::parse("{\"\xC3\xA9\": 1,\n \"k\": \"\xE2\x82\xAC\", \"k\": 2}", Limits{});
+  ASSERT_EQ(codes(doc), std::vector<std::string>{"CC002"});
+  EXPECT_NE(doc.findings()[0].message.find("first defined at line 2, column 2:"), std::string::npos)
+      << doc.findings()[0].message;
+  EXPECT_EQ(doc.span_of_bytes(doc.findings()[0].begin, doc.findings()[0].end).begin.column, 12U);  // after "€" (one column)
+}
+
+TEST(Parse, ControlCharactersInDuplicateNamesAreEscaped) {
+  // C0, DEL and C1 (U+009B is a one-character CSI) never reach a message raw.
+  const Document doc = Document::parse(R"({"a\u001b[2J\u007f\u009bb": 1, "a\u001b[2J\u007f\u009bb": 2})", Limits{});
+  ASSERT_EQ(codes(doc), std::vector<std::string>{"CC002"});
+  const std::string &m = doc.findings()[0].message;
+  EXPECT_NE(m.find("\"a\\u001b[2J\\u007f\\u009bb\""), std::string::npos) << m;
+  EXPECT_EQ(m.find('\x1b'), std::string::npos);
+  EXPECT_EQ(m.find("\xC2\x9B"), std::string::npos);
+}
+
+TEST(SourceMap, WideContainersAreIndexed) {
+  // Past kIndexedWidth children a lookup goes through the child index; both
+  // paths must agree, and a repeated name resolves to its first occurrence.
+  std::string text = "{\"arr\": [";
+  for (int i = 0; i < 40; ++i) text += (i ? "," : "") + std::string("{\"v\": ") + std::to_string(i) + "}";
+  text += "], \"obj\": {";
+  for (int i = 0; i < 40; ++i) text += (i ? "," : "") + std::string("\"m") + std::to_string(i) + "\": [" + std::to_string(i) + "]";
+  text += ", \"m7\": 99}}";
+  const Document doc = Document::parse(text, Limits{});
+  ASSERT_TRUE(doc.has_dom());
+  for (int i = 0; i < 40; ++i) {
+    const std::string element = "/arr/" + std::to_string(i) + "/v";
+    const callcheck::detail::SourceNode *n = doc.node(element);
+    ASSERT_NE(n, nullptr) << element;
+    EXPECT_EQ(text.substr(n->begin, n->end - n->begin), std::to_string(i)) << element;
+    const std::string member = "/obj/m" + std::to_string(i) + "/0";
+    n = doc.node(member);
+    ASSERT_NE(n, nullptr) << member;
+    EXPECT_EQ(text.substr(n->begin, n->end - n->begin), std::to_string(i)) << member;
+  }
+  EXPECT_EQ(doc.node("/obj/m40"), nullptr);
+  EXPECT_EQ(doc.node("/arr/40"), nullptr);
+  EXPECT_EQ(doc.find("/obj/m7/0")->GetInt(), 7);
+}
+
 TEST(Parse, EscapedDuplicateKeysAreStillDuplicates) {
   const Document doc = Document::parse(R"({"ab": 1, "\u0061b": 2})", Limits{});
   EXPECT_EQ(codes(doc), std::vector<std::string>{"CC002"});

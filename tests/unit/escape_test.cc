@@ -25,7 +25,7 @@ TEST(XmlEscape, ReplacesCharactersXmlCannotCarry) {
   EXPECT_EQ(xml_escape("\x01\x08\x0B\x0C\x0E\x1F"), kFffd + kFffd + kFffd + kFffd + kFffd + kFffd);
   EXPECT_EQ(xml_escape("\x1B[31m"), kFffd + "[31m");
   EXPECT_EQ(xml_escape("\xEF\xBF\xBE\xEF\xBF\xBF"), kFffd + kFffd);  // U+FFFE, U+FFFF
-  EXPECT_EQ(xml_escape("\x7F"), "\x7F");                               // legal in XML 1.0
+  EXPECT_EQ(xml_escape("\x7F"), "&#x7F;");  // legal in XML 1.0, but a control: a reference
 }
 
 TEST(XmlEscape, ReplacesBytesThatAreNotUtf8) {
@@ -89,14 +89,120 @@ TEST(GithubEscape, PropertyAlsoEscapesColonAndComma) {
 }
 
 TEST(GithubEscape, NeutralisesOtherControlCharacters) {
-  EXPECT_EQ(github_message_escape("\x1B[31mred\x7F"), "?[31mred?");
+  EXPECT_EQ(github_message_escape("\x1B[31mred\x7F"), "\\x1b[31mred\\x7f");
   EXPECT_EQ(github_message_escape("a\tb"), "a b");
-  EXPECT_EQ(github_property_escape(std::string("a\0b", 3)), "a?b");
+  EXPECT_EQ(github_property_escape(std::string("a\0b", 3)), "a\\x00b");
+}
+
+TEST(GithubEscape, EscapesC1BidiInvalidBytesAndLegacyCommands) {
+  // U+009B (C2 9B) is a one-character CSI; U+202E reverses the text shown.
+  EXPECT_EQ(github_message_escape("a\xC2\x9B" "2Jb"), "a\\u009b2Jb");
+  EXPECT_EQ(github_message_escape("\xE2\x80\xAEtxt.exe"), "\\u202etxt.exe");
+  EXPECT_EQ(github_property_escape("a\xFF.json"), "a\\xff.json");
+  // "##[" is a command anywhere in a line for the runner's legacy parser.
+  EXPECT_EQ(github_message_escape("x ##[stop-commands]tok"), "x ##\\x5bstop-commands]tok");
+  EXPECT_EQ(github_message_escape("# [ #[ ##"), "# [ #[ ##");
 }
 
 TEST(GithubEscape, KeepsMultibyteUtf8) {
   EXPECT_EQ(github_message_escape(kUtf8), kUtf8);
   EXPECT_EQ(github_property_escape(kUtf8), kUtf8);
+}
+
+TEST(Visible, EscapesEveryTerminalControl) {
+  EXPECT_EQ(visible("plain text: 100%, [x]"), "plain text: 100%, [x]");
+  EXPECT_EQ(visible("a\nb\rc\td"), "a\\nb\\rc\\td");
+  EXPECT_EQ(visible("\x1b[31mred\x1b[0m"), "\\x1b[31mred\\x1b[0m");
+  EXPECT_EQ(visible(std::string("a\0b\x7f", 4)), "a\\x00b\\x7f");
+  EXPECT_EQ(visible("\xC2\x80\xC2\x9B\xC2\x9F"), "\\u0080\\u009b\\u009f");  // C1
+  EXPECT_EQ(visible("\xC2\xA0\xC2\xA9"), "\xC2\xA0\xC2\xA9");                      // NBSP, (c): text
+  EXPECT_EQ(visible("\xE2\x80\xAE\xE2\x81\xA6\xD8\x9C\xE2\x80\x8F"), "\\u202e\\u2066\\u061c\\u200f");  // bidi
+  EXPECT_EQ(visible("a\xE2\x80\xA8" "b\xE2\x80\xA9"), "a\\u2028b\\u2029");
+  EXPECT_EQ(visible("\xEF\xBB\xBF{"), "\\ufeff{");
+  EXPECT_EQ(visible("caf\xE9 \xC0\xAF"), "caf\\xe9 \\xc0\\xaf");
+  EXPECT_EQ(visible("##[error]x ###[y"), "##\\x5berror]x ###\\x5by");
+  EXPECT_EQ(visible(kUtf8), kUtf8);
+}
+
+TEST(Visible, NoOutputByteIsAControl) {
+  // Every byte value, alone and after a C2 lead: nothing below 0x20, no DEL,
+  // no C2 80..9F survives.
+  for (int b = 0; b < 256; ++b) {
+    for (const std::string in : {std::string(1, static_cast<char>(b)), "\xC2" + std::string(1, static_cast<char>(b))}) {
+      const std::string out = visible(in);
+      for (std::size_t i = 0; i < out.size(); ++i) {
+        const auto u = static_cast<unsigned char>(out[i]);
+        EXPECT_FALSE(u < 0x20U || u == 0x7FU) << b;
+        if (u == 0xC2U && i + 1 < out.size()) {
+          const auto next = static_cast<unsigned char>(out[i + 1]);
+          EXPECT_FALSE(next >= 0x80U && next <= 0x9FU) << b;
+        }
+      }
+    }
+  }
+}
+
+TEST(Visible, PathCannotStartAWorkflowCommand) {
+  EXPECT_EQ(visible_path("a\n::error ::x.json"), "a\\n::error ::x.json");
+  EXPECT_EQ(visible_path("::error file=x::y.json"), "\\x3a:error file=x::y.json");
+  EXPECT_EQ(visible_path("  ::stop-commands::t"), "  \\x3a:stop-commands::t");
+  EXPECT_EQ(visible_path("\xE3\x80\x80\xE2\x80\x83::x"), "\xE3\x80\x80\xE2\x80\x83\\x3a:x");  // U+3000, U+2003
+  EXPECT_EQ(visible_path("\t::x"), "\\t::x");  // starts with a backslash now
+  EXPECT_EQ(visible_path("dir/a::b.json"), "dir/a::b.json");
+  EXPECT_EQ(visible_path(""), "");
+}
+
+TEST(VisibleLine, ColumnsFollowTheEscapes) {
+  // Columns as LineIndex counts them: one per code point, TAB one column.
+  const VisibleLine plain = visible_line("\t\"a\": 1");
+  EXPECT_EQ(plain.text, " \"a\": 1");
+  for (std::uint32_t c = 1; c <= 8; ++c) EXPECT_EQ(plain.offset(c), c - 1);
+  const VisibleLine bom = visible_line("\xEF\xBB\xBF{\"\xC3\xA9\x1b\":1}");
+  EXPECT_EQ(bom.text, "\\ufeff{\"\xC3\xA9\\x1b\":1}");
+  EXPECT_EQ(bom.offset(1), 0U);   // the BOM
+  EXPECT_EQ(bom.offset(2), 6U);   // {
+  EXPECT_EQ(bom.offset(4), 8U);   // é (two bytes)
+  EXPECT_EQ(bom.offset(5), 10U);  // ESC, shown in four
+  EXPECT_EQ(bom.offset(6), 14U);  // "
+  EXPECT_EQ(bom.offset(10), static_cast<std::uint32_t>(bom.text.size()));
+  EXPECT_EQ(bom.offset(99), static_cast<std::uint32_t>(bom.text.size()));
+  // A stray continuation byte has the column of what follows (LineIndex
+  // counts only lead bytes), and is shown first.
+  const VisibleLine stray = visible_line("a\x80" "b");
+  EXPECT_EQ(stray.text, "a\\x80b");
+  EXPECT_EQ(stray.offset(2), 1U);
+  EXPECT_EQ(stray.offset(3), 6U);
+}
+
+TEST(JsonString, PlainTextNeedsNoLiteral) {
+  EXPECT_TRUE(json_plain("plain \"quoted\" \\ \n\t and " + kUtf8));
+  EXPECT_FALSE(json_plain("\x7f"));
+  EXPECT_FALSE(json_plain("a\xC2\x9B"));
+  EXPECT_FALSE(json_plain("\xE2\x80\xAE"));
+  EXPECT_FALSE(json_plain("\xEF\xBB\xBF"));
+  EXPECT_FALSE(json_plain("##[error]"));
+  EXPECT_FALSE(json_plain("\xFF"));
+}
+
+TEST(JsonString, LiteralEscapesLosslessly) {
+  EXPECT_EQ(json_string_literal("a\"b\\c"), "\"a\\\"b\\\\c\"");
+  EXPECT_EQ(json_string_literal(std::string("\b\f\n\r\t\x01\0", 7)), "\"\\b\\f\\n\\r\\t\\u0001\\u0000\"");
+  EXPECT_EQ(json_string_literal("\x7f\xC2\x9B\xE2\x80\xAE\xEF\xBB\xBF"), "\"\\u007f\\u009b\\u202e\\ufeff\"");
+  EXPECT_EQ(json_string_literal("##[x]"), "\"##\\u005bx]\"");
+  EXPECT_EQ(json_string_literal("a\xFFz"), "\"a" + kFffd + "z\"");
+  EXPECT_EQ(json_string_literal(kUtf8), "\"" + kUtf8 + "\"");
+}
+
+TEST(XmlEscape, WritesControlsAsReferences) {
+  EXPECT_EQ(xml_escape("a\xC2\x9B" "b"), "a&#x9B;b");
+  EXPECT_EQ(xml_escape("\xE2\x80\xAE\xEF\xBB\xBF", true), "&#x202E;&#xFEFF;");
+  EXPECT_EQ(xml_escape("##[x]"), "##&#x5B;x]");
+  EXPECT_EQ(xml_cdata("a\xC2\x9B" "b"), "<![CDATA[a]]>&#x9B;<![CDATA[b]]>");
+  EXPECT_EQ(xml_cdata("##[x"), "<![CDATA[##]]>&#x5B;<![CDATA[x]]>");
+  // Line breaks that are data: references, so no line of the file starts
+  // with what followed them.
+  EXPECT_EQ(xml_cdata("a\n::error ::x\r", true), "<![CDATA[a]]>&#xA;<![CDATA[::error ::x]]>&#xD;<![CDATA[]]>");
+  EXPECT_EQ(xml_cdata("a\nb"), "<![CDATA[a\nb]]>");
 }
 
 TEST(UriEncode, KeepsUnreservedAndSlashes) {

@@ -53,6 +53,24 @@ TEST(FuzzRegressions, InvariantsCatchABrokenReport) {
   EXPECT_GE(out.size(), 4U);  // unknown code, line beyond the text, column 0, duplicate
 }
 
+TEST(FuzzRegressions, PrintedOutputCheckCatchesEveryKindOfControl) {
+  auto violations = [](std::string_view out, Format format) {
+    Violations v;
+    check_printed(out, format, false, v);
+    return v.size();
+  };
+  EXPECT_EQ(violations("a.json:1:1: error\n  | ^\n", Format::Text), 0U);
+  EXPECT_GE(violations("a\n::error ::x\n", Format::Text), 1U);
+  EXPECT_GE(violations("  ::stop-commands::t\n", Format::Json), 1U);
+  EXPECT_GE(violations("x ##[add-mask]y\n", Format::Text), 1U);
+  EXPECT_GE(violations("\x1b[2J\n", Format::Text), 1U);
+  EXPECT_GE(violations("\xC2\x9B" "2J\n", Format::Text), 1U);
+  EXPECT_GE(violations("\xE2\x80\xAE\n", Format::Text), 1U);
+  EXPECT_GE(violations("\xFF\n", Format::Text), 1U);
+  EXPECT_GE(violations("plain line\n", Format::Github), 1U);
+  EXPECT_EQ(violations("::error file=a::m\ncallcheck: 1 file checked\n", Format::Github), 0U);
+}
+
 TEST(FuzzRegressions, TokenLeakCheckTellsCopiedTextFromFixedText) {
   // The error's own words in the input are not a leak...
   EXPECT_TRUE(run_token("expected three dot-separated parts").empty());

@@ -6,7 +6,8 @@
 
 #include <cstdlib>  // std::getenv
 
-#include <algorithm>   // std::count_if
+#include <algorithm>   // std::count_if, std::min
+#include <chrono>      // std::chrono::steady_clock
 #include <filesystem>  // std::filesystem
 #include <functional>  // std::function
 #include <string>      // std::string
@@ -15,6 +16,8 @@
 
 #include "callcheck/check.h"
 #include "document/document.h"
+#include "rules/rule.h"
+#include "schema/navigator.h"
 #include "small_stack.h"
 #include "test_util.h"
 
@@ -38,6 +41,9 @@ auto repeat(const std::string &s, std::size_t n) -> std::string {
   for (std::size_t i = 0; i < n; ++i) out += s;
   return out;
 }
+
+// Eleven hex digits: one short of a GUID's last group.
+auto fmt_index(std::size_t i) -> std::string { return std::to_string(10000000000 + i % 89999999999); }
 
 auto nested_arrays(std::size_t depth) -> std::string { return repeat("[", depth) + repeat("]", depth); }
 auto string_of(std::size_t n) -> std::string { return "{\"a\":\"" + std::string(n, 'x') + "\"}"; }
@@ -137,9 +143,79 @@ TEST(HostileLimits, ManyDistinctKeysUnderARaisedMemberLimitParseWithoutDuplicate
     EXPECT_EQ(f.code, "CC002");
     pointers.push_back(f.pointer);
   }
-  EXPECT_EQ(pointers, (std::vector<std::string>{"/k5", "/k199999", "/k5"}));
+  // One finding per repeated name: "k5" (three times) and "k199999".
+  EXPECT_EQ(pointers, (std::vector<std::string>{"/k5", "/k199999"}));
   // Every duplicate names the first definition, also once the index is in use.
   for (const auto &f : doc.findings()) EXPECT_NE(f.message.find("line 1, column"), std::string::npos) << f.message;
+  ASSERT_EQ(doc.findings().size(), 2U);
+  EXPECT_NE(doc.findings()[0].message.find("(3 times in this object)"), std::string::npos) << doc.findings()[0].message;
+  EXPECT_EQ(doc.findings()[1].message.find("times in this object"), std::string::npos) << doc.findings()[1].message;
+}
+
+// issue 18 item 3: a 1 MB payload inside every default limit, made of
+// objects with 1,000 identical keys, took ~50 s of CPU and gave 166,833
+// findings (a scan from byte 0 per duplicate, a walk over every earlier equal
+// key). Now: one finding per object, in linear time.
+auto identical_keys_payload(std::size_t bytes) -> std::string {
+  const std::string object = "{" + repeat("\"k\":0,", 999) + "\"k\":0}";
+  std::string text = "[";
+  while (text.size() + object.size() + 2 <= bytes) text += (text.size() > 1 ? "," : "") + object;
+  return text + "]";
+}
+
+TEST(HostileDuplicates, AMegabyteOfIdenticalKeysIsOneFindingPerObject) {
+  const std::string text = identical_keys_payload(std::size_t{1} << 20U);
+  ASSERT_LE(text.size(), std::size_t{1} << 20U);
+  const std::size_t objects = (text.size() - 1) / (6 * 1000 + 1);
+  const auto started = std::chrono::steady_clock::now();
+  const callcheck::Report report = run(text);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  EXPECT_EQ(count_code(report, "CC002"), objects);
+  EXPECT_EQ(count_code(report, "CC004"), 0U);
+  // Debug and sanitizer builds are several times slower; the quadratic
+  // version needed tens of seconds even optimised.
+  EXPECT_LT(seconds, 5.0);
+  for (const callcheck::Diagnostic &d : report.diagnostics) {
+    if (d.code != "CC002") continue;
+    EXPECT_NE(d.message.find("\"k\" (1000 times in this object); first defined at line 1, column "), std::string::npos)
+        << d.message;
+    EXPECT_EQ(d.help, "keep one of the 1000 members");
+    EXPECT_EQ(d.span.begin.line, 1U);
+  }
+  // The first object's duplicate is at its second key, and names the first.
+  ASSERT_FALSE(report.diagnostics.empty());
+  const callcheck::Diagnostic &first = report.diagnostics.front().code == "CC002" ? report.diagnostics.front()
+                                                                                 : report.diagnostics.at(1);
+  EXPECT_EQ(first.span.begin.column, 9U);
+  EXPECT_NE(first.message.find("line 1, column 3:"), std::string::npos) << first.message;
+}
+
+TEST(HostileDuplicates, TimePerByteDoesNotGrowWithTheInput) {
+  // 64 KiB against 1 MiB: a quadratic cost is 16x worse per byte at the
+  // larger size; linear stays within noise (a generous 5x: ctest runs this
+  // beside other tests, best of five runs each).
+  auto per_byte = [](std::size_t bytes) {
+    const std::string text = identical_keys_payload(bytes);
+    double best = 1e9;
+    for (int i = 0; i < 5; ++i) {
+      const auto started = std::chrono::steady_clock::now();
+      (void)run(text);
+      best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+    }
+    return best / static_cast<double>(text.size());
+  };
+  const double small = per_byte(std::size_t{64} << 10U);
+  const double large = per_byte(std::size_t{1} << 20U);
+  EXPECT_LT(large, small * 5.0) << "per byte: " << small << " s at 64 KiB, " << large << " s at 1 MiB";
+}
+
+TEST(HostileDuplicates, MessagesOfObjectsLeftOpenAreCompleted) {
+  // A syntax error after the repeats: the finding still counts them.
+  const auto doc = callcheck::detail::Document::parse(R"({"a":1,"a":2,"a":3,"a":4 oops)", callcheck::Limits{});
+  EXPECT_FALSE(doc.has_dom());
+  ASSERT_GE(doc.findings().size(), 1U);
+  EXPECT_EQ(doc.findings()[0].code, "CC002");
+  EXPECT_NE(doc.findings()[0].message.find("(4 times in this object)"), std::string::npos) << doc.findings()[0].message;
 }
 
 TEST(HostileLimits, DuplicatesFoundOnBothSidesOfTheIndexThreshold) {
@@ -153,6 +229,155 @@ TEST(HostileLimits, DuplicatesFoundOnBothSidesOfTheIndexThreshold) {
     EXPECT_EQ(doc.findings()[0].pointer, "/inner/k0") << n;
     EXPECT_EQ(doc.findings()[1].pointer, "/k0") << n;
   }
+}
+
+// ---------------------------------------------------------------------------
+// The per-file cap on findings (issue 18): after sorting, the first
+// max_findings are kept and the rest counted, with the worst of them.
+
+auto malformed_targets(std::size_t n) -> std::string {
+  // Each target's id is one hex digit short of a GUID: a CC205 warning each.
+  std::string targets;
+  for (std::size_t i = 0; i < n; ++i) {
+    targets += (i ? "," : "") + std::string(R"({"identity":{"user":{"id":"8a34a46b-3d17-4adc-8dce-)") +
+               fmt_index(i) + R"("}}})";
+  }
+  return R"({"callbackUri":"https://bot.contoso.com/cb","mediaConfig":{"@odata.type":"#microsoft.graph.serviceHostedMediaConfig"},"targets":[)" +
+         targets + "]}";
+}
+
+TEST(HostileCap, FindingsPastTheCapAreCountedNotKept) {
+  // 1,001 objects with a duplicate each: 1,001 CC002 errors plus CC103.
+  const std::string text = "[" + repeat(R"({"a":1,"a":2},)", 1000) + R"({"a":1,"a":2}])";
+  const callcheck::Report report = run(text);
+  ASSERT_EQ(report.diagnostics.size(), 1000U);
+  EXPECT_EQ(report.omitted, 2U);
+  EXPECT_EQ(report.omitted_worst, callcheck::Severity::Error);
+  // Kept: the first by position.
+  for (std::size_t i = 1; i < report.diagnostics.size(); ++i) {
+    EXPECT_FALSE(report.diagnostics[i].span.begin < report.diagnostics[i - 1].span.begin);
+  }
+  EXPECT_EQ(report.diagnostics.back().span.begin.column, 1 + 14U * 998 + 8);  // the 999th object's second "a"
+  // A lower cap through the library's Limits.
+  callcheck::Limits limits;
+  limits.max_findings = 10;
+  const callcheck::Report capped = run(text, limits);
+  EXPECT_EQ(capped.diagnostics.size(), 10U);
+  EXPECT_EQ(capped.omitted, report.diagnostics.size() + report.omitted - 10);
+}
+
+TEST(HostileCap, AnOmittedErrorStillDecidesWorst) {
+  // Warnings first (CC205 on every target), the error after them (a second
+  // callbackUri: CC002).
+  std::string text = malformed_targets(30);
+  text.insert(text.size() - 1, R"(,"callbackUri":"http://late.example/cb")");
+  callcheck::Limits limits;
+  limits.max_findings = 5;
+  const callcheck::Report report = run(text, limits);
+  ASSERT_EQ(report.diagnostics.size(), 5U);
+  for (const auto &d : report.diagnostics) EXPECT_NE(d.severity, callcheck::Severity::Error) << d.code << " " << d.message;
+  EXPECT_GT(report.omitted, 0U);
+  EXPECT_EQ(report.omitted_worst, callcheck::Severity::Error);
+  EXPECT_EQ(report.worst(), callcheck::Severity::Error);
+}
+
+TEST(HostileCap, UnderTheCapNothingIsOmitted) {
+  const callcheck::Report report = run(malformed_targets(3));
+  EXPECT_EQ(report.omitted, 0U);
+  EXPECT_FALSE(report.omitted_worst.has_value());
+}
+
+// ---------------------------------------------------------------------------
+// Rules that compare array entries hash them (issue 18): timed on the rule
+// alone, with limits raised far past the defaults, where comparing every
+// pair took seconds to minutes.
+
+auto rule_seconds(const std::string &code, const std::string &text, std::size_t *findings) -> double {
+  callcheck::Limits limits;
+  limits.max_bytes = std::size_t{1} << 30U;
+  limits.max_elements = std::size_t{1} << 24U;
+  const auto doc = callcheck::detail::Document::parse(text, limits);
+  EXPECT_TRUE(doc.has_dom());
+  const callcheck::Scenario scenario;
+  const std::vector<callcheck::detail::Finding> schema;
+  const callcheck::detail::RuleContext context{doc, callcheck::detail::Navigator::for_call(callcheck::ApiVersion::V1),
+                                               scenario, callcheck::ApiVersion::V1, "", schema};
+  for (const callcheck::detail::Rule *rule : callcheck::detail::builtin_rules()) {
+    if (rule->meta().code != code) continue;
+    callcheck::detail::DiagnosticSink sink;
+    const auto started = std::chrono::steady_clock::now();
+    rule->check(context, sink);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    *findings = sink.findings().size();
+    return seconds;
+  }
+  ADD_FAILURE() << "no rule " << code;
+  return 0;
+}
+
+auto guid(std::size_t i) -> std::string {
+  const std::string hex = std::to_string(100000000000 + i);  // 12 digits
+  return "8a34a46b-3d17-4adc-8dce-" + hex;
+}
+
+constexpr std::size_t kMany = 100'000;
+
+TEST(HostileRules, DuplicateTargetIsHashed) {
+  std::string targets;
+  for (std::size_t i = 0; i < kMany; ++i) {
+    targets += (i ? "," : "") + std::string(R"({"identity":{"user":{"id":")") + guid(i) + R"("}}})";
+  }
+  targets += R"(,{"identity":{"user":{"id":")" + guid(7) + R"("}}})";  // one repeat, of target 7
+  std::size_t findings = 0;
+  const double seconds = rule_seconds("CC211", R"({"targets":[)" + targets + "]}", &findings);
+  EXPECT_EQ(findings, 1U);
+  EXPECT_LT(seconds, 2.0) << "CC211 over " << kMany << " targets";
+}
+
+TEST(HostileRules, DuplicatePromptResourceIdIsHashed) {
+  std::string prompts;
+  for (std::size_t i = 0; i <= kMany; ++i) {
+    prompts += (i ? "," : "") + std::string(R"({"uri":"https://a.example/p.wav","resourceId":")") +
+               guid(i == kMany ? 3 : i) + R"("})";
+  }
+  std::size_t findings = 0;
+  const double seconds = rule_seconds("CC218", R"({"mediaConfig":{"preFetchMedia":[)" + prompts + "]}}", &findings);
+  EXPECT_EQ(findings, 1U);
+  EXPECT_LT(seconds, 2.0) << "CC218 over " << kMany << " prompts";
+}
+
+TEST(HostileRules, DuplicateModalityIsHashed) {
+  std::string modalities;
+  for (std::size_t i = 0; i < kMany; ++i) modalities += (i ? ",\"m" : "\"m") + std::to_string(i) + "\"";
+  modalities += R"(,"m5","m5","m6")";
+  std::size_t findings = 0;
+  const double seconds = rule_seconds("CC221", R"({"requestedModalities":[)" + modalities + "]}", &findings);
+  EXPECT_EQ(findings, 2U);  // m5 once, m6 once
+  EXPECT_LT(seconds, 2.0) << "CC221 over " << kMany << " modalities";
+}
+
+TEST(HostileRules, FindingsInAWideArrayAreLocatedInLinearTime) {
+  // 20,000 targets (the element limit raised), each a finding: locating each
+  // one walked all earlier siblings (the elements are not leaves), and CC211
+  // compared every pair.
+  auto per_target = [](std::size_t n) {
+    const std::string text = malformed_targets(n);
+    callcheck::Limits limits;
+    limits.max_elements = n;
+    limits.max_bytes = std::size_t{1} << 24U;
+    limits.max_findings = n * 2;
+    double best = 1e9;
+    for (int i = 0; i < 5; ++i) {
+      const auto started = std::chrono::steady_clock::now();
+      const callcheck::Report report = run(text, limits);
+      best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+      EXPECT_GE(count_code(report, "CC205"), n);
+    }
+    return best / static_cast<double>(n);
+  };
+  const double small = per_target(1'000);
+  const double large = per_target(20'000);
+  EXPECT_LT(large, small * 5.0) << "per target: " << small << " s at 1,000, " << large << " s at 20,000";
 }
 
 // ---------------------------------------------------------------------------
