@@ -27,7 +27,7 @@ class Assembler {
   void add(const detail::Finding &f) { add_span(f, doc_.span(f.pointer, f.at_key)); }
 
   void add(const detail::ParseFinding &f) {
-    add_span(detail::Finding{f.code, f.message, f.pointer, f.help, false}, doc_.span_of_bytes(f.begin, f.end));
+    add_span(detail::Finding{f.code, f.message, f.pointer, f.help, false, f.fix}, doc_.span_of_bytes(f.begin, f.end));
   }
 
  private:
@@ -48,6 +48,16 @@ class Assembler {
     d.pointer = f.pointer;
     d.span = Span{shift(span.begin), shift(span.end)};
     d.help = f.help;
+    // The catalogue says whether a rule fixes and how safely (one source of
+    // truth for --fix, --unsafe-fixes and the docs' "Fix safety").
+    if (f.fix && meta->fix != FixSafety::None) {
+      d.fix = f.fix;
+      d.fix->safety = meta->fix;
+      for (Edit &e : d.fix->edits) {
+        const Span s = doc_.span_of_bytes(static_cast<std::uint32_t>(e.begin), static_cast<std::uint32_t>(e.end));
+        e.span = Span{shift(s.begin), shift(s.end)};
+      }
+    }
     report_.diagnostics.push_back(std::move(d));
   }
 

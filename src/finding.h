@@ -2,7 +2,10 @@
 #ifndef CALLCHECK_FINDING_H_
 #define CALLCHECK_FINDING_H_
 
-#include <string>  // std::string
+#include <optional>  // std::optional
+#include <string>    // std::string
+
+#include "callcheck/diagnostic.h"
 
 namespace callcheck::detail {
 
@@ -12,6 +15,8 @@ struct Finding {
   std::string pointer;  // RFC 6901
   std::string help;     // what to do instead; may be empty
   bool at_key = false;  // point at the member name rather than its value
+  // Byte offsets into the Document's text; the pipeline adds the spans.
+  std::optional<Fix> fix{};
 };
 
 }  // namespace callcheck::detail

@@ -3,10 +3,12 @@
 #ifndef CALLCHECK_DIAGNOSTIC_H_
 #define CALLCHECK_DIAGNOSTIC_H_
 
+#include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint32_t
 #include <optional>     // std::optional
 #include <string>       // std::string
 #include <string_view>  // std::string_view
+#include <vector>       // std::vector
 
 namespace callcheck {
 
@@ -39,6 +41,29 @@ struct Span {
   Position end;
 };
 
+// Whether a rule's fix keeps the payload's meaning (Safe: applied by `--fix`)
+// or may change it (Unsafe: only with `--unsafe-fixes`). None: no fix.
+enum class FixSafety : std::uint8_t { None, Safe, Unsafe };
+[[nodiscard]] auto to_string(FixSafety safety) -> std::string_view;  // "none" / "safe" / "unsafe"
+
+// One replacement of the checked text's bytes [begin, end). `span` is the
+// same range in line:column, shifted like the diagnostic's (so it points into
+// the containing Markdown/.http file); begin/end are offsets in the text that
+// check() was given.
+struct Edit {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::string replacement;
+  Span span;
+};
+
+// A fix: edits applied together or not at all, never overlapping each other.
+struct Fix {
+  FixSafety safety = FixSafety::Safe;
+  std::string description;  // imperative, e.g. "delete the trailing comma"
+  std::vector<Edit> edits;  // sorted by begin
+};
+
 struct Diagnostic {
   std::string code;                  // "CC201", stable forever
   std::string name;                  // "callback-uri-not-https"
@@ -47,6 +72,7 @@ struct Diagnostic {
   std::string pointer;               // RFC 6901; "" = the whole document
   Span span;                         // from the SourceMap (0:0 when unknown)
   std::string help;                  // what to do instead; "" = none
+  std::optional<Fix> fix;            // a mechanical edit that resolves it, if the rule has one
 };
 
 }  // namespace callcheck

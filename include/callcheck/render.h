@@ -35,6 +35,8 @@ struct Summary {
   std::size_t input_errors = 0;        // files that could not be read
   std::size_t files_with_findings = 0;
   std::size_t omitted = 0;             // findings left out past the per-file cap
+  bool fixing = false;                 // `check --fix`: `fixed` is shown
+  std::size_t fixed = 0;               // fixes applied (the counts above are what remains)
   void add(const Report &report);
 };
 

@@ -20,6 +20,8 @@ struct RuleMeta {
   Status status;
   std::string_view summary;      // one line
   std::string_view explanation;  // Markdown: What it does / Why is this bad? / Example / Use instead
+                                 // (/ Fix safety, when the rule has a fix)
+  FixSafety fix = FixSafety::None;  // the fix's safety; None: the rule has no fix
 };
 
 // Every rule, sorted by code. The reference stays valid for the process lifetime.

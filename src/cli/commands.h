@@ -32,6 +32,13 @@ struct CheckArgs {
   bool follow_symlinks = false;  // read payloads through symlinks leaving the repository
   bool show_config = false;      // stderr: the configuration that applies to each input
   Limits limits;
+  // Fixes (issue 16): --fix writes the safe ones, --unsafe-fixes adds the
+  // unsafe ones, --diff only prints them, --fix-only hides what remains.
+  bool fix = false;
+  bool unsafe_fixes = false;
+  bool diff = false;
+  bool fix_only = false;
+  [[nodiscard]] auto fixing() const -> bool { return fix || diff || fix_only; }
 };
 
 struct JoinUrlArgs {

@@ -57,6 +57,10 @@ void add_check_options(CLI::App &cmd, CheckArgs &a) {
   cmd.add_option("--color", a.color, "Colour: auto, always, never")->check(CLI::IsMember({"auto", "always", "never"}));
   cmd.add_option("--stdin-filename", a.stdin_name, "Name shown for stdin input");
   cmd.add_option("--join-url", a.join_url, "Compare every body with the meeting of this Teams join link");
+  cmd.add_flag("--fix", a.fix, "Apply the safe fixes to the files in place, then report what remains");
+  cmd.add_flag("--unsafe-fixes", a.unsafe_fixes, "With --fix or --diff: also the fixes that may change the meaning");
+  cmd.add_flag("--diff", a.diff, "Print the fixes as a unified diff and change nothing (exit 1 if any)");
+  cmd.add_flag("--fix-only", a.fix_only, "Apply the fixes and report only how many; exit 0 unless an input fails");
   cmd.add_option("--max-bytes", a.limits.max_bytes, "Limit: bytes per input (default 1048576)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30U));
   cmd.add_option("--max-depth", a.limits.max_depth, "Limit: nesting depth (default 64)")->check(CLI::Range(1U, 10000U));

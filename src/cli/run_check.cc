@@ -20,8 +20,10 @@
 #include "cli/exit_code.h"
 #include "cli/extract_inputs.h"
 #include "cli/input.h"
+#include "cli/safe_write.h"
 #include "cli/trust_root.h"
 #include "config/config.h"
+#include "fix/fix_file.h"
 #include "permissions/permissions.h"
 #include "permissions/token.h"
 
@@ -36,6 +38,17 @@ struct Outcome {
   // NDJSON files are streamed by the rendering thread instead (`ndjson`).
   std::vector<Report> extracted;
   bool ndjson = false;
+  std::size_t fixed = 0;  // --fix: fixes applied to this input
+  std::string diff;       // --diff: what --fix would change
+  std::string fix_note;   // why fixes were not applied (stderr)
+};
+
+// --diff: what the configuration reports (unused suppressions, ...) is not a diff.
+class Silent final : public Renderer {
+ public:
+  void file(std::ostream &out, const Report &report, std::string_view text) override {
+    (void)out, (void)report, (void)text;
+  }
 };
 
 auto input_error(const Input &in, const std::string &message) -> Outcome {
@@ -53,8 +66,38 @@ auto input_error(const Input &in, const std::string &message) -> Outcome {
   return o;
 }
 
+// --fix/--diff on one input held in memory: `o.text` becomes the fixed text
+// (what the findings are then reported on) unless only a diff is wanted.
+// Nothing is written when the result would not parse (fix/fix_file.h), and
+// stdin is never rewritten.
+auto fix_input(const Input &in, InputKind kind, const Options &options, const CheckArgs &args, Outcome &o)
+    -> std::string {
+  const detail::FixInput as = kind == InputKind::Json       ? detail::FixInput::Json
+                              : kind == InputKind::Markdown ? detail::FixInput::Markdown
+                                                            : detail::FixInput::Http;
+  detail::FixResult r = detail::fix_text(o.text, as, in.display, options, args.unsafe_fixes);
+  if (r.fixed == 0) return {};
+  if (!r.parses) {
+    o.fix_note = fmt::format("{}: {} not applied: the fixed text would not parse", in.display,
+                             r.fixed == 1 ? std::string("1 fix") : fmt::format("{} fixes", r.fixed));
+    return {};
+  }
+  if (args.diff) {
+    o.diff = detail::unified_diff(o.text, r.text, in.display);
+    o.fixed = r.fixed;
+    return {};
+  }
+  if (in.is_stdin) return {};
+  if (std::string error = safe_write_file(in.path, r.text); !error.empty()) {
+    return "cannot write the fixed file: " + error;
+  }
+  o.fixed = r.fixed;
+  o.text = std::move(r.text);
+  return {};
+}
+
 auto process(const Input &in, const Options &options, std::size_t cap, const std::string &stdin_text,
-             bool stdin_ok, const std::string &stdin_error) -> Outcome {
+             bool stdin_ok, const std::string &stdin_error, const CheckArgs *fixing = nullptr) -> Outcome {
   if (!in.error.empty()) return input_error(in, in.error);
   Outcome o;
   const InputKind kind = input_kind(in.display);
@@ -69,6 +112,11 @@ auto process(const Input &in, const Options &options, std::size_t cap, const std
     ReadResult r = read_file(in.path, cap);
     if (!r.ok) return input_error(in, r.error);
     o.text = std::move(r.bytes);
+  }
+  if (fixing != nullptr && kind != InputKind::Ndjson) {
+    if (const std::string error = fix_input(in, kind, options, *fixing, o); !error.empty()) {
+      return input_error(in, error);
+    }
   }
   if (kind == InputKind::Json) {
     o.report = check(o.text, in.display, options);
@@ -239,6 +287,10 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
   render_options.tool_version = CALLCHECK_VERSION;
   auto renderer = make_renderer(*parse_format(args.format), render_options);
   Summary summary;
+  summary.fixing = args.fix || args.fix_only;
+  const CheckArgs *fixing = args.fixing() ? &args : nullptr;
+  std::size_t diff_files = 0;
+  if (args.diff) renderer = std::make_unique<Silent>();  // --diff prints only the diff
   renderer->begin(out);
   bool worst_hit = false;
   for (const Report &flag_report : flag_reports) {
@@ -275,7 +327,8 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
         std::unique_lock<std::mutex> lock(mutex);
         room.wait(lock, [&] { return i < next_render + kWindow; });
       }
-      Outcome o = process(named[i], config.options(i), args.limits.max_bytes, stdin_text, stdin_ok, stdin_error);
+      Outcome o = process(named[i], config.options(i), args.limits.max_bytes, stdin_text, stdin_ok, stdin_error,
+                          fixing);
       {
         const std::lock_guard<std::mutex> lock(mutex);
         results[i % kWindow] = std::move(o);
@@ -304,12 +357,22 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
       next_render = i + 1;
       room.notify_all();
     } else {
-      o = process(named[i], config.options(i), args.limits.max_bytes, stdin_text, stdin_ok, stdin_error);
+      o = process(named[i], config.options(i), args.limits.max_bytes, stdin_text, stdin_ok, stdin_error, fixing);
+    }
+    summary.fixed += o.fixed;
+    if (!o.fix_note.empty()) err << "callcheck: " << printable(o.fix_note) << "\n";
+    if (args.diff) {
+      // --diff is the diff and nothing else; unreadable inputs still fail.
+      out << o.diff;
+      if (o.fixed > 0) ++diff_files;
+      if (o.report.input_error) ++summary.input_errors;
+      continue;
     }
     auto emit = [&](Report report, std::string_view text) {
       config.post_process(i, report);
       summary.add(report);
       if (const auto worst = report.worst(); worst && *worst <= render_options.fail_on) worst_hit = true;
+      if (args.fix_only && !report.input_error) report.diagnostics.clear();
       renderer->file(out, report, text);
     };
     if (o.ndjson) {
@@ -326,6 +389,11 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
   if (config.finish(*renderer, out, summary, render_options.fail_on)) worst_hit = true;
   renderer->end(out, summary);
   out.flush();
+  if (args.diff && summary.input_errors == 0 && n > 0) {
+    err << fmt::format("callcheck: would apply {} fix{} in {} file{}\n", summary.fixed, summary.fixed == 1 ? "" : "es",
+                       diff_files, diff_files == 1 ? "" : "s");
+    return summary.fixed > 0 ? kFindings : kClean;
+  }
   if (summary.input_errors > 0) {
     err << fmt::format("callcheck: {} of {} input{} could not be read\n", summary.input_errors, n, n == 1 ? "" : "s");
     return kFailure;
@@ -335,6 +403,7 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
     return kFailure;
   }
   if (config.writing_baseline()) return config.write_baseline(err);
+  if (args.fix_only) return kClean;
   return worst_hit ? kFindings : kClean;
 }
 

@@ -536,6 +536,9 @@ auto syntax_finding(std::string_view text, std::uint32_t base, const rapidjson::
       f.message = fmt::format("trailing comma before '{}': JSON does not allow a comma after the last {}",
                               here, here == '}' ? "member" : "element");
       f.help = "delete this comma";
+      // The parser stopped at the closing bracket, so nothing after the comma
+      // was read: deleting it is exactly what the author meant.
+      f.fix = Fix{FixSafety::Safe, "delete the trailing comma", {Edit{back - 1, back, "", {}}}};
       return f;
     }
   }
@@ -598,7 +601,8 @@ auto Document::parse(std::string_view text, const Limits &limits) -> Document {
   std::uint32_t base = 0;
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") {
     findings.push_back(ParseFinding{"CC006", "UTF-8 byte order mark at the start of the input (RFC 8259 section 8.1)",
-                                    0, 3, "", "save the file as UTF-8 without BOM"});
+                                    0, 3, "", "save the file as UTF-8 without BOM",
+                                    Fix{FixSafety::Safe, "remove the byte order mark", {Edit{0, 3, "", {}}}}});
     base = 3;
   }
   const Utf8Result utf8 = validate_utf8(text.substr(base), true);

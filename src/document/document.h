@@ -59,6 +59,7 @@ struct ParseFinding {
   std::uint32_t end = 0;
   std::string pointer;
   std::string help;
+  std::optional<Fix> fix{};  // byte offsets into the text
 };
 
 class Document {

@@ -67,6 +67,10 @@ class JsonRenderer final : public Renderer {
         key(w, "help");
         string(w, d.help);
       }
+      if (d.fix) {
+        key(w, "fix");
+        write_fix(w, *d.fix);
+      }
       w.EndObject();
     }
     w.EndArray();

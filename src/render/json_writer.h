@@ -76,6 +76,34 @@ inline void write_scenario_and_scopes(JsonWriter &w, const Report &r) {
   w.EndArray();
 }
 
+// A diagnostic's fix as replacements (line:column ranges of the reported
+// file, end exclusive), as report.schema.json describes.
+inline void write_fix(JsonWriter &w, const Fix &fix) {
+  w.StartObject();
+  key(w, "safety");
+  string(w, to_string(fix.safety));
+  key(w, "description");
+  string(w, fix.description);
+  key(w, "edits");
+  w.StartArray();
+  for (const Edit &e : fix.edits) {
+    w.StartObject();
+    key(w, "line");
+    w.Uint(e.span.begin.line);
+    key(w, "column");
+    w.Uint(e.span.begin.column);
+    key(w, "endLine");
+    w.Uint(e.span.end.line);
+    key(w, "endColumn");
+    w.Uint(e.span.end.column);
+    key(w, "replacement");
+    string(w, e.replacement);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+}
+
 inline void write_summary(JsonWriter &w, const Summary &s) {
   w.StartObject();
   key(w, "files");
@@ -92,6 +120,10 @@ inline void write_summary(JsonWriter &w, const Summary &s) {
   w.Uint64(s.files_with_findings);
   key(w, "omitted");
   w.Uint64(s.omitted);
+  if (s.fixing) {
+    key(w, "fixed");
+    w.Uint64(s.fixed);
+  }
   w.EndObject();
 }
 

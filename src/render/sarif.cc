@@ -107,6 +107,48 @@ void physical_location(Writer &w, const Report &r, const Diagnostic &d) {
   w.EndObject();
 }
 
+// SARIF 2.1.0 3.55: one fix, its replacements in the reported file. Regions
+// are line:column like the result's; insertedContent is the new text.
+void fixes(Writer &w, const Report &r, const Fix &fix) {
+  key(w, "fixes");
+  w.StartArray();
+  w.StartObject();
+  text_object(w, "description", fix.description);
+  key(w, "artifactChanges");
+  w.StartArray();
+  w.StartObject();
+  artifact_location(w, r.source);
+  key(w, "replacements");
+  w.StartArray();
+  for (const Edit &e : fix.edits) {
+    w.StartObject();
+    key(w, "deletedRegion");
+    w.StartObject();
+    key(w, "startLine");
+    w.Uint(e.span.begin.line);
+    key(w, "startColumn");
+    w.Uint(e.span.begin.column);
+    key(w, "endLine");
+    w.Uint(e.span.end.line);
+    key(w, "endColumn");
+    w.Uint(e.span.end.column);
+    w.EndObject();
+    if (!e.replacement.empty()) {
+      key(w, "insertedContent");
+      w.StartObject();
+      key(w, "text");
+      string(w, e.replacement);
+      w.EndObject();
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  w.EndArray();
+  w.EndObject();
+  w.EndArray();
+}
+
 auto message_text(const Diagnostic &d) -> std::string {
   return d.help.empty() ? d.message : d.message + "\nhelp: " + d.help;
 }
@@ -174,6 +216,7 @@ class SarifRenderer final : public Renderer {
         string(w, r.origin);
       }
       w.EndObject();
+      if (d.fix) fixes(w, r, *d.fix);
       w.EndObject();
       if (r.input_error && d.severity == Severity::Error) failures_.push_back({r.source, d});
     }

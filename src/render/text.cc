@@ -96,6 +96,16 @@ class TextRenderer final : public Renderer {
 
   void end(std::ostream &out, const Summary &s) override {
     const std::string omitted = s.omitted > 0 ? fmt::format("; {} more omitted", s.omitted) : std::string();
+    if (s.fixing) {
+      const std::size_t remaining = s.errors + s.warnings + s.infos + s.omitted;
+      out << fmt::format("{} checked: {} fixed, {} remaining", plural(s.files, "file"), s.fixed, remaining);
+      if (remaining > 0) {
+        out << fmt::format(" ({}, {}, {}) in {}", plural(s.errors, "error"), plural(s.warnings, "warning"),
+                           plural(s.infos, "info"), plural(s.files_with_findings, "file"));
+      }
+      out << omitted << "\n";
+      return;
+    }
     if (s.errors + s.warnings + s.infos + s.omitted == 0) {
       out << fmt::format("{} checked, no problems found\n", plural(s.files, "file"));
       return;

@@ -16,6 +16,15 @@ auto to_string(Status status) -> std::string_view {
   return "stable";
 }
 
+auto to_string(FixSafety safety) -> std::string_view {
+  switch (safety) {
+    case FixSafety::None: return "none";
+    case FixSafety::Safe: return "safe";
+    case FixSafety::Unsafe: return "unsafe";
+  }
+  return "none";
+}
+
 auto rule_catalog() -> const std::vector<RuleMeta> & {
   static const std::vector<RuleMeta> catalog = [] {
     std::vector<RuleMeta> out;

@@ -32,7 +32,10 @@ The Graph service rejects a body it cannot parse with `400 Bad Request`, before 
 {
   "callbackUri": "https://bot.contoso.com/callback"
 }
-```)md"};
+```
+
+## Fix safety
+A trailing comma is fixed: the comma is deleted. The parser stopped at the closing bracket right after it, so nothing else was read and nothing else changes. Other syntax errors have no fix, because the parser cannot tell what the author meant.)md", FixSafety::Safe};
 };
 
 }  // namespace callcheck::rules

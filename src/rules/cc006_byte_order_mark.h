@@ -28,7 +28,10 @@ RFC 8259 says JSON text must not begin with a BOM. Some parsers reject it, other
 ## Use instead
 ```json
 { "callbackUri": "https://bot.contoso.com/callback" }
-```)md"};
+```
+
+## Fix safety
+The fix deletes the three bytes of the byte order mark; the JSON text after it is unchanged.)md", FixSafety::Safe};
 };
 
 }  // namespace callcheck::rules

@@ -28,7 +28,10 @@ The service rejects or ignores undeclared members of closed types; a misspelt na
 ## Use instead
 ```json
 { "chatInfo": { "threadId": "19:meeting_abc@thread.v2" } }
-```)md"};
+```
+
+## Fix safety
+When exactly one declared property is closest to the misspelt name (`displayname` -> `displayName`), the fix renames the member. It is unsafe: the renamed member now takes effect, which may not be what the author meant. With no suggestion, or a tie between two, there is no fix.)md", FixSafety::Unsafe};
 };
 
 }  // namespace callcheck::rules

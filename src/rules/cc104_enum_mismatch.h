@@ -28,7 +28,10 @@ Enum members are case-sensitive and differ between beta and v1.0; the service re
 ## Use instead
 ```json
 { "requestedModalities": ["video"] }
-```)md"};
+```
+
+## Fix safety
+When the value differs from an allowed value only in letter case (`Audio` -> `audio`), the fix writes the allowed spelling; that is the value the author meant. Other mismatches have no fix.)md", FixSafety::Safe};
 };
 
 }  // namespace callcheck::rules

@@ -4,6 +4,7 @@
 #ifndef CALLCHECK_RULES_CC201_UNDECLARED_PROPERTY_H_
 #define CALLCHECK_RULES_CC201_UNDECLARED_PROPERTY_H_
 
+#include "fix/edits.h"
 #include "rules/rule_support.h"
 
 #include <fmt/format.h>
@@ -69,10 +70,17 @@ class UndeclaredProperty final : public detail::Rule {
           continue;
         }
         const std::string suggestion = detail::closest(name, candidates);
+        // Renamed only to a unique closest name the object does not hold yet.
+        std::optional<Fix> fix;
+        const std::string rename = detail::unique_closest(name, candidates);
+        if (!rename.empty() && !v.value.HasMember(rename.c_str())) {
+          fix = detail::make_fix(kMeta.fix, fmt::format("rename `{}` to `{}`", shown(name), rename),
+                                 {detail::rename_member(context.doc, pointer, rename)});
+        }
         sink.report(kMeta, pointer, fmt::format("`{}` is not a declared property of `{}`", shown(name), type),
                     suggestion.empty() ? "remove it, or check its spelling against the Graph reference"
                                        : fmt::format("did you mean `{}`?", suggestion),
-                    true);
+                    true, std::move(fix));
       }
     });
   }
@@ -134,7 +142,10 @@ Open types accept any member, so the service silently ignores a misspelt `callba
 ## Use instead
 ```json
 { "callbackUri": "https://bot.contoso.com/callback", "source": { "identity": { "@odata.type": "#microsoft.graph.identitySet" } } }
-```)md"};
+```
+
+## Fix safety
+When exactly one declared property (or, in an identity set, identity kind) is closest to the misspelt member name (`displayname` -> `displayName`), the fix renames the member. It is unsafe: the member now takes effect, which may not be what the author meant. With no suggestion, a tie, or the suggested name already present, there is no fix; an unknown `@odata.type` has none either.)md", FixSafety::Unsafe};
 };
 
 }  // namespace callcheck::rules

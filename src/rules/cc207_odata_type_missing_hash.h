@@ -3,6 +3,7 @@
 #ifndef CALLCHECK_RULES_CC207_ODATA_TYPE_MISSING_HASH_H_
 #define CALLCHECK_RULES_CC207_ODATA_TYPE_MISSING_HASH_H_
 
+#include "fix/edits.h"
 #include "rules/rule_support.h"
 
 #include <fmt/format.h>
@@ -21,8 +22,12 @@ class OdataTypeMissingHash final : public detail::Rule {
       if (value.empty() || value.front() == '#' || is_placeholder(value)) return;
       const std::string pointer = v.path.pointer();
       if (context.schema_reported(pointer)) return;
+      // Inserted after the opening quote, so the value's escapes stay as written.
+      const detail::SourceNode *node = context.doc.node(pointer);
+      std::optional<Fix> fix;
+      if (node != nullptr) fix = Fix{kMeta.fix, "insert the `#`", {Edit{node->begin + 1U, node->begin + 1U, "#", {}}}};
       sink.report(kMeta, pointer, fmt::format("`@odata.type` `{}` lacks the leading `#`", shown(value)),
-                  fmt::format("write `#{}`", shown(value)));
+                  fmt::format("write `#{}`", shown(value)), false, std::move(fix));
     });
   }
 
@@ -44,7 +49,10 @@ OData JSON writes type names in `@odata.type` as `#Namespace.Type` (OData JSON F
 ## Use instead
 ```json
 { "mediaConfig": { "@odata.type": "#microsoft.graph.serviceHostedMediaConfig" } }
-```)md"};
+```
+
+## Fix safety
+The fix inserts the `#`. The service reads both spellings as the same type, so the meaning is kept.)md", FixSafety::Safe};
 };
 
 }  // namespace callcheck::rules

@@ -3,6 +3,7 @@
 #ifndef CALLCHECK_RULES_CC216_LEGACY_GUEST_IDENTITY_H_
 #define CALLCHECK_RULES_CC216_LEGACY_GUEST_IDENTITY_H_
 
+#include "fix/edits.h"
 #include "rules/rule_support.h"
 
 namespace callcheck::rules {
@@ -18,9 +19,17 @@ class LegacyGuestIdentity final : public detail::Rule {
         object_member(object_member(object_member(&context.doc.root(), "source"), "identity"), "user");
     std::string_view provider;
     if (!string_member(user, "identityProvider", &provider) || !iequals(provider, "None")) return;
+    // Only when `guest` is free: renaming next to an existing one would
+    // make a duplicate key.
+    std::optional<Fix> fix;
+    if (!object_member(object_member(&context.doc.root(), "source"), "identity")->HasMember("guest")) {
+      fix = detail::make_fix(kMeta.fix, "write the guest as `source.identity.guest`",
+                             {detail::rename_member(context.doc, "/source/identity/user", "guest"),
+                              detail::remove_entry(context.doc, "/source/identity/user/identityProvider")});
+    }
     sink.report(kMeta, "/source/identity/user/identityProvider",
                 "`user` with `identityProvider: \"None\"` is the 2018-19 guest form",
-                "put the guest in `source.identity.guest` (id and displayName) instead", true);
+                "put the guest in `source.identity.guest` (id and displayName) instead", true, std::move(fix));
   }
 
  private:
@@ -41,7 +50,10 @@ Reports `source.identity.user` with `identityProvider: "None"`, the way the 2018
 ## Use instead
 ```json
 { "source": { "identity": { "guest": { "id": "8a34a46b-3d17-4adc-8dce-dc4e7d572698", "displayName": "Guest" } } } }
-```)md"};
+```
+
+## Fix safety
+The fix renames `user` to `guest` and deletes `identityProvider`, keeping `id` and `displayName` as written. It is unsafe: the call becomes a guest join, which needs `Calls.JoinGroupCallAsGuest.All` instead of the permission the old form was granted under.)md", FixSafety::Unsafe};
 };
 
 }  // namespace callcheck::rules

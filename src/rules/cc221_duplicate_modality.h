@@ -2,6 +2,7 @@
 #ifndef CALLCHECK_RULES_CC221_DUPLICATE_MODALITY_H_
 #define CALLCHECK_RULES_CC221_DUPLICATE_MODALITY_H_
 
+#include "fix/edits.h"
 #include "rules/rule_support.h"
 
 #include <fmt/format.h>
@@ -35,10 +36,23 @@ class DuplicateModality final : public detail::Rule {
       if (duplicate && !reported.insert(value).second) continue;
       detail::append_index(pointer, i);
       if (context.schema_reported(pointer)) continue;  // CC104: not a modality of this API version
+      std::optional<Fix> fix;
+      if (duplicate) {
+        // Every later repeat of this value goes in one fix; the first stays.
+        std::vector<std::optional<Edit>> edits;
+        for (rapidjson::SizeType j = i; j < modalities->Size(); ++j) {
+          if (!(*modalities)[j].IsString() || sv((*modalities)[j]) != value) continue;
+          std::string repeat = "/requestedModalities";
+          detail::append_index(repeat, j);
+          edits.push_back(detail::remove_entry(context.doc, repeat));
+        }
+        fix = detail::make_fix(kMeta.fix, fmt::format("delete the repeated `{}`", shown(value)), std::move(edits));
+      }
       sink.report(kMeta, pointer,
                   duplicate ? fmt::format("modality `{}` is requested more than once", shown(value))
                             : fmt::format("requesting modality `{}` asks for nothing", shown(value)),
-                  duplicate ? "remove the repeated entry" : "request `audio` (and `video`, ... as needed)");
+                  duplicate ? "remove the repeated entry" : "request `audio` (and `video`, ... as needed)", false,
+                  std::move(fix));
     }
   }
 
@@ -60,7 +74,10 @@ A repeated entry is a copy-paste slip; `unknown` and `unknownFutureValue` are en
 ## Use instead
 ```json
 { "requestedModalities": [ "audio" ] }
-```)md"};
+```
+
+## Fix safety
+When a modality is repeated, the fix deletes the later repeats and keeps the first; the set of requested modalities is the same. `unknown` and `unknownFutureValue` have no fix (what to request instead is the author's choice).)md", FixSafety::Safe};
 };
 
 }  // namespace callcheck::rules

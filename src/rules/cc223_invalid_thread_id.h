@@ -3,6 +3,7 @@
 #ifndef CALLCHECK_RULES_CC223_INVALID_THREAD_ID_H_
 #define CALLCHECK_RULES_CC223_INVALID_THREAD_ID_H_
 
+#include "fix/edits.h"
 #include "rules/rule_support.h"
 
 #include <fmt/format.h>
@@ -20,12 +21,40 @@ class InvalidThreadId final : public detail::Rule {
     if (!string_member(object_member(&context.doc.root(), "chatInfo"), "threadId", &id)) return;
     if (is_placeholder(id) || is_thread_id(id)) return;
     if (context.schema_reported("/chatInfo/threadId")) return;
+    std::optional<Fix> fix;
+    if (const std::string decoded = percent_decoded(id); !decoded.empty() && is_thread_id(decoded)) {
+      fix = detail::make_fix(kMeta.fix, "percent-decode the thread id",
+                             {detail::replace_value(context.doc, "/chatInfo/threadId", detail::json_quote(decoded))});
+    }
     sink.report(kMeta, "/chatInfo/threadId", fmt::format("`{}` is not a Teams thread id", shown(id)),
                 "copy the thread id from the meeting's join URL or onlineMeeting.chatInfo, e.g. "
-                "`19:meeting_…@thread.v2`");
+                "`19:meeting_…@thread.v2`",
+                false, std::move(fix));
   }
 
  private:
+  // `id` with %XX decoded, or "" when it has no escape or a broken one.
+  static auto percent_decoded(std::string_view id) -> std::string {
+    if (id.find('%') == std::string_view::npos) return {};
+    auto hex = [](char c) -> int {
+      if (c >= '0' && c <= '9') return c - '0';
+      if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+      if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+      return -1;
+    };
+    std::string out;
+    for (std::size_t i = 0; i < id.size(); ++i) {
+      if (id[i] != '%') {
+        out += id[i];
+        continue;
+      }
+      if (i + 2 >= id.size() || hex(id[i + 1]) < 0 || hex(id[i + 2]) < 0) return {};
+      out += static_cast<char>(hex(id[i + 1]) * 16 + hex(id[i + 2]));
+      i += 2;
+    }
+    return out;
+  }
+
   static auto is_thread_id(std::string_view id) -> bool {
     if (!support::starts_with(id, "19:")) return false;
     for (char c : id) {
@@ -55,7 +84,10 @@ The thread id identifies the meeting to join. A value that lost its prefix or su
 ## Use instead
 ```json
 { "chatInfo": { "threadId": "19:meeting_Win6Ydo4wsMijFjZS00ZGVjLTk5MGUtOTRjNWY2NmNkYTFm@thread.v2", "messageId": "0" } }
-```)md"};
+```
+
+## Fix safety
+When the id is percent-encoded (`19%3ameeting_...%40thread.v2`, copied out of a join link) and decoding it gives a thread id, the fix writes the decoded id: the thread the author copied. Other malformed ids have no fix.)md", FixSafety::Safe};
 };
 
 }  // namespace callcheck::rules

@@ -61,8 +61,9 @@ struct RuleContext {
 class DiagnosticSink {
  public:
   void report(const RuleMeta &meta, std::string pointer, std::string message, std::string help = {},
-              bool at_key = false) {
-    findings_.push_back(Finding{std::string(meta.code), std::move(message), std::move(pointer), std::move(help), at_key});
+              bool at_key = false, std::optional<Fix> fix = std::nullopt) {
+    findings_.push_back(
+        Finding{std::string(meta.code), std::move(message), std::move(pointer), std::move(help), at_key, std::move(fix)});
   }
   [[nodiscard]] auto findings() -> std::vector<Finding> & { return findings_; }
 

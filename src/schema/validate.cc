@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>  // std::find
+#include <cctype>     // std::tolower
 #include <set>        // std::set
 #include <utility>    // std::pair
 
@@ -13,6 +14,7 @@
 #include "scenario/classify.h"
 #include "schema/navigator.h"
 #include "schema/registry.h"
+#include "fix/edits.h"
 #include "util/suggest.h"
 
 namespace callcheck::detail {
@@ -76,6 +78,24 @@ auto scalar_text(const Value *v) -> std::string {
   return std::string(json_type(v));
 }
 
+// The one allowed value that differs from `v` only in ASCII letter case ("" if none).
+auto case_only_match(const Value *v, const std::vector<std::string_view> &allowed) -> std::string_view {
+  if (v == nullptr || !v->IsString()) return {};
+  const std::string_view text = sv(*v);
+  std::string_view found;
+  for (const std::string_view a : allowed) {
+    if (a.size() != text.size() || a == text) continue;
+    bool same = true;
+    for (std::size_t i = 0; i < a.size() && same; ++i) {
+      same = std::tolower(static_cast<unsigned char>(a[i])) == std::tolower(static_cast<unsigned char>(text[i]));
+    }
+    if (!same) continue;
+    if (!found.empty()) return {};
+    found = a;
+  }
+  return found;
+}
+
 struct Converter {
   const Document &doc;
   const Navigator &nav;
@@ -126,6 +146,13 @@ struct Converter {
                 suggestion.empty() ? fmt::format("remove it; {} accepts: {}", type, join_list(names))
                                    : fmt::format("did you mean `{}`?", suggestion),
                 true};
+      // Renamed only to a unique closest name the object does not hold yet
+      // (a second `displayName` would be a duplicate key).
+      const std::string rename = unique_closest(name, names);
+      if (!rename.empty() && !object->HasMember(rename.c_str())) {
+        f.fix = make_fix(FixSafety::Unsafe, fmt::format("rename `{}` to `{}`", name, rename),
+                         {rename_member(doc, f.pointer, rename)});
+      }
       add(std::move(f));
     }
   }
@@ -183,12 +210,17 @@ struct Converter {
     const SchemaNode node = nav.at(doc, pointer);
     const auto allowed = Navigator::enum_values(Navigator::deref(node));
     const std::string suggestion = v != nullptr && v->IsString() ? closest(sv(*v), allowed) : std::string();
-    add(Finding{"CC104",
-                allowed.empty() ? fmt::format("`{}` is {}, which is not an allowed value", display(pointer),
-                                              scalar_text(v))
-                                : fmt::format("`{}` is {}; expected one of {}", display(pointer), scalar_text(v),
-                                              join_list(allowed, 16)),
-                pointer, suggestion.empty() ? "" : fmt::format("did you mean `{}`?", suggestion), false});
+    Finding f{"CC104",
+              allowed.empty() ? fmt::format("`{}` is {}, which is not an allowed value", display(pointer),
+                                            scalar_text(v))
+                              : fmt::format("`{}` is {}; expected one of {}", display(pointer), scalar_text(v),
+                                            join_list(allowed, 16)),
+              pointer, suggestion.empty() ? "" : fmt::format("did you mean `{}`?", suggestion), false};
+    if (const std::string_view cased = case_only_match(v, allowed); !cased.empty()) {
+      f.fix = make_fix(FixSafety::Safe, fmt::format("write `{}`", cased),
+                       {replace_value(doc, pointer, json_quote(cased))});
+    }
+    add(std::move(f));
   }
 
   void convert(const std::vector<std::string> &context, const std::string &description) {
