@@ -63,6 +63,8 @@ struct AuditArgs {
 [[nodiscard]] auto build_options(const CheckArgs &args, std::ostream &err, bool &ok) -> Options;
 
 [[nodiscard]] auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> int;
+// `callcheck server` (run_server.cc): LSP on stdin/stdout until `exit`.
+[[nodiscard]] auto run_server(const CheckArgs &args, std::ostream &err) -> int;
 // The permission audit of the payloads against the app's declarations (run_audit.cc).
 [[nodiscard]] auto run_audit(const AuditArgs &args, std::ostream &out, std::ostream &err) -> int;
 [[nodiscard]] auto run_scopes(const CheckArgs &args, std::ostream &out, std::ostream &err) -> int;

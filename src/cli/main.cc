@@ -18,7 +18,7 @@ using callcheck::cli::CheckArgs;
 
 auto is_subcommand(std::string_view s) -> bool {
   return s == "check" || s == "scopes" || s == "rules" || s == "explain" || s == "schemas" || s == "version" ||
-         s == "join-url" || s == "audit";
+         s == "join-url" || s == "audit" || s == "server";
 }
 
 void add_check_options(CLI::App &cmd, CheckArgs &a) {
@@ -119,6 +119,12 @@ auto main(int argc, char **argv) -> int {
                     "Print one self-contained draft-07 schema for editors (definitions inside, local $refs only)");
   schemas->add_option("--api", schema_api, "Profile of --bundle: v1.0 or beta")->check(CLI::IsMember({"v1.0", "beta"}));
 
+  CheckArgs server_args;
+  auto *server = app.add_subcommand("server", "Language server (LSP) on stdin/stdout, for editors");
+  server->add_option("--api", server_args.api, "Graph API profile when no configuration says: v1.0 or beta")
+      ->check(CLI::IsMember({"v1.0", "beta"}));
+  server->add_flag("--preview", server_args.preview, "Also run the rules whose status is preview");
+
   auto *version = app.add_subcommand("version", "Print the version");
 
   callcheck::cli::JoinUrlArgs join_args;
@@ -184,6 +190,7 @@ auto main(int argc, char **argv) -> int {
       return done(callcheck::cli::run_schemas(schema_name, std::cout, std::cerr));
     }
     if (join->parsed()) return done(callcheck::cli::run_join_url(join_args, std::cout, std::cerr));
+    if (server->parsed()) return callcheck::cli::run_server(server_args, std::cerr);
     if (version->parsed()) {
       std::cout << "callcheck " << CALLCHECK_VERSION << "\n";
       return done(callcheck::cli::kClean);

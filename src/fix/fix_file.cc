@@ -64,6 +64,20 @@ auto check_input(std::string_view text, FixInput kind, std::string_view source, 
   return reports;
 }
 
+auto map_fix(const Fix &fix, std::string_view text, FixInput kind) -> std::optional<Fix> {
+  Fix out = fix;
+  if (kind == FixInput::Json) return out;
+  const std::vector<std::size_t> starts = line_starts(text);
+  for (Edit &e : out.edits) {
+    const auto begin = offset_of(text, starts, e.span.begin);
+    const auto end = offset_of(text, starts, e.span.end);
+    if (!begin || !end || *end < *begin) return std::nullopt;
+    e.begin = *begin;
+    e.end = *end;
+  }
+  return out;
+}
+
 auto applicable(const std::vector<Report> &reports, std::string_view text, FixInput kind, bool unsafe)
     -> std::vector<CodedFix> {
   std::vector<CodedFix> out;

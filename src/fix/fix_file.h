@@ -7,6 +7,7 @@
 
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint8_t
+#include <optional>     // std::optional
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 #include <vector>       // std::vector
@@ -28,6 +29,10 @@ struct FixResult {
 // The fixes of `reports` allowed by `unsafe` (safe ones always), as file
 // edits: for JSON the edits' own offsets; for extracted bodies their spans,
 // mapped back onto `text` (the body lines' prefixes are not part of a body).
+// `fix` with its edits' begin/end moved onto `text` (see applicable());
+// nullopt when a span does not fall inside `text`.
+[[nodiscard]] auto map_fix(const Fix &fix, std::string_view text, FixInput kind) -> std::optional<Fix>;
+
 struct CodedFix {
   std::string code;
   Fix fix;

@@ -35,6 +35,7 @@
 #include "extract/extract.h"
 #include "permissions/token.h"
 #include "render/escape.h"
+#include "server/server.h"
 
 // The harness's own byte-by-byte checks are not code under test: with
 // coverage instrumentation they cost a third of fuzz_render's time and hand
@@ -573,6 +574,63 @@ inline auto run_render(std::string_view data) -> Violations {
   return out;
 }
 
+// The language server's message loop (issue 16), framing included: the
+// bytes are a client's stdin. Selector bit 0 wraps the rest in an initialize
+// + didOpen prologue (so the fuzzer reaches the document methods), bit 1
+// lowers the limits. Invariants: nothing escapes, every reply is framed with
+// its exact length and is a JSON-RPC object.
+inline auto run_server(std::string_view data) -> Violations {
+  Violations out;
+  const auto [selector, text] = select(data);
+  std::string input;
+  auto frame = [&](std::string_view body) {
+    input += "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n";
+    input += body;
+  };
+  if ((selector & 1U) != 0) {
+    frame(R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{}})");
+    frame(R"({"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///f.json","languageId":"json","version":1,"text":"{\"requestedModalities\": [\"Audio\",],\n \"x\": 1}"}}})");
+  }
+  input += text;
+  try {
+    Options options;
+    if ((selector & 2U) != 0) options.limits = lowered_limits();
+    server::Server srv([options](const std::string &) { return server::Resolved{options, {}}; });
+    std::istringstream in(input);
+    std::ostringstream replies;
+    (void)server::serve(in, replies, srv, (selector & 2U) != 0 ? 8192 : 1U << 20U);
+    const std::string all = replies.str();
+    std::size_t at = 0;
+    while (at < all.size()) {
+      constexpr std::string_view kHeader = "Content-Length: ";
+      if (all.compare(at, kHeader.size(), kHeader) != 0) {
+        out.push_back("a reply does not start with Content-Length");
+        break;
+      }
+      const std::size_t end = all.find("\r\n\r\n", at);
+      if (end == std::string::npos) {
+        out.push_back("a reply header is not terminated");
+        break;
+      }
+      const std::size_t length = std::stoul(all.substr(at + kHeader.size(), end - at - kHeader.size()));
+      const std::string body = all.substr(end + 4, length);
+      if (body.size() != length) {
+        out.push_back("a reply is shorter than its Content-Length");
+        break;
+      }
+      rapidjson::Document reply;
+      reply.Parse(body.c_str(), body.size());
+      if (reply.HasParseError() || !reply.IsObject() || !reply.HasMember("jsonrpc")) {
+        out.push_back("a reply is not a JSON-RPC object: " + body.substr(0, 200));
+      }
+      at = end + 4 + length;
+    }
+  } catch (const std::exception &e) {
+    out.push_back(std::string("exception escaped: ") + e.what());
+  }
+  return out;
+}
+
 struct Target {
   std::string_view name;  // tests/fuzz/fuzz_<name>.cc, tests/fuzz/regressions/<name>/
   Violations (*run)(std::string_view data);
@@ -581,6 +639,7 @@ struct Target {
 inline constexpr Target kTargets[] = {
     {"check", run_check},   {"parse", run_parse},     {"token", run_token},
     {"config", run_config}, {"extract", run_extract}, {"render", run_render},
+    {"server", run_server},
 };
 
 // libFuzzer's entry, for a target's run_*: any violated invariant aborts,

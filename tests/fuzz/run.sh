@@ -21,7 +21,7 @@ seconds="${1:-10}"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 build="${CALLCHECK_FUZZ_BUILD:-$root/build-fuzz}"
 shared="${CALLCHECK_SHARED_DIR:-$root/../shared}"
-targets="${CALLCHECK_FUZZ_TARGETS:-check parse token config extract render}"
+targets="${CALLCHECK_FUZZ_TARGETS:-check parse token config extract render server}"
 fuzz_dir="$root/tests/fuzz"
 
 if ! command -v clang++ >/dev/null; then
@@ -99,6 +99,21 @@ make_corpus() {  # make_corpus <target> <dir>
         seed "$dir" $(((i * 37 + 11) % 256)) "$work/render-seed"
         i=$((i + 1))
       done
+      ;;
+    server)
+      # Framed LSP sessions; selector 1 adds an initialize + didOpen prologue.
+      local open='{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///a.json","version":1,"text":"{\"a\": [1,]}"}}}'
+      local msgs=('{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}' "$open"
+        '{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///f.json","version":2},"contentChanges":[{"range":{"start":{"line":0,"character":3},"end":{"line":0,"character":8}},"text":"\"video\""}]}}'
+        '{"jsonrpc":"2.0","id":2,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"file:///f.json"},"range":{"start":{"line":0,"character":0},"end":{"line":9,"character":0}},"context":{"diagnostics":[]}}}'
+        '{"jsonrpc":"2.0","id":3,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///f.json"},"position":{"line":0,"character":5}}}'
+        '{"jsonrpc":"2.0","id":4,"method":"textDocument/completion","params":{"textDocument":{"uri":"file:///f.json"},"position":{"line":1,"character":2}}}'
+        '{"jsonrpc":"2.0","id":5,"method":"shutdown"}' '{"jsonrpc":"2.0","method":"exit"}')
+      local m session=""
+      for m in "${msgs[@]}"; do session+="Content-Length: ${#m}"$'\r\n\r\n'"$m"; done
+      printf '%s' "$session" >"$work/s0"
+      printf '%s' "${session#*\}\}}" >"$work/s1"
+      seed "$dir" 0 "$work/s0"; seed "$dir" 1 "$work/s0"; seed "$dir" 1 "$work/s1"; seed "$dir" 3 "$work/s0"
       ;;
     config)
       printf '%s' '{"api": "beta", "scopes": ["Calls.Initiate.All"], "rules": {"CC201": "off", "undeclared-property": "info"}}' \
