@@ -56,19 +56,19 @@ auto run_rules(const std::string &format, std::ostream &out) -> int {
       const RuleMeta &m = catalog[i];
       out << (i ? "," : "") << "\n  "
           << fmt::format("{{\"code\":{},\"name\":{},\"severity\":{},\"status\":{},\"always_reported\":{},"
-                         "\"summary\":{}}}",
+                         "\"fix\":{},\"summary\":{}}}",
                          json_string(m.code), json_string(m.name), json_string(to_string(m.severity)),
                          json_string(to_string(m.status)), detail::always_reported(m.code) ? "true" : "false",
-                         json_string(m.summary));
+                         json_string(to_string(m.fix)), json_string(m.summary));
     }
     out << "\n]}\n";
     return kClean;
   }
   if (format == "markdown") {
-    out << "| code | name | severity | status | summary |\n|---|---|---|---|---|\n";
+    out << "| code | name | severity | status | fix | summary |\n|---|---|---|---|---|---|\n";
     for (const RuleMeta &m : catalog) {
-      out << fmt::format("| {} | `{}` | {} | {} | {} |\n", m.code, m.name, to_string(m.severity), status_of(m),
-                         markdown_cell(m.summary));
+      out << fmt::format("| {} | `{}` | {} | {} | {} | {} |\n", m.code, m.name, to_string(m.severity), status_of(m),
+                         m.fix == FixSafety::None ? "" : to_string(m.fix), markdown_cell(m.summary));
     }
     return kClean;
   }
@@ -85,8 +85,9 @@ auto run_explain(const std::string &what, std::ostream &out, std::ostream &err) 
     err << fmt::format("callcheck: no rule `{}`; `callcheck rules` lists them\n", what);
     return kFailure;
   }
-  out << fmt::format("# {} {}\n\n{} (default severity: {}, status: {})\n\n{}\n", m->code, m->name, m->summary,
-                     to_string(m->severity), status_of(*m), m->explanation);
+  const std::string fix = m->fix == FixSafety::None ? std::string() : fmt::format(", fix: {}", to_string(m->fix));
+  out << fmt::format("# {} {}\n\n{} (default severity: {}, status: {}{})\n\n{}\n", m->code, m->name, m->summary,
+                     to_string(m->severity), status_of(*m), fix, m->explanation);
   return kClean;
 }
 

@@ -5,7 +5,7 @@ set -euo pipefail
 bin="$CALLCHECK_BINARY"
 page="$CALLCHECK_SOURCE_DIR/src/install/callcheck.1"
 fail=0
-for sub in check scopes rules explain schemas join-url audit; do
+for sub in check scopes rules explain schemas join-url audit server; do
   for opt in $("$bin" "$sub" --help | grep -oE -- '--[a-z][a-z0-9-]+' | sort -u); do
     [ "$opt" = --help ] && continue
     escaped=${opt//-/\\-}
