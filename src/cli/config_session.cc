@@ -47,6 +47,7 @@ auto unreadable(const std::string &what, const std::string &display, const std::
 }  // namespace
 
 struct ConfigSession::LoadedConfig {
+  std::string path;  // as read
   std::string display;
   fs::path dir;
   fs::path root;  // what the paths it names must stay inside (trust_root.h)
@@ -87,6 +88,7 @@ static void apply_command_line(const CheckArgs &args, const Options &base, Optio
 auto ConfigSession::load_config(const std::string &absolute, const fs::path &boundary, bool discovered) -> int {
   if (const auto it = config_index_.find(absolute); it != config_index_.end()) return it->second;
   auto c = std::make_unique<LoadedConfig>();
+  c->path = absolute;
   c->display = display_path(absolute);
   c->dir = folder_of(fs::path(absolute));
   if (discovered && !resolves_inside(absolute, boundary)) {
@@ -346,6 +348,12 @@ void ConfigSession::post_process(std::size_t input, Report &report) {
   }
 }
 
+auto ConfigSession::config_files() const -> std::vector<std::pair<std::string, std::string>> {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto &c : configs_) out.emplace_back(c->path, c->display);
+  return out;
+}
+
 auto ConfigSession::finish(Renderer &renderer, std::ostream &out, Summary &summary, Severity fail_on) -> bool {
   bool hit = false;
   // Code frames are for payloads only (issue 18): positions and messages suffice here.
@@ -361,6 +369,7 @@ auto ConfigSession::finish(Renderer &renderer, std::ostream &out, Summary &summa
     std::vector<Diagnostic> diagnostics;
     for (const Diagnostic &n : c->load.scope_notices) {
       if (auto d = detail::meta_diagnostic(n.code, n.message, n.pointer, n.span, n.help, c->top)) {
+        d->fix = n.fix;
         diagnostics.push_back(std::move(*d));
       }
     }

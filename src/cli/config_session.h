@@ -78,6 +78,8 @@ class ConfigSession {
   [[nodiscard]] auto app_files() const -> std::vector<std::string>;
 
   [[nodiscard]] auto writing_baseline() const -> bool { return !args_.write_baseline.empty(); }
+  // --fix/--diff: every configuration file in use (path as read, display).
+  [[nodiscard]] auto config_files() const -> std::vector<std::pair<std::string, std::string>>;
   // Writes --write-baseline; kClean, or kFailure when the file cannot be written.
   [[nodiscard]] auto write_baseline(std::ostream &err) const -> int;
 

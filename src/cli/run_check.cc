@@ -23,6 +23,7 @@
 #include "cli/safe_write.h"
 #include "cli/trust_root.h"
 #include "config/config.h"
+#include "fix/edits.h"
 #include "fix/fix_file.h"
 #include "permissions/permissions.h"
 #include "permissions/token.h"
@@ -94,6 +95,45 @@ auto fix_input(const Input &in, InputKind kind, const Options &options, const Ch
   o.fixed = r.fixed;
   o.text = std::move(r.text);
   return {};
+}
+
+// --fix/--diff on the configuration files in use: their CC303 fixes, in
+// rounds, written only when the result is still a valid configuration.
+auto fix_configs(const std::vector<std::pair<std::string, std::string>> &files, const CheckArgs &args,
+                 std::ostream &out, std::ostream &err, std::size_t &fixed) -> bool {
+  constexpr std::size_t kMaxConfigBytes = 1U << 20U;
+  for (const auto &[path, display] : files) {
+    ReadResult r = read_file(path, kMaxConfigBytes, "");
+    if (!r.ok) continue;  // the session reported it already
+    std::string text = r.bytes;
+    std::size_t n = 0;
+    for (int round = 0; round < 10; ++round) {
+      const detail::ConfigLoad load = detail::parse_config(text);
+      std::vector<detail::FixRef> refs;
+      for (const Diagnostic &d : load.scope_notices) {
+        if (d.fix) refs.push_back(detail::FixRef{&*d.fix, d.code});
+      }
+      std::vector<std::string> applied;
+      std::string next = refs.empty() ? text : detail::apply_fixes(text, refs, applied);
+      if (applied.empty() || next == text) break;
+      n += applied.size();
+      text = std::move(next);
+    }
+    if (n == 0) continue;
+    if (!detail::parse_config(text).errors.empty()) {
+      err << fmt::format("callcheck: {}: fixes not applied: the fixed configuration would not be valid\n",
+                         printable(display));
+      continue;
+    }
+    if (args.diff) {
+      out << detail::unified_diff(r.bytes, text, display);
+    } else if (const std::string error = safe_write_file(path, text); !error.empty()) {
+      err << fmt::format("callcheck: cannot write the fixed `{}`: {}\n", printable(display), error);
+      return false;
+    }
+    fixed += n;
+  }
+  return true;
 }
 
 auto process(const Input &in, const Options &options, std::size_t cap, const std::string &stdin_text,
@@ -302,8 +342,21 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
     if (const auto worst = flag_report.worst(); worst && *worst <= render_options.fail_on) worst_hit = true;
     renderer->file(out, flag_report, "");
   }
-  ConfigSession config(args, options);
-  const bool prepared = config.prepare(named);
+  auto session = std::make_unique<ConfigSession>(args, options);
+  bool prepared = session->prepare(named);
+  if (prepared && fixing != nullptr) {
+    // Scope aliases (CC303) are fixed in the configuration files themselves,
+    // which are then read again, so what is reported is what remains.
+    std::size_t config_fixed = 0;
+    if (!fix_configs(session->config_files(), args, out, err, config_fixed)) return kFailure;
+    summary.fixed += config_fixed;
+    if (args.diff && config_fixed > 0) ++diff_files;
+    if (config_fixed > 0 && !args.diff) {
+      session = std::make_unique<ConfigSession>(args, options);
+      prepared = session->prepare(named);
+    }
+  }
+  ConfigSession &config = *session;
   if (args.show_config) config.show(named, err);
   if (!prepared) return config.fail(*renderer, out, summary);
 

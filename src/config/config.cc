@@ -1,3 +1,4 @@
+#include "fix/edits.h"
 #include "json.h"
 
 #include "config/config.h"
@@ -201,6 +202,17 @@ auto parse_config(std::string_view text) -> ConfigLoad {
       d.pointer = at;
       d.span = doc.span(at);
       d.help = f.help;
+      // CC303: the canonical name is what the service knows; written in place.
+      const Value &entry = (*v)[static_cast<rapidjson::SizeType>(lint.index[i])];
+      if (const auto canonical = f.code == "CC303" && entry.IsString() ? canonical_scope(sv(entry)) : std::nullopt) {
+        if (auto fix = make_fix(FixSafety::Safe, fmt::format("write `{}`", *canonical),
+                                {replace_value(doc, at, json_quote(*canonical))})) {
+          for (Edit &e : fix->edits) {
+            e.span = doc.span_of_bytes(static_cast<std::uint32_t>(e.begin), static_cast<std::uint32_t>(e.end));
+          }
+          d.fix = std::move(fix);
+        }
+      }
       out.scope_notices.push_back(std::move(d));
     }
     config.scopes = lint.canonical;

@@ -29,7 +29,10 @@ Granted permissions (`--scopes`, or the `roles` claim you expect):
 ## Use instead
 ```json
 { "roles": [ "Calls.InitiateGroupCall.All" ] }
-```)md"};
+```
+
+## Fix safety
+In `.callcheck.json` (`scopes`), the fix writes the canonical name in place of the alias, the same permission spelt as the service and the app registration know it; `--fix` rewrites the configuration file. Names from `--scopes` and `--token` are not in a file and have no fix.)md", FixSafety::Safe};
 };
 
 }  // namespace callcheck::rules

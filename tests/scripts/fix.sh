@@ -98,6 +98,18 @@ ln -s "$work/j.json" "$work/link.json"
 "$bin" check --no-config --fix "$work/link.json" >/dev/null 2>&1
 [ -L "$work/link.json" ] || bad "--fix replaced a symlink"
 
+# --- scope aliases (CC303) are fixed in the .callcheck.json that names them
+mkdir -p "$work/cfg/.git"
+printf '{\n  "scopes": ["calls.initiate.all", "Calls.JoinGroupCall.All"]\n}\n' >"$work/cfg/.callcheck.json"
+cp "$src/samples/valid/peer-to-peer-service-hosted.json" "$work/cfg/p.json" 2>/dev/null ||
+  cp "$(ls "$src"/samples/valid/*.json | head -1)" "$work/cfg/p.json"
+(cd "$work/cfg" && "$bin" check --diff p.json) >"$work/cfg.diff" 2>/dev/null
+[ $? -eq 1 ] && grep -q '^+  "scopes": \["Calls.Initiate.All", "Calls.JoinGroupCall.All"\]' "$work/cfg.diff" ||
+  bad "--diff of a scope alias in .callcheck.json: $(cat "$work/cfg.diff")"
+(cd "$work/cfg" && "$bin" check --fix p.json) >"$work/cfg.out" 2>&1
+grep -q '"Calls.Initiate.All"' "$work/cfg/.callcheck.json" || bad "--fix left the alias in .callcheck.json"
+grep -q 'CC303' "$work/cfg.out" && bad "--fix still reports CC303: $(cat "$work/cfg.out")"
+
 # --- the Graph docs corpus, on copies
 corpus="$shared/corpus/graph-docs"
 if [ -d "$corpus" ]; then
