@@ -8,6 +8,7 @@
 #include <rapidjson/writer.h>
 
 #include <algorithm>
+#include <chrono>
 #include <sstream>
 #include <string>
 #include "server/server.h"
@@ -234,6 +235,43 @@ TEST(Server, FramingSkipsBadHeadersAndOversizedMessages) {
   EXPECT_NE(replies.find("valid Content-Length"), std::string::npos) << replies;
   EXPECT_NE(replies.find("over the limit of 80"), std::string::npos) << replies;
   EXPECT_NE(replies.find("\"capabilities\""), std::string::npos) << replies;
+}
+
+TEST(Server, AHugeDocumentIsOneLimitFindingNotAStall) {
+  Server s = initialized();
+  std::string huge = "{\"a\": \"" + std::string(3U << 20U, 'x') + "\"}";
+  const auto start = std::chrono::steady_clock::now();
+  auto r = s.handle(open_message("file:///nowhere/huge.json", huge));
+  ASSERT_EQ(r.size(), 1U);
+  const auto d = parse(r[0]);
+  ASSERT_EQ(d["params"]["diagnostics"].Size(), 1U);
+  EXPECT_STREQ(d["params"]["diagnostics"][0]["code"].GetString(), "CC004");
+  r = s.handle(request(9, "textDocument/completion",
+                       R"({"textDocument":{"uri":"file:///nowhere/huge.json"},"position":{"line":0,"character":3000000}})"));
+  EXPECT_EQ(parse(r[0])["result"]["items"].Size(), 0U);
+  r = s.handle(request(10, "textDocument/hover",
+                       R"({"textDocument":{"uri":"file:///nowhere/huge.json"},"position":{"line":0,"character":3000000}})"));
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
+}
+
+TEST(Server, MarkdownAndHttpDocumentsGetTheCliFindingsAtFilePositions) {
+  Server s = initialized();
+  const std::string md =
+      "# Page\n\n```http\nPOST https://graph.microsoft.com/v1.0/communications/calls\n\n"
+      "{\"callbackUri\": \"https://bot.contoso.com/cb\", \"requestedModalities\": [\"audio\",]}\n```\n";
+  auto r = s.handle(open_message("file:///nowhere/page.md", md));
+  auto d = parse(r[0]);
+  ASSERT_EQ(d["params"]["diagnostics"].Size(), 1U) << r[0];
+  EXPECT_STREQ(d["params"]["diagnostics"][0]["code"].GetString(), "CC001");
+  EXPECT_EQ(d["params"]["diagnostics"][0]["range"]["start"]["line"].GetInt(), 5);
+  EXPECT_EQ(d["params"]["diagnostics"][0]["range"]["start"]["character"].GetInt(), 77);
+  r = s.handle(request(11, "textDocument/codeAction",
+                       R"({"textDocument":{"uri":"file:///nowhere/page.md"},"range":{"start":{"line":5,"character":77},"end":{"line":5,"character":77}},"context":{"diagnostics":[]}})"));
+  d = parse(r[0]);
+  ASSERT_GE(d["result"].Size(), 1U);
+  const auto &edit = d["result"][0]["edit"]["changes"]["file:///nowhere/page.md"][0];
+  EXPECT_EQ(edit["range"]["start"]["line"].GetInt(), 5);
+  EXPECT_EQ(edit["range"]["start"]["character"].GetInt(), 77);
 }
 
 TEST(Server, FileUris) {

@@ -47,6 +47,25 @@ export interface Diagnostic {
   endLine: number;
   endColumn: number;
   help?: string;
+  /** A mechanical edit that resolves the finding (`callcheck check --fix`). */
+  fix?: Fix;
+}
+
+export interface FixEdit {
+  line: number;
+  column: number;
+  endLine: number;
+  /** Exclusive; equal to column for an insertion. */
+  endColumn: number;
+  /** The new text; "" deletes. */
+  replacement: string;
+}
+
+export interface Fix {
+  /** safe: the meaning is kept; unsafe: it may change (`--unsafe-fixes`). */
+  safety: "safe" | "unsafe";
+  description: string;
+  edits: FixEdit[];
 }
 
 export interface Scenario {
