@@ -130,11 +130,11 @@ auto rules_document() -> std::string {
     const callcheck::RuleMeta &m = catalog[i];
     out += i != 0 ? ",\n  " : "\n  ";
     out += fmt::format(
-        "{{\"code\":{},\"name\":{},\"severity\":{},\"status\":{},\"always_reported\":{},\"summary\":{},"
-        "\"explanation\":{}}}",
+        "{{\"code\":{},\"name\":{},\"severity\":{},\"status\":{},\"always_reported\":{},\"fix\":{},"
+        "\"summary\":{},\"explanation\":{}}}",
         json_string(m.code), json_string(m.name), json_string(to_string(m.severity)), json_string(to_string(m.status)),
-        callcheck::detail::always_reported(m.code) ? "true" : "false", json_string(m.summary),
-        json_string(m.explanation));
+        callcheck::detail::always_reported(m.code) ? "true" : "false", json_string(to_string(m.fix)),
+        json_string(m.summary), json_string(m.explanation));
   }
   out += "\n]}\n";
   return out;

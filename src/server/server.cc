@@ -574,8 +574,10 @@ auto Server::handle(std::string_view body) -> std::vector<std::string> {
   std::vector<std::string> out;
   rapidjson::Document message;
   // Copy: the parser needs a terminated buffer and the message may not be one.
+  // Iterative, so a client's [[[[... cannot exhaust the stack; serve() caps
+  // the size, and nothing here walks the DOM recursively.
   const std::string copy(body);
-  message.Parse<rapidjson::kParseStopWhenDoneFlag>(copy.c_str(), copy.size());
+  message.Parse<rapidjson::kParseStopWhenDoneFlag | rapidjson::kParseIterativeFlag>(copy.c_str(), copy.size());
   if (message.HasParseError()) {
     out.push_back(error_message(nullptr, kParseError, "the message is not JSON"));
     return out;

@@ -110,6 +110,8 @@ export interface RuleInfo {
   severity: Severity;
   status: 'stable' | 'preview' | 'deprecated' | 'removed';
   always_reported: boolean;
+  /** Whether the rule has a fix, and how safe it is (`callcheck check --fix`). */
+  fix: 'none' | 'safe' | 'unsafe';
   summary: string;
   /** Markdown: What it does / Why is this bad? / Example / Use instead. */
   explanation: string;
