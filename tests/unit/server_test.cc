@@ -274,6 +274,15 @@ TEST(Server, MarkdownAndHttpDocumentsGetTheCliFindingsAtFilePositions) {
   EXPECT_EQ(edit["range"]["start"]["character"].GetInt(), 77);
 }
 
+TEST(Server, ADeeplyNestedMessageDoesNotExhaustTheStack) {
+  Server s = initialized();
+  const std::string deep = R"({"jsonrpc":"2.0","id":5,"method":"textDocument/hover","params":)" +
+                           std::string(200000, '[') + std::string(200000, ']') + "}";
+  const auto r = s.handle(deep);
+  ASSERT_EQ(r.size(), 1U);
+  EXPECT_EQ(parse(r[0])["error"]["code"].GetInt(), -32602);
+}
+
 TEST(Server, FileUris) {
   EXPECT_EQ(server::uri_to_path("file:///home/a%20b/c.json"), "/home/a b/c.json");
   EXPECT_EQ(server::uri_to_path("file://localhost/x.json"), "/x.json");
