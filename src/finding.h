@@ -4,19 +4,31 @@
 
 #include <optional>  // std::optional
 #include <string>    // std::string
+#include <utility>   // std::move
 
-#include "callcheck/diagnostic.h"
+#include "callcheck/rules.h"
 
 namespace callcheck::detail {
 
+// Built from a catalogue entry (src/catalog/, or a rule's kMeta), never from a
+// code string: a mistyped code does not compile.
 struct Finding {
-  std::string code;     // catalogue code; name and severity come from the catalogue
-  std::string message;  // one sentence, no trailing period
-  std::string pointer;  // RFC 6901
-  std::string help;     // what to do instead; may be empty
-  bool at_key = false;  // point at the member name rather than its value
+  Finding(const RuleMeta &rule_, std::string message_, std::string pointer_, std::string help_ = {},
+          bool at_key_ = false, std::optional<Fix> fix_ = std::nullopt)
+      : rule(&rule_),
+        message(std::move(message_)),
+        pointer(std::move(pointer_)),
+        help(std::move(help_)),
+        at_key(at_key_),
+        fix(std::move(fix_)) {}
+
+  const RuleMeta *rule;  // name and severity come from the catalogue
+  std::string message;   // one sentence, no trailing period
+  std::string pointer;   // RFC 6901
+  std::string help;      // what to do instead; may be empty
+  bool at_key = false;   // point at the member name rather than its value
   // Byte offsets into the Document's text; the pipeline adds the spans.
-  std::optional<Fix> fix{};
+  std::optional<Fix> fix;
 };
 
 }  // namespace callcheck::detail

@@ -141,7 +141,7 @@ TEST(HostileLimits, ManyDistinctKeysUnderARaisedMemberLimitParseWithoutDuplicate
   ASSERT_TRUE(doc.has_dom());
   std::vector<std::string> pointers;
   for (const auto &f : doc.findings()) {
-    EXPECT_EQ(f.code, "CC002");
+    EXPECT_EQ(f.rule->code, "CC002");
     pointers.push_back(f.pointer);
   }
   // One finding per repeated name: "k5" (three times) and "k199999".
@@ -224,7 +224,7 @@ TEST(HostileDuplicates, MessagesOfObjectsLeftOpenAreCompleted) {
   const auto doc = callcheck::detail::Document::parse(R"({"a":1,"a":2,"a":3,"a":4 oops)", callcheck::Limits{});
   EXPECT_FALSE(doc.has_dom());
   ASSERT_GE(doc.findings().size(), 1U);
-  EXPECT_EQ(doc.findings()[0].code, "CC002");
+  EXPECT_EQ(doc.findings()[0].rule->code, "CC002");
   EXPECT_NE(doc.findings()[0].message.find("(4 times in this object)"), std::string::npos) << doc.findings()[0].message;
 }
 
