@@ -4,8 +4,6 @@
 // threads at once as on the main thread.
 #include <gtest/gtest.h>
 
-#include <time.h>    // clock_gettime, CLOCK_THREAD_CPUTIME_ID
-
 #include <cstdlib>  // std::getenv
 
 #include <algorithm>   // std::count_if, std::min
@@ -157,14 +155,9 @@ TEST(HostileLimits, ManyDistinctKeysUnderARaisedMemberLimitParseWithoutDuplicate
 // objects with 1,000 identical keys, took ~50 s of CPU and gave 166,833
 // findings (a scan from byte 0 per duplicate, a walk over every earlier equal
 // key). Now: one finding per object, in linear time.
-// Time guards here use this thread's CPU time, not the clock: on a shared
-// machine (load 9 on 2 cores) wall time made them flaky. They catch
+// Time guards use this thread's CPU time (test_util.h): they catch
 // quadratic costs (thousands of times slower), not speed.
-auto cpu_seconds() -> double {
-  timespec t{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
-}
+auto cpu_seconds() -> double { return callcheck::test::thread_cpu_seconds(); }
 
 auto identical_keys_payload(std::size_t bytes) -> std::string {
   const std::string object = "{" + repeat("\"k\":0,", 999) + "\"k\":0}";
