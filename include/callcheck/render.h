@@ -16,7 +16,7 @@
 
 namespace callcheck {
 
-enum class Format : std::uint8_t { Text, Json, Sarif, Junit, Github };
+enum class Format : std::uint8_t { Text, Json, Sarif, Junit, Github, Gitlab, Concise };
 [[nodiscard]] auto parse_format(std::string_view text) -> std::optional<Format>;
 [[nodiscard]] auto to_string(Format format) -> std::string_view;
 
@@ -24,6 +24,7 @@ struct RenderOptions {
   bool color = false;                   // ANSI colour (text only)
   Severity fail_on = Severity::Error;   // junit: which findings are failures
   bool show_scopes = false;             // text: scenario and scopes under each file (--show-scopes)
+  bool quiet = false;                   // text, concise: no summary line (--quiet)
   std::string tool_version;
 };
 

@@ -12,7 +12,12 @@ namespace callcheck::cli {
 
 struct CheckArgs {
   std::vector<std::string> paths;
-  std::string format = "text";
+  std::string format = "text";  // scopes, audit: the one output format
+  std::vector<std::string> formats;  // check: --format NAME[:FILE], repeatable (none = text)
+  std::string output_file;           // check: -o FILE, for the output without a FILE
+  bool statistics = false;           // check: counts per rule after the findings
+  bool exit_zero = false;            // check: exit 0 whatever was found (2 still means failure)
+  bool quiet = false;                // check: errors only, no summary line
   std::string fail_on = "error";
   std::string api;  // "" = from config, else v1.0
   std::vector<std::string> scopes;
@@ -50,7 +55,8 @@ struct AuditArgs {
   std::string write_minimal;      // --write-minimal FILE
 };
 
-// Whether text output is coloured for --color MODE (run_check.cc): auto = a terminal, no NO_COLOR.
+// Whether text output is coloured for --color MODE (run_check.cc): auto = FORCE_COLOR (non-empty)
+// forces it, else NO_COLOR (non-empty) turns it off, else a terminal.
 [[nodiscard]] auto use_colour(const std::string &mode) -> bool;
 // Options from the command line (run_check.cc); false in `ok` after a message on `err`.
 [[nodiscard]] auto build_options(const CheckArgs &args, std::ostream &err, bool &ok) -> Options;

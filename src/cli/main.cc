@@ -23,8 +23,16 @@ auto is_subcommand(std::string_view s) -> bool {
 
 void add_check_options(CLI::App &cmd, CheckArgs &a) {
   cmd.add_option("paths", a.paths, "Files or directories to check; - reads stdin")->required();
-  cmd.add_option("--format", a.format, "Output format: text, json, sarif, junit, github")
-      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github"}));
+  // NAME[:FILE], repeatable: one run, several reports (cli/outputs.h checks the values).
+  cmd.add_option("--format", a.formats,
+                 "Output format: text, concise, json, sarif, junit, github, gitlab; NAME:FILE writes that one to "
+                 "FILE (repeatable; at most one without FILE, on standard output)")
+      ->allow_extra_args(false)
+      ->type_name("NAME[:FILE]");
+  cmd.add_option("-o,--output-file", a.output_file, "Write the output without a FILE here instead of standard output");
+  cmd.add_flag("--statistics", a.statistics, "After the findings, count them per rule");
+  cmd.add_flag("--exit-zero", a.exit_zero, "Exit 0 even when findings reach --fail-on (2 still means failure)");
+  cmd.add_flag("-q,--quiet", a.quiet, "Report errors only: no warnings, infos or summary line");
   cmd.add_option("--fail-on", a.fail_on, "Lowest severity that makes the exit code 1: error, warning, info")
       ->check(CLI::IsMember({"error", "warning", "info"}));
   cmd.add_option("--api", a.api, "Graph API profile: v1.0 or beta (default v1.0)")
@@ -135,8 +143,13 @@ auto main(int argc, char **argv) -> int {
   audit->add_flag("--strict", audit_args.strict, "An excess Calls.* permission is an error, not a warning");
   audit->add_option("--write-minimal", audit_args.write_minimal,
                     "Write the minimal requiredResourceAccess (JSON) the payloads need to this file");
-  audit->add_option("--format", audit_args.check.format, "Output format: text, json, sarif, junit, github")
-      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github"}));
+  audit->add_option("--format", audit_args.check.formats,
+                    "Output format: text, concise, json, sarif, junit, github, gitlab; NAME:FILE writes that one "
+                    "to FILE (repeatable; at most one without FILE)")
+      ->allow_extra_args(false)
+      ->type_name("NAME[:FILE]");
+  audit->add_option("-o,--output-file", audit_args.check.output_file,
+                    "Write the output without a FILE here instead of standard output");
   audit->add_option("--fail-on", audit_args.check.fail_on, "Lowest severity that makes the exit code 1")
       ->check(CLI::IsMember({"error", "warning", "info"}));
   audit->add_option("--api", audit_args.check.api, "Graph API profile: v1.0 or beta")

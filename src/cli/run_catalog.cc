@@ -56,10 +56,10 @@ auto run_rules(const std::string &format, std::ostream &out) -> int {
       const RuleMeta &m = catalog[i];
       out << (i ? "," : "") << "\n  "
           << fmt::format("{{\"code\":{},\"name\":{},\"severity\":{},\"status\":{},\"always_reported\":{},"
-                         "\"summary\":{}}}",
+                         "\"summary\":{},\"url\":{}}}",
                          json_string(m.code), json_string(m.name), json_string(to_string(m.severity)),
                          json_string(to_string(m.status)), detail::always_reported(m.code) ? "true" : "false",
-                         json_string(m.summary));
+                         json_string(m.summary), json_string(rule_url(m.code)));
     }
     out << "\n]}\n";
     return kClean;
@@ -67,8 +67,9 @@ auto run_rules(const std::string &format, std::ostream &out) -> int {
   if (format == "markdown") {
     out << "| code | name | severity | status | summary |\n|---|---|---|---|---|\n";
     for (const RuleMeta &m : catalog) {
-      out << fmt::format("| {} | `{}` | {} | {} | {} |\n", m.code, m.name, to_string(m.severity), status_of(m),
-                         markdown_cell(m.summary));
+      // Relative to the README at the top of the source tree.
+      out << fmt::format("| [{}](docs/rules/{}) | `{}` | {} | {} | {} |\n", m.code, rule_page(m), m.name,
+                         to_string(m.severity), status_of(m), markdown_cell(m.summary));
     }
     return kClean;
   }

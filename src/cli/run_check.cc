@@ -20,6 +20,7 @@
 #include "cli/exit_code.h"
 #include "cli/extract_inputs.h"
 #include "cli/input.h"
+#include "cli/outputs.h"
 #include "cli/trust_root.h"
 #include "config/config.h"
 #include "permissions/permissions.h"
@@ -107,6 +108,11 @@ auto looks_like_token(std::string_view s) -> bool {
 auto use_colour(const std::string &mode) -> bool {
   if (mode == "always") return true;
   if (mode == "never") return false;
+  // FORCE_COLOR (https://force-color.org) is the CI's way to say its log
+  // renders ANSI colour though it is not a terminal; it wins over NO_COLOR,
+  // as in Node.js. --color always/never win over both.
+  const char *force_color = std::getenv("FORCE_COLOR");
+  if (force_color != nullptr && *force_color != '\0') return true;
   const char *no_color = std::getenv("NO_COLOR");
   if (no_color != nullptr && *no_color != '\0') return false;
   return ::isatty(STDOUT_FILENO) == 1;
@@ -210,6 +216,13 @@ auto lint_flag_scopes(const CheckArgs &args, Options &options) -> std::vector<Re
 
 auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> int {
   bool ok = true;
+  const std::vector<OutputSpec> specs = parse_outputs(args.formats, args.output_file, err, ok);
+  if (!ok) return kFailure;
+  if (args.quiet && args.fail_on != "error") {
+    err << fmt::format("callcheck: --quiet reports errors only, so --fail-on {} could fail on findings it hides\n",
+                       args.fail_on);
+    return kFailure;
+  }
   Options options = build_options(args, err, ok);
   if (!ok) return kFailure;
   const std::vector<Report> flag_reports = lint_flag_scopes(args, options);
@@ -233,11 +246,11 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
   }
 
   RenderOptions render_options;
-  render_options.color = args.format == "text" && use_colour(args.color);
   render_options.show_scopes = args.show_scopes;
   render_options.fail_on = *parse_severity(args.fail_on);
   render_options.tool_version = CALLCHECK_VERSION;
-  auto renderer = make_renderer(*parse_format(args.format), render_options);
+  const auto renderer = std::make_unique<Outputs>(
+      specs, render_options, OutputOptions{args.quiet, args.statistics, use_colour(args.color)}, err);
   Summary summary;
   renderer->begin(out);
   bool worst_hit = false;
@@ -253,7 +266,11 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
   ConfigSession config(args, options);
   const bool prepared = config.prepare(named);
   if (args.show_config) config.show(named, err);
-  if (!prepared) return config.fail(*renderer, out, summary);
+  if (!prepared) {
+    const int code = config.fail(*renderer, out, summary);
+    (void)renderer->write_files(err);  // the configuration errors, in every report asked for
+    return code;
+  }
 
   // A pool of workers; results are rendered strictly in input order, and
   // workers never run more than a window ahead, so memory stays bounded.
@@ -326,6 +343,7 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
   if (config.finish(*renderer, out, summary, render_options.fail_on)) worst_hit = true;
   renderer->end(out, summary);
   out.flush();
+  if (!renderer->write_files(err)) return kFailure;
   if (summary.input_errors > 0) {
     err << fmt::format("callcheck: {} of {} input{} could not be read\n", summary.input_errors, n, n == 1 ? "" : "s");
     return kFailure;
@@ -335,7 +353,7 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
     return kFailure;
   }
   if (config.writing_baseline()) return config.write_baseline(err);
-  return worst_hit ? kFindings : kClean;
+  return worst_hit && !args.exit_zero ? kFindings : kClean;
 }
 
 // Input validity decides whether the scenario can be trusted at all: a body

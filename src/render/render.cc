@@ -10,6 +10,8 @@ auto parse_format(std::string_view text) -> std::optional<Format> {
   if (text == "sarif") return Format::Sarif;
   if (text == "junit") return Format::Junit;
   if (text == "github") return Format::Github;
+  if (text == "gitlab") return Format::Gitlab;
+  if (text == "concise") return Format::Concise;
   return std::nullopt;
 }
 
@@ -20,6 +22,8 @@ auto to_string(Format format) -> std::string_view {
     case Format::Sarif: return "sarif";
     case Format::Junit: return "junit";
     case Format::Github: return "github";
+    case Format::Gitlab: return "gitlab";
+    case Format::Concise: return "concise";
   }
   return "text";
 }
@@ -41,6 +45,8 @@ auto make_renderer(Format format, const RenderOptions &options) -> std::unique_p
     case Format::Sarif: return detail::make_sarif_renderer(options);
     case Format::Junit: return detail::make_junit_renderer(options);
     case Format::Github: return detail::make_github_renderer(options);
+    case Format::Gitlab: return detail::make_gitlab_renderer(options);
+    case Format::Concise: return detail::make_concise_renderer(options);
   }
   return detail::make_text_renderer(options);
 }

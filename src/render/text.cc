@@ -8,6 +8,7 @@
 #include <algorithm>  // std::max
 #include <ostream>    // std::ostream
 
+#include "callcheck/rules.h"
 #include "document/document.h"
 #include "render/escape.h"
 #include "render/renderers.h"
@@ -49,6 +50,7 @@ class TextRenderer final : public Renderer {
       // An input that could not be read has no text: a frame would be one blank line.
       if (!text.empty()) frame(out, lines, d);
       if (!d.help.empty()) out << fmt::format("  = help: {}\n", visible(d.help));
+      if (const std::string url = rule_url(d.code); !url.empty()) out << fmt::format("  = docs: {}\n", url);
     }
     if (report.omitted > 0) {
       out << fmt::format("{}: {} more {} omitted\n", source, report.omitted,
@@ -85,8 +87,8 @@ class TextRenderer final : public Renderer {
     out << fmt::format("audit: {} audited against {} (permission table {})\n", a.payloads == 1 ? std::string("1 request body") : fmt::format("{} request bodies", a.payloads),
                        plural(a.declarations.size(), "app file"), a.table_version);
     for (const AuditDeclaration &d : a.declarations) {
-      out << fmt::format("  {}: {}, {}, {}{}\n", printable(d.source), d.format, d.method, d.entries == 1 ? std::string("1 entry") : fmt::format("{} entries", d.entries),
-                         d.note.empty() ? "" : " (" + printable(d.note) + ")");
+      out << fmt::format("  {}: {}, {}, {}{}\n", visible_path(d.source), d.format, d.method, d.entries == 1 ? std::string("1 entry") : fmt::format("{} entries", d.entries),
+                         d.note.empty() ? "" : " (" + visible(d.note) + ")");
     }
     if (a.unaudited > 0) out << fmt::format("  not audited: {}\n", a.unaudited == 1 ? std::string("1 body") : fmt::format("{} bodies", a.unaudited));
     out << fmt::format("  required: {}\n  declared: {}\n  missing:  {}\n  excess:   {}\n", list(a.required),
@@ -95,15 +97,7 @@ class TextRenderer final : public Renderer {
   }
 
   void end(std::ostream &out, const Summary &s) override {
-    const std::string omitted = s.omitted > 0 ? fmt::format("; {} more omitted", s.omitted) : std::string();
-    if (s.errors + s.warnings + s.infos + s.omitted == 0) {
-      out << fmt::format("{} checked, no problems found\n", plural(s.files, "file"));
-      return;
-    }
-    out << fmt::format("{} checked: {} ({}, {}, {}) in {}{}\n", plural(s.files, "file"),
-                       plural(s.errors + s.warnings + s.infos, "problem"), plural(s.errors, "error"),
-                       plural(s.warnings, "warning"), plural(s.infos, "info"), plural(s.files_with_findings, "file"),
-                       omitted);
+    if (!options_.quiet) out << text_summary(s);
   }
 
  private:
@@ -134,6 +128,17 @@ class TextRenderer final : public Renderer {
 };
 
 }  // namespace
+
+auto text_summary(const Summary &s) -> std::string {
+  const std::string omitted = s.omitted > 0 ? fmt::format("; {} more omitted", s.omitted) : std::string();
+  if (s.errors + s.warnings + s.infos + s.omitted == 0) {
+    return fmt::format("{} checked, no problems found\n", plural(s.files, "file"));
+  }
+  return fmt::format("{} checked: {} ({}, {}, {}) in {}{}\n", plural(s.files, "file"),
+                     plural(s.errors + s.warnings + s.infos, "problem"), plural(s.errors, "error"),
+                     plural(s.warnings, "warning"), plural(s.infos, "info"), plural(s.files_with_findings, "file"),
+                     omitted);
+}
 
 auto make_text_renderer(const RenderOptions &options) -> std::unique_ptr<Renderer> {
   return std::make_unique<TextRenderer>(options);
