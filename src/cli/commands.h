@@ -66,6 +66,8 @@ struct AuditArgs {
 [[nodiscard]] auto run_audit(const AuditArgs &args, std::ostream &out, std::ostream &err) -> int;
 [[nodiscard]] auto run_scopes(const CheckArgs &args, std::ostream &out, std::ostream &err) -> int;
 [[nodiscard]] auto run_rules(const std::string &format, std::ostream &out) -> int;
+// `--version`: the release, the embedded Graph schemas and the permission table.
+[[nodiscard]] auto version_text() -> std::string;
 [[nodiscard]] auto run_explain(const std::string &what, std::ostream &out, std::ostream &err) -> int;
 // Prints the create-call body that joins the meeting of a Teams link.
 [[nodiscard]] auto run_join_url(const JoinUrlArgs &args, std::ostream &out, std::ostream &err) -> int;

@@ -1,8 +1,10 @@
 // The CLI is thin: arguments -> Options -> check() -> render -> exit code.
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>  // std::find
 #include <cstdlib>   // std::getenv
 #include <iostream>  // std::cout, std::cerr
 #include <thread>    // std::thread::hardware_concurrency
@@ -11,14 +13,52 @@
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "cli/safe_write.h"
+#include "cli/trust_root.h"
+#include "util/suggest.h"
 
 namespace {
 
 using callcheck::cli::CheckArgs;
 
+constexpr std::string_view kSubcommands[] = {"check", "scopes", "rules", "explain", "schemas", "version",
+                                             "join-url", "audit"};
+
 auto is_subcommand(std::string_view s) -> bool {
-  return s == "check" || s == "scopes" || s == "rules" || s == "explain" || s == "schemas" || s == "version" ||
-         s == "join-url" || s == "audit";
+  return std::find(std::begin(kSubcommands), std::end(kSubcommands), s) != std::end(kSubcommands);
+}
+
+// `callcheck chek`: a misspelt command, not a file, when nothing of that name
+// exists, it has no path separator or extension, and a command is close. An
+// existing file or folder is always a path (`callcheck audit` where ./audit
+// is a folder still needs `check`, and says so in --help).
+auto misspelt_subcommand(const std::string &arg) -> std::string {
+  if (arg.empty() || arg[0] == '-' || arg.find_first_of("/.\\") != std::string::npos) return "";
+  struct stat st {};
+  if (::lstat(arg.c_str(), &st) == 0) return "";
+  const std::vector<std::string_view> names(std::begin(kSubcommands), std::end(kSubcommands));
+  return callcheck::detail::closest(arg, names);
+}
+
+// CLI11 reports "The following argument was not expected: --formt"; this
+// names the closest long option of the command that was run.
+auto unknown_option_hint(const CLI::App &app, const std::vector<std::string> &args) -> std::string {
+  const CLI::App *command = &app;
+  for (const CLI::App *sub : app.get_subcommands({})) {
+    if (sub->parsed()) command = sub;
+  }
+  std::vector<std::string> known;
+  for (const CLI::Option *opt : command->get_options({})) {
+    for (const std::string &name : opt->get_lnames()) known.push_back("--" + name);
+  }
+  std::vector<std::string_view> candidates(known.begin(), known.end());
+  for (const std::string &arg : args) {
+    if (arg.rfind("--", 0) != 0 || arg.size() < 3) continue;
+    const std::string name = arg.substr(0, arg.find('='));
+    if (std::find(known.begin(), known.end(), name) != known.end()) continue;
+    const std::string near = callcheck::detail::closest(name, candidates);
+    if (!near.empty()) return fmt::format("callcheck: unknown option `{}`; did you mean `{}`?\n", name, near);
+  }
+  return "";
 }
 
 void add_check_options(CLI::App &cmd, CheckArgs &a) {
@@ -82,14 +122,28 @@ void add_check_options(CLI::App &cmd, CheckArgs &a) {
 
 auto main(int argc, char **argv) -> int {
   std::vector<std::string> args(argv + 1, argv + argc);
+  const bool bare = args.empty();
+  if (!bare) {
+    if (const std::string near = misspelt_subcommand(args.front()); !near.empty()) {
+      std::cerr << fmt::format("callcheck: unknown command `{}`; did you mean `{}`? (no file `{}` either)\n"
+                               "Run 'callcheck --help' for usage.\n",
+                               callcheck::cli::printable(args.front()), near, callcheck::cli::printable(args.front()));
+      return callcheck::cli::kFailure;
+    }
+  }
   // `callcheck PATH...` means `callcheck check PATH...`.
-  if (args.empty() || (!is_subcommand(args.front()) && args.front() != "-h" && args.front() != "--help" &&
-                       args.front() != "--version")) {
+  if (!bare && !is_subcommand(args.front()) && args.front() != "-h" && args.front() != "--help" &&
+      args.front() != "--version") {
     args.insert(args.begin(), "check");
   }
 
-  CLI::App app{"callcheck: checks Microsoft Graph create-call request payloads"};
-  app.set_version_flag("--version", std::string(CALLCHECK_VERSION));
+  CLI::App app{"callcheck: checks Microsoft Graph create-call request payloads", "callcheck"};
+  app.set_version_flag("--version", [] {
+    std::string text = callcheck::cli::version_text();
+    text.pop_back();  // CLI11 ends the line itself
+    return text;
+  });
+  app.footer("callcheck PATH... is callcheck check PATH...; a PATH named like a command needs the `check`.");
   app.require_subcommand(1, 1);
 
   CheckArgs check_args;
@@ -167,6 +221,11 @@ auto main(int argc, char **argv) -> int {
   audit->add_option("--color", audit_args.check.color, "Colour: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
 
+  if (bare) {
+    // Nothing to do is a usage error: the help on stderr, exit 2.
+    std::cerr << app.help();
+    return callcheck::cli::kFailure;
+  }
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     app.parse(reversed);
@@ -175,7 +234,8 @@ auto main(int argc, char **argv) -> int {
   } catch (const CLI::CallForVersion &e) {
     return app.exit(e);
   } catch (const CLI::ParseError &e) {
-    std::cerr << fmt::format("callcheck: {}\n", e.what());
+    const std::string hint = unknown_option_hint(app, args);
+    std::cerr << (hint.empty() ? fmt::format("callcheck: {}\n", e.what()) : hint);
     std::cerr << "Run 'callcheck --help' for usage.\n";
     return callcheck::cli::kFailure;
   }
@@ -194,7 +254,7 @@ auto main(int argc, char **argv) -> int {
     }
     if (join->parsed()) return done(callcheck::cli::run_join_url(join_args, std::cout, std::cerr));
     if (version->parsed()) {
-      std::cout << "callcheck " << CALLCHECK_VERSION << "\n";
+      std::cout << callcheck::cli::version_text();
       return done(callcheck::cli::kClean);
     }
   } catch (const std::exception &e) {
