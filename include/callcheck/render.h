@@ -29,14 +29,23 @@ struct RenderOptions {
 };
 
 struct Summary {
+  // Inputs: a Markdown, .http or NDJSON file with three request bodies is
+  // one file and three bodies (its reports arrive one after the other, with
+  // the same source).
   std::size_t files = 0;
+  std::size_t bodies = 0;              // reports of request bodies (every report but an unreadable input)
   std::size_t errors = 0;
   std::size_t warnings = 0;
   std::size_t infos = 0;
   std::size_t input_errors = 0;        // files that could not be read
   std::size_t files_with_findings = 0;
   std::size_t omitted = 0;             // findings left out past the per-file cap
+  std::string last_source;             // the previous report's source, to count files
+  bool last_had_findings = false;      // ... and whether that file was already counted with findings
   void add(const Report &report);
+  // Findings that are not about a checked input (a flag, a configuration
+  // file): counted as findings, not as a file or a body.
+  void add_findings(const Report &report);
 };
 
 class Renderer {

@@ -255,11 +255,7 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
   renderer->begin(out);
   bool worst_hit = false;
   for (const Report &flag_report : flag_reports) {
-    const std::size_t files = summary.files;  // findings, not a checked file
-    const std::size_t with_findings = summary.files_with_findings;
-    summary.add(flag_report);
-    summary.files = files;
-    summary.files_with_findings = with_findings;
+    summary.add_findings(flag_report);  // findings, not a checked file
     if (const auto worst = flag_report.worst(); worst && *worst <= render_options.fail_on) worst_hit = true;
     renderer->file(out, flag_report, "");
   }

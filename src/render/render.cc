@@ -29,13 +29,27 @@ auto to_string(Format format) -> std::string_view {
 }
 
 void Summary::add(const Report &report) {
-  ++files;
+  // The bodies of one Markdown, .http or NDJSON file arrive one after the
+  // other with its name as their source: a new file is a new source.
+  const bool new_file = report.source != last_source || files == 0;
+  if (new_file) {
+    ++files;
+    last_had_findings = false;
+  }
+  last_source = report.source;
+  if (!report.input_error) ++bodies;
+  if (report.input_error) ++input_errors;
+  const bool findings = !report.diagnostics.empty() || report.omitted > 0;
+  if (findings && !last_had_findings) ++files_with_findings;
+  last_had_findings = last_had_findings || findings;
+  add_findings(report);
+}
+
+void Summary::add_findings(const Report &report) {
   errors += report.count(Severity::Error);
   warnings += report.count(Severity::Warning);
   infos += report.count(Severity::Info);
   omitted += report.omitted;
-  if (report.input_error) ++input_errors;
-  if (!report.diagnostics.empty() || report.omitted > 0) ++files_with_findings;
 }
 
 auto make_renderer(Format format, const RenderOptions &options) -> std::unique_ptr<Renderer> {

@@ -131,10 +131,14 @@ class TextRenderer final : public Renderer {
 
 auto text_summary(const Summary &s) -> std::string {
   const std::string omitted = s.omitted > 0 ? fmt::format("; {} more omitted", s.omitted) : std::string();
+  // "2 files (5 request bodies)" once a file held more than one body.
+  const std::string checked = s.bodies > s.files
+                                  ? fmt::format("{} ({})", plural(s.files, "file"), s.bodies == 1 ? std::string("1 request body") : fmt::format("{} request bodies", s.bodies))
+                                  : plural(s.files, "file");
   if (s.errors + s.warnings + s.infos + s.omitted == 0) {
-    return fmt::format("{} checked, no problems found\n", plural(s.files, "file"));
+    return fmt::format("{} checked, no problems found\n", checked);
   }
-  return fmt::format("{} checked: {} ({}, {}, {}) in {}{}\n", plural(s.files, "file"),
+  return fmt::format("{} checked: {} ({}, {}, {}) in {}{}\n", checked,
                      plural(s.errors + s.warnings + s.infos, "problem"), plural(s.errors, "error"),
                      plural(s.warnings, "warning"), plural(s.infos, "info"), plural(s.files_with_findings, "file"),
                      omitted);
