@@ -3,6 +3,7 @@
 #define CALLCHECK_RULES_H_
 
 #include <cstdint>      // std::uint8_t
+#include <string>       // std::string
 #include <string_view>  // std::string_view
 #include <vector>       // std::vector
 
@@ -28,6 +29,12 @@ struct RuleMeta {
 [[nodiscard]] auto rule_catalog() -> const std::vector<RuleMeta> &;
 // By code ("CC201") or name ("callback-uri-not-https"); nullptr if unknown.
 [[nodiscard]] auto find_rule(std::string_view code_or_name) -> const RuleMeta *;
+// Where the rule's page is published: docs/rules/<code>-<name>.md of the
+// source tree (generated from the catalogue) under the project's homepage,
+// e.g. "https://callcheck.dev/rules/cc202-callback-uri-not-https". "" if unknown.
+[[nodiscard]] auto rule_url(std::string_view code_or_name) -> std::string;
+// The page's file name under docs/rules/: "cc202-callback-uri-not-https.md".
+[[nodiscard]] auto rule_page(const RuleMeta &meta) -> std::string;
 
 }  // namespace callcheck
 

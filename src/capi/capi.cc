@@ -133,10 +133,10 @@ auto rules_document() -> std::string {
     out += i != 0 ? ",\n  " : "\n  ";
     out += fmt::format(
         "{{\"code\":{},\"name\":{},\"severity\":{},\"status\":{},\"always_reported\":{},\"fix\":{},"
-        "\"summary\":{},\"explanation\":{}}}",
+        "\"summary\":{},\"url\":{},\"explanation\":{}}}",
         json_string(m.code), json_string(m.name), json_string(to_string(m.severity)), json_string(to_string(m.status)),
         callcheck::detail::always_reported(m.code) ? "true" : "false", json_string(to_string(m.fix)),
-        json_string(m.summary), json_string(m.explanation));
+        json_string(m.summary), json_string(callcheck::rule_url(m.code)), json_string(m.explanation));
   }
   out += "\n]}\n";
   return out;

@@ -12,7 +12,12 @@ namespace callcheck::cli {
 
 struct CheckArgs {
   std::vector<std::string> paths;
-  std::string format = "text";
+  std::string format = "text";  // scopes, audit: the one output format
+  std::vector<std::string> formats;  // check: --format NAME[:FILE], repeatable (none = text)
+  std::string output_file;           // check: -o FILE, for the output without a FILE
+  bool statistics = false;           // check: counts per rule after the findings
+  bool exit_zero = false;            // check: exit 0 whatever was found (2 still means failure)
+  bool quiet = false;                // check: errors only, no summary line
   std::string fail_on = "error";
   std::string api;  // "" = from config, else v1.0
   std::vector<std::string> scopes;
@@ -57,7 +62,8 @@ struct AuditArgs {
   std::string write_minimal;      // --write-minimal FILE
 };
 
-// Whether text output is coloured for --color MODE (run_check.cc): auto = a terminal, no NO_COLOR.
+// Whether text output is coloured for --color MODE (run_check.cc): auto = FORCE_COLOR (non-empty)
+// forces it, else NO_COLOR (non-empty) turns it off, else a terminal.
 [[nodiscard]] auto use_colour(const std::string &mode) -> bool;
 // Options from the command line (run_check.cc); false in `ok` after a message on `err`.
 [[nodiscard]] auto build_options(const CheckArgs &args, std::ostream &err, bool &ok) -> Options;
@@ -69,6 +75,8 @@ struct AuditArgs {
 [[nodiscard]] auto run_audit(const AuditArgs &args, std::ostream &out, std::ostream &err) -> int;
 [[nodiscard]] auto run_scopes(const CheckArgs &args, std::ostream &out, std::ostream &err) -> int;
 [[nodiscard]] auto run_rules(const std::string &format, std::ostream &out) -> int;
+// `--version`: the release, the embedded Graph schemas and the permission table.
+[[nodiscard]] auto version_text() -> std::string;
 [[nodiscard]] auto run_explain(const std::string &what, std::ostream &out, std::ostream &err) -> int;
 // Prints the create-call body that joins the meeting of a Teams link.
 [[nodiscard]] auto run_join_url(const JoinUrlArgs &args, std::ostream &out, std::ostream &err) -> int;

@@ -282,10 +282,7 @@ void ConfigSession::show(const std::vector<Input> &inputs, std::ostream &err) co
 
 void ConfigSession::emit(Renderer &renderer, std::ostream &out, Summary &summary, const Report &report,
                          std::string_view text) {
-  // Counted as findings, not as checked files.
-  const std::size_t files = summary.files;
-  summary.add(report);
-  summary.files = files;
+  summary.add_findings(report);  // findings, not a checked file
   renderer.file(out, report, text);
 }
 

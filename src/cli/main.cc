@@ -1,8 +1,10 @@
 // The CLI is thin: arguments -> Options -> check() -> render -> exit code.
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>  // std::find
 #include <cstdlib>   // std::getenv
 #include <iostream>  // std::cout, std::cerr
 #include <thread>    // std::thread::hardware_concurrency
@@ -11,20 +13,66 @@
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "cli/safe_write.h"
+#include "cli/trust_root.h"
+#include "util/suggest.h"
 
 namespace {
 
 using callcheck::cli::CheckArgs;
 
+constexpr std::string_view kSubcommands[] = {"check", "scopes", "rules", "explain", "schemas", "version",
+                                             "join-url", "audit", "server"};
+
 auto is_subcommand(std::string_view s) -> bool {
-  return s == "check" || s == "scopes" || s == "rules" || s == "explain" || s == "schemas" || s == "version" ||
-         s == "join-url" || s == "audit" || s == "server";
+  return std::find(std::begin(kSubcommands), std::end(kSubcommands), s) != std::end(kSubcommands);
+}
+
+// `callcheck chek`: a misspelt command, not a file, when nothing of that name
+// exists, it has no path separator or extension, and a command is close. An
+// existing file or folder is always a path (`callcheck audit` where ./audit
+// is a folder still needs `check`, and says so in --help).
+auto misspelt_subcommand(const std::string &arg) -> std::string {
+  if (arg.empty() || arg[0] == '-' || arg.find_first_of("/.\\") != std::string::npos) return "";
+  struct stat st {};
+  if (::lstat(arg.c_str(), &st) == 0) return "";
+  const std::vector<std::string_view> names(std::begin(kSubcommands), std::end(kSubcommands));
+  return callcheck::detail::closest(arg, names);
+}
+
+// CLI11 reports "The following argument was not expected: --formt"; this
+// names the closest long option of the command that was run.
+auto unknown_option_hint(const CLI::App &app, const std::vector<std::string> &args) -> std::string {
+  const CLI::App *command = &app;
+  for (const CLI::App *sub : app.get_subcommands({})) {
+    if (sub->parsed()) command = sub;
+  }
+  std::vector<std::string> known;
+  for (const CLI::Option *opt : command->get_options({})) {
+    for (const std::string &name : opt->get_lnames()) known.push_back("--" + name);
+  }
+  std::vector<std::string_view> candidates(known.begin(), known.end());
+  for (const std::string &arg : args) {
+    if (arg.rfind("--", 0) != 0 || arg.size() < 3) continue;
+    const std::string name = arg.substr(0, arg.find('='));
+    if (std::find(known.begin(), known.end(), name) != known.end()) continue;
+    const std::string near = callcheck::detail::closest(name, candidates);
+    if (!near.empty()) return fmt::format("callcheck: unknown option `{}`; did you mean `{}`?\n", name, near);
+  }
+  return "";
 }
 
 void add_check_options(CLI::App &cmd, CheckArgs &a) {
   cmd.add_option("paths", a.paths, "Files or directories to check; - reads stdin")->required();
-  cmd.add_option("--format", a.format, "Output format: text, json, sarif, junit, github")
-      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github"}));
+  // NAME[:FILE], repeatable: one run, several reports (cli/outputs.h checks the values).
+  cmd.add_option("--format", a.formats,
+                 "Output format: text, concise, json, sarif, junit, github, gitlab; NAME:FILE writes that one to "
+                 "FILE (repeatable; at most one without FILE, on standard output)")
+      ->allow_extra_args(false)
+      ->type_name("NAME[:FILE]");
+  cmd.add_option("-o,--output-file", a.output_file, "Write the output without a FILE here instead of standard output");
+  cmd.add_flag("--statistics", a.statistics, "After the findings, count them per rule");
+  cmd.add_flag("--exit-zero", a.exit_zero, "Exit 0 even when findings reach --fail-on (2 still means failure)");
+  cmd.add_flag("-q,--quiet", a.quiet, "Report errors only: no warnings, infos or summary line");
   cmd.add_option("--fail-on", a.fail_on, "Lowest severity that makes the exit code 1: error, warning, info")
       ->check(CLI::IsMember({"error", "warning", "info"}));
   cmd.add_option("--api", a.api, "Graph API profile: v1.0 or beta (default v1.0)")
@@ -78,14 +126,28 @@ void add_check_options(CLI::App &cmd, CheckArgs &a) {
 
 auto main(int argc, char **argv) -> int {
   std::vector<std::string> args(argv + 1, argv + argc);
+  const bool bare = args.empty();
+  if (!bare) {
+    if (const std::string near = misspelt_subcommand(args.front()); !near.empty()) {
+      std::cerr << fmt::format("callcheck: unknown command `{}`; did you mean `{}`? (no file `{}` either)\n"
+                               "Run 'callcheck --help' for usage.\n",
+                               callcheck::cli::printable(args.front()), near, callcheck::cli::printable(args.front()));
+      return callcheck::cli::kFailure;
+    }
+  }
   // `callcheck PATH...` means `callcheck check PATH...`.
-  if (args.empty() || (!is_subcommand(args.front()) && args.front() != "-h" && args.front() != "--help" &&
-                       args.front() != "--version")) {
+  if (!bare && !is_subcommand(args.front()) && args.front() != "-h" && args.front() != "--help" &&
+      args.front() != "--version") {
     args.insert(args.begin(), "check");
   }
 
-  CLI::App app{"callcheck: checks Microsoft Graph create-call request payloads"};
-  app.set_version_flag("--version", std::string(CALLCHECK_VERSION));
+  CLI::App app{"callcheck: checks Microsoft Graph create-call request payloads", "callcheck"};
+  app.set_version_flag("--version", [] {
+    std::string text = callcheck::cli::version_text();
+    text.pop_back();  // CLI11 ends the line itself
+    return text;
+  });
+  app.footer("callcheck PATH... is callcheck check PATH...; a PATH named like a command needs the `check`.");
   app.require_subcommand(1, 1);
 
   CheckArgs check_args;
@@ -145,8 +207,13 @@ auto main(int argc, char **argv) -> int {
   audit->add_flag("--strict", audit_args.strict, "An excess Calls.* permission is an error, not a warning");
   audit->add_option("--write-minimal", audit_args.write_minimal,
                     "Write the minimal requiredResourceAccess (JSON) the payloads need to this file");
-  audit->add_option("--format", audit_args.check.format, "Output format: text, json, sarif, junit, github")
-      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github"}));
+  audit->add_option("--format", audit_args.check.formats,
+                    "Output format: text, concise, json, sarif, junit, github, gitlab; NAME:FILE writes that one "
+                    "to FILE (repeatable; at most one without FILE)")
+      ->allow_extra_args(false)
+      ->type_name("NAME[:FILE]");
+  audit->add_option("-o,--output-file", audit_args.check.output_file,
+                    "Write the output without a FILE here instead of standard output");
   audit->add_option("--fail-on", audit_args.check.fail_on, "Lowest severity that makes the exit code 1")
       ->check(CLI::IsMember({"error", "warning", "info"}));
   audit->add_option("--api", audit_args.check.api, "Graph API profile: v1.0 or beta")
@@ -164,6 +231,11 @@ auto main(int argc, char **argv) -> int {
   audit->add_option("--color", audit_args.check.color, "Colour: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
 
+  if (bare) {
+    // Nothing to do is a usage error: the help on stderr, exit 2.
+    std::cerr << app.help();
+    return callcheck::cli::kFailure;
+  }
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     app.parse(reversed);
@@ -172,7 +244,8 @@ auto main(int argc, char **argv) -> int {
   } catch (const CLI::CallForVersion &e) {
     return app.exit(e);
   } catch (const CLI::ParseError &e) {
-    std::cerr << fmt::format("callcheck: {}\n", e.what());
+    const std::string hint = unknown_option_hint(app, args);
+    std::cerr << (hint.empty() ? fmt::format("callcheck: {}\n", e.what()) : hint);
     std::cerr << "Run 'callcheck --help' for usage.\n";
     return callcheck::cli::kFailure;
   }
@@ -192,7 +265,7 @@ auto main(int argc, char **argv) -> int {
     if (join->parsed()) return done(callcheck::cli::run_join_url(join_args, std::cout, std::cerr));
     if (server->parsed()) return callcheck::cli::run_server(server_args, std::cerr);
     if (version->parsed()) {
-      std::cout << "callcheck " << CALLCHECK_VERSION << "\n";
+      std::cout << callcheck::cli::version_text();
       return done(callcheck::cli::kClean);
     }
   } catch (const std::exception &e) {

@@ -18,6 +18,7 @@
 #include "cli/exit_code.h"
 #include "cli/extract_inputs.h"
 #include "cli/input.h"
+#include "cli/outputs.h"
 #include "cli/safe_write.h"
 #include "cli/trust_root.h"
 #include "catalog/cc010_unreadable_input.h"
@@ -79,6 +80,8 @@ auto read_payload(const Input &in, const Options &options, std::size_t cap, cons
 auto run_audit(const AuditArgs &args, std::ostream &out, std::ostream &err) -> int {
   bool ok = true;
   const CheckArgs &c = args.check;
+  const std::vector<OutputSpec> specs = parse_outputs(c.formats, c.output_file, err, ok);
+  if (!ok) return kFailure;
   const Options options = build_options(c, err, ok);
   if (!ok) return kFailure;
   std::vector<Input> inputs = expand_inputs(c.paths, ExpandOptions{directory_extensions(), c.follow_symlinks});
@@ -92,14 +95,17 @@ auto run_audit(const AuditArgs &args, std::ostream &out, std::ostream &err) -> i
   }
 
   RenderOptions render_options;
-  render_options.color = c.format == "text" && use_colour(c.color);
   render_options.fail_on = *parse_severity(c.fail_on);
   render_options.tool_version = CALLCHECK_VERSION;
-  auto renderer = make_renderer(*parse_format(c.format), render_options);
+  const auto renderer = std::make_unique<Outputs>(specs, render_options, OutputOptions{false, false, use_colour(c.color)}, err);
   Summary summary;
   renderer->begin(out);
   ConfigSession config(c, options);
-  if (!config.prepare(inputs)) return config.fail(*renderer, out, summary);
+  if (!config.prepare(inputs)) {
+    const int code = config.fail(*renderer, out, summary);
+    (void)renderer->write_files(err);
+    return code;
+  }
 
   // The app files: --app, else the configurations' "app".
   std::vector<std::string> app_paths = args.apps;
@@ -168,6 +174,7 @@ auto run_audit(const AuditArgs &args, std::ostream &out, std::ostream &err) -> i
   renderer->audit(out, outcome.summary);
   renderer->end(out, summary);
   out.flush();
+  if (!renderer->write_files(err)) return kFailure;
 
   if (summary.input_errors > 0) {
     err << fmt::format("callcheck: {} input{} could not be read or recognised\n", summary.input_errors,

@@ -1,10 +1,15 @@
 #include <fmt/format.h>
 
+#include <cstdint>  // std::uint64_t
+
 #include "callcheck/callcheck.h"
 #include "catalog/policy.h"
 #include "cli/commands.h"
 #include "cli/exit_code.h"
+#include "cli/trust_root.h"
+#include "audit/permission_ids.h"
 #include "embed/embedded.h"
+#include "util/suggest.h"
 #include "schema/bundle.h"
 
 namespace callcheck::cli {
@@ -56,10 +61,10 @@ auto run_rules(const std::string &format, std::ostream &out) -> int {
       const RuleMeta &m = catalog[i];
       out << (i ? "," : "") << "\n  "
           << fmt::format("{{\"code\":{},\"name\":{},\"severity\":{},\"status\":{},\"always_reported\":{},"
-                         "\"fix\":{},\"summary\":{}}}",
+                         "\"fix\":{},\"summary\":{},\"url\":{}}}",
                          json_string(m.code), json_string(m.name), json_string(to_string(m.severity)),
                          json_string(to_string(m.status)), detail::always_reported(m.code) ? "true" : "false",
-                         json_string(to_string(m.fix)), json_string(m.summary));
+                         json_string(to_string(m.fix)), json_string(m.summary), json_string(rule_url(m.code)));
     }
     out << "\n]}\n";
     return kClean;
@@ -67,8 +72,10 @@ auto run_rules(const std::string &format, std::ostream &out) -> int {
   if (format == "markdown") {
     out << "| code | name | severity | status | fix | summary |\n|---|---|---|---|---|---|\n";
     for (const RuleMeta &m : catalog) {
-      out << fmt::format("| {} | `{}` | {} | {} | {} | {} |\n", m.code, m.name, to_string(m.severity), status_of(m),
-                         m.fix == FixSafety::None ? "" : to_string(m.fix), markdown_cell(m.summary));
+      // Relative to the README at the top of the source tree.
+      out << fmt::format("| [{}](docs/rules/{}) | `{}` | {} | {} | {} | {} |\n", m.code, rule_page(m), m.name,
+                         to_string(m.severity), status_of(m), m.fix == FixSafety::None ? "" : to_string(m.fix),
+                         markdown_cell(m.summary));
     }
     return kClean;
   }
@@ -82,13 +89,43 @@ auto run_rules(const std::string &format, std::ostream &out) -> int {
 auto run_explain(const std::string &what, std::ostream &out, std::ostream &err) -> int {
   const RuleMeta *m = find_rule(what);
   if (m == nullptr) {
-    err << fmt::format("callcheck: no rule `{}`; `callcheck rules` lists them\n", what);
-    return kFailure;
+    // Codes are matched without regard to case ("cc202"), then the closest
+    // code or name is offered.
+    std::vector<std::string_view> names;
+    for (const RuleMeta &r : rule_catalog()) {
+      if (detail::edit_distance(r.code, what) == 0) m = &r;
+      names.push_back(r.code);
+      names.push_back(r.name);
+    }
+    if (m == nullptr) {
+      const std::string near = detail::closest(what, names);
+      err << fmt::format("callcheck: no rule `{}`{}; `callcheck rules` lists them\n", printable(what),
+                         near.empty() ? "" : fmt::format(" (did you mean `{}`?)", near));
+      return kFailure;
+    }
   }
   const std::string fix = m->fix == FixSafety::None ? std::string() : fmt::format(", fix: {}", to_string(m->fix));
   out << fmt::format("# {} {}\n\n{} (default severity: {}, status: {}{})\n\n{}\n", m->code, m->name, m->summary,
                      to_string(m->severity), status_of(*m), fix, m->explanation);
   return kClean;
+}
+
+auto version_text() -> std::string {
+  // The embedded data a build carries: the Graph schemas by profile, with a
+  // digest of their bytes (two builds with the same digest validate alike),
+  // and the permission table's source commit.
+  std::size_t v1 = 0;
+  std::size_t beta = 0;
+  std::uint64_t digest = 14695981039346656037ULL;
+  for (const auto &f : detail::embedded_files()) {
+    if (f.path.rfind("graph/v1.0/", 0) == 0) ++v1;
+    if (f.path.rfind("graph/beta/", 0) == 0) ++beta;
+    if (f.path.rfind("graph/", 0) != 0) continue;
+    for (const char c : f.path) digest = (digest ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    for (const char c : f.text) digest = (digest ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+  }
+  return fmt::format("callcheck {}\nschemas: Graph v1.0 ({} types), beta ({} types); digest {:016x}\npermissions: {}\n",
+                     CALLCHECK_VERSION, v1, beta, digest, detail::PermissionIds::builtin().version());
 }
 
 auto run_schemas(const std::string &name, std::ostream &out, std::ostream &err) -> int {

@@ -20,6 +20,7 @@
 #include "cli/exit_code.h"
 #include "cli/extract_inputs.h"
 #include "cli/input.h"
+#include "cli/outputs.h"
 #include "cli/safe_write.h"
 #include "cli/trust_root.h"
 #include "config/config.h"
@@ -196,6 +197,11 @@ auto looks_like_token(std::string_view s) -> bool {
 auto use_colour(const std::string &mode) -> bool {
   if (mode == "always") return true;
   if (mode == "never") return false;
+  // FORCE_COLOR (https://force-color.org) is the CI's way to say its log
+  // renders ANSI colour though it is not a terminal; it wins over NO_COLOR,
+  // as in Node.js. --color always/never win over both.
+  const char *force_color = std::getenv("FORCE_COLOR");
+  if (force_color != nullptr && *force_color != '\0') return true;
   const char *no_color = std::getenv("NO_COLOR");
   if (no_color != nullptr && *no_color != '\0') return false;
   return ::isatty(STDOUT_FILENO) == 1;
@@ -299,6 +305,13 @@ auto lint_flag_scopes(const CheckArgs &args, Options &options) -> std::vector<Re
 
 auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> int {
   bool ok = true;
+  const std::vector<OutputSpec> specs = parse_outputs(args.formats, args.output_file, err, ok);
+  if (!ok) return kFailure;
+  if (args.quiet && args.fail_on != "error") {
+    err << fmt::format("callcheck: --quiet reports errors only, so --fail-on {} could fail on findings it hides\n",
+                       args.fail_on);
+    return kFailure;
+  }
   Options options = build_options(args, err, ok);
   if (!ok) return kFailure;
   const std::vector<Report> flag_reports = lint_flag_scopes(args, options);
@@ -322,24 +335,21 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
   }
 
   RenderOptions render_options;
-  render_options.color = args.format == "text" && use_colour(args.color);
   render_options.show_scopes = args.show_scopes;
   render_options.fail_on = *parse_severity(args.fail_on);
   render_options.tool_version = CALLCHECK_VERSION;
-  auto renderer = make_renderer(*parse_format(args.format), render_options);
+  const auto outputs = std::make_unique<Outputs>(
+      specs, render_options, OutputOptions{args.quiet, args.statistics, use_colour(args.color)}, err);
+  Silent silent;  // --diff prints only the diff
+  Renderer *const renderer = args.diff ? static_cast<Renderer *>(&silent) : outputs.get();
   Summary summary;
   summary.fixing = args.fix || args.fix_only;
   const CheckArgs *fixing = args.fixing() ? &args : nullptr;
   std::size_t diff_files = 0;
-  if (args.diff) renderer = std::make_unique<Silent>();  // --diff prints only the diff
   renderer->begin(out);
   bool worst_hit = false;
   for (const Report &flag_report : flag_reports) {
-    const std::size_t files = summary.files;  // findings, not a checked file
-    const std::size_t with_findings = summary.files_with_findings;
-    summary.add(flag_report);
-    summary.files = files;
-    summary.files_with_findings = with_findings;
+    summary.add_findings(flag_report);  // findings, not a checked file
     if (const auto worst = flag_report.worst(); worst && *worst <= render_options.fail_on) worst_hit = true;
     renderer->file(out, flag_report, "");
   }
@@ -359,7 +369,11 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
   }
   ConfigSession &config = *session;
   if (args.show_config) config.show(named, err);
-  if (!prepared) return config.fail(*renderer, out, summary);
+  if (!prepared) {
+    const int code = config.fail(*renderer, out, summary);
+    if (!args.diff) (void)outputs->write_files(err);  // the configuration errors, in every report asked for
+    return code;
+  }
 
   // A pool of workers; results are rendered strictly in input order, and
   // workers never run more than a window ahead, so memory stays bounded.
@@ -446,8 +460,9 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
   if (args.diff && summary.input_errors == 0 && n > 0) {
     err << fmt::format("callcheck: would apply {} fix{} in {} file{}\n", summary.fixed, summary.fixed == 1 ? "" : "es",
                        diff_files, diff_files == 1 ? "" : "s");
-    return summary.fixed > 0 ? kFindings : kClean;
+    return summary.fixed > 0 && !args.exit_zero ? kFindings : kClean;
   }
+  if (!args.diff && !outputs->write_files(err)) return kFailure;
   if (summary.input_errors > 0) {
     err << fmt::format("callcheck: {} of {} input{} could not be read\n", summary.input_errors, n, n == 1 ? "" : "s");
     return kFailure;
@@ -458,7 +473,7 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
   }
   if (config.writing_baseline()) return config.write_baseline(err);
   if (args.fix_only) return kClean;
-  return worst_hit ? kFindings : kClean;
+  return worst_hit && !args.exit_zero ? kFindings : kClean;
 }
 
 // Input validity decides whether the scenario can be trusted at all: a body

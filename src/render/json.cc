@@ -4,6 +4,7 @@
 #include <rapidjson/ostreamwrapper.h>
 #include <rapidjson/prettywriter.h>
 
+#include "callcheck/rules.h"
 #include "render/json_writer.h"
 #include "render/renderers.h"
 
@@ -66,6 +67,10 @@ class JsonRenderer final : public Renderer {
       if (!d.help.empty()) {
         key(w, "help");
         string(w, d.help);
+      }
+      if (const std::string url = rule_url(d.code); !url.empty()) {
+        key(w, "url");
+        string(w, url);
       }
       if (d.fix) {
         key(w, "fix");

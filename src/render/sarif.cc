@@ -330,6 +330,8 @@ class SarifRenderer final : public Renderer {
       string(w, meta.name);
       text_object(w, "shortDescription", meta.summary);
       text_object(w, "fullDescription", full_description(meta));
+      key(w, "helpUri");
+      string(w, rule_url(meta.code));
       key(w, "help");
       w.StartObject();
       key(w, "text");

@@ -8,6 +8,7 @@
 #include <algorithm>  // std::max
 #include <ostream>    // std::ostream
 
+#include "callcheck/rules.h"
 #include "document/document.h"
 #include "render/escape.h"
 #include "render/renderers.h"
@@ -49,6 +50,7 @@ class TextRenderer final : public Renderer {
       // An input that could not be read has no text: a frame would be one blank line.
       if (!text.empty()) frame(out, lines, d);
       if (!d.help.empty()) out << fmt::format("  = help: {}\n", visible(d.help));
+      if (const std::string url = rule_url(d.code); !url.empty()) out << fmt::format("  = docs: {}\n", url);
     }
     if (report.omitted > 0) {
       out << fmt::format("{}: {} more {} omitted\n", source, report.omitted,
@@ -95,25 +97,7 @@ class TextRenderer final : public Renderer {
   }
 
   void end(std::ostream &out, const Summary &s) override {
-    const std::string omitted = s.omitted > 0 ? fmt::format("; {} more omitted", s.omitted) : std::string();
-    if (s.fixing) {
-      const std::size_t remaining = s.errors + s.warnings + s.infos + s.omitted;
-      out << fmt::format("{} checked: {} fixed, {} remaining", plural(s.files, "file"), s.fixed, remaining);
-      if (remaining > 0) {
-        out << fmt::format(" ({}, {}, {}) in {}", plural(s.errors, "error"), plural(s.warnings, "warning"),
-                           plural(s.infos, "info"), plural(s.files_with_findings, "file"));
-      }
-      out << omitted << "\n";
-      return;
-    }
-    if (s.errors + s.warnings + s.infos + s.omitted == 0) {
-      out << fmt::format("{} checked, no problems found\n", plural(s.files, "file"));
-      return;
-    }
-    out << fmt::format("{} checked: {} ({}, {}, {}) in {}{}\n", plural(s.files, "file"),
-                       plural(s.errors + s.warnings + s.infos, "problem"), plural(s.errors, "error"),
-                       plural(s.warnings, "warning"), plural(s.infos, "info"), plural(s.files_with_findings, "file"),
-                       omitted);
+    if (!options_.quiet) out << text_summary(s);
   }
 
  private:
@@ -144,6 +128,30 @@ class TextRenderer final : public Renderer {
 };
 
 }  // namespace
+
+auto text_summary(const Summary &s) -> std::string {
+  const std::string omitted = s.omitted > 0 ? fmt::format("; {} more omitted", s.omitted) : std::string();
+  // "2 files (5 request bodies)" once a file held more than one body.
+  const std::string checked = s.bodies > s.files
+                                  ? fmt::format("{} ({})", plural(s.files, "file"), s.bodies == 1 ? std::string("1 request body") : fmt::format("{} request bodies", s.bodies))
+                                  : plural(s.files, "file");
+  if (s.fixing) {
+    const std::size_t remaining = s.errors + s.warnings + s.infos + s.omitted;
+    std::string line = fmt::format("{} checked: {} fixed, {} remaining", checked, s.fixed, remaining);
+    if (remaining > 0) {
+      line += fmt::format(" ({}, {}, {}) in {}", plural(s.errors, "error"), plural(s.warnings, "warning"),
+                          plural(s.infos, "info"), plural(s.files_with_findings, "file"));
+    }
+    return line + omitted + "\n";
+  }
+  if (s.errors + s.warnings + s.infos + s.omitted == 0) {
+    return fmt::format("{} checked, no problems found\n", checked);
+  }
+  return fmt::format("{} checked: {} ({}, {}, {}) in {}{}\n", checked,
+                     plural(s.errors + s.warnings + s.infos, "problem"), plural(s.errors, "error"),
+                     plural(s.warnings, "warning"), plural(s.infos, "info"), plural(s.files_with_findings, "file"),
+                     omitted);
+}
 
 auto make_text_renderer(const RenderOptions &options) -> std::unique_ptr<Renderer> {
   return std::make_unique<TextRenderer>(options);

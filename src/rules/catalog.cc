@@ -1,5 +1,7 @@
 #include <callcheck/rules.h>
 
+#include <callcheck/version.h>
+
 #include <algorithm>  // std::sort, std::lower_bound
 
 #include "rules/rule.h"
@@ -39,6 +41,20 @@ auto find_rule(std::string_view code_or_name) -> const RuleMeta * {
     if (meta.code == code_or_name || meta.name == code_or_name) return &meta;
   }
   return nullptr;
+}
+
+auto rule_page(const RuleMeta &meta) -> std::string {
+  std::string page;
+  for (const char c : meta.code) page.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  return page + "-" + std::string(meta.name) + ".md";
+}
+
+auto rule_url(std::string_view code_or_name) -> std::string {
+  const RuleMeta *meta = find_rule(code_or_name);
+  if (meta == nullptr) return "";
+  std::string page = rule_page(*meta);
+  page.resize(page.size() - 3);  // the published page has no ".md"
+  return std::string(CALLCHECK_HOMEPAGE) + "/rules/" + page;
 }
 
 }  // namespace callcheck

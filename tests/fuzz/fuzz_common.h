@@ -211,15 +211,18 @@ inline void render(const Report &report, std::string_view text, Format format, b
   renderer->begin(stream);
   renderer->file(stream, report, text);
   renderer->end(stream, summary);
-  if (format == Format::Json && !valid_json(stream.str())) out.push_back("json output is not valid UTF-8 JSON");
+  if ((format == Format::Json || format == Format::Gitlab) && !valid_json(stream.str())) {
+    out.push_back(std::string(to_string(format)) + " output is not valid UTF-8 JSON");
+  }
 }
 
 // Which format an input is rendered in: one per input (SARIF's begin() writes
 // the whole rule catalogue, too slow to repeat five times per input); over a
 // run every format is exercised.
 inline auto format_of(std::uint8_t selector) -> Format {
-  constexpr Format kFormats[] = {Format::Text, Format::Json, Format::Sarif, Format::Junit, Format::Github};
-  return kFormats[(selector >> 5U) % 5];
+  constexpr Format kFormats[] = {Format::Text,   Format::Json,   Format::Sarif,  Format::Junit,
+                                 Format::Github, Format::Gitlab, Format::Concise};
+  return kFormats[(selector >> 5U) % 7];
 }
 
 // fuzz_check: the public entry point under both API profiles, lowered limits,
@@ -514,7 +517,8 @@ inline auto run_render(std::string_view data) -> Violations {
     raw.diagnostics.push_back(d);
     raw.scenario.evidence = std::string(name);
     reports.push_back(raw);
-    constexpr Format kFormats[] = {Format::Text, Format::Json, Format::Sarif, Format::Junit, Format::Github};
+    constexpr Format kFormats[] = {Format::Text,   Format::Json,   Format::Sarif,  Format::Junit,
+                                   Format::Github, Format::Gitlab, Format::Concise};
     for (const Format format : kFormats) {
       // SARIF writes its ~100 KB rule catalogue per document: one input in
       // 32 renders it (the selector's top bits), the others stay fast. Its

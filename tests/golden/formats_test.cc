@@ -1,10 +1,11 @@
 // Every output format over one fixed set of reports, compared with
-// tests/golden/format/report.{txt,json,sarif,xml,github}
+// tests/golden/format/report.{txt,json,sarif,xml,github,gitlab,concise}
 // (CALLCHECK_UPDATE_GOLDEN=1 rewrites them; review the diff and commit), and
 // each machine format checked against its official schema:
 //   sarif -> ../shared/corpus/sarif/sarif-schema-2.1.0.json (python3-jsonschema)
 //   json  -> schemas/callcheck/report.schema.json              (python3-jsonschema)
 //   junit -> shared/corpus/junit/JUnit.xsd                      (xmllint, libxml2-utils)
+//   gitlab -> tests/schemas/gitlab-codequality.schema.json      (from GitLab's documentation)
 // The reports hold what each format must escape: % : , newline ]]> < & > " '
 // and non-ASCII in a message, a path with a space and a colon, an input that
 // could not be read, a parse error and a clean file.
@@ -16,6 +17,7 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -196,6 +198,94 @@ TEST(Formats, Junit) { compare("report.xml", render(callcheck::Format::Junit)); 
 
 TEST(Formats, Github) { compare("report.github", render(callcheck::Format::Github)); }
 
+TEST(Formats, Gitlab) { compare("report.gitlab", render(callcheck::Format::Gitlab)); }
+
+TEST(Formats, Concise) { compare("report.concise", render(callcheck::Format::Concise)); }
+
+TEST(Formats, GitlabMatchesTheCodeQualityShape) {
+  validate_json(fs::path(CALLCHECK_SOURCE_DIR) / "tests" / "schemas" / "gitlab-codequality.schema.json",
+                scratch("report.gitlab.json", render(callcheck::Format::Gitlab)));
+}
+
+// GitLab matches a merge request's findings with the target branch's by
+// fingerprint: each must be unique in a report, and must not change when the
+// finding only moves to another line (lines added above it).
+auto gitlab_fingerprints(const std::string &out) -> std::vector<std::string> {
+  rapidjson::Document doc;
+  doc.Parse(out.c_str(), out.size());
+  EXPECT_TRUE(doc.IsArray());
+  std::vector<std::string> prints;
+  if (!doc.IsArray()) return prints;
+  for (const auto &issue : doc.GetArray()) prints.emplace_back(issue["fingerprint"].GetString());
+  return prints;
+}
+
+auto gitlab_of(const std::string &payload, const std::string &name) -> std::string {
+  callcheck::RenderOptions options;
+  auto renderer = callcheck::make_renderer(callcheck::Format::Gitlab, options);
+  std::ostringstream out;
+  callcheck::Summary summary;
+  renderer->begin(out);
+  const callcheck::Report report = callcheck::check(payload, name, callcheck::Options{});
+  summary.add(report);
+  renderer->file(out, report, payload);
+  renderer->end(out, summary);
+  return out.str();
+}
+
+TEST(Formats, GitlabFingerprintsAreUniqueAndSurviveMovedLines) {
+  const std::vector<std::string> all = gitlab_fingerprints(render(callcheck::Format::Gitlab));
+  std::vector<std::string> sorted = all;
+  std::sort(sorted.begin(), sorted.end());
+  EXPECT_EQ(std::adjacent_find(sorted.begin(), sorted.end()), sorted.end()) << "two findings share a fingerprint";
+  EXPECT_GE(all.size(), 5U);
+  // The same findings, two lines further down, and under "./".
+  const std::string moved = "\n\n" + std::string(kSpecial);
+  const auto before = gitlab_fingerprints(gitlab_of(kSpecial, "a.json"));
+  ASSERT_FALSE(before.empty());
+  EXPECT_EQ(gitlab_fingerprints(gitlab_of(moved, "a.json")), before);
+  EXPECT_EQ(gitlab_fingerprints(gitlab_of(kSpecial, "./a.json")), before);
+  // Another file or another finding is another fingerprint.
+  EXPECT_NE(gitlab_fingerprints(gitlab_of(kSpecial, "b.json")), before);
+  // Two identical findings in one file (a member repeated in two targets)
+  // still get two fingerprints.
+  const std::string twice = R"({"callbackUri": "https://bot.contoso.com/cb", "x": {"y": 1}, "z": {"y": 1}})";
+  const auto prints = gitlab_fingerprints(gitlab_of(twice, "t.json"));
+  std::vector<std::string> unique = prints;
+  std::sort(unique.begin(), unique.end());
+  EXPECT_EQ(std::unique(unique.begin(), unique.end()), unique.end());
+}
+
+// Every finding is one line: a message cannot continue on the next.
+TEST(Formats, ConciseIsOneLinePerFinding) {
+  const std::string out = render(callcheck::Format::Concise);
+  std::size_t findings = 0;
+  for (const Input &in : inputs()) findings += in.report.diagnostics.size() + (in.report.omitted > 0 ? 1 : 0);
+  std::size_t lines = 0;
+  for (const char c : out) lines += c == '\n' ? 1 : 0;
+  EXPECT_EQ(lines, findings + 1);  // and the summary line
+}
+
+// Each rule's page: SARIF helpUri, JSON url and the text `= docs:` line are
+// the same URL, which names docs/rules/<page> (tests/scripts/rule_docs.sh
+// checks the pages exist and are current).
+TEST(Formats, RuleUrlsNameTheirPage) {
+  for (const callcheck::RuleMeta &meta : callcheck::rule_catalog()) {
+    const std::string url = callcheck::rule_url(meta.code);
+    const std::string page = callcheck::rule_page(meta);
+    ASSERT_EQ(url.rfind("https://", 0), 0U) << url;
+    EXPECT_EQ(url.substr(url.rfind('/') + 1) + ".md", page) << meta.code;
+    EXPECT_EQ(callcheck::rule_url(meta.name), url);
+  }
+  EXPECT_EQ(callcheck::rule_url("CC999"), "");
+  const std::string sarif = render(callcheck::Format::Sarif);
+  EXPECT_NE(sarif.find("\"helpUri\": \"" + callcheck::rule_url("CC202") + "\""), std::string::npos);
+  EXPECT_NE(render(callcheck::Format::Json).find("\"url\": \"" + callcheck::rule_url("CC202") + "\""),
+            std::string::npos);
+  EXPECT_NE(render(callcheck::Format::Text).find("  = docs: " + callcheck::rule_url("CC202") + "\n"),
+            std::string::npos);
+}
+
 TEST(Formats, JsonMatchesTheReportSchema) {
   validate_json(fs::path(CALLCHECK_SCHEMAS_DIR) / "callcheck" / "report.schema.json",
                 scratch("report.json", render(callcheck::Format::Json)));
@@ -285,7 +375,8 @@ void expect_no_controls(callcheck::Format format, const std::string &out) {
 
 TEST(Formats, NoFormatPrintsAControlOrACommand) {
   for (const callcheck::Format format : {callcheck::Format::Text, callcheck::Format::Json, callcheck::Format::Sarif,
-                                         callcheck::Format::Junit, callcheck::Format::Github}) {
+                                         callcheck::Format::Junit, callcheck::Format::Github, callcheck::Format::Gitlab,
+                                         callcheck::Format::Concise}) {
     expect_no_controls(format, render(format));
   }
 }
@@ -322,7 +413,8 @@ TEST(Formats, OmittedFindingsAreShownAndCounted) {
 // host or the process (issue 18); JUnit's timestamp follows SOURCE_DATE_EPOCH.
 TEST(Formats, OutputIsDeterministic) {
   for (const callcheck::Format format : {callcheck::Format::Text, callcheck::Format::Json, callcheck::Format::Sarif,
-                                         callcheck::Format::Junit, callcheck::Format::Github}) {
+                                         callcheck::Format::Junit, callcheck::Format::Github, callcheck::Format::Gitlab,
+                                         callcheck::Format::Concise}) {
     EXPECT_EQ(render(format), render(format)) << callcheck::to_string(format);
   }
   EXPECT_NE(render(callcheck::Format::Junit).find("timestamp=\"1970-01-01T00:00:00\""), std::string::npos);

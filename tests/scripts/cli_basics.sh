@@ -33,7 +33,7 @@ grep -q "graph/v1.0/call.schema.json" /tmp/cc_out.$$ || { echo "FAIL: schemas li
 expect 0 "schemas print" "$bin" schemas call
 grep -q '"title": "call"' /tmp/cc_out.$$ || { echo "FAIL: schemas print"; fail=1; }
 expect 0 "rules json" "$bin" rules --format json
-python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert all(set(r)=={"code","name","severity","status","always_reported","fix","summary"} for r in d["rules"]); assert [r["code"] for r in d["rules"] if r["always_reported"]]==["CC001","CC002","CC003","CC004","CC005","CC006","CC007","CC010"]' /tmp/cc_out.$$ || { echo "FAIL: rules json shape"; fail=1; }
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert all(set(r)=={"code","name","severity","status","always_reported","fix","summary","url"} for r in d["rules"]); assert [r["code"] for r in d["rules"] if r["always_reported"]]==["CC001","CC002","CC003","CC004","CC005","CC006","CC007","CC010"]' /tmp/cc_out.$$ || { echo "FAIL: rules json shape"; fail=1; }
 expect 1 "json format on findings" "$bin" --format json samples/invalid
 python3 -c 'import json,sys; json.load(open(sys.argv[1]))' /tmp/cc_out.$$ || { echo "FAIL: json output parses"; fail=1; }
 expect 0 "--fail-on error ignores warnings" bash -c "printf '\xef\xbb\xbf{\"callbackUri\":\"https://a.example/cb\",\"mediaConfig\":{\"@odata.type\":\"#microsoft.graph.serviceHostedMediaConfig\"},\"targets\":[{\"identity\":{\"user\":{\"id\":\"98da8a1a-1b87-452c-a713-65d3f10b5555\"}}}]}' | '$bin' -"

@@ -1,0 +1,177 @@
+#include "cli/outputs.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>  // std::sort
+
+#include "callcheck/rules.h"
+#include "cli/safe_write.h"
+#include "cli/trust_root.h"
+#include "util/suggest.h"
+
+namespace callcheck::cli {
+namespace {
+
+constexpr std::string_view kFormatNames[] = {"text", "json", "sarif", "junit", "github", "gitlab", "concise"};
+
+auto is_terminal_format(Format f) -> bool { return f == Format::Text || f == Format::Concise; }
+
+}  // namespace
+
+auto parse_outputs(const std::vector<std::string> &formats, const std::string &output_file, std::ostream &err,
+                   bool &ok) -> std::vector<OutputSpec> {
+  ok = true;
+  std::vector<OutputSpec> specs;
+  const std::vector<std::string> given = formats.empty() ? std::vector<std::string>{"text"} : formats;
+  for (const std::string &value : given) {
+    // The first ':' ends the name: FILE may hold more of them.
+    const std::size_t colon = value.find(':');
+    const std::string name = value.substr(0, colon);
+    OutputSpec spec;
+    const auto format = parse_format(name);
+    if (!format) {
+      const std::vector<std::string_view> names(std::begin(kFormatNames), std::end(kFormatNames));
+      const std::string near = detail::closest(name, names);
+      err << fmt::format("callcheck: --format: unknown format `{}`{}; the formats are {}\n", printable(name),
+                         near.empty() ? "" : fmt::format(" (did you mean `{}`?)", near), detail::join_list(names));
+      ok = false;
+      continue;
+    }
+    spec.format = *format;
+    if (colon != std::string::npos) {
+      spec.file = value.substr(colon + 1);
+      if (spec.file.empty()) {
+        err << fmt::format("callcheck: --format {}: no file after `:`; leave out the `:` for standard output\n", name);
+        ok = false;
+        continue;
+      }
+    }
+    specs.push_back(std::move(spec));
+  }
+  if (!ok) return specs;
+  std::size_t on_stdout = 0;
+  for (const OutputSpec &s : specs) on_stdout += s.file.empty() ? 1 : 0;
+  if (on_stdout > 1) {
+    err << "callcheck: --format: more than one format writes to standard output; give the others a file "
+           "(--format NAME:FILE)\n";
+    ok = false;
+    return specs;
+  }
+  if (!output_file.empty()) {
+    if (on_stdout == 0 && !formats.empty()) {
+      err << "callcheck: --output-file: every --format names its own file; there is no output left for it\n";
+      ok = false;
+      return specs;
+    }
+    if (on_stdout == 0) specs.push_back(OutputSpec{});
+    for (OutputSpec &s : specs) {
+      if (s.file.empty()) s.file = output_file;
+    }
+  }
+  for (std::size_t i = 0; i < specs.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (!specs[i].file.empty() && specs[i].file == specs[j].file) {
+        err << fmt::format("callcheck: --format: two outputs write to `{}`\n", printable(specs[i].file));
+        ok = false;
+        return specs;
+      }
+    }
+  }
+  return specs;
+}
+
+Outputs::Outputs(const std::vector<OutputSpec> &specs, const RenderOptions &base, OutputOptions options,
+                 std::ostream &err)
+    : options_(options), err_(err) {
+  for (const OutputSpec &spec : specs) {
+    auto sink = std::make_unique<Sink>();
+    sink->spec = spec;
+    RenderOptions render = base;
+    render.quiet = options.quiet;
+    // Colour is for a terminal: never in a file, never in a machine format.
+    render.color = options.colour && spec.file.empty() && spec.format == Format::Text;
+    sink->renderer = make_renderer(spec.format, render);
+    sinks_.push_back(std::move(sink));
+  }
+}
+
+auto Outputs::stream(Sink &sink, std::ostream &out) -> std::ostream & {
+  if (sink.spec.file.empty()) return out;
+  return sink.buffer;
+}
+
+void Outputs::begin(std::ostream &out) {
+  for (auto &s : sinks_) s->renderer->begin(stream(*s, out));
+}
+
+void Outputs::file(std::ostream &out, const Report &report, std::string_view text) {
+  const Report *shown = &report;
+  Report errors_only;
+  if (options_.quiet) {
+    errors_only = report;
+    errors_only.diagnostics.clear();
+    for (const Diagnostic &d : report.diagnostics) {
+      if (d.severity == Severity::Error) {
+        errors_only.diagnostics.push_back(d);
+      } else if (d.severity == Severity::Warning) {
+        ++dropped_warnings_;
+      } else {
+        ++dropped_infos_;
+      }
+    }
+    if (!report.diagnostics.empty() && errors_only.diagnostics.empty() && report.omitted == 0) ++dropped_files_;
+    shown = &errors_only;
+  }
+  for (const Diagnostic &d : shown->diagnostics) {
+    auto &entry = counts_[d.code];
+    entry.first = d.name;
+    ++entry.second;
+  }
+  for (auto &s : sinks_) s->renderer->file(stream(*s, out), *shown, text);
+}
+
+void Outputs::audit(std::ostream &out, const AuditSummary &audit) {
+  for (auto &s : sinks_) s->renderer->audit(stream(*s, out), audit);
+}
+
+void Outputs::end(std::ostream &out, const Summary &summary) {
+  Summary shown = summary;
+  shown.warnings -= std::min(shown.warnings, dropped_warnings_);
+  shown.infos -= std::min(shown.infos, dropped_infos_);
+  shown.files_with_findings -= std::min(shown.files_with_findings, dropped_files_);
+  for (auto &s : sinks_) s->renderer->end(stream(*s, out), shown);
+  if (!options_.statistics) return;
+  // Beside the terminal-readable output on standard output, or alone there;
+  // never inside a JSON, SARIF, JUnit or GitLab document.
+  bool stdout_free = true;
+  for (const auto &s : sinks_) {
+    if (s->spec.file.empty() && !is_terminal_format(s->spec.format)) stdout_free = false;
+  }
+  std::ostream &to = stdout_free ? out : err_;
+  std::vector<std::pair<std::string, std::pair<std::string, std::size_t>>> rows(counts_.begin(), counts_.end());
+  std::stable_sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) { return a.second.second > b.second.second; });
+  std::size_t total = 0;
+  for (const auto &row : rows) total += row.second.second;
+  to << fmt::format("statistics: {} finding{} of {} rule{}\n", total, total == 1 ? "" : "s", rows.size(),
+                    rows.size() == 1 ? "" : "s");
+  for (const auto &row : rows) {
+    const std::string url = rule_url(row.first);
+    to << fmt::format("{:>6}  {} {}{}\n", row.second.second, printable(row.first), printable(row.second.first),
+                      url.empty() ? "" : "  " + url);
+  }
+}
+
+auto Outputs::write_files(std::ostream &err) -> bool {
+  bool ok = true;
+  for (auto &s : sinks_) {
+    if (s->spec.file.empty()) continue;
+    const std::string problem = safe_write_file(s->spec.file, s->buffer.str());
+    if (!problem.empty()) {
+      err << fmt::format("callcheck: cannot write `{}`: {}\n", printable(s->spec.file), problem);
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+}  // namespace callcheck::cli
