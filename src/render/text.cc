@@ -79,14 +79,14 @@ class TextRenderer final : public Renderer {
   void audit(std::ostream &out, const AuditSummary &a) override {
     auto list = [](const std::vector<std::string> &names) {
       std::string out;
-      for (const std::string &n : names) out += (out.empty() ? "" : ", ") + n;
+      for (const std::string &n : names) out += (out.empty() ? "" : ", ") + visible(n);
       return out.empty() ? std::string("(none)") : out;
     };
     out << fmt::format("audit: {} audited against {} (permission table {})\n", a.payloads == 1 ? std::string("1 request body") : fmt::format("{} request bodies", a.payloads),
                        plural(a.declarations.size(), "app file"), a.table_version);
     for (const AuditDeclaration &d : a.declarations) {
-      out << fmt::format("  {}: {}, {}, {}{}\n", printable(d.source), d.format, d.method, d.entries == 1 ? std::string("1 entry") : fmt::format("{} entries", d.entries),
-                         d.note.empty() ? "" : " (" + printable(d.note) + ")");
+      out << fmt::format("  {}: {}, {}, {}{}\n", visible(d.source), d.format, d.method, d.entries == 1 ? std::string("1 entry") : fmt::format("{} entries", d.entries),
+                         d.note.empty() ? "" : " (" + visible(d.note) + ")");
     }
     if (a.unaudited > 0) out << fmt::format("  not audited: {}\n", a.unaudited == 1 ? std::string("1 body") : fmt::format("{} bodies", a.unaudited));
     out << fmt::format("  required: {}\n  declared: {}\n  missing:  {}\n  excess:   {}\n", list(a.required),
