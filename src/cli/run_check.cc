@@ -24,6 +24,7 @@
 #include "config/config.h"
 #include "permissions/permissions.h"
 #include "permissions/token.h"
+#include "request/request.h"
 
 namespace callcheck::cli {
 namespace {
@@ -117,6 +118,15 @@ auto build_options(const CheckArgs &args, std::ostream &err, bool &ok) -> Option
   ok = true;
   options.limits = args.limits;
   if (!args.api.empty()) options.api = *parse_api_version(args.api);
+  if (!args.request.empty()) {
+    if (detail::find_request(args.request) == nullptr) {
+      std::string known;
+      for (const detail::RequestDef &r : detail::all_requests()) known += (known.empty() ? "" : ", ") + std::string(r.name);
+      err << fmt::format("callcheck: --request: unknown request `{}`; known: {}\n", args.request, known);
+      ok = false;
+    }
+    options.request = args.request;
+  }
   options.select = args.select;
   options.ignore = args.ignore;
   options.preview = args.preview;
