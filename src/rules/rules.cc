@@ -64,6 +64,11 @@
 #include "rules/cc251_request_undecided.h"
 #include "rules/cc252_not_a_calls_request.h"
 #include "rules/cc253_endpoint_mismatch.h"
+#include "rules/cc254_redirect_timeout_out_of_range.h"
+#include "rules/cc255_too_many_redirect_targets.h"
+#include "rules/cc256_too_many_prompts.h"
+#include "rules/cc257_record_response_limit.h"
+#include "rules/cc258_client_context_too_long.h"
 #include "rules/cc301_ambiguous_scenario.h"
 #include "rules/cc302_missing_scope.h"
 #include "rules/cc303_scope_alias.h"
@@ -156,6 +161,11 @@ auto builtin_rules() -> const std::vector<const Rule *> & {
   static const rules::RequestUndecided cc251;
   static const rules::NotACallsRequest cc252;
   static const rules::EndpointMismatch cc253;
+  static const rules::RedirectTimeoutOutOfRange cc254;
+  static const rules::TooManyRedirectTargets cc255;
+  static const rules::TooManyPrompts cc256;
+  static const rules::RecordResponseLimit cc257;
+  static const rules::ClientContextTooLong cc258;
   static const rules::AmbiguousScenario cc301;
   static const rules::MissingScope cc302;
   static const rules::ScopeAlias cc303;
@@ -184,7 +194,7 @@ auto builtin_rules() -> const std::vector<const Rule *> & {
   static const rules::UnrecognisedAppFile cc616;
   static const std::vector<const Rule *> list{
       &cc001, &cc002, &cc003, &cc004, &cc005, &cc006, &cc007, &cc008, &cc010, &cc100,
-      &cc101, &cc102, &cc103, &cc104, &cc105, &cc106, &cc107, &cc108, &cc109, &cc201, &cc202, &cc203, &cc204, &cc205, &cc206, &cc207, &cc208, &cc209, &cc210, &cc211, &cc212, &cc213, &cc214, &cc215, &cc216, &cc217, &cc218, &cc219, &cc220, &cc221, &cc222, &cc223, &cc224, &cc225, &cc226, &cc227, &cc228, &cc229, &cc240, &cc241, &cc242, &cc243, &cc244, &cc245, &cc246, &cc247, &cc248, &cc249, &cc250, &cc251, &cc252, &cc253, &cc301, &cc302, &cc303, &cc304, &cc401, &cc402, &cc403, &cc501, &cc502, &cc503,
+      &cc101, &cc102, &cc103, &cc104, &cc105, &cc106, &cc107, &cc108, &cc109, &cc201, &cc202, &cc203, &cc204, &cc205, &cc206, &cc207, &cc208, &cc209, &cc210, &cc211, &cc212, &cc213, &cc214, &cc215, &cc216, &cc217, &cc218, &cc219, &cc220, &cc221, &cc222, &cc223, &cc224, &cc225, &cc226, &cc227, &cc228, &cc229, &cc240, &cc241, &cc242, &cc243, &cc244, &cc245, &cc246, &cc247, &cc248, &cc249, &cc250, &cc251, &cc252, &cc253, &cc254, &cc255, &cc256, &cc257, &cc258, &cc301, &cc302, &cc303, &cc304, &cc401, &cc402, &cc403, &cc501, &cc502, &cc503,
       &cc601, &cc602, &cc603, &cc604, &cc605, &cc606, &cc607, &cc608, &cc609, &cc610, &cc611, &cc612, &cc613, &cc614, &cc615, &cc616,
   };
   return list;
