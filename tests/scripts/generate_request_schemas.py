@@ -22,6 +22,7 @@ Decisions, each stated in the generated descriptions:
 - no beta CSDL is obtainable (csdl/README.md): beta requests take the v1.0 parameters (the docs
   corpus checks beta bodies against v1.0 the same way), plus the beta-only actions below, whose
   parameters come from their beta pages (or, for actions with no page, accept any body);
+- beta types gain the members BETA_TYPE_ADDITIONS lists (mediaPrompt.loop);
 - keepAlive and the beta start/stopRecording have no parameters: their schema accepts only `{}`
   (the pages send no body at all; callcheck also accepts an empty body for them).
 """
@@ -56,6 +57,10 @@ BETA_ONLY = {
     "joinContentSharingAudioGroup": ("no page (Microsoft's permission data only)", None),
     "leaveContentSharingAudioGroup": ("no page (Microsoft's permission data only)", None),
 }
+
+# Beta members of the parameter types that v1.0 lacks, from the beta resource pages
+# (CALLS-API.md G15: mediaPrompt.loop, the number of times the prompt is played).
+BETA_TYPE_ADDITIONS = {"mediaPrompt": [("loop", "Edm.Int32", True)]}
 
 ENDPOINT = {
     "graph.call": "/communications/calls/{id}/",
@@ -170,7 +175,8 @@ class Generator:
         t = self.types[type_name]
         props = {"@odata.type": {"enum": self.odata(type_name)} if type_name == "mediaPrompt" else {"type": "string"}}
         required = []
-        for name, edm, nullable in self.all_props(type_name):
+        extra = BETA_TYPE_ADDITIONS.get(type_name, []) if self.profile == "beta" else []
+        for name, edm, nullable in self.all_props(type_name) + extra:
             props[name] = self.value(edm, nullable)
             if not nullable:
                 required.append(name)
