@@ -149,6 +149,7 @@ auto check_unguarded(std::string_view text, std::string_view source_name, const 
       create ? detail::required_scopes(report.scenario, doc, options.api)
              : detail::request_scopes(request.name, doc, options.api);
   report.required_scopes = requirement.required;
+  if (!create) report.request.permissions = requirement.note;
   report.alternatives = requirement.alternatives;
   if (options.granted_scopes) {
     std::vector<detail::Finding> scope_findings;

@@ -58,6 +58,9 @@ struct ScopeAlternative {
 struct RequestInfo {
   std::string name;        // "create", "answer", ...; "" when it could not be decided (CC251/CC252)
   std::string decided_by;  // "request-line", "config", "flag" or "shape"
+  // For a mid-call request: how its page states its permissions, and where
+  // Microsoft's permission data disagrees ("" for create, whose scenario says it).
+  std::string permissions;
 };
 
 struct Report {

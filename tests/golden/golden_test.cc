@@ -22,7 +22,8 @@ auto samples(const std::string &prefix = "") -> std::vector<std::string> {
   std::vector<std::string> out;
   const fs::path root(CALLCHECK_SAMPLES_DIR);
   for (const auto &e : fs::recursive_directory_iterator(root)) {
-    if (e.is_regular_file() && e.path().extension() == ".json" &&
+    // Dotfiles are configuration (samples/valid/requests/.callcheck.json names each body's request).
+    if (e.is_regular_file() && e.path().extension() == ".json" && e.path().filename().string().front() != '.' &&
         e.path().parent_path().filename() != "ci") {
       std::string rel = fs::relative(e.path(), root).generic_string();
       // App files and audit fixtures: their goldens are audit output
