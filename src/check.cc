@@ -17,6 +17,8 @@
 #include "scenario/classify.h"
 #include "schema/navigator.h"
 #include "schema/validate.h"
+#include "catalog/cc109_validator_internal_error.h"
+#include "catalog/diagnostic.h"
 
 namespace callcheck {
 namespace {
@@ -29,28 +31,18 @@ class Assembler {
   void add(const detail::Finding &f) { add_span(f, doc_.span(f.pointer, f.at_key)); }
 
   void add(const detail::ParseFinding &f) {
-    add_span(detail::Finding{f.code, f.message, f.pointer, f.help, false}, doc_.span_of_bytes(f.begin, f.end));
+    add_span(detail::Finding{*f.rule, f.message, f.pointer, f.help, false}, doc_.span_of_bytes(f.begin, f.end));
   }
 
  private:
   void add_span(const detail::Finding &f, Span span) {
-    const RuleMeta *meta = find_rule(f.code);
-    if (meta == nullptr) return;  // every code is in the catalogue (catalog_test)
-    const std::optional<Severity> severity = policy_.severity(*meta);
-    if (!severity) return;
     auto shift = [&](Position p) {
       if (p.line == 0) return p;
       return Position{p.line + options_.line_offset, p.column + options_.column_offset};
     };
-    Diagnostic d;
-    d.code = std::string(meta->code);
-    d.name = std::string(meta->name);
-    d.severity = *severity;
-    d.message = f.message;
-    d.pointer = f.pointer;
-    d.span = Span{shift(span.begin), shift(span.end)};
-    d.help = f.help;
-    report_.diagnostics.push_back(std::move(d));
+    std::optional<Diagnostic> d = detail::make_diagnostic(policy_, *f.rule, f.message, f.pointer,
+                                                          Span{shift(span.begin), shift(span.end)}, f.help);
+    if (d) report_.diagnostics.push_back(std::move(*d));
   }
 
   const detail::Document &doc_;
@@ -93,9 +85,9 @@ auto check_unguarded(std::string_view text, std::string_view source_name, const 
   const detail::Decision decision = detail::decide(doc, options);
   for (const detail::Finding &f : decision.findings) assemble.add(f);
   if (decision.request != nullptr) {
-    report.request = RequestInfo{std::string(decision.request->name), std::string(to_string(decision.decided_by))};
+    report.request = RequestInfo{std::string(decision.request->name), std::string(to_string(decision.decided_by)), ""};
   } else {
-    report.request = RequestInfo{"", std::string(to_string(decision.decided_by))};
+    report.request = RequestInfo{"", std::string(to_string(decision.decided_by)), ""};
   }
   if (!doc.has_dom() || decision.stop) {
     sort_and_dedupe(report.diagnostics);
@@ -174,12 +166,9 @@ auto check(std::string_view text, std::string_view source_name, const Options &o
     // alive and say so, rather than unwinding into a bot's request path.
     Report report;
     report.source = std::string(source_name);
-    Diagnostic d;
-    d.code = "CC109";
-    d.name = "validator-internal-error";
-    d.message = std::string("internal error while checking: ") + e.what();
-    d.span = Span{Position{1, 1}, Position{1, 1}};
-    report.diagnostics.push_back(std::move(d));
+    report.diagnostics.push_back(detail::make_diagnostic(catalog::kValidatorInternalError,
+                                                         std::string("internal error while checking: ") + e.what(),
+                                                         "", Span{Position{1, 1}, Position{1, 1}}));
     return report;
   }
 }

@@ -2,16 +2,29 @@
 #ifndef CALLCHECK_FINDING_H_
 #define CALLCHECK_FINDING_H_
 
-#include <string>  // std::string
+#include <string>   // std::string
+#include <utility>  // std::move
+
+#include "callcheck/rules.h"
 
 namespace callcheck::detail {
 
+// Built from a catalogue entry (src/catalog/, or a rule's kMeta), never from a
+// code string: a mistyped code does not compile.
 struct Finding {
-  std::string code;     // catalogue code; name and severity come from the catalogue
-  std::string message;  // one sentence, no trailing period
-  std::string pointer;  // RFC 6901
-  std::string help;     // what to do instead; may be empty
-  bool at_key = false;  // point at the member name rather than its value
+  Finding(const RuleMeta &rule_, std::string message_, std::string pointer_, std::string help_ = {},
+          bool at_key_ = false)
+      : rule(&rule_),
+        message(std::move(message_)),
+        pointer(std::move(pointer_)),
+        help(std::move(help_)),
+        at_key(at_key_) {}
+
+  const RuleMeta *rule;  // name and severity come from the catalogue
+  std::string message;   // one sentence, no trailing period
+  std::string pointer;   // RFC 6901
+  std::string help;      // what to do instead; may be empty
+  bool at_key = false;   // point at the member name rather than its value
 };
 
 }  // namespace callcheck::detail

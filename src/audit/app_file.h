@@ -21,6 +21,7 @@
 #include <vector>       // std::vector
 
 #include "callcheck/diagnostic.h"
+#include "callcheck/rules.h"
 
 namespace callcheck::detail {
 
@@ -34,7 +35,7 @@ enum class DeclaredType : std::uint8_t { Role, Scope, Unknown, RscApplication, R
 
 // A finding of a reader, already located (readers know their text).
 struct AppFinding {
-  std::string code;
+  const RuleMeta *rule = nullptr;  // a catalogue entry (src/catalog/)
   std::string message;
   std::string help;
   Span span;

@@ -28,6 +28,26 @@
 #include "audit/permission_ids.h"
 #include "catalog/policy.h"
 #include "callcheck/rules.h"
+#include "catalog/diagnostic.h"
+#include "catalog/cc001_invalid_json.h"
+#include "catalog/cc003_invalid_encoding.h"
+#include "catalog/cc004_limit_exceeded.h"
+#include "catalog/cc005_nul_character.h"
+#include "catalog/cc007_number_out_of_range.h"
+#include "catalog/cc601_missing_permission.h"
+#include "catalog/cc602_excess_permission.h"
+#include "catalog/cc603_delegated_permission_as_role.h"
+#include "catalog/cc604_application_permission_as_scope.h"
+#include "catalog/cc605_unknown_permission_id.h"
+#include "catalog/cc606_permission_id_name_mismatch.h"
+#include "catalog/cc607_unknown_permission_name.h"
+#include "catalog/cc608_rsc_permission_in_app_registration.h"
+#include "catalog/cc609_tenant_permission_in_teams_manifest.h"
+#include "catalog/cc610_calling_not_enabled.h"
+#include "catalog/cc611_join_could_use_rsc.h"
+#include "catalog/cc613_permission_under_other_resource.h"
+#include "catalog/cc614_teams_app_id_mismatch.h"
+#include "catalog/cc615_payload_not_audited.h"
 
 namespace callcheck::detail {
 namespace {
@@ -36,7 +56,7 @@ constexpr std::size_t kPayloadsInMessage = 3;
 
 // A finding before the policy gives it a severity.
 struct Raw {
-  std::string code;
+  const RuleMeta *rule = nullptr;
   std::string message;
   std::string help;
   Span span;
@@ -83,7 +103,7 @@ class Evaluator {
   auto run() -> AuditOutcome {
     for (std::size_t i = 0; i < apps_.size(); ++i) {
       for (const AppFinding &f : apps_[i].findings) {
-        findings_[i].push_back(Raw{f.code, f.message, f.help, f.span, f.pointer, f.severity});
+        findings_[i].push_back(Raw{f.rule, f.message, f.help, f.span, f.pointer, f.severity});
       }
       for (const RawPermission &p : apps_[i].permissions) judge(i, p);
     }
@@ -103,9 +123,9 @@ class Evaluator {
  private:
   // ---- judging declared entries ------------------------------------------
 
-  void add(std::size_t file, std::string code, std::string message, std::string help, const RawPermission &p,
+  void add(std::size_t file, const RuleMeta &rule, std::string message, std::string help, const RawPermission &p,
            Span span, std::optional<Severity> severity = std::nullopt) {
-    findings_[file].push_back(Raw{std::move(code), std::move(message), std::move(help), span, p.pointer, severity});
+    findings_[file].push_back(Raw{&rule, std::move(message), std::move(help), span, p.pointer, severity});
   }
 
   auto id_help(const PermissionInfo &p, bool role) const -> std::string {
@@ -134,7 +154,7 @@ class Evaluator {
   void judge(std::size_t file, const RawPermission &p) {
     if (p.in_comment) {  // a stray Calls.* name in a comment or echoed text
       const auto [message, help] = name_problem(p.name);
-      add(file, "CC607", message + " (in a comment or text)", help, p, p.span, Severity::Warning);
+      add(file, catalog::kUnknownPermissionName, message + " (in a comment or text)", help, p, p.span, Severity::Warning);
       return;
     }
     if (p.type == DeclaredType::RscApplication || p.type == DeclaredType::RscDelegated) {
@@ -165,13 +185,13 @@ class Evaluator {
       // another permission, and Calls.* names, are findings.
       if (table_.meant(p.name) != nullptr || p.name.rfind("Calls.", 0) == 0 || table_.without_id(p.name)) {
         const auto [message, help] = name_problem(p.name);
-        add(file, "CC607", message, help, p, p.span);
+        add(file, catalog::kUnknownPermissionName, message, help, p, p.span);
       }
       record(file, p, nullptr, "RSC", false, true);
       return;
     }
     if (!permission->rsc) {
-      add(file, "CC609",
+      add(file, catalog::kTenantPermissionInTeamsManifest,
           fmt::format("`{}` is a tenant-wide permission, not a resource-specific one: the Teams manifest cannot "
                       "grant it",
                       p.name),
@@ -184,7 +204,7 @@ class Evaluator {
       return;
     }
     if (p.type == DeclaredType::RscDelegated && permission->delegated.empty() && !permission->application.empty()) {
-      add(file, "CC604",
+      add(file, catalog::kApplicationPermissionAsScope,
           fmt::format("`{}` is an application RSC permission, declared with `\"type\": \"{}\"`", p.name, p.type_text),
           "write `\"type\": \"Application\"`: a calling bot acts without a signed-in user", p, p.span);
       record(file, p, permission, "RSC", false, true);
@@ -199,7 +219,7 @@ class Evaluator {
     if (guid.empty()) {
       if (other_resource) return;
       const PermissionInfo *named = table_.by_name(p.id);
-      add(file, "CC605", fmt::format("`{}` is not a GUID: a permission is declared by its id", p.id),
+      add(file, catalog::kUnknownPermissionId, fmt::format("`{}` is not a GUID: a permission is declared by its id", p.id),
           named != nullptr ? id_help(*named, p.type != DeclaredType::Scope)
                            : "use the permission's id from the permissions reference",
           p, p.span);
@@ -209,7 +229,7 @@ class Evaluator {
     const std::vector<IdMatch> matches = table_.by_id(guid);
     if (other_resource) {
       if (!matches.empty()) {
-        add(file, "CC613",
+        add(file, catalog::kPermissionUnderOtherResource,
             fmt::format("`{}` is the Microsoft Graph permission `{}`, declared under resourceAppId `{}`", guid,
                         matches.front().permission->name, p.resource),
             fmt::format("move it under resourceAppId `{}` (Microsoft Graph)", kGraphAppId), p, p.span);
@@ -224,7 +244,7 @@ class Evaluator {
                                            p.label_span.begin.line, labelled->name)
                              : fmt::format("the name next to it (line {}): {}", p.label_span.begin.line, known);
       }
-      add(file, "CC605", fmt::format("`{}` is no Microsoft Graph permission id{}", guid,
+      add(file, catalog::kUnknownPermissionId, fmt::format("`{}` is no Microsoft Graph permission id{}", guid,
                                      p.label.empty() ? "" : fmt::format(" (it is written for `{}`)", p.label)),
           help, p, p.span);
       record(file, p, nullptr, "unknown", false);
@@ -246,7 +266,7 @@ class Evaluator {
                          p.type == DeclaredType::Other;
     if (p.type == DeclaredType::Role && application == nullptr) {
       permission = delegated;
-      add(file, "CC603",
+      add(file, catalog::kDelegatedPermissionAsRole,
           fmt::format("`{}` is the delegated permission `{}` (a Scope id), declared as `Role`{}", guid, delegated->name,
                       p.type_evidence.empty() ? "" : " (type " + p.type_evidence + ")"),
           delegated->application.empty()
@@ -258,7 +278,7 @@ class Evaluator {
       counted = false;
     } else if (p.type == DeclaredType::Scope && delegated == nullptr) {
       permission = application;
-      add(file, "CC604",
+      add(file, catalog::kApplicationPermissionAsScope,
           fmt::format("`{}` is the application permission `{}` (a Role id), declared as `Scope`", guid,
                       application->name),
           application->calls() ? std::string("write `type: Role`: Calls.* permissions exist only as application "
@@ -272,7 +292,7 @@ class Evaluator {
     } else if (p.type == DeclaredType::Scope) {
       permission = delegated;
     } else if (as_role && application != nullptr && application->rsc) {
-      add(file, "CC608",
+      add(file, catalog::kRscPermissionInAppRegistration,
           fmt::format("`{}` is the resource-specific consent permission `{}`: requiredResourceAccess cannot grant it",
                       guid, application->name),
           fmt::format("declare it by name in the Teams app manifest (`authorization.permissions.resourceSpecific`: "
@@ -302,13 +322,13 @@ class Evaluator {
     if (labelled == nullptr) {
       if (p.label.rfind("Calls.", 0) == 0) {
         const auto [message, help] = name_problem(p.label);
-        add(file, "CC607", message, help, p, p.label_span, Severity::Warning);
+        add(file, catalog::kUnknownPermissionName, message, help, p, p.label_span, Severity::Warning);
       }
       return;
     }
     if (labelled != &actual) {
       const bool role = p.type != DeclaredType::Scope;
-      add(file, "CC606",
+      add(file, catalog::kPermissionIdNameMismatch,
           fmt::format("`{}` is `{}`, but it is written for `{}` (line {})", normal_guid(p.id), actual.name, p.label,
                       p.label_span.begin.line),
           id_help(*labelled, role).empty()
@@ -320,7 +340,7 @@ class Evaluator {
     }
     if (p.label != actual.name) {
       const auto [message, help] = name_problem(p.label);
-      add(file, "CC607", message, help, p, p.label_span, Severity::Warning);
+      add(file, catalog::kUnknownPermissionName, message, help, p, p.label_span, Severity::Warning);
     }
   }
 
@@ -328,12 +348,12 @@ class Evaluator {
     const PermissionInfo *permission = table_.by_name(p.name);
     if (permission == nullptr) {
       const auto [message, help] = name_problem(p.name);
-      add(file, "CC607", message, help, p, p.span);
+      add(file, catalog::kUnknownPermissionName, message, help, p, p.span);
       record(file, p, nullptr, p.type == DeclaredType::Scope ? "Scope" : "Role", false);
       return;
     }
     if (p.type == DeclaredType::Role && permission->application.empty()) {
-      add(file, "CC603",
+      add(file, catalog::kDelegatedPermissionAsRole,
           fmt::format("`{}` is a delegated permission only, declared as an application role ({})", p.name,
                       p.type_evidence.empty() ? "Role" : p.type_evidence),
           "an app-only bot cannot use a delegated permission; use an application permission", p, p.span);
@@ -341,7 +361,7 @@ class Evaluator {
       return;
     }
     if (p.type == DeclaredType::Scope && permission->delegated.empty() && permission->personal.empty()) {
-      add(file, "CC604",
+      add(file, catalog::kApplicationPermissionAsScope,
           fmt::format("`{}` is an application permission only, declared as a delegated scope ({})", p.name,
                       p.type_evidence.empty() ? "Scope" : p.type_evidence),
           permission->calls() ? "Calls.* permissions exist only as application permissions: declare it as a role "
@@ -352,7 +372,7 @@ class Evaluator {
       return;
     }
     if (permission->rsc && p.type == DeclaredType::Role) {
-      add(file, "CC608",
+      add(file, catalog::kRscPermissionInAppRegistration,
           fmt::format("`{}` is a resource-specific consent permission: the app registration cannot grant it", p.name),
           fmt::format("declare it in the Teams app manifest ({{\"name\": \"{}\", \"type\": \"Application\"}})",
                       p.name),
@@ -375,7 +395,7 @@ class Evaluator {
       const bool call_like = !r.scenario.evidence.empty() || r.scenario.media != MediaHosting::Unknown;
       if (kind == CallKind::Ambiguous && !call_like) continue;
       if (kind == CallKind::Ambiguous) {
-        payload_findings_[i].push_back(Raw{"CC615",
+        payload_findings_[i].push_back(Raw{&catalog::kPayloadNotAudited,
                                            "this body matches no single create-call scenario (CC301): the "
                                            "permissions it needs are not derived, so the audit cannot count it",
                                            "make the body one documented scenario (`callcheck check` says which)",
@@ -391,9 +411,9 @@ class Evaluator {
         // Not a call body (a response, another JSON file in the folder) —
         // unless it could not be read as JSON at all.
         for (const Diagnostic &d : r.diagnostics) {
-          if (d.code == "CC001" || d.code == "CC003" || d.code == "CC004" || d.code == "CC005" || d.code == "CC007") {
+          if (d.code == catalog::kInvalidJson.code || d.code == catalog::kInvalidEncoding.code || d.code == catalog::kLimitExceeded.code || d.code == catalog::kNulCharacter.code || d.code == catalog::kNumberOutOfRange.code) {
             payload_findings_[i].push_back(
-                Raw{"CC615",
+                Raw{&catalog::kPayloadNotAudited,
                     fmt::format("this input is not usable JSON ({} {}): if it is a request body, the permissions it "
                                 "needs are not counted",
                                 d.code, d.name),
@@ -503,7 +523,11 @@ class Evaluator {
 
   void missing_findings() {
     if (!all_read()) return;
-    for (const auto &[name, reqs] : missing_) {
+    for (const auto &entry : missing_) {
+      // Named, not a structured binding: clang 14 (the fuzz and sanitizer
+      // builds) cannot capture a binding in a lambda before C++20.
+      const std::string &name = entry.first;
+      const auto &reqs = entry.second;
       const PermissionInfo *p = table_.by_name(name);
       const bool rsc = p != nullptr && p->rsc;
       const std::size_t file = anchor_file(rsc);
@@ -545,7 +569,7 @@ class Evaluator {
       if (!rsc && a.teams) {
         help += "; no --app file is an Entra app registration: audit it together with this manifest";
       }
-      findings_[file].push_back(Raw{"CC601", std::move(message), std::move(help), a.anchor, a.anchor_pointer,
+      findings_[file].push_back(Raw{&catalog::kMissingPermission, std::move(message), std::move(help), a.anchor, a.anchor_pointer,
                                     std::nullopt});
     }
   }
@@ -555,7 +579,7 @@ class Evaluator {
     for (const Judged &j : judged_) {
       if (!j.counted || !j.permission->calls() || used_.count(j.permission->name) > 0) continue;
       const RawPermission &p = *j.raw;
-      add(j.file, "CC602",
+      add(j.file, catalog::kExcessPermission,
           fmt::format("`{}` is declared, but no audited request body needs it ({} audited)", j.permission->name,
                       requirements_.size()),
           options_.strict ? "remove it (least privilege: an admin consents to every declared permission)"
@@ -601,7 +625,7 @@ class Evaluator {
       if (joins == 0 || !all_have_rsc || rsc_satisfied) continue;
       std::string names;
       for (const std::string &n : rsc_names) names += (names.empty() ? "`" : " + `") + n + "`";
-      add(entry->file, "CC611",
+      add(entry->file, catalog::kJoinCouldUseRsc,
           fmt::format("the {} that need{} `{}` could use resource-specific consent instead: {} in the Teams "
                       "manifest",
                       plural(joins, "meeting join", "meeting joins"), joins == 1 ? "s" : "", tenant_wide, names),
@@ -625,7 +649,7 @@ class Evaluator {
       if (!requirements_.empty() && !t.supports_calling && (t.has_bots || t.complete)) {
         const Report &first = payloads_[requirements_.front().payload];
         findings_[i].push_back(Raw{
-            "CC610",
+            &catalog::kCallingNotEnabled,
             fmt::format("{}, but the audited request bodies create or join calls ({}, e.g. {})",
                         t.has_bots ? "no bot of this manifest sets `supportsCalling: true`"
                                    : "this manifest has no bot, so none with `supportsCalling: true`",
@@ -637,7 +661,7 @@ class Evaluator {
       const std::string web = normal_guid(t.web_app_id);
       if (!web.empty() && !app_ids.empty() && app_ids.count(web) == 0) {
         findings_[i].push_back(Raw{
-            "CC614",
+            &catalog::kTeamsAppIdMismatch,
             fmt::format("`webApplicationInfo.id` is `{}`, but the app registration audited with it is `{}`", web,
                         *app_ids.begin()),
             "webApplicationInfo.id must be the Entra application (client) id whose permissions the bot uses; RSC "
@@ -650,21 +674,11 @@ class Evaluator {
   // ---- output -------------------------------------------------------------------------
 
   auto diagnostic(const Raw &raw) const -> std::optional<Diagnostic> {
-    const RuleMeta *meta = find_rule(raw.code);
-    if (meta == nullptr) return std::nullopt;
-    const Policy policy(options_.options);
-    std::optional<Severity> severity = policy.severity(*meta);
-    if (!severity) return std::nullopt;
-    const bool configured = options_.options.rule_levels.count(std::string(meta->code)) > 0;
-    if (raw.severity && (!configured || raw.code == "CC602")) severity = raw.severity;
-    Diagnostic d;
-    d.code = std::string(meta->code);
-    d.name = std::string(meta->name);
-    d.severity = *severity;
-    d.message = raw.message;
-    d.help = raw.help;
-    d.pointer = raw.pointer;
-    d.span = raw.span;
+    std::optional<Diagnostic> d =
+        make_diagnostic(Policy(options_.options), *raw.rule, raw.message, raw.pointer, raw.span, raw.help);
+    if (!d) return std::nullopt;
+    const bool configured = options_.options.rule_levels.count(std::string(raw.rule->code)) > 0;
+    if (raw.severity && (!configured || raw.rule == &catalog::kExcessPermission)) d->severity = *raw.severity;
     return d;
   }
 

@@ -4,6 +4,7 @@
 
 #include "audit/permission_ids.h"
 #include "document/pointer.h"
+#include "catalog/cc612_unresolved_permission_reference.h"
 
 namespace callcheck::detail {
 
@@ -47,9 +48,9 @@ auto is_expression(std::string_view text) -> bool {
   return text.find("${") != std::string_view::npos;
 }
 
-auto json_finding(const Document &doc, std::string code, std::string message, std::string help,
+auto json_finding(const Document &doc, const RuleMeta &rule, std::string message, std::string help,
                   const std::string &pointer, bool key) -> AppFinding {
-  return AppFinding{std::move(code), std::move(message), std::move(help), doc.span(pointer, key), pointer, std::nullopt};
+  return AppFinding{&rule, std::move(message), std::move(help), doc.span(pointer, key), pointer, std::nullopt};
 }
 
 namespace {
@@ -87,7 +88,7 @@ void read_access(const Document &doc, const Value &access, const std::string &po
   }
   const Value *id = member(access, keys.id);
   if (id == nullptr || !id->IsString()) {
-    out.findings.push_back(json_finding(doc, "CC612",
+    out.findings.push_back(json_finding(doc, catalog::kUnresolvedPermissionReference,
                                         fmt::format("this {} entry has no literal `{}`: the permission it declares "
                                                     "cannot be resolved",
                                                     how, keys.id),
@@ -104,7 +105,7 @@ void read_access(const Document &doc, const Value &access, const std::string &po
       return;
     }
     out.findings.push_back(json_finding(
-        doc, "CC612", fmt::format("`{}` cannot be resolved to a permission", text),
+        doc, catalog::kUnresolvedPermissionReference, fmt::format("`{}` cannot be resolved to a permission", text),
         "declare the GUID literally, or audit the evaluated form (`terraform show -json`, or the deployed "
         "application from `az ad app show`)",
         id_pointer));

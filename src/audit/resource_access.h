@@ -50,7 +50,7 @@ void read_resource_access(const Document &doc, const Value &list, const std::str
                           const std::string &application, std::string_view how, AppFile &out);
 
 // A finding of a JSON reader at `pointer`.
-[[nodiscard]] auto json_finding(const Document &doc, std::string code, std::string message, std::string help,
+[[nodiscard]] auto json_finding(const Document &doc, const RuleMeta &rule, std::string message, std::string help,
                                 const std::string &pointer, bool key = false) -> AppFinding;
 
 }  // namespace callcheck::detail

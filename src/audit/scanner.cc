@@ -31,6 +31,7 @@
 #include "audit/permission_ids.h"
 #include "audit/resource_access.h"
 #include "document/document.h"
+#include "catalog/cc612_unresolved_permission_reference.h"
 
 namespace callcheck::detail {
 namespace {
@@ -111,7 +112,7 @@ class Scanner {
     stray_names(out);
     const bool found = !out.permissions.empty() ||
                        std::any_of(out.findings.begin(), out.findings.end(),
-                                   [](const AppFinding &f) { return f.code == "CC612"; });
+                                   [](const AppFinding &f) { return f.rule == &catalog::kUnresolvedPermissionReference; });
     if (!found) return std::nullopt;
     const auto first = std::find_if(out.permissions.begin(), out.permissions.end(),
                                     [](const RawPermission &p) { return p.declares; });
@@ -746,7 +747,7 @@ class Scanner {
     const std::optional<Resolved> r = resolve(value, 0);
     if (!r) {
       out.findings.push_back(AppFinding{
-          "CC612", fmt::format("`{}` cannot be resolved to a permission", value),
+          &catalog::kUnresolvedPermissionReference, fmt::format("`{}` cannot be resolved to a permission", value),
           "declare the GUID literally (or in a `locals` map in this file), or audit `terraform show -json`, where "
           "references are evaluated",
           span(offset, end), "", std::nullopt});

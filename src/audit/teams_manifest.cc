@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "document/pointer.h"
+#include "catalog/cc612_unresolved_permission_reference.h"
 
 namespace callcheck::detail {
 namespace {
@@ -94,7 +95,7 @@ auto read_teams_manifest(const Document &doc) -> std::optional<AppFile> {
       const std::string at = "/authorization/permissions/resourceSpecific/" + std::to_string(i);
       const std::string name = string_member(entry, "name");
       if (name.empty()) {
-        out.findings.push_back(json_finding(doc, "CC612", "this resourceSpecific entry has no `name`",
+        out.findings.push_back(json_finding(doc, catalog::kUnresolvedPermissionReference, "this resourceSpecific entry has no `name`",
                                             "give the RSC permission's name, e.g. `Calls.JoinGroupCalls.Chat`", at));
         continue;
       }

@@ -14,6 +14,7 @@
 
 #include "audit/permission_ids.h"
 #include "document/pointer.h"
+#include "catalog/cc612_unresolved_permission_reference.h"
 
 namespace callcheck::detail {
 namespace {
@@ -45,7 +46,7 @@ void read_api_access(const Document &doc, const Value &values, const std::string
         const std::optional<NameReference> ref = name_reference(text);
         if (!ref) {
           out.findings.push_back(json_finding(
-              doc, "CC612", fmt::format("`{}` cannot be resolved to a permission", text),
+              doc, catalog::kUnresolvedPermissionReference, fmt::format("`{}` cannot be resolved to a permission", text),
               "declare the GUID literally, or audit `terraform show -json` (where references are evaluated)", at));
           continue;
         }

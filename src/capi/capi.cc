@@ -19,6 +19,7 @@
 #include "catalog/policy.h"
 #include "config/config.h"
 #include "permissions/permissions.h"
+#include "catalog/diagnostic.h"
 
 namespace {
 
@@ -61,8 +62,9 @@ auto lint_scopes(callcheck::Options &options) -> Report {
   const callcheck::detail::GrantedLint lint = callcheck::detail::lint_granted(*options.granted_scopes);
   for (std::size_t i = 0; i < lint.findings.size(); ++i) {
     const callcheck::detail::Finding &f = lint.findings[i];
-    auto d = callcheck::detail::meta_diagnostic(f.code, f.message, "/" + std::to_string(lint.index[i]),
-                                                callcheck::Span{{1, 1}, {1, 1}}, f.help, options);
+    auto d = callcheck::detail::make_diagnostic(callcheck::detail::Policy(options), *f.rule, f.message,
+                                                "/" + std::to_string(lint.index[i]), callcheck::Span{{1, 1}, {1, 1}},
+                                                f.help);
     if (d) flag.diagnostics.push_back(std::move(*d));
   }
   options.granted_scopes = lint.canonical;

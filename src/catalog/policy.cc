@@ -6,6 +6,14 @@
 #include <fmt/format.h>
 
 #include "util/suggest.h"
+#include "catalog/cc001_invalid_json.h"
+#include "catalog/cc002_duplicate_key.h"
+#include "catalog/cc003_invalid_encoding.h"
+#include "catalog/cc004_limit_exceeded.h"
+#include "catalog/cc005_nul_character.h"
+#include "catalog/cc006_byte_order_mark.h"
+#include "catalog/cc007_number_out_of_range.h"
+#include "catalog/cc010_unreadable_input.h"
 
 namespace callcheck::detail {
 namespace {
@@ -55,8 +63,8 @@ auto cannot_switch_off(const RuleMeta &meta) -> SelectorProblem {
 }  // namespace
 
 auto always_reported(std::string_view code) -> bool {
-  return code == "CC001" || code == "CC002" || code == "CC003" || code == "CC004" || code == "CC005" ||
-         code == "CC006" || code == "CC007" || code == "CC010";
+  return code == catalog::kInvalidJson.code || code == catalog::kDuplicateKey.code || code == catalog::kInvalidEncoding.code || code == catalog::kLimitExceeded.code || code == catalog::kNulCharacter.code ||
+         code == catalog::kByteOrderMark.code || code == catalog::kNumberOutOfRange.code || code == catalog::kUnreadableInput.code;
 }
 
 auto check_selector(std::string_view selector, bool for_ignore) -> std::optional<SelectorProblem> {

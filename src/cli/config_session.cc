@@ -12,6 +12,8 @@
 #include "cli/trust_root.h"
 #include "config/baseline.h"
 #include "config/config.h"
+#include "catalog/cc401_invalid_config.h"
+#include "catalog/diagnostic.h"
 
 namespace callcheck::cli {
 namespace fs = std::filesystem;
@@ -35,13 +37,8 @@ auto folder_of(const fs::path &file) -> fs::path {
 }
 
 auto unreadable(const std::string &what, const std::string &display, const std::string &error) -> Diagnostic {
-  Diagnostic d;
-  d.code = "CC401";
-  d.name = "invalid-config";
-  d.severity = Severity::Error;
-  d.message = fmt::format("cannot read the {} `{}`: {}", what, display, error);
-  d.span = Span{Position{1, 1}, Position{1, 1}};
-  return d;
+  return detail::make_diagnostic(catalog::kInvalidConfig, fmt::format("cannot read the {} `{}`: {}", what, display, error),
+                                 "", Span{Position{1, 1}, Position{1, 1}});
 }
 
 }  // namespace
@@ -361,7 +358,9 @@ auto ConfigSession::finish(Renderer &renderer, std::ostream &out, Summary &summa
   for (const auto &c : configs_) {
     std::vector<Diagnostic> diagnostics;
     for (const Diagnostic &n : c->load.scope_notices) {
-      if (auto d = detail::meta_diagnostic(n.code, n.message, n.pointer, n.span, n.help, c->top)) {
+      const RuleMeta *rule = find_rule(n.code);  // a catalogue code: config.cc made it from the entry
+      if (rule == nullptr) continue;
+      if (auto d = detail::make_diagnostic(detail::Policy(c->top), *rule, n.message, n.pointer, n.span, n.help)) {
         diagnostics.push_back(std::move(*d));
       }
     }

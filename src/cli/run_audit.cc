@@ -20,6 +20,8 @@
 #include "cli/input.h"
 #include "cli/safe_write.h"
 #include "cli/trust_root.h"
+#include "catalog/cc010_unreadable_input.h"
+#include "catalog/diagnostic.h"
 
 namespace callcheck::cli {
 namespace {
@@ -30,12 +32,8 @@ auto unreadable(const std::string &display, const std::string &error) -> Report 
   Report r;
   r.source = display;
   r.input_error = true;
-  const RuleMeta *meta = find_rule("CC010");
-  Diagnostic d;
-  d.code = "CC010";
-  d.name = meta != nullptr ? std::string(meta->name) : "unreadable-input";
-  d.message = fmt::format("cannot read `{}`: {}", display, error);
-  d.span = Span{Position{1, 1}, Position{1, 1}};
+  Diagnostic d = detail::make_diagnostic(catalog::kUnreadableInput, fmt::format("cannot read `{}`: {}", display, error),
+                                         "", Span{Position{1, 1}, Position{1, 1}});
   r.diagnostics.push_back(std::move(d));
   return r;
 }

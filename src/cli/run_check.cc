@@ -25,6 +25,11 @@
 #include "config/config.h"
 #include "permissions/permissions.h"
 #include "permissions/token.h"
+#include "catalog/cc001_invalid_json.h"
+#include "catalog/cc007_number_out_of_range.h"
+#include "catalog/cc010_unreadable_input.h"
+#include "catalog/cc502_non_request_block.h"
+#include "catalog/diagnostic.h"
 #include "request/request.h"
 
 namespace callcheck::cli {
@@ -44,13 +49,9 @@ auto input_error(const Input &in, const std::string &message) -> Outcome {
   Outcome o;
   o.report.source = in.display;
   o.report.input_error = true;
-  const RuleMeta *meta = find_rule("CC010");
-  Diagnostic d;
-  d.code = "CC010";
-  d.name = meta != nullptr ? std::string(meta->name) : "unreadable-input";
-  d.severity = Severity::Error;
-  d.message = fmt::format("cannot read `{}`: {}", in.display, message);
-  d.span = Span{Position{1, 1}, Position{1, 1}};
+  Diagnostic d = detail::make_diagnostic(catalog::kUnreadableInput,
+                                         fmt::format("cannot read `{}`: {}", in.display, message), "",
+                                         Span{Position{1, 1}, Position{1, 1}});
   o.report.diagnostics.push_back(std::move(d));
   return o;
 }
@@ -209,8 +210,8 @@ auto lint_flag_scopes(const CheckArgs &args, Options &options) -> std::vector<Re
     const detail::Finding &f = lint.findings[i];
     const bool is_flag = lint.index[i] < from_flag;
     const std::size_t at = is_flag ? lint.index[i] : lint.index[i] - from_flag;
-    auto d = detail::meta_diagnostic(f.code, f.message, "/" + std::to_string(at), Span{Position{1, 1}, Position{1, 1}},
-                                     f.help, options);
+    auto d = detail::make_diagnostic(detail::Policy(options), *f.rule, f.message, "/" + std::to_string(at),
+                                     Span{Position{1, 1}, Position{1, 1}}, f.help);
     if (d) reports[is_flag ? 0 : 1].diagnostics.push_back(std::move(*d));
   }
   options.granted_scopes = lint.canonical;
@@ -356,7 +357,7 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
 auto invalid_input_findings(const Report &r) -> std::vector<Diagnostic> {
   std::vector<Diagnostic> out;
   for (const Diagnostic &d : r.diagnostics) {
-    if (d.severity == Severity::Error && d.code >= "CC001" && d.code <= "CC007") out.push_back(d);
+    if (d.severity == Severity::Error && d.code >= catalog::kInvalidJson.code && d.code <= catalog::kNumberOutOfRange.code) out.push_back(d);
   }
   return out;
 }
@@ -379,7 +380,7 @@ auto run_scopes(const CheckArgs &args, std::ostream &out, std::ostream &err) -> 
   auto show = [&](const Report &full) {
     // Responses and notifications found in Markdown/.http are not requests.
     for (const Diagnostic &d : full.diagnostics) {
-      if (d.code == "CC502") return;
+      if (d.code == catalog::kNonRequestBlock.code) return;
     }
     Report r = full;
     r.diagnostics = full.input_error ? full.diagnostics : invalid_input_findings(full);

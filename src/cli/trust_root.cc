@@ -7,6 +7,8 @@
 
 #include "callcheck/rules.h"
 #include "cli/input.h"
+#include "catalog/cc401_invalid_config.h"
+#include "catalog/diagnostic.h"
 #include "render/escape.h"
 
 namespace callcheck::cli {
@@ -90,14 +92,7 @@ auto check_config_path(const detail::ConfigPath &named, const fs::path &config_d
     -> ConfigPathCheck {
   ConfigPathCheck out;
   auto refuse = [&](std::string message) {
-    Diagnostic d;
-    d.code = "CC401";
-    const RuleMeta *meta = find_rule("CC401");
-    d.name = meta != nullptr ? std::string(meta->name) : "invalid-config";
-    d.severity = Severity::Error;
-    d.message = std::move(message);
-    d.pointer = named.pointer;
-    d.span = named.span;
+    Diagnostic d = detail::make_diagnostic(catalog::kInvalidConfig, std::move(message), named.pointer, named.span);
     d.help = fmt::format("name a file inside `{}`, relative to this configuration's folder",
                          printable(display_path(root.string())));
     out.error = std::move(d);

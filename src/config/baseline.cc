@@ -10,6 +10,9 @@
 #include "config/config.h"
 #include "document/document.h"
 #include "schema/validate.h"
+#include "catalog/cc401_invalid_config.h"
+#include "catalog/cc403_stale_baseline_entry.h"
+#include "catalog/diagnostic.h"
 
 namespace callcheck::detail {
 namespace {
@@ -17,15 +20,7 @@ namespace {
 auto sv(const Value &v) -> std::string_view { return {v.GetString(), v.GetStringLength()}; }
 
 auto invalid(std::string message, std::string pointer, Span span, std::string help) -> Diagnostic {
-  Diagnostic d;
-  d.code = "CC401";
-  d.name = "invalid-config";
-  d.severity = Severity::Error;
-  d.message = std::move(message);
-  d.pointer = std::move(pointer);
-  d.span = span;
-  d.help = std::move(help);
-  return d;
+  return make_diagnostic(catalog::kInvalidConfig, std::move(message), std::move(pointer), span, std::move(help));
 }
 
 auto quote(std::string_view s) -> std::string {
@@ -50,7 +45,7 @@ auto parse_baseline(std::string_view text) -> BaselineLoad {
   BaselineLoad out;
   const Document doc = Document::parse(text, Limits{std::size_t{64} << 20U, 64, 8192, 256, 1000, 1000000});
   for (const ParseFinding &f : doc.findings()) {
-    out.errors.push_back(invalid(fmt::format("{} ({})", f.message, f.code), f.pointer,
+    out.errors.push_back(invalid(fmt::format("{} ({})", f.message, f.rule->code), f.pointer,
                                  doc.span_of_bytes(f.begin, f.end), "regenerate it with --write-baseline"));
   }
   if (!doc.has_dom()) return out;
@@ -167,8 +162,8 @@ auto BaselineFilter::stale(const Options &options) const -> std::vector<Diagnost
             ? fmt::format("{} no longer reports {} at {}", s.entry.path, s.entry.code, where)
             : fmt::format("{} reports {} at {} {} time{}, the baseline records {}", s.entry.path, s.entry.code, where,
                           s.hidden, s.hidden == 1 ? "" : "s", s.entry.count);
-    auto d = meta_diagnostic("CC403", std::move(message), "/entries/" + std::to_string(i), s.entry.span,
-                             "regenerate the baseline with --write-baseline", options);
+    auto d = make_diagnostic(Policy(options), catalog::kStaleBaselineEntry, std::move(message),
+                             "/entries/" + std::to_string(i), s.entry.span, "regenerate the baseline with --write-baseline");
     if (d) out.push_back(std::move(*d));
   }
   return out;  // states_ are in file order, hence in position order

@@ -16,6 +16,9 @@
 #include "permissions/permissions.h"
 #include "schema/validate.h"
 #include "util/suggest.h"
+#include "catalog/cc401_invalid_config.h"
+#include "catalog/cc402_unused_suppression.h"
+#include "catalog/diagnostic.h"
 
 namespace callcheck::detail {
 namespace {
@@ -38,16 +41,7 @@ auto strings(const Value &array) -> std::vector<std::string> {
 }
 
 auto invalid(std::string message, std::string pointer, Span span, std::string help = {}) -> Diagnostic {
-  Diagnostic d;
-  d.code = "CC401";
-  const RuleMeta *meta = find_rule("CC401");
-  d.name = meta != nullptr ? std::string(meta->name) : "invalid-config";
-  d.severity = Severity::Error;
-  d.message = std::move(message);
-  d.pointer = std::move(pointer);
-  d.span = span;
-  d.help = std::move(help);
-  return d;
+  return make_diagnostic(catalog::kInvalidConfig, std::move(message), std::move(pointer), span, std::move(help));
 }
 
 auto name_like(std::string_view text) -> bool {
@@ -172,7 +166,7 @@ auto parse_config(std::string_view text) -> ConfigLoad {
   // Every parse finding (syntax, encoding, duplicate keys, ...) makes the
   // configuration ambiguous, so each one is an error here.
   for (const ParseFinding &f : doc.findings()) {
-    out.errors.push_back(invalid(fmt::format("{} ({})", f.message, f.code), f.pointer, doc.span_of_bytes(f.begin, f.end),
+    out.errors.push_back(invalid(fmt::format("{} ({})", f.message, f.rule->code), f.pointer, doc.span_of_bytes(f.begin, f.end),
                                  f.help));
   }
   if (!doc.has_dom()) return out;
@@ -195,13 +189,7 @@ auto parse_config(std::string_view text) -> ConfigLoad {
     for (std::size_t i = 0; i < lint.findings.size(); ++i) {
       const Finding &f = lint.findings[i];
       const std::string at = "/scopes/" + std::to_string(lint.index[i]);
-      Diagnostic d;
-      d.code = f.code;
-      d.message = f.message;
-      d.pointer = at;
-      d.span = doc.span(at);
-      d.help = f.help;
-      out.scope_notices.push_back(std::move(d));
+      out.scope_notices.push_back(make_diagnostic(*f.rule, f.message, at, doc.span(at), f.help));
     }
     config.scopes = lint.canonical;
   }
@@ -287,23 +275,6 @@ void apply_config(const Config &config, std::string_view relative_path, Options 
 
 auto rule_enabled(const Options &options, std::string_view code) -> bool { return Policy(options).enabled(code); }
 
-auto meta_diagnostic(std::string_view code, std::string message, std::string pointer, Span span, std::string help,
-                     const Options &options) -> std::optional<Diagnostic> {
-  const RuleMeta *meta = find_rule(code);
-  if (meta == nullptr) return std::nullopt;
-  const std::optional<Severity> severity = Policy(options).severity(*meta);
-  if (!severity) return std::nullopt;
-  Diagnostic d;
-  d.code = std::string(meta->code);
-  d.name = std::string(meta->name);
-  d.severity = *severity;
-  d.message = std::move(message);
-  d.pointer = std::move(pointer);
-  d.span = span;
-  d.help = std::move(help);
-  return d;
-}
-
 auto pointer_covered(std::string_view suppression_pointer, std::string_view pointer) -> bool {
   if (suppression_pointer.size() >= 2 && suppression_pointer.substr(suppression_pointer.size() - 1) == "*" &&
       suppression_pointer[suppression_pointer.size() - 2] == '/') {
@@ -347,11 +318,11 @@ auto unused_suppressions(const std::vector<Suppression> &suppressions, const std
   for (std::size_t i = 0; i < suppressions.size() && i < uses.size(); ++i) {
     if (!uses[i].applicable || uses[i].hidden > 0) continue;
     const Suppression &s = suppressions[i];
-    auto d = meta_diagnostic(
-        "CC402",
+    auto d = make_diagnostic(
+        Policy(options), catalog::kUnusedSuppression,
         fmt::format("the suppression of {} at `{}` hid nothing in the files it matched", s.code,
                     s.pointer.empty() ? std::string("(whole payload)") : s.pointer),
-        "/suppressions/" + std::to_string(i), s.span, "remove this entry", options);
+        "/suppressions/" + std::to_string(i), s.span, "remove this entry");
     if (d) out.push_back(std::move(*d));
   }
   std::sort(out.begin(), out.end(), by_position);

@@ -114,10 +114,6 @@ void apply_config(const Config &config, std::string_view relative_path, Options 
 // not "off", selected, not ignored. Matches the pipeline's own filter.
 [[nodiscard]] auto rule_enabled(const Options &options, std::string_view code) -> bool;
 
-// A CC4xx finding at `span` with the catalogue's name and severity, after
-// `options` (rule levels, select, ignore); nullopt when turned off.
-[[nodiscard]] auto meta_diagnostic(std::string_view code, std::string message, std::string pointer, Span span,
-                                   std::string help, const Options &options) -> std::optional<Diagnostic>;
 
 // How each suppression of one config was used during a run.
 struct SuppressionUse {

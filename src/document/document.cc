@@ -12,6 +12,14 @@
 
 #include "document/pointer.h"
 #include "document/utf8.h"
+#include "catalog/cc001_invalid_json.h"
+#include "catalog/cc002_duplicate_key.h"
+#include "catalog/cc003_invalid_encoding.h"
+#include "catalog/cc004_limit_exceeded.h"
+#include "catalog/cc005_nul_character.h"
+#include "catalog/cc006_byte_order_mark.h"
+#include "catalog/cc007_number_out_of_range.h"
+#include "catalog/cc008_number_precision_loss.h"
 
 namespace callcheck::detail {
 
@@ -136,7 +144,7 @@ class StrictHandler {
     if (!scalar()) return false;
     const SourceNode &n = nodes_.back();
     if (!std::isfinite(d)) {
-      add("CC007", "number is out of range: it does not fit in a 64-bit floating point value", n.begin, n.end);
+      add(catalog::kNumberOutOfRange, "number is out of range: it does not fit in a 64-bit floating point value", n.begin, n.end);
     } else if (looks_like_big_integer(n)) {
       precision_warning();
     }
@@ -346,7 +354,7 @@ class StrictHandler {
       std::string pointer = current_pointer_without_last();
       append_token(pointer, key);
       ref.finding = findings_.size();
-      add("CC002", duplicate_message(key, ref.begin, 2), begin, end, pointer, "remove one of the two members");
+      add(catalog::kDuplicateKey, duplicate_message(key, ref.begin, 2), begin, end, pointer, "remove one of the two members");
       return;
     }
     frame.last_key = keys_.size();
@@ -380,7 +388,7 @@ class StrictHandler {
                        const char *what) {
     const std::string_view value(str, length);
     if (value.find('\0') != std::string_view::npos) {
-      add("CC005",
+      add(catalog::kNulCharacter,
           fmt::format("{} contains \\u0000: it truncates the value for any C-string consumer", what),
           begin, end, current_pointer());
     }
@@ -388,7 +396,7 @@ class StrictHandler {
     // ED B0 80, which is not UTF-8 (Tencent/rapidjson#1738).
     const Utf8Result utf8 = validate_utf8(value, false);
     if (utf8.error != Utf8Error::None) {
-      add("CC003",
+      add(catalog::kInvalidEncoding,
           fmt::format("{} contains an escaped lone UTF-16 surrogate (\\uDC00..\\uDFFF without a "
                       "preceding high surrogate)",
                       what),
@@ -412,22 +420,22 @@ class StrictHandler {
 
   void precision_warning() {
     const SourceNode &n = nodes_.back();
-    add("CC008",
+    add(catalog::kNumberPrecisionLoss,
         "number cannot be represented exactly as a double (beyond 2^53 or more than 17 significant "
         "digits): .NET and JavaScript consumers will see a different value",
         n.begin, n.end, current_pointer(), "send large identifiers as strings");
   }
 
   auto limit(std::string message, std::uint32_t begin, std::uint32_t end) -> bool {
-    add("CC004", std::move(message), begin, end, current_pointer());
+    add(catalog::kLimitExceeded, std::move(message), begin, end, current_pointer());
     stopped_by_limit_ = true;
     return false;
   }
 
-  void add(const char *code, std::string message, std::uint32_t begin, std::uint32_t end,
+  void add(const RuleMeta &rule, std::string message, std::uint32_t begin, std::uint32_t end,
            std::string pointer = {}, std::string help = {}) {
-    if (pointer.empty() && code != std::string_view("CC004")) pointer = current_pointer();
-    findings_.push_back(ParseFinding{code, std::move(message), begin, end, std::move(pointer), std::move(help)});
+    if (pointer.empty() && &rule != &catalog::kLimitExceeded) pointer = current_pointer();
+    findings_.push_back(ParseFinding{&rule, std::move(message), begin, end, std::move(pointer), std::move(help)});
   }
 
   // A member name as a JSON string body would spell it: C0 controls, DEL and
@@ -513,12 +521,12 @@ auto syntax_finding(std::string_view text, std::uint32_t base, const rapidjson::
   if (offset > text.size()) offset = static_cast<std::uint32_t>(text.size());
   const rapidjson::ParseErrorCode code = result.Code();
   ParseFinding f;
-  f.code = "CC001";
+  f.rule = &catalog::kInvalidJson;
   f.pointer = std::move(pointer);
   f.begin = offset;
   f.end = offset < text.size() ? offset + 1 : offset;
   if (code == rapidjson::kParseErrorNumberTooBig) {
-    f.code = "CC007";
+    f.rule = &catalog::kNumberOutOfRange;
     f.message = std::string(syntax_message(code));
     return f;
   }
@@ -584,20 +592,20 @@ auto Document::parse(std::string_view text, const Limits &limits) -> Document {
 
   if (text.size() > limits.max_bytes) {
     findings.push_back(ParseFinding{
-        "CC004", fmt::format("input is {} bytes; the limit is {} bytes", text.size(), limits.max_bytes),
+        &catalog::kLimitExceeded, fmt::format("input is {} bytes; the limit is {} bytes", text.size(), limits.max_bytes),
         static_cast<std::uint32_t>(limits.max_bytes), static_cast<std::uint32_t>(limits.max_bytes), "", ""});
     return doc;
   }
   if (const auto wide = wide_encoding(text); !wide.empty()) {
     findings.push_back(ParseFinding{
-        "CC003", fmt::format("input looks like {}; callcheck reads UTF-8 only (RFC 8259 section 8.1)", wide), 0,
+        &catalog::kInvalidEncoding, fmt::format("input looks like {}; callcheck reads UTF-8 only (RFC 8259 section 8.1)", wide), 0,
         static_cast<std::uint32_t>(std::min<std::size_t>(text.size(), 2)), "",
         "convert the file to UTF-8, e.g. iconv -f UTF-16 -t UTF-8"});
     return doc;
   }
   std::uint32_t base = 0;
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") {
-    findings.push_back(ParseFinding{"CC006", "UTF-8 byte order mark at the start of the input (RFC 8259 section 8.1)",
+    findings.push_back(ParseFinding{&catalog::kByteOrderMark, "UTF-8 byte order mark at the start of the input (RFC 8259 section 8.1)",
                                     0, 3, "", "save the file as UTF-8 without BOM"});
     base = 3;
   }
@@ -605,11 +613,11 @@ auto Document::parse(std::string_view text, const Limits &limits) -> Document {
   if (utf8.error != Utf8Error::None) {
     const auto at = static_cast<std::uint32_t>(base + utf8.offset);
     if (utf8.error == Utf8Error::Nul) {
-      findings.push_back(ParseFinding{"CC005", "NUL byte in the input: JSON text never contains one", at, at + 1, "",
+      findings.push_back(ParseFinding{&catalog::kNulCharacter, "NUL byte in the input: JSON text never contains one", at, at + 1, "",
                                       ""});
     } else {
       findings.push_back(ParseFinding{
-          "CC003",
+          &catalog::kInvalidEncoding,
           fmt::format("{} (byte 0x{:02X})", describe(utf8.error),
                       static_cast<unsigned>(static_cast<unsigned char>(text[at]))),
           at, at + 1, "", ""});

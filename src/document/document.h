@@ -14,6 +14,7 @@
 
 #include "callcheck/check.h"
 #include "callcheck/diagnostic.h"
+#include "callcheck/rules.h"
 
 namespace callcheck::detail {
 
@@ -53,7 +54,7 @@ class LineIndex {
 // A finding of the parse layer, in byte offsets; converted to a Diagnostic by
 // the pipeline.
 struct ParseFinding {
-  std::string code;
+  const RuleMeta *rule = nullptr;  // a catalogue entry (src/catalog/)
   std::string message;
   std::uint32_t begin = 0;
   std::uint32_t end = 0;

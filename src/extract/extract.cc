@@ -13,6 +13,9 @@
 #include "document/document.h"
 #include "request/request.h"
 #include "schema/validate.h"
+#include "catalog/cc502_non_request_block.h"
+#include "catalog/cc503_no_request_found.h"
+#include "catalog/diagnostic.h"
 
 namespace callcheck::detail {
 namespace {
@@ -330,19 +333,11 @@ class MarkdownExtractor {
 
 // One diagnostic of a code this module owns, honouring --select/--ignore and
 // per-rule levels as the pipeline does.
-void add_diagnostic(Report &report, std::string_view code, std::string message, Position at,
+void add_diagnostic(Report &report, const RuleMeta &rule, std::string message, Position at,
                     const Options &options) {
-  const RuleMeta *meta = find_rule(code);
-  if (meta == nullptr) return;
-  const std::optional<Severity> severity = Policy(options).severity(*meta);
-  if (!severity) return;
-  Diagnostic d;
-  d.code = std::string(meta->code);
-  d.name = std::string(meta->name);
-  d.severity = *severity;
-  d.message = std::move(message);
-  d.span = Span{at, at};
-  report.diagnostics.push_back(std::move(d));
+  if (auto d = make_diagnostic(Policy(options), rule, std::move(message), "", Span{at, at})) {
+    report.diagnostics.push_back(std::move(*d));
+  }
 }
 
 }  // namespace
@@ -435,7 +430,7 @@ auto check_body(const ExtractedBody &body, std::string_view source_name, const O
   Report report;
   report.source = std::string(source_name);
   report.origin = body.origin;
-  add_diagnostic(report, "CC502", body.note + "; skipped", Position{body.line, body.column}, options);
+  add_diagnostic(report, catalog::kNonRequestBlock, body.note + "; skipped", Position{body.line, body.column}, options);
   return report;
 }
 
@@ -443,7 +438,7 @@ auto no_request_report(std::string_view source_name, std::string_view what, cons
     -> std::optional<Report> {
   Report report;
   report.source = std::string(source_name);
-  add_diagnostic(report, "CC503", fmt::format("no create-call request body (POST …/calls) found in this {}", what),
+  add_diagnostic(report, catalog::kNoRequestFound, fmt::format("no create-call request body (POST …/calls) found in this {}", what),
                  Position{1, 1}, options);
   if (report.diagnostics.empty()) return std::nullopt;
   return report;

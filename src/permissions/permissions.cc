@@ -16,6 +16,9 @@
 #include <fmt/format.h>
 
 #include "embed/embedded.h"
+#include "catalog/cc302_missing_scope.h"
+#include "catalog/cc303_scope_alias.h"
+#include "catalog/cc304_unknown_scope.h"
 
 namespace callcheck::detail {
 namespace {
@@ -281,7 +284,7 @@ auto lint_granted(const std::vector<std::string> &granted) -> GrantedLint {
     if (const std::optional<std::string> canonical = canonical_scope(name)) {
       lint.canonical.push_back(*canonical);
       if (name != *canonical && reported.insert(std::string(name)).second) {
-        lint.findings.push_back(Finding{"CC303",
+        lint.findings.push_back(Finding{catalog::kScopeAlias,
                                         fmt::format("`{}` is a documentation spelling of `{}`; the service and the "
                                                     "app registration know it only as `{}`",
                                                     name, *canonical, *canonical),
@@ -290,7 +293,7 @@ auto lint_granted(const std::vector<std::string> &granted) -> GrantedLint {
       }
     } else if (starts_with_calls(name)) {
       if (reported.insert(std::string(name)).second) {
-        lint.findings.push_back(Finding{"CC304",
+        lint.findings.push_back(Finding{catalog::kUnknownScope,
                                         fmt::format("`{}` is no known Calls.* application permission; known: {}", name,
                                                     join(known_scopes(), ", ")),
                                         "", "", false});
@@ -348,7 +351,7 @@ void check_granted(const std::vector<std::string> &granted, const Scenario &scen
   });
   const std::string &pointer =
       only_media && !scenario.media_evidence.empty() ? scenario.media_evidence : scenario.evidence;
-  out.push_back(Finding{"CC302", std::move(message), pointer, std::move(help), false});
+  out.push_back(Finding{catalog::kMissingScope, std::move(message), pointer, std::move(help), false});
 }
 
 }  // namespace callcheck::detail

@@ -9,6 +9,9 @@
 
 #include <fmt/format.h>
 
+#include "catalog/cc251_request_undecided.h"
+#include "catalog/cc252_not_a_calls_request.h"
+#include "catalog/cc253_endpoint_mismatch.h"
 #include "schema/registry.h"
 
 namespace callcheck::detail {
@@ -228,7 +231,7 @@ auto decide_by_shape(const Document &doc, ApiVersion api) -> Decision {
     d.request = nullptr;
     d.stop = true;
     d.findings.push_back(Finding{
-        "CC252",
+        catalog::kNotACallsRequest,
         fmt::format("not a calls-API request body: none of its members ({}) is a member of any calls-API request",
                     quoted(members)),
         "",
@@ -282,7 +285,7 @@ auto decide_by_shape(const Document &doc, ApiVersion api) -> Decision {
   d.stop = true;
   const std::string evidence = quoted(distinguishing);
   d.findings.push_back(Finding{
-      "CC251",
+      catalog::kRequestUndecided,
       candidates.empty()
           ? fmt::format("no calls-API request takes all of {}: which request this body is for is not known, so it "
                         "is not checked",
@@ -399,7 +402,7 @@ auto decide(const Document &doc, const Options &options) -> Decision {
     d.request = find_request(name);
     if (d.request == nullptr) {
       d.stop = true;
-      d.findings.push_back(Finding{"CC251",
+      d.findings.push_back(Finding{catalog::kRequestUndecided,
                                    fmt::format("{} names `{}`, which is no calls-API request callcheck knows, so "
                                                "the body is not checked",
                                                where, name),
@@ -413,7 +416,7 @@ auto decide(const Document &doc, const Options &options) -> Decision {
     if (d.request == nullptr) {
       d.stop = true;
       d.findings.push_back(Finding{
-          "CC251",
+          catalog::kRequestUndecided,
           fmt::format("`{}` is no calls-API request callcheck knows (action `{}`), so the body is not checked",
                       trim(options.request_line), endpoint->action_segment),
           "", "`callcheck schemas` lists the requests", false});
@@ -422,14 +425,14 @@ auto decide(const Document &doc, const Options &options) -> Decision {
     const std::string_view checked = to_string(options.api);
     if (!endpoint->version.empty() && endpoint->version != checked) {
       d.findings.push_back(Finding{
-          "CC253",
+          catalog::kEndpointMismatch,
           fmt::format("the request line targets `/{}/` but the body is checked against the {} schemas",
                       endpoint->version, checked),
           "", fmt::format("check it with `--api {}` (or fix the URL)", endpoint->version), false});
     }
     if (endpoint->host == "microsoftgraph.chinacloudapi.cn") {
       d.findings.push_back(Finding{
-          "CC253",
+          catalog::kEndpointMismatch,
           "the request line targets Microsoft Graph operated by 21Vianet, where the calls API is not available",
           "", "the cloud communications API is available in the global and US Government clouds only", false});
     }
@@ -440,7 +443,7 @@ auto decide(const Document &doc, const Options &options) -> Decision {
   if (d.request != nullptr && !available(*d.request, options.api)) {
     d.stop = true;
     d.findings.push_back(Finding{
-        "CC251",
+        catalog::kRequestUndecided,
         fmt::format("`{}` exists only in the beta API; checked against v1.0, nothing is checked", d.request->name),
         "", "check it with `--api beta`", false});
   }

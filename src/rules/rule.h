@@ -67,7 +67,7 @@ class DiagnosticSink {
  public:
   void report(const RuleMeta &meta, std::string pointer, std::string message, std::string help = {},
               bool at_key = false) {
-    findings_.push_back(Finding{std::string(meta.code), std::move(message), std::move(pointer), std::move(help), at_key});
+    findings_.emplace_back(meta, std::move(message), std::move(pointer), std::move(help), at_key);
   }
   [[nodiscard]] auto findings() -> std::vector<Finding> & { return findings_; }
 
@@ -89,6 +89,44 @@ class Rule {
     (void)sink;
   }
 };
+
+// A code a pipeline stage emits (parse, schema, scopes, config, extraction,
+// audit): its catalogue entry (src/catalog/) is all the registry needs.
+template <const RuleMeta &Meta>
+class Documented final : public Rule {
+ public:
+  [[nodiscard]] auto meta() const -> const RuleMeta & override { return Meta; }
+};
+
+// Closes the registry's list so that every rule line ends in a comma: adding
+// a rule is one new line, never an edit of its neighbour.
+struct EndOfRules {};
+
+namespace registry {
+template <typename... Rules>
+struct List;
+template <>
+struct List<EndOfRules> {
+  static void append(std::vector<const Rule *> & /*out*/) {}
+};
+template <typename First, typename... Rest>
+struct List<First, Rest...> {
+  static void append(std::vector<const Rule *> &out) {
+    static const First rule;
+    out.push_back(&rule);
+    List<Rest...>::append(out);
+  }
+};
+}  // namespace registry
+
+// One instance of each rule, in the order given (the registry's order).
+template <typename... Rules>
+[[nodiscard]] auto make_rules() -> std::vector<const Rule *> {
+  std::vector<const Rule *> out;
+  out.reserve(sizeof...(Rules));
+  registry::List<Rules...>::append(out);
+  return out;
+}
 
 // Every rule, sorted by code.
 [[nodiscard]] auto builtin_rules() -> const std::vector<const Rule *> &;

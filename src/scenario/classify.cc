@@ -25,6 +25,7 @@
 #include "scenario/classify.h"
 
 #include "document/pointer.h"
+#include "catalog/cc301_ambiguous_scenario.h"
 
 #include <cstddef>      // std::size_t
 #include <string>       // std::string
@@ -183,7 +184,7 @@ auto classify(const Document &doc, std::vector<Finding> &out) -> Scenario {
     s.kind = CallKind::Ambiguous;
     s.evidence = "/meetingInfo";
     out.push_back(Finding{
-        "CC301",
+        catalog::kAmbiguousScenario,
         fmt::format("both `meetingInfo` and `targets` ({}) are present: this is neither a plain meeting join nor a "
                     "plain outgoing call; no scenario was assumed, so no permissions are derived",
                     plural(targets, "target")),
@@ -221,7 +222,7 @@ auto classify(const Document &doc, std::vector<Finding> &out) -> Scenario {
     s.kind = CallKind::Ambiguous;
     s.evidence = "";
     out.push_back(Finding{
-        "CC301",
+        catalog::kAmbiguousScenario,
         "neither `targets` nor `meetingInfo` is present: the service may create an empty group call, but no "
         "documented example does this; no scenario was assumed, so no permissions are derived",
         s.evidence,

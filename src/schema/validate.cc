@@ -14,6 +14,17 @@
 #include "schema/navigator.h"
 #include "schema/registry.h"
 #include "util/suggest.h"
+#include "catalog/cc100_schema_violation.h"
+#include "catalog/cc101_missing_required_property.h"
+#include "catalog/cc102_unknown_property.h"
+#include "catalog/cc103_type_mismatch.h"
+#include "catalog/cc104_enum_mismatch.h"
+#include "catalog/cc105_unknown_odata_type.h"
+#include "catalog/cc106_value_out_of_range.h"
+#include "catalog/cc107_array_size.h"
+#include "catalog/cc108_string_length.h"
+#include "catalog/cc109_validator_internal_error.h"
+#include "catalog/cc229_wrapped_body.h"
 
 namespace callcheck::detail {
 namespace {
@@ -83,7 +94,7 @@ struct Converter {
   std::set<std::pair<std::string, std::string>> seen;  // (code, pointer)
 
   void add(Finding f) {
-    if (!seen.emplace(f.code, f.pointer + "\n" + f.message).second) return;
+    if (!seen.emplace(f.rule->code, f.pointer + "\n" + f.message).second) return;
     out.push_back(std::move(f));
   }
 
@@ -92,7 +103,7 @@ struct Converter {
     const std::string_view type = Navigator::type_name(node);
     std::string where = pointer.empty() ? std::string("the payload") : fmt::format("`{}`", display(pointer));
     if (!type.empty()) where += fmt::format(" ({})", type);
-    Finding f{"CC101", fmt::format("{} is missing required property `{}`", where, property),
+    Finding f{catalog::kMissingRequiredProperty, fmt::format("{} is missing required property `{}`", where, property),
               pointer, fmt::format("add `{}`", property), !pointer.empty()};
     add(std::move(f));
   }
@@ -109,7 +120,7 @@ struct Converter {
       if (name == "tenantId") {
         // Never "remove it" (issue 10): the call's tenant matters, it is
         // only read elsewhere.
-        add(Finding{"CC102",
+        add(Finding{catalog::kUnknownProperty,
                     fmt::format("`tenantId` is not a property of {}",
                                 type.empty() ? std::string("this object") : fmt::format("`{}`", type)),
                     join_pointer(pointer, name),
@@ -119,7 +130,7 @@ struct Converter {
         continue;
       }
       const std::string suggestion = closest(name, names);
-      Finding f{"CC102",
+      Finding f{catalog::kUnknownProperty,
                 fmt::format("`{}` is not a property of {}", name,
                             type.empty() ? std::string("this object") : fmt::format("`{}`", type)),
                 join_pointer(pointer, name),
@@ -143,7 +154,7 @@ struct Converter {
     // microsoft-graph-docs#16084, answered 9999) deserves the real fix.
     const bool json_text = v != nullptr && v->IsString() && v->GetStringLength() > 0 && v->GetString()[0] == '{' &&
                            std::find(types.begin(), types.end(), "object") != types.end();
-    add(Finding{"CC103",
+    add(Finding{catalog::kTypeMismatch,
                 fmt::format("`{}` is {}; expected {}", display(pointer), json_type(v),
                             expected.empty() ? std::string("another type") : expected),
                 pointer,
@@ -174,7 +185,7 @@ struct Converter {
         if (!a.empty() && a.front() == '#') canonical.push_back(a);
       }
       const std::string suggestion = v != nullptr && v->IsString() ? closest(sv(*v), allowed) : std::string();
-      add(Finding{"CC105",
+      add(Finding{catalog::kUnknownOdataType,
                   fmt::format("`{}` is {}; `{}` must be one of {}", display(pointer), scalar_text(v),
                               display(parent), join_list(canonical)),
                   pointer, suggestion.empty() ? "" : fmt::format("did you mean `{}`?", suggestion), false});
@@ -183,7 +194,7 @@ struct Converter {
     const SchemaNode node = nav.at(doc, pointer);
     const auto allowed = Navigator::enum_values(Navigator::deref(node));
     const std::string suggestion = v != nullptr && v->IsString() ? closest(sv(*v), allowed) : std::string();
-    add(Finding{"CC104",
+    add(Finding{catalog::kEnumMismatch,
                 allowed.empty() ? fmt::format("`{}` is {}, which is not an allowed value", display(pointer),
                                               scalar_text(v))
                                 : fmt::format("`{}` is {}; expected one of {}", display(pointer), scalar_text(v),
@@ -193,17 +204,17 @@ struct Converter {
 
   void convert(const std::vector<std::string> &context, const std::string &description) {
     const std::string pointer = context_to_pointer(doc, context);
-    const std::string_view code = classify_valijson_error(description);
-    if (code.empty()) return;
-    if (code == "CC101") return missing(pointer, quoted_tail(description));
-    if (code == "CC102") return additional(pointer);
-    if (code == "CC103") return wrong_type(pointer);
-    if (code == "CC104") return bad_enum(pointer);
+    const RuleMeta *rule = classify_valijson_error(description);
+    if (rule == nullptr) return;
+    if (rule == &catalog::kMissingRequiredProperty) return missing(pointer, quoted_tail(description));
+    if (rule == &catalog::kUnknownProperty) return additional(pointer);
+    if (rule == &catalog::kTypeMismatch) return wrong_type(pointer);
+    if (rule == &catalog::kEnumMismatch) return bad_enum(pointer);
     const Value *v = doc.find(pointer);
     std::string detail = description;
     if (!detail.empty() && detail.back() == '.') detail.pop_back();
     if (!detail.empty()) detail[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(detail[0])));
-    add(Finding{std::string(code), fmt::format("`{}` is {}: {}", display(pointer), scalar_text(v), detail),
+    add(Finding{*rule, fmt::format("`{}` is {}: {}", display(pointer), scalar_text(v), detail),
                 pointer, "", false});
   }
 };
@@ -232,10 +243,10 @@ auto run(const Document &doc, const valijson::Schema &schema, const Navigator &n
       converter.convert(error.context, error.description);
     }
     if (out.empty()) {
-      out.push_back(Finding{"CC100", first_description, context_to_pointer(doc, first_context), "", false});
+      out.push_back(Finding{catalog::kSchemaViolation, first_description, context_to_pointer(doc, first_context), "", false});
     }
   } catch (const std::exception &e) {
-    out.push_back(Finding{"CC109", fmt::format("the schema validator failed: {}", e.what()), "",
+    out.push_back(Finding{catalog::kValidatorInternalError, fmt::format("the schema validator failed: {}", e.what()), "",
                           "report this payload to the callcheck maintainers", false});
   }
   return out;
@@ -243,28 +254,28 @@ auto run(const Document &doc, const valijson::Schema &schema, const Navigator &n
 
 }  // namespace
 
-auto classify_valijson_error(std::string_view d) -> std::string_view {
+auto classify_valijson_error(std::string_view d) -> const RuleMeta * {
   auto starts = [&](std::string_view prefix) { return d.substr(0, prefix.size()) == prefix; };
   // Wrappers: valijson repeats a nested failure at every enclosing level.
-  if (starts("Failed to validate against any schemas allowed by anyOf")) return "";
-  if (starts("Failed to validate against a conditional schema")) return "";
-  if (starts("Failed to validate item #")) return "";
-  if (starts("Cannot validate item #")) return "";
-  if (starts("Failed to validate against schema associated with property name")) return "";
-  if (starts("Failed to validate against schema associated with pattern")) return "";
-  if (starts("Failed to validate against child schema #")) return "";
-  if (starts("Failed to validate against additional properties schema")) return "";
-  if (starts("Failed to validate against dependent schema")) return "";
+  if (starts("Failed to validate against any schemas allowed by anyOf")) return nullptr;
+  if (starts("Failed to validate against a conditional schema")) return nullptr;
+  if (starts("Failed to validate item #")) return nullptr;
+  if (starts("Cannot validate item #")) return nullptr;
+  if (starts("Failed to validate against schema associated with property name")) return nullptr;
+  if (starts("Failed to validate against schema associated with pattern")) return nullptr;
+  if (starts("Failed to validate against child schema #")) return nullptr;
+  if (starts("Failed to validate against additional properties schema")) return nullptr;
+  if (starts("Failed to validate against dependent schema")) return nullptr;
   // Leaves.
-  if (starts("Missing required property '")) return "CC101";
-  if (starts("Object contains a property that could not be validated")) return "CC102";
-  if (starts("Value type not permitted by 'type' constraint")) return "CC103";
-  if (starts("Failed to match against any enum values")) return "CC104";
-  if (starts("Failed to match expected value set by 'const' constraint")) return "CC104";
-  if (starts("Expected number")) return "CC106";
-  if (starts("Array should contain no") || starts("Array contains more items than allowed")) return "CC107";
-  if (starts("String should be no")) return "CC108";
-  return "CC100";
+  if (starts("Missing required property '")) return &catalog::kMissingRequiredProperty;
+  if (starts("Object contains a property that could not be validated")) return &catalog::kUnknownProperty;
+  if (starts("Value type not permitted by 'type' constraint")) return &catalog::kTypeMismatch;
+  if (starts("Failed to match against any enum values")) return &catalog::kEnumMismatch;
+  if (starts("Failed to match expected value set by 'const' constraint")) return &catalog::kEnumMismatch;
+  if (starts("Expected number")) return &catalog::kValueOutOfRange;
+  if (starts("Array should contain no") || starts("Array contains more items than allowed")) return &catalog::kArraySize;
+  if (starts("String should be no")) return &catalog::kStringLength;
+  return &catalog::kSchemaViolation;
 }
 
 auto context_to_pointer(const Document &doc, const std::vector<std::string> &context) -> std::string {
@@ -328,13 +339,13 @@ auto explain_wrapper(const Document &doc, std::vector<Finding> findings) -> std:
   std::string shown(key.substr(0, cut));
   for (char &c : shown) c = static_cast<unsigned char>(c) < 0x20 || c == '`' ? '?' : c;
   if (cut < key.size()) shown += "...";
-  out.push_back(Finding{"CC229",
+  out.push_back(Finding{catalog::kWrappedBody,
                         fmt::format("the call body is wrapped in `{}`: the service reads `callbackUri`, "
                                     "`mediaConfig` and the rest at the top level of the body, so it finds no call",
                                     shown),
                         pointer, fmt::format("send the object inside `{}` as the request body itself", shown), true});
   for (Finding &f : findings) {
-    if ((f.code == "CC101" || f.code == "CC100") && f.pointer.empty()) continue;
+    if ((f.rule == &catalog::kMissingRequiredProperty || f.rule == &catalog::kSchemaViolation) && f.pointer.empty()) continue;
     out.push_back(std::move(f));
   }
   return out;

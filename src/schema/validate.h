@@ -25,7 +25,7 @@ namespace callcheck::detail {
 
 // The code for one valijson error description; "" for wrapper errors that
 // only repeat a nested error. Pinned by tests/unit/validate_test.cc.
-[[nodiscard]] auto classify_valijson_error(std::string_view description) -> std::string_view;
+[[nodiscard]] auto classify_valijson_error(std::string_view description) -> const RuleMeta *;
 
 }  // namespace callcheck::detail
 

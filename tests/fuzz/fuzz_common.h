@@ -252,10 +252,10 @@ inline auto run_parse(std::string_view data) -> Violations {
     const detail::Document doc = detail::Document::parse(text, limits);
     const auto has = [&](std::string_view code) {
       return std::any_of(doc.findings().begin(), doc.findings().end(),
-                         [&](const detail::ParseFinding &f) { return f.code == code; });
+                         [&](const detail::ParseFinding &f) { return f.rule->code == code; });
     };
     for (const detail::ParseFinding &f : doc.findings()) {
-      if (f.begin > f.end || f.end > text.size()) out.push_back("finding " + f.code + " outside the text");
+      if (f.begin > f.end || f.end > text.size()) out.push_back("finding " + std::string(f.rule->code) + " outside the text");
     }
     for (const detail::SourceNode &n : doc.nodes()) {
       if (n.begin > n.end || n.end > text.size()) out.push_back("source node outside the text");

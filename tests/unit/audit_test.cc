@@ -133,7 +133,7 @@ TEST(GraphPermissionTable, ValidatesAgainstItsSchema) {
   ASSERT_TRUE(doc.has_dom());
   EXPECT_TRUE(doc.findings().empty());
   for (const Finding &f : validate_against(doc, "callcheck/graph-permissions.schema.json")) {
-    ADD_FAILURE() << f.code << " " << f.pointer << ": " << f.message;
+    ADD_FAILURE() << f.rule->code << " " << f.pointer << ": " << f.message;
   }
 }
 
@@ -279,7 +279,7 @@ TEST(AuditReaders, EachFormatIsDetectedByContentAndRead) {
     }
     EXPECT_EQ(got, c.ids_or_names) << c.file;
     std::set<std::string> found;
-    for (const AppFinding &finding : f.findings) found.insert(finding.code);
+    for (const AppFinding &finding : f.findings) found.emplace(finding.rule->code);
     EXPECT_EQ(found, c.codes) << c.file;
     EXPECT_EQ(f.input_error, c.format == "unrecognised") << c.file;
   }
@@ -317,7 +317,7 @@ TEST(AuditReaders, MembersWithoutBracesAreReadWithTheirOwnLineNumbers) {
 TEST(AuditReaders, JsonOfNoKnownShapeIsAFindingNamingTheFormatsTried) {
   const AppFile f = app_from_text(R"({"displayName": "bot"})", "x.json");
   ASSERT_EQ(f.findings.size(), 1U);
-  EXPECT_EQ(f.findings[0].code, "CC616");
+  EXPECT_EQ(f.findings[0].rule->code, "CC616");
   EXPECT_TRUE(f.input_error);
   for (const char *tried : {"Teams app manifest", "terraform show -json", ".tf.json", "ARM template",
                             "requiredResourceAccess", "script or HCL"}) {
@@ -441,7 +441,7 @@ resource "azuread_application_api_access" "graph" {
   EXPECT_EQ(d[3]->name, "User.Read");
   EXPECT_EQ(d[3]->type, DeclaredType::Scope);
   ASSERT_EQ(f.findings.size(), 1U);
-  EXPECT_EQ(f.findings[0].code, "CC612");
+  EXPECT_EQ(f.findings[0].rule->code, "CC612");
   EXPECT_NE(f.findings[0].message.find("each.value"), std::string::npos);
   // The map entry nobody declares is a definition: checked, never granted.
   const auto unused = std::find_if(f.permissions.begin(), f.permissions.end(), [](const RawPermission &p) {
@@ -455,7 +455,7 @@ TEST(AuditScanner, TextWithoutPermissionsIsNotRecognised) {
   const AppFile f = app_from_text("#!/bin/sh\naz ad app create --display-name bot\n");
   EXPECT_TRUE(f.input_error);
   ASSERT_EQ(f.findings.size(), 1U);
-  EXPECT_EQ(f.findings[0].code, "CC616");
+  EXPECT_EQ(f.findings[0].rule->code, "CC616");
 }
 
 TEST(AuditScanner, HostileInputIsBounded) {

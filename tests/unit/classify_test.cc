@@ -117,7 +117,7 @@ TEST(Classify, MeetingInfoWithTargetsIsAmbiguous) {
   EXPECT_EQ(c.scenario.kind, CallKind::Ambiguous);
   EXPECT_EQ(c.scenario.evidence, "/meetingInfo");
   ASSERT_EQ(c.findings.size(), 1U);
-  EXPECT_EQ(c.findings[0].code, "CC301");
+  EXPECT_EQ(c.findings[0].rule->code, "CC301");
   EXPECT_EQ(c.findings[0].pointer, c.scenario.evidence);
   EXPECT_NE(c.findings[0].message.find("`meetingInfo`"), std::string::npos);
   EXPECT_NE(c.findings[0].message.find("`targets`"), std::string::npos);
@@ -136,7 +136,7 @@ TEST(Classify, NeitherTargetsNorMeetingInfoIsAmbiguous) {
     const Classified c = classify_text(body(members));
     EXPECT_EQ(c.scenario.kind, CallKind::Ambiguous) << members;
     ASSERT_EQ(c.findings.size(), 1U) << members;
-    EXPECT_EQ(c.findings[0].code, "CC301");
+    EXPECT_EQ(c.findings[0].rule->code, "CC301");
     EXPECT_EQ(c.findings[0].pointer, c.scenario.evidence);
     EXPECT_NE(c.findings[0].message.find("`targets`"), std::string::npos);
     EXPECT_NE(c.findings[0].message.find("`meetingInfo`"), std::string::npos);

@@ -12,7 +12,7 @@ using callcheck::detail::Document;
 
 auto codes(const Document &doc) -> std::vector<std::string> {
   std::vector<std::string> out;
-  for (const auto &f : doc.findings()) out.push_back(f.code);
+  for (const auto &f : doc.findings()) out.emplace_back(f.rule->code);
   return out;
 }
 
@@ -75,8 +75,8 @@ TEST(Parse, SyntaxErrorPositions) {
   const Document doc = Document::parse("{\"a\" 1}", Limits{});
   ASSERT_EQ(codes(doc), std::vector<std::string>{"CC001"});
   EXPECT_EQ(doc.findings()[0].begin, 5U);
-  EXPECT_EQ(Document::parse("", Limits{}).findings()[0].code, "CC001");
-  EXPECT_EQ(Document::parse("{} {}", Limits{}).findings()[0].code, "CC001");
+  EXPECT_EQ(Document::parse("", Limits{}).findings()[0].rule->code, "CC001");
+  EXPECT_EQ(Document::parse("{} {}", Limits{}).findings()[0].rule->code, "CC001");
 }
 
 TEST(Parse, DuplicateKeysAreFoundAtTheSecondKey) {

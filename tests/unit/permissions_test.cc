@@ -34,7 +34,7 @@ auto names(const std::vector<Scope> &scopes) -> std::set<std::string> {
 
 auto codes(const std::vector<Finding> &findings) -> std::vector<std::string> {
   std::vector<std::string> out;
-  for (const Finding &f : findings) out.push_back(f.code);
+  for (const Finding &f : findings) out.emplace_back(f.rule->code);
   return out;
 }
 
@@ -97,7 +97,7 @@ TEST(PermissionTable, ValidatesAgainstItsSchema) {
   ASSERT_TRUE(doc.has_dom());
   EXPECT_TRUE(doc.findings().empty());
   const std::vector<Finding> findings = validate_against(doc, "callcheck/permissions.schema.json");
-  for (const Finding &f : findings) ADD_FAILURE() << f.code << " " << f.pointer << ": " << f.message;
+  for (const Finding &f : findings) ADD_FAILURE() << f.rule->code << " " << f.pointer << ": " << f.message;
 }
 
 TEST(PermissionTable, SchemaRejectsBrokenTables) {
