@@ -11,6 +11,8 @@
 #include "catalog/policy.h"
 #include "document/document.h"
 #include "permissions/permissions.h"
+#include "request/pipeline.h"
+#include "request/request.h"
 #include "rules/rule.h"
 #include "scenario/classify.h"
 #include "schema/navigator.h"
@@ -86,19 +88,31 @@ void cap_findings(Report &report, std::size_t max_findings) {
 auto check_unguarded(std::string_view text, std::string_view source_name, const Options &options) -> Report {
   Report report;
   report.source = std::string(source_name);
-  const detail::Document doc = detail::Document::parse(text, options.limits);
+  // A request that takes no body (keepAlive) may come without one.
+  const detail::Document doc = detail::Document::parse(
+      detail::bodyless_and_blank(text, options) ? std::string_view("{}") : text, options.limits);
   Assembler assemble(doc, options, report);
   for (const detail::ParseFinding &f : doc.findings()) assemble.add(f);
-  if (!doc.has_dom()) {
+  const detail::Decision decision = detail::decide(doc, options);
+  for (const detail::Finding &f : decision.findings) assemble.add(f);
+  if (decision.request != nullptr) {
+    report.request = RequestInfo{std::string(decision.request->name), std::string(to_string(decision.decided_by)), ""};
+  } else {
+    report.request = RequestInfo{"", std::string(to_string(decision.decided_by)), ""};
+  }
+  if (!doc.has_dom() || decision.stop) {
     sort_and_dedupe(report.diagnostics);
     return report;
   }
+  const detail::RequestDef &request = *decision.request;
+  const bool create = &request == &detail::create_request();
 
-  const std::vector<detail::Finding> schema = detail::validate_schema(doc, options.api);
+  const std::vector<detail::Finding> schema =
+      detail::validate_schema(doc, options.api, detail::schema_root(request));
   for (const detail::Finding &f : schema) assemble.add(f);
 
   std::vector<detail::Finding> scenario_findings;
-  report.scenario = detail::classify(doc, scenario_findings);
+  report.scenario = create ? detail::classify(doc, scenario_findings) : detail::request_scenario(request);
   // Where the scenario was decided, for reports about the payload as a whole
   // (the permission audit names each payload that needs a permission).
   auto located = [&](const std::string &pointer) {
@@ -113,29 +127,37 @@ auto check_unguarded(std::string_view text, std::string_view source_name, const 
   report.scenario.media_evidence_span = located(report.scenario.media_evidence);
   for (const detail::Finding &f : scenario_findings) assemble.add(f);
 
-  const detail::Navigator &nav = detail::Navigator::for_call(options.api);
+  const detail::Navigator &nav = create ? detail::Navigator::for_call(options.api)
+                                        : detail::request_navigator(options.api, request);
   std::optional<JoinUrlResult> join_url;
   if (options.join_url) join_url = parse_join_url(*options.join_url);
   std::optional<std::string_view> token_tenant;
   if (options.token_tenant) token_tenant = *options.token_tenant;
-  const detail::RuleContext context{doc,    nav, report.scenario, options.api, options.request_line,
-                                    schema, join_url ? &*join_url : nullptr, token_tenant};
+  detail::RuleContext context{doc,    nav, report.scenario, options.api, options.request_line,
+                              schema, join_url ? &*join_url : nullptr, token_tenant};
+  context.request = request.name;
+  context.call = options.call_context ? &*options.call_context : nullptr;
   detail::DiagnosticSink sink;
   const detail::Policy policy(options);
   for (const detail::Rule *rule : detail::builtin_rules()) {
     // A deselected rule does not run at all (its cost, and any bug in it,
     // stay out of runs that did not ask for it).
     if (!policy.enabled(rule->meta())) continue;
+    if (!detail::runs_on(rule->meta(), request)) continue;
     rule->check(context, sink);
   }
   for (const detail::Finding &f : sink.findings()) assemble.add(f);
 
-  const detail::ScopeRequirement requirement = detail::required_scopes(report.scenario, doc, options.api);
+  const detail::ScopeRequirement requirement =
+      create ? detail::required_scopes(report.scenario, doc, options.api)
+             : detail::request_scopes(request.name, doc, options.api);
   report.required_scopes = requirement.required;
+  if (!create) report.request.permissions = requirement.note;
   report.alternatives = requirement.alternatives;
   if (options.granted_scopes) {
     std::vector<detail::Finding> scope_findings;
-    detail::check_granted(*options.granted_scopes, report.scenario, requirement, scope_findings);
+    detail::check_granted(*options.granted_scopes, report.scenario, requirement, scope_findings,
+                          create ? std::string_view{} : request.name);
     for (const detail::Finding &f : scope_findings) assemble.add(f);
     report.scopes_checked = true;
   }

@@ -65,7 +65,20 @@ struct Options {
   std::uint32_t line_offset = 0;
   std::uint32_t column_offset = 0;
   // The request line, when known ("POST https://graph.microsoft.com/beta/app/calls").
+  // It names the request the body is for (issue 12), before anything else.
   std::string request_line;
+  // The calls-API request the body is for ("create", "answer", "playPrompt",
+  // "participant-invite", ...; `callcheck schemas` lists them), as `--request`
+  // gives it. "" lets the request line, the configuration or the body's shape
+  // decide. `configured_request` is the configuration's `"request"` (top level
+  // or a matching `overrides` entry), which ranks above `request`.
+  std::string request;
+  std::string configured_request;
+  // For a mid-call request: the scenario of the call it acts on (the CLI
+  // takes it from the create body earlier in the same .http file). Rules that
+  // need it (changeScreenSharingRole needs app-hosted media, transfer from a
+  // group call needs `transferee`) say what they assume when it is nullopt.
+  std::optional<Scenario> call_context;
   // The Teams join link the body is meant to join (callcheck/join.h): the
   // CC24x rules compare the body's meeting with it. nullopt: do not compare.
   std::optional<std::string> join_url;

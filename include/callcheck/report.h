@@ -54,11 +54,21 @@ struct ScopeAlternative {
   std::string note;
 };
 
+// Which calls-API request the body was checked as (issue 12).
+struct RequestInfo {
+  std::string name;        // "create", "answer", ...; "" when it could not be decided (CC251/CC252)
+  std::string decided_by;  // "request-line", "config", "flag" or "shape"
+  // For a mid-call request: how its page states its permissions, and where
+  // Microsoft's permission data disagrees ("" for create, whose scenario says it).
+  std::string permissions;
+};
+
 struct Report {
   std::string source;                      // display path ('/' separators, relative)
   std::string origin;                      // for extracted bodies: first line of the block
   std::vector<Diagnostic> diagnostics;     // sorted by position, then code; no duplicates
   Scenario scenario;
+  RequestInfo request;
   std::vector<Scope> required_scopes;      // least-privileged sufficient set, sorted by name
   std::vector<ScopeAlternative> alternatives;
   bool input_error = false;                // the tool could not read or decode this input

@@ -20,6 +20,7 @@ struct CheckArgs {
   bool quiet = false;                // check: errors only, no summary line
   std::string fail_on = "error";
   std::string api;  // "" = from config, else v1.0
+  std::string request;  // --request NAME: the calls-API request of every body (issue 12); "" = decide
   std::vector<std::string> scopes;
   std::string token_file;
   std::string config_file;

@@ -314,6 +314,7 @@ auto ConfigSession::intern(const Options &options) -> std::shared_ptr<const Opti
                                 options.limits.max_members, options.limits.max_elements, options.line_offset,
                                 options.column_offset);
   key += options.request_line + '\n';
+  key += "request:" + options.request + '|' + options.configured_request + '\n';
   key += options.preview ? "preview\n" : "stable\n";
   if (options.granted_scopes) {
     key += "granted:";

@@ -75,6 +75,9 @@ void add_check_options(CLI::App &cmd, CheckArgs &a) {
   cmd.add_flag("-q,--quiet", a.quiet, "Report errors only: no warnings, infos or summary line");
   cmd.add_option("--fail-on", a.fail_on, "Lowest severity that makes the exit code 1: error, warning, info")
       ->check(CLI::IsMember({"error", "warning", "info"}));
+  cmd.add_option("--request", a.request,
+                 "The calls-API request the bodies are for (answer, playPrompt, participant-invite, ...; "
+                 "`callcheck schemas` lists them); a request line or the configuration's `request` decides first");
   cmd.add_option("--api", a.api, "Graph API profile: v1.0 or beta (default v1.0)")
       ->check(CLI::IsMember({"v1.0", "beta"}));
   // Multi-value options take exactly one argument per occurrence (split on

@@ -7,6 +7,7 @@
 #include <condition_variable>  // std::condition_variable
 #include <cstdlib>             // std::getenv
 #include <fstream>             // std::ifstream
+#include <map>                 // std::map
 #include <mutex>               // std::mutex
 #include <system_error>        // std::system_error
 #include <thread>              // std::thread
@@ -33,6 +34,7 @@
 #include "catalog/cc010_unreadable_input.h"
 #include "catalog/cc502_non_request_block.h"
 #include "catalog/diagnostic.h"
+#include "request/request.h"
 
 namespace callcheck::cli {
 namespace {
@@ -212,6 +214,15 @@ auto build_options(const CheckArgs &args, std::ostream &err, bool &ok) -> Option
   ok = true;
   options.limits = args.limits;
   if (!args.api.empty()) options.api = *parse_api_version(args.api);
+  if (!args.request.empty()) {
+    if (detail::find_request(args.request) == nullptr) {
+      std::string known;
+      for (const detail::RequestDef &r : detail::all_requests()) known += (known.empty() ? "" : ", ") + std::string(r.name);
+      err << fmt::format("callcheck: --request: unknown request `{}`; known: {}\n", args.request, known);
+      ok = false;
+    }
+    options.request = args.request;
+  }
   options.select = args.select;
   options.ignore = args.ignore;
   options.preview = args.preview;
@@ -534,11 +545,19 @@ auto run_scopes(const CheckArgs &args, std::ostream &out, std::ostream &err) -> 
       out << fmt::format("{}{}\n  scenario: not determined: the input is not valid\n", source, origin);
       return;
     }
-    out << fmt::format("{}{}\n  scenario: {}, {} media\n", source, origin, to_string(r.scenario.kind),
-                       to_string(r.scenario.media));
+    out << fmt::format("{}{}\n", source, origin);
+    if (!r.request.name.empty()) {
+      out << fmt::format("  request:  {} (decided by {})\n", printable(r.request.name), r.request.decided_by);
+    }
+    if (!r.request.permissions.empty()) out << fmt::format("  permissions: {}\n", printable(r.request.permissions));
+    if (r.request.name == "create" || r.request.name.empty()) {
+      out << fmt::format("  scenario: {}, {} media\n", to_string(r.scenario.kind), to_string(r.scenario.media));
+    }
     if (!r.scenario.summary.empty()) out << fmt::format("  summary:  {}\n", r.scenario.summary);
     if (!r.scenario.evidence.empty()) out << fmt::format("  evidence: {}\n", r.scenario.evidence);
-    if (r.required_scopes.empty()) out << "  required: (none determined)\n";
+    if (r.required_scopes.empty()) {
+      out << (r.request.permissions.empty() ? "  required: (none determined)\n" : "  required: none of its own\n");
+    }
     for (const Scope &s : r.required_scopes) out << fmt::format("  required: {} - {}\n", s.name, s.reason);
     for (const ScopeAlternative &alt : r.alternatives) {
       std::string names;
@@ -553,6 +572,22 @@ auto run_scopes(const CheckArgs &args, std::ostream &out, std::ostream &err) -> 
       if (!error.empty()) show(input_error(in, error).report);
     } else if (!o.extracted.empty()) {
       for (const Report &r : o.extracted) show(r);
+      if (!json && o.extracted.size() > 1) {
+        // A whole .http/.md file: what the app needs for all its requests, and each request's share.
+        std::map<std::string, std::vector<std::string>> share;
+        for (const Report &r : o.extracted) {
+          for (const Scope &s : r.required_scopes) {
+            share[s.name].push_back(r.request.name.empty() ? std::string("?") : r.request.name);
+          }
+        }
+        out << fmt::format("{}: all {} requests\n", printable(in.display), o.extracted.size());
+        if (share.empty()) out << "  union:    (none determined)\n";
+        for (const auto &[name, requests] : share) {
+          std::string who;
+          for (const std::string &q : requests) who += (who.empty() ? "" : ", ") + printable(q);
+          out << fmt::format("  union:    {} - needed by {}\n", name, who);
+        }
+      }
     } else {
       show(o.report);
     }

@@ -220,6 +220,7 @@ auto parse_config(std::string_view text) -> ConfigLoad {
       if (const Value *api = member(entry, "api")) o.api = parse_api_version(sv(*api));
       if (const Value *rules = member(entry, "rules")) load.levels(*rules, at + "/rules", o.rules);
       if (const Value *link = member(entry, "joinUrl")) o.join_url = load.join_url(*link, at + "/joinUrl");
+      if (const Value *r = member(entry, "request")) o.request = std::string(sv(*r));
       config.overrides.push_back(std::move(o));
     }
   }
@@ -227,6 +228,7 @@ auto parse_config(std::string_view text) -> ConfigLoad {
     for (rapidjson::SizeType i = 0; i < v->Size(); ++i) load.suppression((*v)[i], "/suppressions/" + std::to_string(i));
   }
   if (const Value *v = member(root, "joinUrl")) config.join_url = load.join_url(*v, "/joinUrl");
+  if (const Value *v = member(root, "request")) config.request = std::string(sv(*v));
   if (const Value *v = member(root, "baseline")) {
     config.baseline = ConfigPath{std::string(sv(*v)), "baseline", "/baseline", doc.span("/baseline")};
   }
@@ -268,6 +270,7 @@ auto config_schema_error(const Document &doc, const Finding &finding) -> Diagnos
 
 void apply_config(const Config &config, std::string_view relative_path, Options &options) {
   if (config.api) options.api = *config.api;
+  if (config.request) options.configured_request = *config.request;
   if (config.scopes) options.granted_scopes = config.scopes;
   for (const auto &[code, level] : config.rules) options.rule_levels[code] = level;
   if (config.select) options.select = *config.select;
@@ -277,6 +280,7 @@ void apply_config(const Config &config, std::string_view relative_path, Options 
   for (const ConfigOverride &o : config.overrides) {
     if (!glob_match_any(o.files, relative_path)) continue;
     if (o.api) options.api = *o.api;
+    if (o.request) options.configured_request = *o.request;
     if (o.join_url) options.join_url = o.join_url;
     for (const auto &[code, level] : o.rules) options.rule_levels[code] = level;
   }

@@ -40,6 +40,7 @@ struct ConfigOverride {
   std::optional<ApiVersion> api;
   std::map<std::string, RuleLevel> rules;  // canonical code -> level
   std::optional<std::string> join_url;     // checked by parse_join_url on load
+  std::optional<std::string> request;      // the calls-API request of matching files (issue 12)
 };
 
 struct Suppression {
@@ -75,6 +76,7 @@ struct Config {
   std::vector<ConfigOverride> overrides;
   std::vector<Suppression> suppressions;
   std::optional<std::string> join_url;  // checked by parse_join_url on load
+  std::optional<std::string> request;   // the calls-API request every body is for (issue 12)
   std::optional<ConfigPath> baseline;
   std::vector<ConfigPath> app;  // `callcheck audit` declarations (each checked like `baseline`)
 };

@@ -11,6 +11,7 @@
 #include "callcheck/rules.h"
 #include "catalog/policy.h"
 #include "document/document.h"
+#include "request/request.h"
 #include "schema/validate.h"
 #include "catalog/cc502_non_request_block.h"
 #include "catalog/cc503_no_request_found.h"
@@ -284,7 +285,7 @@ class MarkdownExtractor {
       }
       const auto request = parse_request_line(lines[first], false);
       if (!request) return;
-      const bool calls = request->method == "POST" && is_calls_url(request->url);
+      const bool calls = request->method == "POST" && is_calls_api_url(request->url);
       if (!has_body) {
         pending_ = calls ? Pending::CallsRequest : Pending::OtherRequest;
         pending_line_ = request->text;
@@ -386,12 +387,12 @@ auto extract_http(std::string_view text, ApiVersion api) -> std::vector<Extracte
         }
         body.text = std::move(joined);
         body.line = k < last ? lines[k].number : request_at.number;
-        if (!(request->method == "POST" && is_calls_url(request->url))) {
+        if (!(request->method == "POST" && is_calls_api_url(request->url))) {
           body.kind = BodyKind::OtherRequest;
           body.line = request_at.number;
           body.text.clear();
-          body.note = fmt::format("`{} {}` is not a create-call request (POST …/calls)", request->method,
-                                  request->url);
+          body.note = fmt::format("`{} {}` is not a calls-API request (POST …/calls or …/calls/{{id}}/<action>)",
+                                  request->method, request->url);
         } else if (starts_with(trim(body.text), "<")) {
           body.kind = BodyKind::OtherRequest;
           body.note = "the body is read from a file (`< path`); check that file directly";

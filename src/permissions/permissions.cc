@@ -51,6 +51,7 @@ struct KindRule {
 
 struct Table {
   std::map<std::string, KindRule, std::less<>> kinds;
+  std::map<std::string, KindRule, std::less<>> requests;  // mid-call requests (issue 12)
   std::map<std::string, std::string, std::less<>> by_key;  // folded spelling -> canonical
 };
 
@@ -115,7 +116,10 @@ auto load_table() -> Table {
                            str(m.value, "canonical"));
     }
   }
-  if (const rapidjson::Value *kinds = member(json, "scenarios"); kinds != nullptr && kinds->IsObject()) {
+  for (const char *section : {"scenarios", "requests"}) {
+    const rapidjson::Value *kinds = member(json, section);
+    if (kinds == nullptr || !kinds->IsObject()) continue;
+    auto &into = std::string_view(section) == "requests" ? table.requests : table.kinds;
     for (const auto &m : kinds->GetObject()) {
       KindRule rule;
       rule.note = str(m.value, "note");
@@ -133,7 +137,7 @@ auto load_table() -> Table {
           rule.alternatives.push_back(std::move(alt));
         }
       }
-      table.kinds.emplace(std::string(m.name.GetString(), m.name.GetStringLength()), std::move(rule));
+      into.emplace(std::string(m.name.GetString(), m.name.GetStringLength()), std::move(rule));
     }
   }
   return table;
@@ -214,14 +218,10 @@ auto fold_scope_name(std::string_view name) -> std::string {
   return out;
 }
 
-auto required_scopes(const Scenario &scenario, const Document &doc, ApiVersion api) -> ScopeRequirement {
+namespace {
+
+auto evaluate(const KindRule &rule, const Document &doc, ApiVersion api) -> ScopeRequirement {
   ScopeRequirement result;
-  const auto it = table().kinds.find(to_string(scenario.kind));
-  if (it == table().kinds.end()) {
-    result.note = "no permission table entry for this scenario";
-    return result;
-  }
-  const KindRule &rule = it->second;
   result.note = rule.note;
   if (!doc.has_dom()) return result;
   result.required = applicable(rule.required, doc);
@@ -231,6 +231,34 @@ auto required_scopes(const Scenario &scenario, const Document &doc, ApiVersion a
     if (!out.scopes.empty()) result.alternatives.push_back(std::move(out));
   }
   return result;
+}
+
+}  // namespace
+
+auto required_scopes(const Scenario &scenario, const Document &doc, ApiVersion api) -> ScopeRequirement {
+  const auto it = table().kinds.find(to_string(scenario.kind));
+  if (it == table().kinds.end()) {
+    ScopeRequirement result;
+    result.note = "no permission table entry for this scenario";
+    return result;
+  }
+  return evaluate(it->second, doc, api);
+}
+
+auto request_scopes(std::string_view request, const Document &doc, ApiVersion api) -> ScopeRequirement {
+  const auto it = table().requests.find(request);
+  if (it == table().requests.end()) {
+    ScopeRequirement result;
+    result.note = "no permission table entry for this request";
+    return result;
+  }
+  return evaluate(it->second, doc, api);
+}
+
+auto request_permission_names() -> std::vector<std::string> {
+  std::vector<std::string> out;
+  for (const auto &[name, rule] : table().requests) out.push_back(name);
+  return out;
 }
 
 auto canonical_scope(std::string_view name) -> std::optional<std::string> {
@@ -279,7 +307,7 @@ auto lint_granted(const std::vector<std::string> &granted) -> GrantedLint {
 }
 
 void check_granted(const std::vector<std::string> &granted, const Scenario &scenario,
-                   const ScopeRequirement &requirement, std::vector<Finding> &out) {
+                   const ScopeRequirement &requirement, std::vector<Finding> &out, std::string_view request) {
   GrantedLint lint = lint_granted(granted);
   out.insert(out.end(), lint.findings.begin(), lint.findings.end());
   std::set<std::string> have;  // known Calls.* permissions only
@@ -301,7 +329,9 @@ void check_granted(const std::vector<std::string> &granted, const Scenario &scen
     if (missing_of(alt.scopes).empty()) return;  // satisfied another documented way
   }
 
-  std::string message = fmt::format("this {} needs {}", kind_phrase(scenario.kind), join(missing, " and "));
+  std::string message =
+      request.empty() ? fmt::format("this {} needs {}", kind_phrase(scenario.kind), join(missing, " and "))
+                      : fmt::format("this {} request needs {}", request, join(missing, " and "));
   std::vector<std::string> alternatives;
   for (const ScopeAlternative &alt : requirement.alternatives) {
     std::vector<std::string> names;

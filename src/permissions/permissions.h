@@ -24,6 +24,13 @@ struct ScopeRequirement {
 [[nodiscard]] auto required_scopes(const Scenario &scenario, const Document &doc, ApiVersion api)
     -> ScopeRequirement;
 
+// The permissions of a mid-call request (the `requests` table, issue 12),
+// as its page states them; `note` says where Microsoft's data disagrees.
+[[nodiscard]] auto request_scopes(std::string_view request, const Document &doc, ApiVersion api)
+    -> ScopeRequirement;
+// The request names the `requests` table has, sorted.
+[[nodiscard]] auto request_permission_names() -> std::vector<std::string>;
+
 // Canonical spelling of a permission name typed by a user ("Calls.InitiateGroupCalls.All"
 // -> "Calls.InitiateGroupCall.All"); nullopt when it is no known Calls.* permission.
 [[nodiscard]] auto canonical_scope(std::string_view name) -> std::optional<std::string>;
@@ -36,8 +43,9 @@ struct ScopeRequirement {
 // Compares granted scopes with the requirement: CC302 (missing scope) at the
 // scenario's evidence pointer, CC303 (alias spelling) per non-canonical name,
 // CC304 (unknown permission name) per unrecognised name.
+// `request`: "" for a create body, else the mid-call request's name (messages).
 void check_granted(const std::vector<std::string> &granted, const Scenario &scenario,
-                   const ScopeRequirement &requirement, std::vector<Finding> &out);
+                   const ScopeRequirement &requirement, std::vector<Finding> &out, std::string_view request = {});
 
 // The spelling half of check_granted, for callers that know where the names
 // were written (the CLI: a flag, a configuration entry) and report CC303/CC304

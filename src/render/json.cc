@@ -79,6 +79,23 @@ class JsonRenderer final : public Renderer {
       w.EndObject();
     }
     w.EndArray();
+    // Which calls-API request the body was checked as (issue 12); a null
+    // name when it could not be decided (CC251/CC252).
+    key(w, "request");
+    w.StartObject();
+    key(w, "name");
+    if (r.request.name.empty()) {
+      w.Null();
+    } else {
+      string(w, r.request.name);
+    }
+    key(w, "decided_by");
+    if (r.request.decided_by.empty()) {
+      w.Null();
+    } else {
+      string(w, r.request.decided_by);
+    }
+    w.EndObject();
     write_scenario_and_scopes(w, r);
     w.EndObject();
   }

@@ -56,12 +56,19 @@ class TextRenderer final : public Renderer {
       out << fmt::format("{}: {} more {} omitted\n", source, report.omitted,
                          report.omitted == 1 ? "finding" : "findings");
     }
-    if (options_.show_scopes && !report.input_error && report.scenario.kind != CallKind::Unknown) {
+    // A mid-call request (issue 12) classifies no call: its line names the request instead.
+    const bool mid_call = !report.request.name.empty() && report.request.name != "create";
+    if (options_.show_scopes && !report.input_error && (report.scenario.kind != CallKind::Unknown || mid_call)) {
       const std::string_view dim = options_.color ? kDim : "";
       const std::string_view reset = options_.color ? kReset : "";
-      out << fmt::format("{}{}: scenario {}, {} media", dim, source, to_string(report.scenario.kind),
-                         to_string(report.scenario.media));
-      if (!report.scenario.evidence.empty()) out << fmt::format(" (decided by {})", visible(report.scenario.evidence));
+      if (mid_call) {
+        out << fmt::format("{}{}: request {} (decided by {})", dim, source, visible(report.request.name),
+                           report.request.decided_by);
+      } else {
+        out << fmt::format("{}{}: scenario {}, {} media", dim, source, to_string(report.scenario.kind),
+                           to_string(report.scenario.media));
+        if (!report.scenario.evidence.empty()) out << fmt::format(" (decided by {})", visible(report.scenario.evidence));
+      }
       out << fmt::format("{}\n", reset);
       if (!report.required_scopes.empty()) {
         std::string names;

@@ -45,6 +45,11 @@ struct RuleContext {
   // Options::token_tenant: what the CC24x rules compare the body with.
   const JoinUrlResult *join_url = nullptr;
   std::optional<std::string_view> token_tenant{};
+  // The calls-API request the body is for ("create", "answer", ...; issue 12)
+  // and, for a mid-call request, the scenario of the call it acts on when
+  // known (Options::call_context), else nullptr.
+  std::string_view request = "create";
+  const Scenario *call = nullptr;
 
   // The value at `pointer`, or nullptr.
   [[nodiscard]] auto find(std::string_view pointer) const -> const Value * { return doc.find(pointer); }

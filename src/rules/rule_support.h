@@ -380,7 +380,11 @@ inline auto known_types() -> const std::vector<std::string_view> & {
       "communicationsApplicationInstanceIdentity", "communicationsPhoneIdentity", "communicationsGuestIdentity",
       "communicationsEncryptedIdentity", "azureCommunicationServicesUserIdentity", "callRoute", "resultInfo",
       "toneInfo", "callMediaState", "callTranscriptionInfo", "incomingContext", "meetingCapability",
-      "commsNotification", "commsNotifications"};
+      "commsNotification", "commsNotifications",
+      // mid-call request parameters (issue 12)
+      "prompt", "mediaPrompt", "teleconferenceDeviceQuality", "teleconferenceDeviceMediaQuality",
+      "teleconferenceDeviceAudioQuality", "teleconferenceDeviceVideoQuality",
+      "teleconferenceDeviceScreenSharingQuality"};
   return names;
 }
 

@@ -50,6 +50,15 @@ TEST(ExtractGolden, RestClientFile) {
   compare("calls.http.txt", run_cli(fs::path(CALLCHECK_GOLDEN_DIR) / "extract", "calls.http"));
 }
 
+// Issue 12's "done": one .http file with a create, an answer, a playPrompt,
+// a transfer and a keepAlive, each checked against its own schema, rules and
+// permissions; the JSON report names each body's request.
+TEST(ExtractGolden, CallLifecycleHttpFile) {
+  const fs::path dir = fs::path(CALLCHECK_GOLDEN_DIR) / "extract";
+  compare("call-lifecycle.http.txt", run_cli(dir, "--show-scopes call-lifecycle.http"));
+  compare("call-lifecycle.http.json", run_cli(dir, "--format json call-lifecycle.http"));
+}
+
 TEST(ExtractGolden, NdjsonStream) {
   compare("calls.ndjson.txt", run_cli(fs::path(CALLCHECK_GOLDEN_DIR) / "extract", "calls.ndjson"));
 }

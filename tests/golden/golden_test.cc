@@ -22,7 +22,8 @@ auto samples(const std::string &prefix = "") -> std::vector<std::string> {
   std::vector<std::string> out;
   const fs::path root(CALLCHECK_SAMPLES_DIR);
   for (const auto &e : fs::recursive_directory_iterator(root)) {
-    if (e.is_regular_file() && e.path().extension() == ".json" &&
+    // Dotfiles are configuration (samples/valid/requests/.callcheck.json names each body's request).
+    if (e.is_regular_file() && e.path().extension() == ".json" && e.path().filename().string().front() != '.' &&
         e.path().parent_path().filename() != "ci") {
       std::string rel = fs::relative(e.path(), root).generic_string();
       // App files and audit fixtures: their goldens are audit output
@@ -33,6 +34,24 @@ auto samples(const std::string &prefix = "") -> std::vector<std::string> {
   }
   std::sort(out.begin(), out.end());
   return out;
+}
+
+// samples/valid/requests/<request>.json (beta-<request>.json): one body per
+// calls-API request, checked as that request (as `--request` would); the
+// CC253 sample comes with the request line its finding is about.
+auto sample_options(const std::string &rel) -> callcheck::Options {
+  callcheck::Options options;
+  if (rel.find("beta") != std::string::npos) options.api = callcheck::ApiVersion::Beta;
+  const std::string requests = "valid/requests/";
+  if (rel.rfind(requests, 0) == 0) {
+    std::string stem = fs::path(rel).stem().string();
+    if (stem.rfind("beta-", 0) == 0) stem = stem.substr(5);
+    options.request = stem;
+  }
+  if (rel == "invalid/cc253-endpoint-mismatch.json") {
+    options.request_line = "POST https://graph.microsoft.com/beta/communications/calls/{id}/answer";
+  }
+  return options;
 }
 
 auto render(const callcheck::Report &report, const std::string &text, callcheck::Format format) -> std::string {
@@ -55,8 +74,7 @@ class Golden : public ::testing::TestWithParam<std::string> {};
 TEST_P(Golden, TextAndJson) {
   const std::string rel = GetParam();
   const std::string text = read(fs::path(CALLCHECK_SAMPLES_DIR) / rel);
-  callcheck::Options options;
-  if (rel.find("beta") != std::string::npos) options.api = callcheck::ApiVersion::Beta;
+  callcheck::Options options = sample_options(rel);
   // Each invalid sample demonstrates its rule, preview rules included.
   if (rel.rfind("invalid/", 0) == 0) options.preview = true;
   const callcheck::Report report = callcheck::check(text, "samples/" + rel, options);
@@ -69,9 +87,16 @@ class ValidSample : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(ValidSample, IsCleanAndClassified) {
   const std::string rel = GetParam();
-  const callcheck::Report report =
-      callcheck::check(read(fs::path(CALLCHECK_SAMPLES_DIR) / rel), rel, callcheck::Options{});
+  const callcheck::Options options = sample_options(rel);
+  const callcheck::Report report = callcheck::check(read(fs::path(CALLCHECK_SAMPLES_DIR) / rel), rel, options);
   EXPECT_TRUE(report.diagnostics.empty()) << report.diagnostics.front().code << " " << report.diagnostics.front().message;
+  if (!options.request.empty()) {
+    // A mid-call request classifies no call; it is checked as its request.
+    EXPECT_EQ(report.request.name, options.request);
+    EXPECT_EQ(report.request.decided_by, "flag");
+    return;
+  }
+  EXPECT_EQ(report.request.name, "create");
   EXPECT_NE(report.scenario.kind, callcheck::CallKind::Unknown);
   EXPECT_NE(report.scenario.kind, callcheck::CallKind::Ambiguous);
   EXPECT_FALSE(report.required_scopes.empty());

@@ -89,6 +89,7 @@ auto sample_options(std::string_view code) -> Options {
   if (code == "CC303") options.granted_scopes = std::vector<std::string>{"Calls.InitiateGroupCalls.All"};
   if (code == "CC304") options.granted_scopes = std::vector<std::string>{"Calls.InitiateCall.All", "Calls.Initiate.All"};
   if (code == "CC501") options.request_line = "POST https://graph.microsoft.com/beta/app/calls";
+  if (code == "CC253") options.request_line = "POST https://graph.microsoft.com/beta/communications/calls/{id}/answer";
   // The join-link rules compare with a link (`--join-url`), the tenant rules with a token's `tid`
   // (tests/scripts/join_url.sh runs the same samples through the CLI).
   const std::string scheduled =

@@ -18,6 +18,7 @@
 #include <callcheck/check.h>
 #include <gtest/gtest.h>
 
+#include "actions_corpus.h"
 #include "rule_test_support.h"
 
 namespace callcheck {
@@ -47,6 +48,13 @@ auto compute() -> std::map<Key, int> {
     Options options;
     options.api = name.rfind("beta-", 0) == 0 ? ApiVersion::Beta : ApiVersion::V1;
     add_findings("graph-docs/" + name, test::read_bytes(p), options, out);
+  }
+  // The mid-call examples, each with its page's request line (issue 12).
+  for (const test::ActionExample &e :
+       test::action_examples(test::read_bytes(test::actions_corpus_dir() / "manifest.tsv"))) {
+    if (!e.is_post()) continue;  // PATCH audioRoutingGroups, retired PATCH updates: no request callcheck checks
+    add_findings("graph-docs-actions/" + e.file, test::read_bytes(test::actions_corpus_dir() / e.file), e.options(),
+                 out);
   }
   for (const char *folder : {"valid", "invalid"}) {
     for (const fs::path &p : test::files_in(fs::path(CALLCHECK_SAMPLES_DIR) / folder, ".json")) {

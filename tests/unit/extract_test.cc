@@ -128,10 +128,16 @@ TEST(ExtractMarkdown, AnnotationMarksARequestAndOtherRequestsAreIgnored) {
       "```json\n{\"callbackUri\": 1}\n```\n"
       "```json\n{\"unrelated\": true}\n```\n";
   const auto bodies = extract_markdown(text, ApiVersion::V1);
-  ASSERT_EQ(bodies.size(), 1U);
+  // Since issue 12 the answer request is a request too (checked as answer);
+  // the unannotated block after it is still ignored.
+  ASSERT_EQ(bodies.size(), 2U);
   EXPECT_EQ(bodies[0].kind, BodyKind::Request);
   EXPECT_EQ(bodies[0].line, 3U);
   EXPECT_EQ(bodies[0].request_line, "");
+  EXPECT_EQ(bodies[1].kind, BodyKind::Request);
+  EXPECT_EQ(bodies[1].line, 9U);
+  EXPECT_EQ(bodies[1].request_line, "POST https://graph.microsoft.com/v1.0/communications/calls/abc/answer");
+  EXPECT_EQ(check_body(bodies[1], "a.md", Options{}).request.name, "answer");
 }
 
 TEST(ExtractMarkdown, NotificationShapeWithoutAnnotation) {
