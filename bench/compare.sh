@@ -42,10 +42,12 @@ if [ ! -x "$peers/node_modules/.bin/ajv" ]; then
   mkdir -p "$peers"
   npm install --prefix "$peers" --no-audit --no-fund ajv-cli ajv-formats >/dev/null
 fi
-[ -x "$peers/node_modules/.bin/jsonschema" ] ||
+[ -x "$peers/node_modules/@sourcemeta/jsonschema/build/github-releases/jsonschema-linux-$(uname -m)" ] ||
   npm install --prefix "$peers" --no-audit --no-fund @sourcemeta/jsonschema >/dev/null 2>&1 || true
 ajv="$peers/node_modules/.bin/ajv"
-sm="$peers/node_modules/.bin/jsonschema"
+# The native binary the npm package carries, not its Node wrapper (which adds
+# Node's start to every run and is not what a CI image would install).
+sm="$peers/node_modules/@sourcemeta/jsonschema/build/github-releases/jsonschema-linux-$(uname -m)"
 [ -x "$sm" ] || sm=
 py=/usr/bin/python3
 
@@ -99,7 +101,11 @@ EOF
 cmd_cc() { echo "$cc check --no-config $1"; }
 cmd_ajv() { echo "$ajv validate --spec=draft7 --strict=false -c ajv-formats -s $schemas/call.schema.json -r $work/refs/*.json -d $2"; }
 cmd_py() { echo "$py $work/pyvalidate.py $schemas $1"; }
-cmd_sm() { echo "$sm validate $schemas/call.schema.json $1 -r $schemas"; }
+# -c: go on after the first invalid file (without it, sourcemeta stops at the
+# first one and the row times a fraction of the inputs). --fast trades error
+# messages for speed; both are shown.
+cmd_sm() { echo "$sm validate $schemas/call.schema.json $1 -r $schemas -c"; }
+cmd_smf() { echo "$sm validate $schemas/call.schema.json $1 -r $schemas -c --fast"; }
 
 # hyperfine NAME RUNS CMD... -> json in $work/NAME.json
 hf() {
@@ -114,7 +120,7 @@ one="$work/n1/p2p-service-hosted.json"
 hf n1 "$runs" -n "/bin/true" /bin/true -n callcheck "$(cmd_cc "$one")" -n "node -e 0" "node -e 0" \
   -n "python3 -c pass" "$py -c pass"
 hf n1peers "$peer_runs" -n ajv-cli "$(cmd_ajv x "$one")" -n "python jsonschema" "$(cmd_py "$one")" \
-  ${sm:+-n "sourcemeta jsonschema"} ${sm:+"$(cmd_sm "$one")"}
+  ${sm:+-n "sourcemeta jsonschema"} ${sm:+"$(cmd_sm "$one")"} ${sm:+-n "sourcemeta jsonschema --fast"} ${sm:+"$(cmd_smf "$one")"}
 for n in 600 6000; do
   echo "timing: $n files" >&2
   d="$work/n$n"
@@ -122,7 +128,7 @@ for n in 600 6000; do
   pr=$peer_runs
   [ "$n" = 6000 ] && pr=$(( peer_runs > 3 ? 3 : peer_runs ))
   hf "n${n}peers" "$pr" -n ajv-cli "$(cmd_ajv x "$d/*.json")" -n "python jsonschema" "$(cmd_py "$d")" \
-    ${sm:+-n "sourcemeta jsonschema"} ${sm:+"$(cmd_sm "$d")"}
+    ${sm:+-n "sourcemeta jsonschema"} ${sm:+"$(cmd_sm "$d")"} ${sm:+-n "sourcemeta jsonschema --fast"} ${sm:+"$(cmd_smf "$d")"}
 done
 
 # ---- peak RSS ----
@@ -167,6 +173,12 @@ if [ -x "$bench" ] && [ "${NO_INPROC:-0}" != 1 ]; then
   echo "callgrind" >&2
   cg=$("$here/callgrind.sh" "$bench" 1)
 fi
+# Ajv in process on the same payloads, right after bench_check (same load).
+ajv_inproc=
+if [ "${NO_INPROC:-0}" != 1 ] && [ -d "$peers/node_modules/ajv" ]; then
+  echo "ajv in process" >&2
+  ajv_inproc=$(NODE_PATH="$peers/node_modules" node "$here/ajv_inproc.js" "$schemas" "$work/pool" 2>&1 || true)
+fi
 
 # ---- report ----
 echo "writing $out" >&2
@@ -189,10 +201,10 @@ def ms(x): return f"{x * 1000:.1f} ms"
 def table(title, names, ref_name):
     rows = [r for n in names for r in results(n)]
     ref = next((r for r in rows if r["command"] == ref_name), None)
-    s = f"\n### {title}\n\n| command | runs | median | min | max | × {ref_name} (median) |\n|---|---:|---:|---:|---:|---:|\n"
+    s = f"\n### {title}\n\n| command | runs | median | min | max | user CPU (mean) | × {ref_name} (median) |\n|---|---:|---:|---:|---:|---:|---:|\n"
     for r in rows:
         ratio = r["median"] / ref["median"] if ref else float("nan")
-        s += f"| {r['command']} | {len(r['times'])} | {ms(r['median'])} | {ms(r['min'])} | {ms(r['max'])} | {ratio:.2f} |\n"
+        s += f"| {r['command']} | {len(r['times'])} | {ms(r['median'])} | {ms(r['min'])} | {ms(r['max'])} | {ms(r.get('user', float('nan')))} | {ratio:.2f} |\n"
     return s
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
 md = f"""# callcheck performance results
@@ -230,6 +242,9 @@ inproc = """$inproc"""
 cg = """$cg"""
 if inproc:
     md += "\n## In process, per payload (bench_check: Google Benchmark, 9 interleaved repetitions, median CPU time)\n\n" + inproc + "\n"
+ajv_inproc = """$ajv_inproc"""
+if ajv_inproc:
+    md += "\n### Ajv in process, per payload (bench/ajv_inproc.js, same payloads, after V8 tier-up)\n\n| run | payloads | median per payload |\n|---|---|---:|\n" + ajv_inproc.strip() + "\n"
 if cg:
     md += "\n## In process, callgrind instructions per payload (bench/callgrind.sh)\n\n" + cg + "\n"
 md += f"""
@@ -248,7 +263,7 @@ Commands timed (paths shortened: \$W is the temp dir, \$S = schemas/graph/v1.0):
 * callcheck: \`callcheck check --no-config [-j1|-j2] \$W/n6000\`
 * ajv-cli: \`ajv validate --spec=draft7 --strict=false -c ajv-formats -s \$S/call.schema.json -r '\$W/refs/*.json' -d '\$W/n6000/*.json'\`
 * python jsonschema: \`/usr/bin/python3 pyvalidate.py \$S \$W/n6000\` (Draft7Validator, RefResolver store of the local \$ids, format checker; script embedded in compare.sh)
-* sourcemeta: \`jsonschema validate \$S/call.schema.json \$W/n6000 -r \$S\`
+* sourcemeta: \`jsonschema-linux-x86_64 validate \$S/call.schema.json \$W/n6000 -r \$S -c [--fast]\` (the native binary from the npm package)
 """
 # Sections other benchmarks write (bench_hostile's by hand, bench/wasm.sh's between markers) are kept.
 import os, re

@@ -523,7 +523,11 @@ class Evaluator {
 
   void missing_findings() {
     if (!all_read()) return;
-    for (const auto &[name, reqs] : missing_) {
+    for (const auto &entry : missing_) {
+      // Named, not a structured binding: clang 14 (the fuzz and sanitizer
+      // builds) cannot capture a binding in a lambda before C++20.
+      const std::string &name = entry.first;
+      const auto &reqs = entry.second;
       const PermissionInfo *p = table_.by_name(name);
       const bool rsc = p != nullptr && p->rsc;
       const std::size_t file = anchor_file(rsc);

@@ -16,5 +16,7 @@ if(CALLCHECK_BUILD_C_LIBRARY)
   target_link_options(callcheck_c PRIVATE "-Wl,--version-script=${CMAKE_CURRENT_LIST_DIR}/capi.map"
                                           -Wl,--no-undefined)
   set_property(TARGET callcheck_c APPEND PROPERTY LINK_DEPENDS "${CMAKE_CURRENT_LIST_DIR}/capi.map")
-  install(TARGETS callcheck_c LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT dev)
+  # Debian policy 8.1: the versioned library in its own package named after the
+# soname (libcallcheck-c0), the unversioned link in -dev.
+install(TARGETS callcheck_c LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT capi NAMELINK_COMPONENT dev)
 endif()

@@ -9,6 +9,7 @@
 #include "cli/input.h"
 #include "catalog/cc401_invalid_config.h"
 #include "catalog/diagnostic.h"
+#include "render/escape.h"
 
 namespace callcheck::cli {
 namespace fs = std::filesystem;
@@ -113,22 +114,7 @@ auto check_config_path(const detail::ConfigPath &named, const fs::path &config_d
   return out;
 }
 
-auto printable(const std::string &text) -> std::string {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x20U || c == 0x7FU) {
-      out += fmt::format("\\x{:02X}", c);
-    } else if (c == 0xC2U && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80U &&
-               static_cast<unsigned char>(text[i + 1]) <= 0x9FU) {
-      out += fmt::format("\\u{:04X}", static_cast<unsigned char>(text[i + 1]));  // C1 control
-      ++i;
-    } else {
-      out.push_back(text[i]);
-    }
-  }
-  return out;
-}
+// One escaper for everything callcheck prints: the renderers' (render/escape.h).
+auto printable(const std::string &text) -> std::string { return detail::visible(text); }
 
 }  // namespace callcheck::cli

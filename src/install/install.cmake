@@ -50,7 +50,12 @@ endforeach()
 add_custom_target(callcheck_docs ALL DEPENDS "${CALLCHECK_DOC_BUILD}/changelog.Debian.gz"
                                              "${CALLCHECK_DOC_BUILD}/callcheck.1.gz")
 install(FILES "${CALLCHECK_DOC_BUILD}/callcheck.1.gz" DESTINATION "${CMAKE_INSTALL_MANDIR}/man1" COMPONENT cli)
-foreach(component_package IN ITEMS "cli;callcheck" "dev;libcallcheck-dev")
+set(CALLCHECK_PACKAGES "cli=callcheck" "dev=libcallcheck-dev")
+if(CALLCHECK_BUILD_C_LIBRARY)
+  list(APPEND CALLCHECK_PACKAGES "capi=libcallcheck-c0")
+endif()
+foreach(component_package IN LISTS CALLCHECK_PACKAGES)
+  string(REPLACE "=" ";" component_package "${component_package}")
   list(GET component_package 0 component)
   list(GET component_package 1 package)
   install(FILES "${CMAKE_CURRENT_LIST_DIR}/copyright" "${CALLCHECK_DOC_BUILD}/changelog.Debian.gz"
@@ -74,6 +79,9 @@ set(CPACK_PACKAGING_INSTALL_PREFIX "/usr")
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEB_COMPONENT_INSTALL ON)
 set(CPACK_COMPONENTS_ALL cli dev)
+if(CALLCHECK_BUILD_C_LIBRARY)
+  list(APPEND CPACK_COMPONENTS_ALL capi)
+endif()
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${CPACK_PACKAGE_CONTACT}")
 set(CPACK_DEBIAN_PACKAGE_SECTION "devel")
@@ -87,5 +95,23 @@ set(CPACK_COMPONENT_CLI_DESCRIPTION "Checks Microsoft Graph create-call request 
 set(CPACK_DEBIAN_DEV_PACKAGE_NAME "libcallcheck-dev")
 set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS "libfmt-dev (>= 9.1.0)")
 set(CPACK_DEBIAN_DEV_PACKAGE_SECTION "libdevel")
+if(CALLCHECK_BUILD_C_LIBRARY)
+  # The dependencies are written out (dpkg-shlibdeps is not on every build
+  # machine): the NEEDED entries of libcallcheck_c.so and the newest symbol
+  # versions it uses (`objdump -T`: GLIBC_2.34). Keep them in step.
+  set(CPACK_DEBIAN_CAPI_PACKAGE_NAME "libcallcheck-c0")
+  set(CPACK_DEBIAN_CAPI_PACKAGE_SECTION "libs")
+  set(CPACK_DEBIAN_CAPI_PACKAGE_DEPENDS "libc6 (>= 2.34), libfmt9 (>= 9.1.0), libgcc-s1 (>= 3.0), libstdc++6 (>= 12)")
+  set(CPACK_COMPONENT_CAPI_DESCRIPTION "Checks Microsoft Graph calls-API request payloads (C ABI, shared library)\n The C interface of callcheck (callcheck_c.h) for C, Python (ctypes), C#\\n and other FFIs.")
+  # shlibs for packages that link it, and the ldconfig trigger (policy 8.1.1,
+  # 8.6.4), written here: CPack's GENERATE_SHLIBS would also add postinst
+  # scripts that call ldconfig, which lintian reports (maintscript-calls-ldconfig).
+  set(CALLCHECK_CAPI_CONTROL "${CMAKE_CURRENT_BINARY_DIR}/install/capi")
+  file(WRITE "${CALLCHECK_CAPI_CONTROL}/shlibs"
+       "libcallcheck_c ${PROJECT_VERSION_MAJOR} libcallcheck-c0 (>= ${PROJECT_VERSION}-1)\n")
+  file(WRITE "${CALLCHECK_CAPI_CONTROL}/triggers" "activate-noawait ldconfig\n")
+  set(CPACK_DEBIAN_CAPI_PACKAGE_CONTROL_EXTRA "${CALLCHECK_CAPI_CONTROL}/shlibs;${CALLCHECK_CAPI_CONTROL}/triggers")
+  set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS "libfmt-dev (>= 9.1.0), libcallcheck-c0 (= ${PROJECT_VERSION}-1)")
+endif()
 set(CPACK_COMPONENT_DEV_DESCRIPTION "Checks Microsoft Graph create-call request payloads (library)\n Static library, headers, CMake package and pkg-config file of callcheck.")
 include(CPack)

@@ -61,7 +61,7 @@ class GithubRenderer final : public Renderer {
   void audit(std::ostream &out, const AuditSummary &a) override {
     auto list = [](const std::vector<std::string> &names) {
       std::string joined;
-      for (const std::string &n : names) joined += (joined.empty() ? "" : ", ") + n;
+      for (const std::string &n : names) joined += (joined.empty() ? "" : ", ") + visible(n);
       return joined.empty() ? std::string("none") : joined;
     };
     out << fmt::format("callcheck audit: required {}; declared {}; missing {}; excess {}\n", list(a.required),

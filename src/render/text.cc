@@ -79,7 +79,7 @@ class TextRenderer final : public Renderer {
   void audit(std::ostream &out, const AuditSummary &a) override {
     auto list = [](const std::vector<std::string> &names) {
       std::string out;
-      for (const std::string &n : names) out += (out.empty() ? "" : ", ") + n;
+      for (const std::string &n : names) out += (out.empty() ? "" : ", ") + visible(n);
       return out.empty() ? std::string("(none)") : out;
     };
     out << fmt::format("audit: {} audited against {} (permission table {})\n", a.payloads == 1 ? std::string("1 request body") : fmt::format("{} request bodies", a.payloads),

@@ -1,29 +1,45 @@
 #include "util/suggest.h"
 
 #include <algorithm>  // std::min
-#include <cctype>     // std::tolower
+#include <array>      // std::array
+#include <cstdint>    // std::uint16_t
 
 namespace callcheck::detail {
 
 auto edit_distance(std::string_view a, std::string_view b) -> std::size_t {
   // Names are short; anything long is not a typo of a property name.
-  if (a.size() > 128 || b.size() > 128) return a == b ? 0 : 1000;
+  constexpr std::size_t kMax = 128;
+  if (a.size() > kMax || b.size() > kMax) return a == b ? 0 : 1000;
+  // Three rolling rows and the lowered names on the stack: this runs for
+  // every undeclared member against every declared name, so no heap and no
+  // tolower() per cell (issue 14 item 4).
+  std::array<char, kMax> la{};
+  std::array<char, kMax> lb{};
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  for (std::size_t i = 0; i < a.size(); ++i) la[i] = lower(a[i]);
+  for (std::size_t j = 0; j < b.size(); ++j) lb[j] = lower(b[j]);
   const std::size_t n = a.size();
   const std::size_t m = b.size();
-  std::vector<std::size_t> prev2(m + 1), prev(m + 1), cur(m + 1);
-  auto lower = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
-  for (std::size_t j = 0; j <= m; ++j) prev[j] = j;
+  std::array<std::array<std::uint16_t, kMax + 1>, 3> rows{};
+  std::uint16_t *prev2 = rows[0].data();
+  std::uint16_t *prev = rows[1].data();
+  std::uint16_t *cur = rows[2].data();
+  for (std::size_t j = 0; j <= m; ++j) prev[j] = static_cast<std::uint16_t>(j);
   for (std::size_t i = 1; i <= n; ++i) {
-    cur[0] = i;
+    cur[0] = static_cast<std::uint16_t>(i);
     for (std::size_t j = 1; j <= m; ++j) {
-      const std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
-      if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) && lower(a[i - 2]) == lower(b[j - 1])) {
-        cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+      const std::uint16_t cost = la[i - 1] == lb[j - 1] ? 0 : 1;
+      std::uint16_t v = std::min({static_cast<std::uint16_t>(prev[j] + 1), static_cast<std::uint16_t>(cur[j - 1] + 1),
+                                  static_cast<std::uint16_t>(prev[j - 1] + cost)});
+      if (i > 1 && j > 1 && la[i - 1] == lb[j - 2] && la[i - 2] == lb[j - 1]) {
+        v = std::min(v, static_cast<std::uint16_t>(prev2[j - 2] + 1));
       }
+      cur[j] = v;
     }
+    std::uint16_t *spare = prev2;
     prev2 = prev;
     prev = cur;
+    cur = spare;
   }
   return prev[m];
 }

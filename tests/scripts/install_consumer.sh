@@ -112,6 +112,11 @@ deb=$(find "$packages" -maxdepth 1 -name 'callcheck_*.deb' | head -n 1)
 dev=$(find "$packages" -maxdepth 1 -name 'libcallcheck-dev_*.deb' | head -n 1)
 [ -n "$deb" ] || { ls -l "$packages"; fail "no callcheck_*.deb"; }
 [ -n "$dev" ] || { ls -l "$packages"; fail "no libcallcheck-dev_*.deb"; }
+# The C ABI's shared library: its own package, named after the soname (Debian policy 8.1).
+capi=$(find "$packages" -maxdepth 1 -name 'libcallcheck-c0_*.deb' | head -n 1)
+[ -n "$capi" ] || { ls -l "$packages"; fail "no libcallcheck-c0_*.deb"; }
+grep -q '/libcallcheck_c\.so\.0 -> ' <<<"$(dpkg-deb -c "$capi")" || fail "libcallcheck-c0 does not contain libcallcheck_c.so.0"
+grep -q 'libcallcheck-c0' <<<"$(dpkg-deb -f "$dev" Depends)" || fail "libcallcheck-dev does not depend on libcallcheck-c0"
 # Listings are captured first: `grep -q` closing a pipe would kill dpkg-deb.
 deb_files=$(dpkg-deb -c "$deb")
 dev_files=$(dpkg-deb -c "$dev")
@@ -133,7 +138,7 @@ grep -q '\./usr/share/man/man1/callcheck\.1\.gz$' <<<"$deb_files" || fail "the .
 grep -q '\./usr/lib/[a-z0-9_]*-linux-gnu/libcallcheck\.a$' <<<"$dev_files" || fail "libcallcheck.a is not on the multiarch path"
 if [ -z "$extra_flags" ]; then
   command -v lintian >/dev/null || fail "lintian is not installed (apt-get install lintian)"
-  for pkg in "$deb" "$dev"; do
+  for pkg in "$deb" "$dev" "$capi"; do
     status=0
     raw=$(lintian --fail-on error,warning "$pkg" 2>&1) || status=$?
     report=$(grep -v 'running with root privileges' <<<"$raw" || true)
