@@ -6,9 +6,11 @@
 #include "callcheck/check.h"       // IWYU pragma: export
 #include "callcheck/diagnostic.h"  // IWYU pragma: export
 #include "callcheck/join.h"        // IWYU pragma: export
+#include "callcheck/options.h"     // IWYU pragma: export
 #include "callcheck/render.h"      // IWYU pragma: export
 #include "callcheck/report.h"      // IWYU pragma: export
 #include "callcheck/rules.h"       // IWYU pragma: export
 #include "callcheck/version.h"     // IWYU pragma: export
+#include "callcheck/vocabulary.h"  // IWYU pragma: export
 
 #endif  // CALLCHECK_CALLCHECK_H_

@@ -11,81 +11,12 @@
 #ifndef CALLCHECK_CHECK_H_
 #define CALLCHECK_CHECK_H_
 
-#include <cstddef>      // std::size_t
-#include <cstdint>      // std::uint32_t
-#include <map>          // std::map
-#include <optional>     // std::optional
-#include <string>       // std::string
 #include <string_view>  // std::string_view
-#include <vector>       // std::vector
 
+#include "callcheck/options.h"
 #include "callcheck/report.h"
 
 namespace callcheck {
-
-enum class ApiVersion : std::uint8_t { V1, Beta };
-[[nodiscard]] auto to_string(ApiVersion api) -> std::string_view;  // "v1.0" / "beta"
-[[nodiscard]] auto parse_api_version(std::string_view text) -> std::optional<ApiVersion>;
-
-// Hard limits, enforced while parsing (never after building a DOM). Library
-// callers may lower them; raising them beyond the defaults is allowed but
-// removes the guarantees documented in the README.
-struct Limits {
-  std::size_t max_bytes = 1U << 20U;       // bytes per payload
-  std::uint32_t max_depth = 64;            // nesting of objects/arrays
-  std::size_t max_string_bytes = 8192;     // one string value, after unescaping
-  std::size_t max_key_bytes = 256;         // one object key, after unescaping
-  std::size_t max_members = 1000;          // members of one object
-  std::size_t max_elements = 10000;        // elements of one array
-  // Findings kept per payload, after sorting; the rest are counted in
-  // Report::omitted. Bounds the output (and its rendering) whatever the input.
-  std::size_t max_findings = 1000;
-};
-
-// Per-rule severity from the configuration: Off removes the rule entirely.
-enum class RuleLevel : std::uint8_t { Off, Info, Warning, Error };
-[[nodiscard]] auto parse_rule_level(std::string_view text) -> std::optional<RuleLevel>;
-
-struct Options {
-  ApiVersion api = ApiVersion::V1;
-  Limits limits;
-  // Application permissions the caller holds. nullopt: do not compare.
-  std::optional<std::vector<std::string>> granted_scopes;
-  // Rule code -> level; overrides the catalogue's default severity.
-  std::map<std::string, RuleLevel> rule_levels;
-  // Codes, names or code prefixes ("CC2"). Empty `select` means every
-  // stable rule. Input-validity codes (CC001-CC007, CC010) are reported
-  // whatever these say.
-  std::vector<std::string> select;
-  std::vector<std::string> ignore;
-  // Also run the rules whose status is `preview` (opt-in, as ruff's --preview).
-  bool preview = false;
-  // Where `text` starts inside a containing file (Markdown/.http extraction):
-  // added to every reported line, and to the column on every line.
-  std::uint32_t line_offset = 0;
-  std::uint32_t column_offset = 0;
-  // The request line, when known ("POST https://graph.microsoft.com/beta/app/calls").
-  // It names the request the body is for (issue 12), before anything else.
-  std::string request_line;
-  // The calls-API request the body is for ("create", "answer", "playPrompt",
-  // "participant-invite", ...; `callcheck schemas` lists them), as `--request`
-  // gives it. "" lets the request line, the configuration or the body's shape
-  // decide. `configured_request` is the configuration's `"request"` (top level
-  // or a matching `overrides` entry), which ranks above `request`.
-  std::string request;
-  std::string configured_request;
-  // For a mid-call request: the scenario of the call it acts on (the CLI
-  // takes it from the create body earlier in the same .http file). Rules that
-  // need it (changeScreenSharingRole needs app-hosted media, transfer from a
-  // group call needs `transferee`) say what they assume when it is nullopt.
-  std::optional<Scenario> call_context;
-  // The Teams join link the body is meant to join (callcheck/join.h): the
-  // CC24x rules compare the body's meeting with it. nullopt: do not compare.
-  std::optional<std::string> join_url;
-  // The `tid` claim of the caller's access token, i.e. the tenant the request
-  // is authorized in: compared with the body's tenants, never printed.
-  std::optional<std::string> token_tenant;
-};
 
 [[nodiscard]] auto check(std::string_view text, std::string_view source_name, const Options &options)
     -> Report;

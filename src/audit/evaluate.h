@@ -10,7 +10,7 @@
 
 #include "audit/app_file.h"
 #include "callcheck/audit.h"
-#include "callcheck/check.h"
+#include "callcheck/options.h"
 #include "callcheck/report.h"
 
 namespace callcheck::detail {

@@ -15,7 +15,7 @@
 #include <string_view>  // std::string_view
 #include <vector>       // std::vector
 
-#include "callcheck/check.h"
+#include "callcheck/options.h"
 #include "callcheck/rules.h"
 
 namespace callcheck::detail {

@@ -309,25 +309,13 @@ auto ConfigSession::fail(Renderer &renderer, std::ostream &out, Summary &summary
 auto ConfigSession::options(std::size_t input) const -> const Options & { return *inputs_.at(input).options; }
 
 auto ConfigSession::intern(const Options &options) -> std::shared_ptr<const Options> {
-  std::string key = fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|", static_cast<int>(options.api), options.limits.max_bytes,
-                                options.limits.max_depth, options.limits.max_string_bytes, options.limits.max_key_bytes,
-                                options.limits.max_members, options.limits.max_elements, options.line_offset,
-                                options.column_offset);
-  key += options.request_line + '\n';
-  key += "request:" + options.request + '|' + options.configured_request + '\n';
-  key += options.preview ? "preview\n" : "stable\n";
-  if (options.granted_scopes) {
-    key += "granted:";
-    for (const std::string &s : *options.granted_scopes) key += s + '\n';
+  // Options::operator== compares every member: a field added to Options
+  // cannot be left out of this identity (the hand-written key once was).
+  for (const auto &known : option_sets_) {
+    if (*known == options) return known;
   }
-  for (const auto &[code, level] : options.rule_levels) key += fmt::format("level:{}={}\n", code, static_cast<int>(level));
-  for (const std::string &s : options.select) key += "select:" + s + '\n';
-  for (const std::string &s : options.ignore) key += "ignore:" + s + '\n';
-  if (options.join_url) key += "join:" + *options.join_url + '\n';
-  if (options.token_tenant) key += "tid:" + *options.token_tenant + '\n';
-  auto &slot = option_sets_[key];
-  if (!slot) slot = std::make_shared<const Options>(options);
-  return slot;
+  option_sets_.push_back(std::make_shared<const Options>(options));
+  return option_sets_.back();
 }
 
 void ConfigSession::post_process(std::size_t input, Report &report) {

@@ -115,7 +115,7 @@ class ConfigSession {
     std::string write_relative;
   };
   std::vector<PerInput> inputs_;
-  std::map<std::string, std::shared_ptr<const Options>> option_sets_;  // by content
+  std::vector<std::shared_ptr<const Options>> option_sets_;  // distinct by ==; a handful per run
   std::unique_ptr<detail::BaselineWriter> writer_;
   std::string write_path_;
 };

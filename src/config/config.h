@@ -26,7 +26,7 @@
 #include <string_view>  // std::string_view
 #include <vector>       // std::vector
 
-#include "callcheck/check.h"
+#include "callcheck/options.h"
 #include "callcheck/diagnostic.h"
 #include "callcheck/report.h"
 #include "finding.h"

@@ -12,7 +12,7 @@
 #include <unordered_map>  // std::unordered_map
 #include <vector>       // std::vector
 
-#include "callcheck/check.h"
+#include "callcheck/options.h"
 #include "callcheck/diagnostic.h"
 #include "callcheck/rules.h"
 

@@ -8,7 +8,7 @@
 #include <string_view>  // std::string_view
 #include <vector>       // std::vector
 
-#include "callcheck/check.h"
+#include "callcheck/options.h"
 #include "callcheck/report.h"
 #include "document/document.h"
 #include "finding.h"

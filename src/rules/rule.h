@@ -9,7 +9,7 @@
 #include <string_view>  // std::string_view
 #include <vector>       // std::vector
 
-#include "callcheck/check.h"
+#include "callcheck/options.h"
 #include "callcheck/join.h"
 #include "callcheck/report.h"
 #include "callcheck/rules.h"
@@ -45,11 +45,8 @@ struct RuleContext {
   // Options::token_tenant: what the CC24x rules compare the body with.
   const JoinUrlResult *join_url = nullptr;
   std::optional<std::string_view> token_tenant{};
-  // The calls-API request the body is for ("create", "answer", ...; issue 12)
-  // and, for a mid-call request, the scenario of the call it acts on when
-  // known (Options::call_context), else nullptr.
+  // The calls-API request the body is for ("create", "answer", ...; issue 12).
   std::string_view request = "create";
-  const Scenario *call = nullptr;
 
   // The value at `pointer`, or nullptr.
   [[nodiscard]] auto find(std::string_view pointer) const -> const Value * { return doc.find(pointer); }

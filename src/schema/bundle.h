@@ -9,7 +9,7 @@
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 
-#include "callcheck/check.h"
+#include "callcheck/options.h"
 
 namespace callcheck::detail {
 

@@ -7,7 +7,7 @@
 #include <string_view>  // std::string_view
 #include <vector>       // std::vector
 
-#include "callcheck/check.h"
+#include "callcheck/options.h"
 #include "document/document.h"
 #include "finding.h"
 
