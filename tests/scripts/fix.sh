@@ -45,7 +45,7 @@ for f in "$golden"/*.json "$golden"/*.md "$golden"/*.http; do
   inode_before=$(stat -c %i "$work/fix/$name")
   (cd "$work/fix" && "$bin" check --no-config --diff "$name") >"$work/would" 2>/dev/null
   (cd "$work/fix" && "$bin" check --no-config --fix "$name") >"$work/fix.out" 2>&1
-  grep -Eq "^[0-9]+ files? checked: [1-9][0-9]* fixed, [0-9]+ remaining" "$work/fix.out" ||
+  grep -Eq "^[0-9]+ files?( \([0-9]+ request bod(y|ies)\))? checked: [1-9][0-9]* fixed, [0-9]+ remaining" "$work/fix.out" ||
     bad "$name --fix: summary line: $(tail -1 "$work/fix.out")"
   [ "$(stat -c %a "$work/fix/$name")" = 640 ] || bad "$name --fix: mode not kept ($(stat -c %a "$work/fix/$name"))"
   [ "$(stat -c %i "$work/fix/$name")" != "$inode_before" ] || bad "$name --fix: written in place, not renamed over"
