@@ -37,6 +37,8 @@ test('every sample against its goldens (text and JSON)', () => {
   for (const dir of ['valid', 'invalid']) {
     for (const f of fs.readdirSync(path.join(ROOT, 'samples', dir)).sort()) {
       if (!f.endsWith('.json')) continue;
+      // Its golden passes a request line through the library (golden_test.cc); a bare .json has none on the CLI.
+      if (f === 'cc253-endpoint-mismatch.json') continue;
       const rel = `samples/${dir}/${f}`;
       // The golden options (tests/golden/golden_test.cc): --show-scopes, --preview for invalid/, beta by name.
       const flags = ['--no-config', '--color', 'never', '--show-scopes'];
