@@ -20,6 +20,7 @@
 #include "config/config.h"
 #include "permissions/permissions.h"
 #include "catalog/diagnostic.h"
+#include "render/rules_document.h"
 
 namespace {
 
@@ -105,43 +106,6 @@ auto check_body(std::string_view body, std::string_view source, std::string_view
   return hit ? CALLCHECK_FINDINGS : CALLCHECK_CLEAN;
 }
 
-// The same escaping as `callcheck rules --format json` (src/cli/run_catalog.cc).
-auto json_string(std::string_view s) -> std::string {
-  std::string e = "\"";
-  for (const char c : s) {
-    switch (c) {
-      case '"': e += "\\\""; break;
-      case '\\': e += "\\\\"; break;
-      case '\n': e += "\\n"; break;
-      case '\t': e += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20U) {
-          e += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-        } else {
-          e.push_back(c);
-        }
-    }
-  }
-  return e + "\"";
-}
-
-auto rules_document() -> std::string {
-  const auto &catalog = callcheck::rule_catalog();
-  std::string out = "{\"rules\":[";
-  for (std::size_t i = 0; i < catalog.size(); ++i) {
-    const callcheck::RuleMeta &m = catalog[i];
-    out += i != 0 ? ",\n  " : "\n  ";
-    out += fmt::format(
-        "{{\"code\":{},\"name\":{},\"severity\":{},\"status\":{},\"always_reported\":{},\"fix\":{},"
-        "\"summary\":{},\"url\":{},\"explanation\":{}}}",
-        json_string(m.code), json_string(m.name), json_string(to_string(m.severity)), json_string(to_string(m.status)),
-        callcheck::detail::always_reported(m.code) ? "true" : "false", json_string(to_string(m.fix)),
-        json_string(m.summary), json_string(callcheck::rule_url(m.code)), json_string(m.explanation));
-  }
-  out += "\n]}\n";
-  return out;
-}
-
 }  // namespace
 
 extern "C" {
@@ -168,7 +132,7 @@ int callcheck_check(const char *body, size_t length, const char *source_name, co
 
 char *callcheck_rules_json(void) {
   try {
-    return copy_out(rules_document());
+    return copy_out(callcheck::detail::rules_document(true));
   } catch (...) {
     return nullptr;
   }

@@ -4,6 +4,7 @@
 
 #include "callcheck/callcheck.h"
 #include "catalog/policy.h"
+#include "render/rules_document.h"
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "cli/trust_root.h"
@@ -14,25 +15,6 @@
 
 namespace callcheck::cli {
 namespace {
-
-auto json_string(std::string_view s) -> std::string {
-  std::string e = "\"";
-  for (const char c : s) {
-    switch (c) {
-      case '"': e += "\\\""; break;
-      case '\\': e += "\\\\"; break;
-      case '\n': e += "\\n"; break;
-      case '\t': e += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20U) {
-          e += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-        } else {
-          e.push_back(c);
-        }
-    }
-  }
-  return e + "\"";
-}
 
 auto markdown_cell(std::string_view s) -> std::string {
   std::string out;
@@ -56,17 +38,7 @@ auto status_of(const RuleMeta &m) -> std::string {
 auto run_rules(const std::string &format, std::ostream &out) -> int {
   const auto &catalog = rule_catalog();
   if (format == "json") {
-    out << "{\"rules\":[";
-    for (std::size_t i = 0; i < catalog.size(); ++i) {
-      const RuleMeta &m = catalog[i];
-      out << (i ? "," : "") << "\n  "
-          << fmt::format("{{\"code\":{},\"name\":{},\"severity\":{},\"status\":{},\"always_reported\":{},"
-                         "\"fix\":{},\"summary\":{},\"url\":{}}}",
-                         json_string(m.code), json_string(m.name), json_string(to_string(m.severity)),
-                         json_string(to_string(m.status)), detail::always_reported(m.code) ? "true" : "false",
-                         json_string(to_string(m.fix)), json_string(m.summary), json_string(rule_url(m.code)));
-    }
-    out << "\n]}\n";
+    out << detail::rules_document(false);
     return kClean;
   }
   if (format == "markdown") {

@@ -77,6 +77,19 @@ void append_char_ref(std::string &out, std::uint32_t cp) {  // &#xNN;
   out.push_back(';');
 }
 
+// A well-formed character at text[i..i+len) that is not a C0 control:
+// hidden ones (C1, bidi, BOM) as \uNNNN, a `##[` broken, the rest as is.
+// visible() and the GitHub escaper share this.
+void append_printable(std::string &out, std::string_view text, std::size_t i, std::size_t len, std::uint32_t cp) {
+  if (is_hidden_control(cp)) {
+    append_u_escape(out, cp);
+  } else if (starts_legacy_command(text, i)) {
+    out += "\\x5b";
+  } else {
+    out.append(text.substr(i, len));
+  }
+}
+
 // visible() and visible_line() share this: `tab_space` keeps a TAB one
 // column wide (code frames), `line` receives where each column starts.
 void visible_into(std::string_view text, std::string &out, bool tab_space, VisibleLine *line) {
@@ -99,12 +112,8 @@ void visible_into(std::string_view text, std::string &out, bool tab_space, Visib
         case '\r': out += "\\r"; break;
         default: append_byte_escape(out, b0);
       }
-    } else if (is_hidden_control(cp)) {
-      append_u_escape(out, cp);
-    } else if (starts_legacy_command(text, i)) {
-      out += "\\x5b";
     } else {
-      out.append(text.substr(i, len));
+      append_printable(out, text, i, len, cp);
     }
     i += len;
   }
@@ -158,12 +167,8 @@ auto github_escape(std::string_view text, bool property) -> std::string {
       default:
         if (cp < 0x20U || cp == 0x7FU) {
           append_byte_escape(out, static_cast<unsigned char>(cp));
-        } else if (is_hidden_control(cp)) {
-          append_u_escape(out, cp);
-        } else if (starts_legacy_command(text, i)) {
-          out += "\\x5b";
         } else {
-          out.append(text.substr(i, len));
+          append_printable(out, text, i, len, cp);
         }
     }
     i += len;

@@ -14,12 +14,10 @@ class RedirectTimeoutOutOfRange final : public detail::Rule {
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
-    if (context.request != "redirect" || !context.doc.has_dom()) return;
-    const detail::Value *timeout = member(&context.doc.root(), "timeout");
-    if (timeout == nullptr || !timeout->IsNumber() || context.schema_reported("/timeout")) return;
-    const double seconds = timeout->GetDouble();
-    if (seconds >= kMin && seconds <= kMax) return;
-    sink.report(kMeta, "/timeout", fmt::format("redirect `timeout` is {}; the range is {} to {} seconds", seconds, kMin, kMax),
+    if (context.request != "redirect") return;
+    const auto seconds = top_level_number_outside(context, "timeout", kMin, kMax);
+    if (!seconds) return;
+    sink.report(kMeta, "/timeout", fmt::format("redirect `timeout` is {}; the range is {} to {} seconds", *seconds, kMin, kMax),
                 fmt::format("use a value from {} to {}, or omit it", kMin, kMax));
   }
 

@@ -15,14 +15,11 @@ class RecordResponseLimit final : public detail::Rule {
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
-    if (context.request != "recordResponse" || !context.doc.has_dom()) return;
+    if (context.request != "recordResponse") return;
     for (const char *name : {"initialSilenceTimeoutInSeconds", "maxSilenceTimeoutInSeconds", "maxRecordDurationInSeconds"}) {
-      const detail::Value *v = member(&context.doc.root(), name);
-      const std::string pointer = std::string("/") + name;
-      if (v == nullptr || !v->IsNumber() || context.schema_reported(pointer)) continue;
-      const double seconds = v->GetDouble();
-      if (seconds >= 1 && seconds <= 120) continue;
-      sink.report(kMeta, pointer, fmt::format("`{}` is {}; the range is 1 to 120 seconds", name, seconds),
+      const auto seconds = top_level_number_outside(context, name, 1, 120);
+      if (!seconds) continue;
+      sink.report(kMeta, std::string("/") + name, fmt::format("`{}` is {}; the range is 1 to 120 seconds", name, *seconds),
                   "use a value from 1 to 120 (a recording lasts at most 2 minutes), or omit it for the default");
     }
   }

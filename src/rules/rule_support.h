@@ -9,6 +9,7 @@
 #include "rules/rule.h"
 
 #include <cstddef>      // std::size_t
+#include <optional>     // std::optional
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 #include <vector>       // std::vector
@@ -32,6 +33,21 @@ inline auto member(const Value *object, std::string_view name) -> const Value * 
     if (sv(it->name) == name) return &it->value;
   }
   return nullptr;
+}
+
+// The number in the body's top-level member `name` when it lies outside
+// [min, max] and the schema has not reported that member already (a wrong
+// type is CC103's); nullopt otherwise. The range rules of the actions
+// (CC254, CC257) share this.
+inline auto top_level_number_outside(const RuleContext &context, std::string_view name, double min, double max)
+    -> std::optional<double> {
+  if (!context.doc.has_dom()) return std::nullopt;
+  const Value *v = member(&context.doc.root(), name);
+  if (v == nullptr || !v->IsNumber()) return std::nullopt;
+  if (context.schema_reported(std::string("/").append(name))) return std::nullopt;
+  const double number = v->GetDouble();
+  if (number >= min && number <= max) return std::nullopt;
+  return number;
 }
 
 inline auto object_member(const Value *object, std::string_view name) -> const Value * {

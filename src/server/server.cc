@@ -72,7 +72,9 @@ void write_id(Writer &w, const Value *id) {
   }
 }
 
-auto error_message(const Value *id, int code, std::string_view message) -> std::string {
+// A JSON-RPC response: `member` is "result" or "error", written by `body`.
+template <typename Body>
+auto response(const Value *id, std::string_view member, Body body) -> std::string {
   rapidjson::StringBuffer b;
   Writer w(b);
   w.StartObject();
@@ -80,30 +82,26 @@ auto error_message(const Value *id, int code, std::string_view message) -> std::
   str(w, "2.0");
   key(w, "id");
   write_id(w, id);
-  key(w, "error");
-  w.StartObject();
-  key(w, "code");
-  w.Int(code);
-  key(w, "message");
-  str(w, message);
-  w.EndObject();
+  key(w, member);
+  body(w);
   w.EndObject();
   return b.GetString();
 }
 
+auto error_message(const Value *id, int code, std::string_view message) -> std::string {
+  return response(id, "error", [&](Writer &w) {
+    w.StartObject();
+    key(w, "code");
+    w.Int(code);
+    key(w, "message");
+    str(w, message);
+    w.EndObject();
+  });
+}
+
 template <typename Body>
 auto result_message(const Value *id, Body body) -> std::string {
-  rapidjson::StringBuffer b;
-  Writer w(b);
-  w.StartObject();
-  key(w, "jsonrpc");
-  str(w, "2.0");
-  key(w, "id");
-  write_id(w, id);
-  key(w, "result");
-  body(w);
-  w.EndObject();
-  return b.GetString();
+  return response(id, "result", body);
 }
 
 // ---- positions: byte offsets <-> LSP (line, UTF-16 unit) and ours (line, code point)

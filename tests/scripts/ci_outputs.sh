@@ -11,7 +11,6 @@ bin="${CALLCHECK_BINARY:?}"
 src="${CALLCHECK_SOURCE_DIR:?}"
 shared="${CALLCHECK_SHARED_DIR:?}"
 golden="$src/tests/golden/cli"
-update="${CALLCHECK_UPDATE_GOLDEN:-0}"
 validate="$src/tests/scripts/validate_json.py"
 work=$(mktemp -d)
 trap 'chmod -R u+w "$work"; rm -rf "$work"' EXIT
@@ -22,18 +21,12 @@ cp "$src/samples/audit/app.json" "$work/app.json"
 fail=0
 
 # golden_run NAME ARGS...: in $work, with no configuration and no colour from the environment.
+source "$src/tests/scripts/golden.bash"
 golden_run() {
   local name=$1; shift
   (cd "$work" && env -u NO_COLOR -u FORCE_COLOR "$bin" "$@") >"$work/stdout" 2>"$work/stderr"
-  local code=$?
-  { echo "--- stdout"; cat "$work/stdout"; echo "--- stderr"; cat "$work/stderr"; echo "--- exit $code"; } >"$work/$name.txt"
-  if [ "$update" = 1 ]; then
-    mkdir -p "$golden"; cp "$work/$name.txt" "$golden/$name.txt"; echo "rewrote: $name"
-  elif ! diff -u "$golden/$name.txt" "$work/$name.txt"; then
-    echo "FAIL: golden $name"; fail=1
-  else
-    echo "ok: golden $name"
-  fi
+  golden_record "$name" $? "$work/stdout" "$work/stderr"
+  golden_compare "$name" "$golden/$name.txt"
 }
 same() {  # same FILE1 FILE2 WHAT
   if cmp -s "$1" "$2"; then echo "ok: $3"; else echo "FAIL: $3"; diff "$1" "$2" | head -10; fail=1; fi

@@ -8,24 +8,17 @@ set -uo pipefail
 bin="${CALLCHECK_BINARY:?}"
 src="${CALLCHECK_SOURCE_DIR:?}"
 golden="$src/tests/golden/cli"
-update="${CALLCHECK_UPDATE_GOLDEN:-0}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp "$src/samples/valid/p2p-service-hosted.json" "$work/p.json"
 fail=0
 
+source "$src/tests/scripts/golden.bash"
 golden_run() {
   local name=$1; shift
   (cd "$work" && env -u NO_COLOR -u FORCE_COLOR "$bin" "$@") >"$work/stdout" 2>"$work/stderr"
-  local code=$?
-  { echo "--- stdout"; cat "$work/stdout"; echo "--- stderr"; cat "$work/stderr"; echo "--- exit $code"; } >"$work/$name.txt"
-  if [ "$update" = 1 ]; then
-    mkdir -p "$golden"; cp "$work/$name.txt" "$golden/help-$name.txt"; echo "rewrote: help-$name"
-  elif ! diff -u "$golden/help-$name.txt" "$work/$name.txt"; then
-    echo "FAIL: golden help-$name"; fail=1
-  else
-    echo "ok: golden help-$name"
-  fi
+  golden_record "$name" $? "$work/stdout" "$work/stderr"
+  golden_compare "$name" "$golden/help-$name.txt" "help-$name"
 }
 
 golden_run bare

@@ -17,7 +17,6 @@ validate="$src/tests/scripts/validate_json.py"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail=0
-update="${CALLCHECK_UPDATE_GOLDEN:-0}"
 export NO_COLOR=1
 
 # Links as public threads showed them, ids changed (tests/unit/join_test.cc has the sources).
@@ -37,20 +36,12 @@ tenant='aa67bd4c-8475-432d-bd41-39f255720e0a'
 other='97009a52-97e9-4290-8f2c-a8ac8925d978'
 
 # golden_run NAME ARGS...: stdout, stderr and the exit code against tests/golden/join/NAME.txt.
+source "$src/tests/scripts/golden.bash"
 golden_run() {
   local name=$1; shift
   (cd "$src" && "$bin" "$@") >"$work/out" 2>"$work/err"
-  local code=$?
-  { echo "--- stdout"; cat "$work/out"; echo "--- stderr"; cat "$work/err"; echo "--- exit $code"; } >"$work/$name.txt"
-  if [ "$update" = 1 ]; then
-    mkdir -p "$golden"
-    cp "$work/$name.txt" "$golden/$name.txt"
-    echo "rewrote: $name"
-  elif ! diff -u "$golden/$name.txt" "$work/$name.txt"; then
-    echo "FAIL: golden $name"; fail=1
-  else
-    echo "ok: golden $name"
-  fi
+  golden_record "$name" $? "$work/out" "$work/err"
+  golden_compare "$name" "$golden/$name.txt"
 }
 
 # ---- join-url: one golden per shape, both formats ----
