@@ -24,6 +24,7 @@
 #include "cli/outputs.h"
 #include "cli/safe_write.h"
 #include "cli/trust_root.h"
+#include "util/suggest.h"
 #include "config/config.h"
 #include "fix/edits.h"
 #include "fix/fix_file.h"
@@ -217,8 +218,14 @@ auto build_options(const CheckArgs &args, std::ostream &err, bool &ok) -> Option
   if (!args.request.empty()) {
     if (detail::find_request(args.request) == nullptr) {
       std::string known;
-      for (const detail::RequestDef &r : detail::all_requests()) known += (known.empty() ? "" : ", ") + std::string(r.name);
-      err << fmt::format("callcheck: --request: unknown request `{}`; known: {}\n", args.request, known);
+      std::vector<std::string_view> names;
+      for (const detail::RequestDef &r : detail::all_requests()) {
+        known += (known.empty() ? "" : ", ") + std::string(r.name);
+        names.push_back(r.name);
+      }
+      const std::string near = detail::closest(args.request, names);
+      err << fmt::format("callcheck: --request: unknown request `{}`{}; known: {}\n", printable(args.request),
+                         near.empty() ? "" : fmt::format(" (did you mean `{}`?)", near), known);
       ok = false;
     }
     options.request = args.request;

@@ -101,4 +101,31 @@ grep -q "^.callcheck.json:2:71: warning CC304 unknown-scope" "$out" || { echo "F
 [ "$(grep -c "CC30[34]" "$out")" -eq 2 ] || { echo "FAIL: config scope findings repeated per file"; cat "$out"; fail=1; }
 rm -rf "$repo"
 
+# Which request a body is (issue 12): --request, then "request" in the
+# configuration (above --request), then a request line (above both); each
+# file's JSON says which decided.
+repo=$(mktemp -d)
+mkdir -p "$repo/.git"
+printf '{"callbackUri":"https://bot.contoso.com/cb","acceptedModalities":["audio"],"mediaConfig":{"@odata.type":"#microsoft.graph.serviceHostedMediaConfig"}}' >"$repo/a.json"
+decided() {  # decided <want name> <want decided_by> <description> ARGS...
+  local name=$1 by=$2 what=$3; shift 3
+  (cd "$repo" && "$bin" --format json "$@") >"$out" 2>"$err"; got=$?
+  check_exit 0 "$what"
+  python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["files"][0]["request"]; sys.exit(0 if r=={"name":sys.argv[2],"decided_by":sys.argv[3]} else 1)' \
+    "$out" "$name" "$by" || { echo "FAIL: $what: request is not $name/$by"; cat "$out"; fail=1; }
+}
+decided answer flag "--request answer" --request answer a.json
+decided answer flag "--request=answer" --request=answer a.json
+printf '{"request": "answer"}\n' >"$repo/.callcheck.json"
+decided answer config '"request" in .callcheck.json' --request reject a.json
+rm "$repo/.callcheck.json"
+printf 'POST https://graph.microsoft.com/v1.0/communications/calls/1/answer\nContent-Type: application/json\n\n' >"$repo/r.http"
+cat "$repo/a.json" >>"$repo/r.http"
+decided answer request-line "a request line in .http" --request reject r.http
+run "$bin" --no-config --request anwser "$repo/a.json"; got=$?
+check_exit 2 "--request with an unknown name"
+grep -q '^callcheck: --request: unknown request `anwser` (did you mean `answer`?)' "$err" ||
+  { echo "FAIL: --request anwser: no did-you-mean"; cat "$err"; fail=1; }
+rm -rf "$repo"
+
 exit $fail
