@@ -407,7 +407,11 @@ class Evaluator {
         ++unaudited_;
         continue;
       }
-      if (kind == CallKind::Unknown) {
+      // A mid-call request (answer, redirect, recordResponse, ...) has no
+      // create-call scenario; what its page says it needs is its own
+      // requirement (most need nothing beyond the create: none is counted).
+      const bool mid_call = !r.request.name.empty() && r.request.name != "create";
+      if (kind == CallKind::Unknown && !mid_call) {
         // Not a call body (a response, another JSON file in the folder) —
         // unless it could not be read as JSON at all.
         for (const Diagnostic &d : r.diagnostics) {
@@ -448,9 +452,10 @@ class Evaluator {
 
   void need(const std::string &name, const Requirement &req, const Scope &scope) {
     const Report &r = payloads_[req.payload];
-    const Position at = scope.name.rfind("Calls.AccessMedia.", 0) == 0 && r.scenario.media_evidence_span.begin.line != 0
-                            ? r.scenario.media_evidence_span.begin
-                            : r.scenario.evidence_span.begin;
+    Position at = scope.name.rfind("Calls.AccessMedia.", 0) == 0 && r.scenario.media_evidence_span.begin.line != 0
+                      ? r.scenario.media_evidence_span.begin
+                      : r.scenario.evidence_span.begin;
+    if (at.line == 0) at = Position{1, 1};  // a mid-call body: no scenario evidence, the body itself
     auto &n = needs_[name];
     n.name = name;
     if (const PermissionInfo *p = table_.by_name(name)) n.rsc = p->rsc;

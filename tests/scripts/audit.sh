@@ -68,7 +68,12 @@ expect 2 bad-flag --app join.json --select CC699 "$join"
 # --app takes one file per occurrence: the paths behind it stay paths.
 expect 1 two-apps --app join.json --app samples/invalid/cc610-calling-not-enabled.json samples/valid/
 contains two-apps "warning CC610 calling-not-enabled"
-contains two-apps "audit: 11 request bodies audited against 2 app files"
+contains two-apps "audit: 17 request bodies audited against 2 app files"  # 11 create bodies, 6 mid-call ones with their own permission
+# A mid-call body counts with its page's permission (redirect: Calls.Initiate.All), located at the body.
+expect 1 mid-call --app join.json samples/valid/requests/redirect.json
+contains mid-call "error CC601 missing-permission: \`Calls.Initiate.All\` is not declared, but 1 payload needs it: samples/valid/requests/redirect.json:1:1 (redirects an incoming call"
+# ... and one that needs nothing beyond its call's permissions adds nothing.
+expect 0 mid-call-none --app join.json samples/valid/requests/mute.json
 
 # --- formats ------------------------------------------------------------------------
 for format in json sarif junit github; do
