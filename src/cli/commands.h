@@ -7,6 +7,7 @@
 #include <vector>   // std::vector
 
 #include "callcheck/check.h"
+#include "cli/input.h"
 
 namespace callcheck::cli {
 
@@ -37,6 +38,8 @@ struct CheckArgs {
   std::string join_url;  // "" = from config, else compare every body with this link
   bool follow_symlinks = false;  // read payloads through symlinks leaving the repository
   bool show_config = false;      // stderr: the configuration that applies to each input
+  bool no_ignore = false;        // walks: also hidden names and what .gitignore ignores
+  std::vector<std::string> exclude;  // --exclude GLOB, repeatable: relative to the working directory
   Limits limits;
   // Fixes (issue 16): --fix writes the safe ones, --unsafe-fixes adds the
   // unsafe ones, --diff only prints them, --fix-only hides what remains.
@@ -66,6 +69,9 @@ struct AuditArgs {
 // Whether text output is coloured for --color MODE (run_check.cc): auto = FORCE_COLOR (non-empty)
 // forces it, else NO_COLOR (non-empty) turns it off, else a terminal.
 [[nodiscard]] auto use_colour(const std::string &mode) -> bool;
+// How the paths of `args` are expanded (run_check.cc); the notes for stderr go to `notes`.
+[[nodiscard]] auto expand_options(const CheckArgs &args, std::vector<std::string> extensions,
+                                  std::vector<std::string> &notes) -> ExpandOptions;
 // Options from the command line (run_check.cc); false in `ok` after a message on `err`.
 [[nodiscard]] auto build_options(const CheckArgs &args, std::ostream &err, bool &ok) -> Options;
 

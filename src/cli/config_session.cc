@@ -1,5 +1,7 @@
 #include "cli/config_session.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>     // std::find, std::stable_sort
 #include <filesystem>    // std::filesystem
 #include <system_error>  // std::error_code
@@ -12,6 +14,7 @@
 #include "cli/trust_root.h"
 #include "config/baseline.h"
 #include "config/config.h"
+#include "config/glob.h"
 #include "catalog/cc401_invalid_config.h"
 #include "catalog/diagnostic.h"
 
@@ -210,26 +213,111 @@ auto ConfigSession::load_baseline(const std::string &absolute, const Options &fi
   return index;
 }
 
-auto ConfigSession::prepare(const std::vector<Input> &inputs) -> bool {
-  int explicit_config = -1;
-  if (!args_.no_config && !args_.config_file.empty()) {
-    // Named on the command line: trusted to be read, but the paths it names
-    // still stay inside its own repository (or its folder, outside one).
-    const fs::path file = absolute_normal(args_.config_file);
-    explicit_config = load_config(file.string(), trust_boundary(folder_of(file), folder_of(file)), false);
+auto ConfigSession::explicit_config() -> int {
+  if (args_.no_config || args_.config_file.empty()) return -1;
+  // Named on the command line: trusted to be read, but the paths it names
+  // still stay inside its own repository (or its folder, outside one).
+  const fs::path file = absolute_normal(args_.config_file);
+  return load_config(file.string(), trust_boundary(folder_of(file), folder_of(file)), false);
+}
+
+auto ConfigSession::input_config(const Input &in, fs::path &boundary) -> int {
+  const fs::path file = absolute_normal(in.is_stdin ? in.display : in.path);
+  // stdin is discovered from --stdin-filename, named from the working directory.
+  const fs::path named = in.named.empty() ? absolute_normal(".") : fs::path(in.named);
+  boundary = in.is_stdin || in.root.empty() ? trust_boundary(folder_of(file), named) : fs::path(in.root);
+  if (args_.no_config) return -1;
+  const int given = explicit_config();
+  return given >= 0 ? given : config_for(folder_of(file), boundary);
+}
+
+namespace {
+
+// The same file: by device and inode when both exist (a symlink, a hard
+// link, `./x` and `x`), else by absolute path.
+struct FileId {
+  explicit FileId(const fs::path &absolute) : path(absolute.string()) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0) {
+      exists = true;
+      dev = st.st_dev;
+      ino = st.st_ino;
+    }
   }
+  [[nodiscard]] auto same(const FileId &other) const -> bool {
+    return exists && other.exists ? dev == other.dev && ino == other.ino : path == other.path;
+  }
+  std::string path;
+  bool exists = false;
+  dev_t dev = 0;
+  ino_t ino = 0;
+};
+
+}  // namespace
+
+auto ConfigSession::drop_own_and_excluded(std::vector<Input> &inputs, const std::vector<std::string> &written,
+                                          std::vector<std::string> &notes) -> std::size_t {
+  std::vector<int> config(inputs.size(), -1);
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    fs::path boundary;
+    if (!inputs[i].is_stdin) config[i] = input_config(inputs[i], boundary);
+  }
+  // Known once every configuration is loaded: an input's baseline may be
+  // named by the configuration of another folder.
+  std::vector<std::pair<FileId, std::string>> own;
+  for (const auto &c : configs_) {
+    own.emplace_back(FileId(absolute_normal(c->path)), "it is a callcheck configuration file");
+    if (!c->baseline.empty()) {
+      own.emplace_back(FileId(absolute_normal(c->baseline)), "it is the baseline file of " + c->display);
+    }
+  }
+  if (!args_.baseline.empty()) own.emplace_back(FileId(absolute_normal(args_.baseline)), "it is the --baseline file");
+  if (!args_.write_baseline.empty()) {
+    own.emplace_back(FileId(absolute_normal(args_.write_baseline)), "it is the --write-baseline file");
+  }
+  for (const std::string &w : written) {
+    own.emplace_back(FileId(absolute_normal(w)), "it is a report this run writes (-o or --format NAME:FILE)");
+  }
+  std::size_t dropped = 0;
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    Input &in = inputs[i];
+    std::string why;
+    if (!in.is_stdin) {
+      const fs::path file = absolute_normal(in.path);
+      if (file.filename() == kConfigName) why = "it is a callcheck configuration file";
+      const FileId id(file);
+      for (std::size_t k = 0; why.empty() && k < own.size(); ++k) {
+        if (own[k].first.same(id)) why = own[k].second;
+      }
+      if (why.empty() && config[i] >= 0) {
+        const LoadedConfig &c = *configs_[static_cast<std::size_t>(config[i])];
+        if (detail::excluded_by(c.load.config.exclude, relative_to(file, c.dir))) {
+          why = "it matches `exclude` in " + c.display;
+        }
+      }
+    }
+    if (why.empty()) {
+      if (kept != i) inputs[kept] = std::move(in);
+      ++kept;
+      continue;
+    }
+    ++dropped;
+    if (in.explicit_path) notes.push_back(fmt::format("callcheck: {}: not checked: {}", printable(in.display), why));
+  }
+  inputs.resize(kept);
+  return dropped;
+}
+
+auto ConfigSession::prepare(const std::vector<Input> &inputs) -> bool {
   const fs::path write_dir = writer_ ? folder_of(absolute_normal(write_path_)) : fs::path();
-  const fs::path working = absolute_normal(".");
   inputs_.clear();
   inputs_.reserve(inputs.size());
   for (const Input &in : inputs) {
     PerInput p;
     Options options;
     const fs::path file = absolute_normal(in.is_stdin ? in.display : in.path);
-    // stdin is discovered from --stdin-filename, named from the working directory.
-    const fs::path named = in.named.empty() ? working : fs::path(in.named);
-    p.boundary = in.is_stdin || in.root.empty() ? trust_boundary(folder_of(file), named) : fs::path(in.root);
-    if (!args_.no_config) p.config = explicit_config >= 0 ? explicit_config : config_for(folder_of(file), p.boundary);
+    p.config = input_config(in, p.boundary);
     options = base_;
     std::string baseline_path;
     if (p.config >= 0) {

@@ -51,6 +51,15 @@ class ConfigSession {
   ConfigSession(const ConfigSession &) = delete;
   auto operator=(const ConfigSession &) -> ConfigSession & = delete;
 
+  // Before prepare(): removes the inputs callcheck must not check (issue 17
+  // item 3): its own files (any .callcheck.json, the configuration in use,
+  // the baselines it reads or writes, `written`: the reports this run
+  // writes) and what a configuration's `exclude` matches. Silent for files
+  // found in a walk; one line on `notes` for each one named explicitly.
+  // Returns how many were removed.
+  auto drop_own_and_excluded(std::vector<Input> &inputs, const std::vector<std::string> &written,
+                             std::vector<std::string> &notes) -> std::size_t;
+
   // Resolves the Options of every input up front, so that workers only read.
   // False when a configuration or baseline file is unreadable or invalid.
   [[nodiscard]] auto prepare(const std::vector<Input> &inputs) -> bool;
@@ -87,6 +96,8 @@ class ConfigSession {
   struct LoadedConfig;
   struct LoadedBaseline;
 
+  auto explicit_config() -> int;
+  auto input_config(const Input &in, std::filesystem::path &boundary) -> int;
   auto config_for(const std::filesystem::path &start_dir, const std::filesystem::path &boundary) -> int;
   auto intern(const Options &options) -> std::shared_ptr<const Options>;
   auto load_config(const std::string &absolute, const std::filesystem::path &boundary, bool discovered) -> int;

@@ -9,13 +9,16 @@
 #include <cerrno>      // errno
 #include <cstring>     // std::strerror
 #include <filesystem>  // std::filesystem
+#include <memory>      // std::shared_ptr
 #include <set>         // std::set
 #include <system_error>  // std::error_code
 #include <utility>     // std::pair
 
 #include <fmt/format.h>
 
+#include "cli/ignore.h"
 #include "cli/trust_root.h"
+#include "config/glob.h"
 
 namespace callcheck::cli {
 namespace fs = std::filesystem;
@@ -138,6 +141,55 @@ auto join_extensions(const std::vector<std::string> &extensions) -> std::string 
   return out;
 }
 
+// An ignore file of the repository, read like the repository's other
+// files (cli/ignore.h); nullptr when there is none or it is not used.
+auto load_ignore(const fs::path &file, const fs::path &dir, const std::string &root, const ExpandOptions &options)
+    -> std::shared_ptr<const IgnoreFile> {
+  std::error_code ec;
+  const fs::file_status link = fs::symlink_status(file, ec);
+  if (ec || !fs::exists(link)) return nullptr;
+  auto note = [&](const std::string &why) {
+    if (options.notes != nullptr) {
+      options.notes->push_back(fmt::format("callcheck: {}: not used: {}", printable(display_path(file.string())), why));
+    }
+    return nullptr;
+  };
+  if (!resolves_inside(file, root)) return note("it is a symlink that leaves the repository");
+  ReadResult r = read_file(file.string(), kMaxIgnoreBytes, "");
+  if (!r.ok) return note(r.error);
+  return std::make_shared<const IgnoreFile>(parse_ignore(r.bytes, dir.generic_string()));
+}
+
+// The ignore files that apply to folder `dir` (absolute) before its own
+// .gitignore: the repository's info/exclude, then each .gitignore from the
+// boundary down to `dir`'s parent.
+auto chain_above(const fs::path &dir, const std::string &root, const ExpandOptions &options) -> IgnoreChain {
+  IgnoreChain chain;
+  const fs::path top(root);
+  std::error_code ec;
+  if (fs::is_directory(fs::symlink_status(top / ".git", ec))) {
+    if (auto f = load_ignore(top / ".git" / "info" / "exclude", top, root, options)) chain.push_back(std::move(f));
+  }
+  std::vector<fs::path> folders;
+  for (fs::path d = dir; d != top && lexically_inside(d, top);) {
+    const fs::path parent = d.parent_path();
+    if (parent == d) break;
+    folders.push_back(parent);
+    d = parent;
+  }
+  for (auto f = folders.rbegin(); f != folders.rend(); ++f) {
+    if (auto file = load_ignore(*f / ".gitignore", *f, root, options)) chain.push_back(std::move(file));
+  }
+  return chain;
+}
+
+// Relative to the working directory, '/' separators: what --exclude matches.
+auto relative_to_working(const fs::path &absolute) -> std::string {
+  static const fs::path working = absolute_lexical(".");
+  const fs::path rel = absolute.lexically_relative(working);
+  return rel.empty() ? absolute.generic_string() : rel.generic_string();
+}
+
 // One directory argument, walked without recursion (no stack depth limit
 // to hit), every directory once (by device and inode, so neither a symlink
 // nor a bind mount can loop).
@@ -146,31 +198,49 @@ class Walk {
   Walk(const ExpandOptions &options, fs::path named) : options_(options), named_(std::move(named)) {}
 
   auto run(const std::string &arg) -> std::vector<Input> {
-    std::vector<std::string> pending{arg};
+    std::vector<Pending> pending{Pending{arg, named_, {}, nullptr}};
     remember(arg);
     while (!pending.empty()) {
-      const std::string dir = std::move(pending.back());
+      Pending dir = std::move(pending.back());
       pending.pop_back();
-      const std::string root = trust_boundary(absolute_lexical(dir), named_).string();
+      const std::string root = trust_boundary(dir.absolute, named_).string();
+      std::shared_ptr<const IgnoreChain> chain;
+      if (options_.use_ignore) {
+        // A nested repository starts afresh, as git does not carry rules into it.
+        IgnoreChain own = dir.chain && dir.root == root ? *dir.chain : chain_above(dir.absolute, root, options_);
+        if (auto f = load_ignore(dir.absolute / ".gitignore", dir.absolute, root, options_)) own.push_back(std::move(f));
+        chain = dir.chain && dir.root == root && own.size() == dir.chain->size()
+                    ? dir.chain
+                    : std::make_shared<const IgnoreChain>(std::move(own));
+      }
       std::error_code ec;
-      fs::directory_iterator it(dir, ec);
+      fs::directory_iterator it(dir.path, ec);
       if (ec) {
-        add_error(dir, root, fmt::format("cannot list directory: {}", ec.message()));
+        add_error(dir.path, root, fmt::format("cannot list directory: {}", ec.message()));
         continue;
       }
       for (; it != fs::directory_iterator(); it.increment(ec)) {
         if (ec) {
-          add_error(dir, root, fmt::format("cannot list directory: {}", ec.message()));
+          add_error(dir.path, root, fmt::format("cannot list directory: {}", ec.message()));
           break;
         }
-        entry(*it, root, pending);
+        entry(*it, dir.absolute, root, chain, pending);
       }
     }
     std::sort(found_.begin(), found_.end(), [](const Input &a, const Input &b) { return a.path < b.path; });
     return std::move(found_);
   }
 
+  [[nodiscard]] auto skipped() const -> std::size_t { return skipped_; }
+
  private:
+  struct Pending {
+    std::string path;    // as it will be shown (from the argument)
+    fs::path absolute;   // absolute_lexical
+    std::string root;    // the boundary `chain` was built under
+    std::shared_ptr<const IgnoreChain> chain;  // what applies to its entries
+  };
+
   auto matches(const fs::path &p) const -> bool {
     const std::string ext = lower_extension(p);
     return std::find(options_.extensions.begin(), options_.extensions.end(), ext) != options_.extensions.end();
@@ -183,30 +253,49 @@ class Walk {
     return visited_.emplace(st.st_dev, st.st_ino).second;
   }
 
-  void entry(const fs::directory_entry &e, const std::string &root, std::vector<std::string> &pending) {
+  // Hidden names, what the ignore files ignore, what --exclude matches.
+  auto skip(const std::string &name, const fs::path &absolute, bool is_dir,
+            const std::shared_ptr<const IgnoreChain> &chain) -> bool {
+    bool skip = false;
+    if (options_.use_ignore) {
+      skip = name.front() == '.' || (chain && ignored(*chain, absolute.generic_string(), is_dir));
+    }
+    if (!skip && !options_.exclude.empty()) skip = detail::excluded_by(options_.exclude, relative_to_working(absolute));
+    if (skip && (is_dir || matches(absolute))) ++skipped_;
+    return skip;
+  }
+
+  void entry(const fs::directory_entry &e, const fs::path &dir_absolute, const std::string &root,
+             const std::shared_ptr<const IgnoreChain> &chain, std::vector<Pending> &pending) {
     const fs::path &path = e.path();
     const std::string name = path.filename().string();
+    const fs::path absolute = dir_absolute / name;
     std::error_code ec;
     const fs::file_status link = e.symlink_status(ec);  // from the listing: no system call per file
     if (ec) return;
     if (fs::is_directory(link)) {
       if (name == ".git" || name == "node_modules") return;
-      if (remember(path.string())) pending.push_back(path.generic_string());
+      if (skip(name, absolute, true, chain)) return;
+      if (remember(path.string())) pending.push_back(Pending{path.generic_string(), absolute, root, chain});
       return;
     }
     if (fs::is_regular_file(link)) {
-      if (matches(path)) add_file(path.generic_string(), root);
+      if (matches(path) && !skip(name, absolute, false, chain)) add_file(path.generic_string(), root);
       return;
     }
     if (!fs::is_symlink(link)) return;  // FIFOs, sockets, devices: never opened
     const fs::file_status target = fs::status(path, ec);
     if (ec || !fs::exists(target)) {
-      if (matches(path)) add_error(path.generic_string(), root, "broken symbolic link or symlink loop");
+      // git sees a symlink as a file, whatever it points to.
+      if (matches(path) && !skip(name, absolute, false, chain)) {
+        add_error(path.generic_string(), root, "broken symbolic link or symlink loop");
+      }
       return;
     }
     const bool directory = fs::is_directory(target);
     if (directory && (name == ".git" || name == "node_modules")) return;
     if (!directory && !matches(path)) return;
+    if (skip(name, absolute, false, chain)) return;
     if (!options_.follow_symlinks) {
       if (!resolves_inside(path, root)) {
         add_error(path.generic_string(), root, kSymlinkLeaves);
@@ -215,7 +304,7 @@ class Walk {
       if (directory) return;  // its files are checked where they really are
     }
     if (directory) {
-      if (remember(path.string())) pending.push_back(path.generic_string());
+      if (remember(path.string())) pending.push_back(Pending{path.generic_string(), absolute, root, chain});
       return;
     }
     if (fs::is_regular_file(target)) add_file(path.generic_string(), root);
@@ -232,6 +321,7 @@ class Walk {
   fs::path named_;
   std::vector<Input> found_;
   std::set<std::pair<dev_t, ino_t>> visited_;
+  std::size_t skipped_ = 0;
 };
 
 }  // namespace
@@ -250,6 +340,15 @@ auto expand_inputs(const std::vector<std::string> &args, const ExpandOptions &op
     const fs::path named = directory ? absolute_lexical(arg) : absolute_lexical(arg).parent_path();
     const std::string root = trust_boundary(named, named).string();
     Input in{arg, display_path(arg), false, {}, root, named.string()};
+    in.explicit_path = !directory;
+    if (!options.exclude.empty() && detail::excluded_by(options.exclude, relative_to_working(absolute_lexical(arg)))) {
+      // Named, yet excluded: pre-commit names every file it passes (issue 17).
+      if (options.notes != nullptr) {
+        options.notes->push_back(fmt::format("callcheck: {}: not checked: it matches --exclude", printable(in.display)));
+      }
+      if (options.excluded_named != nullptr) ++*options.excluded_named;
+      continue;
+    }
     if (ec || !fs::exists(st)) {
       const fs::file_status lst = fs::symlink_status(arg, ec);
       in.error = fs::is_symlink(lst) ? "broken symbolic link or symlink loop" : "no such file or directory";
@@ -265,11 +364,17 @@ auto expand_inputs(const std::vector<std::string> &args, const ExpandOptions &op
       out.push_back(std::move(in));
       continue;
     }
-    std::vector<Input> found = Walk(options, named).run(arg);
+    Walk walk(options, named);
+    std::vector<Input> found = walk.run(arg);
     if (found.empty()) {
+      const std::string skipped =
+          walk.skipped() == 0 ? std::string()
+                              : fmt::format("; {} skipped as hidden, ignored by .gitignore or excluded (--no-ignore "
+                                            "walks hidden and ignored ones)",
+                                            walk.skipped());
       in.error = fmt::format("a directory with no {} file in it (extensions in any case; name other files "
-                             "explicitly)",
-                             join_extensions(options.extensions));
+                             "explicitly{})",
+                             join_extensions(options.extensions), skipped);
       out.push_back(std::move(in));
       continue;
     }

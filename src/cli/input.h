@@ -30,6 +30,7 @@ struct Input {
   std::string error;    // expansion error (missing path, ...); empty when fine
   std::string root;     // absolute: the trust boundary of this input (cli/trust_root.h)
   std::string named;    // absolute: the folder named on the command line for it
+  bool explicit_path = false;  // named on the command line itself, not found in a walk
 };
 
 struct ExpandOptions {
@@ -39,11 +40,23 @@ struct ExpandOptions {
   // Read payloads through symlinks that leave the input's trust boundary,
   // and descend into symlinked directories (each directory once).
   bool follow_symlinks = false;
+  // Walks skip what .gitignore and .git/info/exclude ignore (cli/ignore.h)
+  // and names starting with '.'; --no-ignore turns both off.
+  bool use_ignore = true;
+  // --exclude: globs (config/glob.h excluded_by) relative to the working
+  // directory; applied in walks and to paths named on the command line.
+  std::vector<std::string> exclude;
+  // Where the lines for stderr go ("callcheck: x.json: not checked: ..."):
+  // an excluded path named explicitly, an ignore file not used. May be null.
+  std::vector<std::string> *notes = nullptr;
+  std::size_t *excluded_named = nullptr;  // counts the paths named yet excluded; may be null
 };
 
 // Expands the arguments in the given order; "-" is stdin. A directory is
-// walked recursively (skipping .git and node_modules) and its matching
-// files are listed sorted by path. Not read, reported with `error` (CC010):
+// walked recursively and its matching files are listed sorted by path. A
+// walk never enters .git or node_modules, and skips (unless !use_ignore)
+// names starting with '.' and what the repository's ignore files ignore;
+// what --exclude matches is skipped in walks and, with a note, when named. Not read, reported with `error` (CC010):
 // a missing path; a symlink that leaves the trust boundary, named or met in
 // a walk (unless follow_symlinks); a broken symlink with a matching name; a
 // folder that cannot be listed; and a named directory that yields no input.

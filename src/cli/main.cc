@@ -101,6 +101,14 @@ void add_check_options(CLI::App &cmd, CheckArgs &a) {
                "Text output: print each file's scenario and required permissions, also when it is clean");
   cmd.add_flag("--show-config", a.show_config, "Print to stderr which configuration applies to each input");
   cmd.add_flag("--follow-symlinks", a.follow_symlinks, "Read payloads through symlinks that leave the repository");
+  cmd.add_option("--exclude", a.exclude,
+                 "Do not check paths matching this glob, relative to the working directory; a glob without / "
+                 "matches any file or folder of that name (repeatable; also applies to files named here)")
+      ->allow_extra_args(false)
+      ->type_name("GLOB");
+  cmd.add_flag("--no-ignore", a.no_ignore,
+               "Directory walks: also check hidden files and folders and what .gitignore or .git/info/exclude "
+               "ignore");
   cmd.add_option("--baseline", a.baseline, "Hide the findings recorded in this baseline file");
   cmd.add_option("--write-baseline", a.write_baseline, "Record today's findings in this file and exit 0");
   cmd.add_option("-j,--jobs", a.jobs, "Files checked in parallel (default: number of cores)")
@@ -231,6 +239,12 @@ auto main(int argc, char **argv) -> int {
       ->allow_extra_args(false);
   audit->add_flag("--follow-symlinks", audit_args.check.follow_symlinks,
                   "Read payloads through symlinks that leave the repository");
+  audit->add_option("--exclude", audit_args.check.exclude,
+                    "Do not check paths matching this glob, relative to the working directory (repeatable)")
+      ->allow_extra_args(false)
+      ->type_name("GLOB");
+  audit->add_flag("--no-ignore", audit_args.check.no_ignore,
+                  "Directory walks: also check hidden files and what .gitignore ignores");
   audit->add_option("--color", audit_args.check.color, "Colour: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
 

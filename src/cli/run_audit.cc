@@ -84,7 +84,8 @@ auto run_audit(const AuditArgs &args, std::ostream &out, std::ostream &err) -> i
   if (!ok) return kFailure;
   const Options options = build_options(c, err, ok);
   if (!ok) return kFailure;
-  std::vector<Input> inputs = expand_inputs(c.paths, ExpandOptions{directory_extensions(), c.follow_symlinks});
+  std::vector<std::string> notes;
+  std::vector<Input> inputs = expand_inputs(c.paths, expand_options(c, directory_extensions(), notes));
   ReadResult stdin_text;
   bool stdin_read = false;
   for (Input &in : inputs) {
@@ -101,6 +102,13 @@ auto run_audit(const AuditArgs &args, std::ostream &out, std::ostream &err) -> i
   Summary summary;
   renderer->begin(out);
   ConfigSession config(c, options);
+  std::vector<std::string> written;
+  for (const OutputSpec &spec : specs) {
+    if (!spec.file.empty()) written.push_back(spec.file);
+  }
+  if (!args.write_minimal.empty()) written.push_back(args.write_minimal);
+  (void)config.drop_own_and_excluded(inputs, written, notes);
+  for (const std::string &note : notes) err << note << "\n";
   if (!config.prepare(inputs)) {
     const int code = config.fail(*renderer, out, summary);
     (void)renderer->write_files(err);

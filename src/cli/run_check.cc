@@ -210,6 +210,17 @@ auto use_colour(const std::string &mode) -> bool {
   return ::isatty(STDOUT_FILENO) == 1;
 }
 
+auto expand_options(const CheckArgs &args, std::vector<std::string> extensions, std::vector<std::string> &notes)
+    -> ExpandOptions {
+  ExpandOptions o;
+  o.extensions = std::move(extensions);
+  o.follow_symlinks = args.follow_symlinks;
+  o.use_ignore = !args.no_ignore;
+  o.exclude = args.exclude;
+  o.notes = &notes;
+  return o;
+}
+
 auto build_options(const CheckArgs &args, std::ostream &err, bool &ok) -> Options {
   Options options;
   ok = true;
@@ -333,7 +344,11 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
   Options options = build_options(args, err, ok);
   if (!ok) return kFailure;
   const std::vector<Report> flag_reports = lint_flag_scopes(args, options);
-  std::vector<Input> inputs = expand_inputs(args.paths, ExpandOptions{directory_extensions(), args.follow_symlinks});
+  std::vector<std::string> notes;
+  std::size_t excluded_named = 0;
+  ExpandOptions expand = expand_options(args, directory_extensions(), notes);
+  expand.excluded_named = &excluded_named;
+  std::vector<Input> inputs = expand_inputs(args.paths, expand);
 
   // stdin is read once, up front, with the same cap as files.
   std::string stdin_text;
@@ -372,6 +387,13 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
     renderer->file(out, flag_report, "");
   }
   auto session = std::make_unique<ConfigSession>(args, options);
+  std::vector<std::string> written;
+  for (const OutputSpec &spec : specs) {
+    if (!spec.file.empty()) written.push_back(spec.file);
+  }
+  std::size_t skipped = session->drop_own_and_excluded(named, written, notes);
+  skipped += excluded_named;
+  for (const std::string &note : notes) err << note << "\n";
   bool prepared = session->prepare(named);
   if (prepared && fixing != nullptr) {
     // Scope aliases (CC303) are fixed in the configuration files themselves,
@@ -486,7 +508,11 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
     return kFailure;
   }
   if (n == 0) {
-    err << "callcheck: no input files found\n";
+    // As with no inputs at all: there was nothing to check, so no verdict.
+    err << (skipped == 0 ? std::string("callcheck: no input files found\n")
+                         : fmt::format("callcheck: no input files found: {} skipped (callcheck's own files or "
+                                       "excluded)\n",
+                                       skipped));
     return kFailure;
   }
   if (config.writing_baseline()) return config.write_baseline(err);
@@ -510,7 +536,9 @@ auto run_scopes(const CheckArgs &args, std::ostream &out, std::ostream &err) -> 
   bool ok = true;
   const Options options = build_options(args, err, ok);
   if (!ok) return kFailure;
-  const std::vector<Input> inputs = expand_inputs(args.paths, ExpandOptions{{".json"}, args.follow_symlinks});
+  std::vector<std::string> notes;
+  const std::vector<Input> inputs = expand_inputs(args.paths, expand_options(args, {".json"}, notes));
+  for (const std::string &note : notes) err << note << "\n";
   const bool json = args.format == "json";
   std::size_t failures = 0;
   std::size_t invalid = 0;

@@ -18,7 +18,8 @@ auto run_server(const CheckArgs &base_args, std::ostream &err) -> int {
   server::Resolver resolver = [base_args, base](const std::string &path) {
     CheckArgs args = base_args;
     args.paths = {path};
-    const std::vector<Input> inputs = expand_inputs(args.paths, ExpandOptions{{}, args.follow_symlinks});
+    std::vector<std::string> notes;  // a file is named: no walk, no notes but --exclude's, which the server has not
+    const std::vector<Input> inputs = expand_inputs(args.paths, expand_options(args, {}, notes));
     server::Resolved r;
     r.options = base;
     if (inputs.size() != 1 || !inputs.front().error.empty()) return r;

@@ -227,6 +227,10 @@ auto parse_config(std::string_view text) -> ConfigLoad {
   if (const Value *v = member(root, "suppressions")) {
     for (rapidjson::SizeType i = 0; i < v->Size(); ++i) load.suppression((*v)[i], "/suppressions/" + std::to_string(i));
   }
+  if (const Value *v = member(root, "exclude")) {
+    config.exclude = strings(*v);
+    load.globs(*v, "/exclude");
+  }
   if (const Value *v = member(root, "joinUrl")) config.join_url = load.join_url(*v, "/joinUrl");
   if (const Value *v = member(root, "request")) config.request = std::string(sv(*v));
   if (const Value *v = member(root, "baseline")) {

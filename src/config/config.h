@@ -79,6 +79,9 @@ struct Config {
   std::optional<std::string> request;   // the calls-API request every body is for (issue 12)
   std::optional<ConfigPath> baseline;
   std::vector<ConfigPath> app;  // `callcheck audit` declarations (each checked like `baseline`)
+  // Paths not to check, relative to the config's folder (glob.h excluded_by):
+  // skipped in walks, and with a note when named on the command line.
+  std::vector<std::string> exclude;
 };
 
 struct ConfigLoad {

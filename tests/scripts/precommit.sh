@@ -112,4 +112,52 @@ grep -q "bad1.json:.*CC202" <<<"$out" || { echo "$out"; fail "bad1.json was not 
 grep -q "bad2.json:.*CC219" <<<"$out" || { echo "$out"; fail "bad2.json was not checked"; }
 grep -q "3 files checked" <<<"$out" || { echo "$out"; fail "not every staged file was checked"; }
 
+git reset -q bad1.json bad2.json good2.json
+rm -f bad1.json bad2.json good2.json
+
+# 5. The shipped `callcheck-system` hook (.pre-commit-hooks.yaml, its own
+#    `files`) with a tsconfig.json, a package.json and an .eslintrc.json next
+#    to the payloads (issue 17 item 3): they are not passed, so the commit
+#    of a good payload passes with no missing-property noise, and a bad one
+#    is still blocked.
+: "${CALLCHECK_SOURCE_DIR:?set CALLCHECK_SOURCE_DIR to the source tree}"
+hooks="$work/hooks"
+git init -q "$hooks"
+cp "$CALLCHECK_SOURCE_DIR/.pre-commit-hooks.yaml" "$hooks/"
+git -C "$hooks" add .pre-commit-hooks.yaml
+git -C "$hooks" commit -q -m hooks
+mkdir -p "$work/bin"
+ln -sf "$CALLCHECK_BINARY" "$work/bin/callcheck"
+cat > .pre-commit-config.yaml <<YAML
+repos:
+  - repo: $hooks
+    rev: $(git -C "$hooks" rev-parse HEAD)
+    hooks:
+      - id: callcheck-system
+YAML
+git add .pre-commit-config.yaml
+git commit -q --no-verify -m "the shipped hook"
+mkdir -p web payloads
+printf '{ "compilerOptions": { "strict": true, "target": "es2022" } }\n' > web/tsconfig.json
+printf '{ "name": "bot", "version": "1.0.0", "scripts": { "build": "tsc" } }\n' > package.json
+printf '{ "root": true, "extends": ["eslint:recommended"] }\n' > .eslintrc.json
+cp good.json payloads/call.json
+git add web/tsconfig.json package.json .eslintrc.json payloads/call.json
+out=$(PATH="$work/bin:$PATH" git commit -m "payload and tool configs" 2>&1) ||
+  { echo "$out"; fail "a good payload next to tsconfig.json/package.json was blocked"; }
+grep -q "callcheck.*Passed" <<<"$out" || { echo "$out"; fail "the shipped hook did not run"; }
+grep -qE "CC[0-9]{3}|not-a-calls-request" <<<"$out" && { echo "$out"; fail "tool configuration files produced findings"; }
+sed 's#"https://bot.contoso.com/callback"#"http://bot.contoso.com/callback"#' good.json > payloads/call.json
+git add payloads/call.json
+if out=$(PATH="$work/bin:$PATH" git commit -m "bad payload, shipped hook" 2>&1); then
+  echo "$out"; fail "the shipped hook let a bad payload through"
+fi
+grep -q "payloads/call.json:.*CC202" <<<"$out" || { echo "$out"; fail "the shipped hook did not report CC202"; }
+grep -q "1 file checked" <<<"$out" || { echo "$out"; fail "the shipped hook passed more than the payload"; }
+git reset -q payloads/call.json
+# Named anyway (a hand-written `files: '\.json$'`): one CC252, never a list of missing properties.
+out=$("$CALLCHECK_BINARY" check --color never web/tsconfig.json 2>&1 || true)
+grep -q "CC252" <<<"$out" || { echo "$out"; fail "tsconfig.json is not one CC252"; }
+[ "$(grep -c ' CC[0-9]' <<<"$out")" = 1 ] || { echo "$out"; fail "tsconfig.json gave more than one finding"; }
+
 echo "ok: pre-commit blocks bad payloads and allows good ones"
