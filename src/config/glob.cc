@@ -1,6 +1,6 @@
 #include "config/glob.h"
 
-#include <algorithm>  // std::fill
+#include <algorithm>  // std::fill, std::min, std::max
 #include <cctype>     // std::isalpha, ...
 #include <cstddef>    // std::size_t
 
@@ -86,6 +86,12 @@ Glob::Glob(std::string_view p, GlobSyntax syntax) {
       while (end < p.size() && p[end] == '*') ++end;  // "***" is "**"
       const bool segment = (i == 0 || p[i - 1] == '/') && (end == p.size() || p[end] == '/');
       const bool leading = (i == 0 || p[i - 1] == '/') && end < p.size() && p[end] == '/';
+      // "**/**/" is "**/": a hostile `**/**/**/...` costs no more than one.
+      if (leading && end + 3 <= p.size() && p.compare(end + 1, 2, "**") == 0 &&
+          (end + 3 == p.size() || p[end + 3] == '/')) {
+        i = end;  // at the '/': the next round sees the following `**`
+        continue;
+      }
       if (git && !segment) {
         tokens_.push_back(Token{Op::Star, 0, 0});
       } else {
@@ -117,33 +123,57 @@ Glob::Glob(std::string_view p, GlobSyntax syntax) {
       tokens_.push_back(Token{Op::Literal, static_cast<unsigned char>(c), 0});
     }
   }
+  std::size_t first = 0;
+  while (first < tokens_.size() && tokens_[first].op == Op::Literal) prefix_ += static_cast<char>(tokens_[first++].c);
+  if (first == tokens_.size()) return;  // all literal: prefix_ is the whole pattern
+  std::size_t last = tokens_.size();
+  while (last > 0 && tokens_[last - 1].op == Op::Literal) --last;
+  for (std::size_t k = last; k < tokens_.size(); ++k) suffix_ += static_cast<char>(tokens_[k].c);
+  // "**/x" also matches "x": the '/' after a whole-segment `**` is optional.
+  if (!suffix_.empty() && last >= 2 && tokens_[last - 2].op == Op::SegmentEntry) suffix_.erase(0, 1);
 }
 
 auto Glob::match(std::string_view path) const -> bool {
   while (path.substr(0, 2) == "./") path.remove_prefix(2);
+  if (path.size() < prefix_.size() + suffix_.size() || path.compare(0, prefix_.size(), prefix_) != 0 ||
+      path.compare(path.size() - suffix_.size(), suffix_.size(), suffix_) != 0) {
+    return false;
+  }
   const std::size_t n = tokens_.size();
+  // Only the states from `lo` to `hi` can be active: each step and each
+  // closure move goes forward by at most 3, so a pattern costs what the
+  // path reaches into it, not its whole length, per character.
+  std::size_t lo = 0;
+  std::size_t hi = 0;
   // Adds the states reachable without consuming a character. Every such
   // move goes forward (a star may match nothing; a segment entry goes on
   // into its `**` or past the `**/`), so one pass in increasing order closes
   // the set.
   auto close = [&](std::vector<std::uint8_t> &states) {
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i = lo; i <= hi && i < n; ++i) {
       if (states[i] == 0) continue;
       const Op op = tokens_[i].op;
-      if (op == Op::Star || op == Op::DoubleStar || op == Op::SegmentEntry) states[i + 1] = 1;
-      if (op == Op::SegmentEntry) states[i + 3] = 1;  // entry, `**`, '/', then what follows
+      if (op == Op::Star || op == Op::DoubleStar || op == Op::SegmentEntry) {
+        states[i + 1] = 1;
+        hi = std::max(hi, i + 1);
+      }
+      if (op == Op::SegmentEntry) {
+        states[i + 3] = 1;  // entry, `**`, '/', then what follows
+        hi = std::max(hi, i + 3);
+      }
     }
   };
-  // Time O(pattern × path), memory O(pattern): the state sets of one step.
+  // Time O(pattern × path) at worst, memory O(pattern): the state sets of one step.
   std::vector<std::uint8_t> current(n + 1, 0);
   std::vector<std::uint8_t> next(n + 1, 0);
   current[0] = 1;
   close(current);
   for (const char ch : path) {
     const auto c = static_cast<unsigned char>(ch);
-    std::fill(next.begin(), next.end(), 0);
-    bool any = false;
-    for (std::size_t i = 0; i < n; ++i) {
+    std::fill(next.begin() + static_cast<std::ptrdiff_t>(lo), next.begin() + static_cast<std::ptrdiff_t>(std::min(n, hi + 3) + 1), 0);
+    std::size_t new_lo = n + 1;
+    std::size_t new_hi = 0;
+    for (std::size_t i = lo; i <= hi && i < n; ++i) {
       if (current[i] == 0) continue;
       const Token &t = tokens_[i];
       bool step = false;  // t consumes c
@@ -164,10 +194,14 @@ auto Glob::match(std::string_view path) const -> bool {
       }
       if (step) {
         next[to] = 1;
-        any = true;
+        new_lo = std::min(new_lo, to);
+        new_hi = std::max(new_hi, to);
       }
     }
-    if (!any) return false;
+    if (new_lo > n) return false;
+    std::fill(current.begin() + static_cast<std::ptrdiff_t>(lo), current.begin() + static_cast<std::ptrdiff_t>(std::min(n, hi + 3) + 1), 0);
+    lo = new_lo;
+    hi = new_hi;
     close(next);
     current.swap(next);
   }

@@ -57,6 +57,11 @@ class Glob {
   };
   std::vector<Token> tokens_;
   std::vector<std::bitset<256>> classes_;  // of the bracket expressions
+  // What every match starts and ends with (the literal tokens before the
+  // first and after the last other one): most paths are rejected on these
+  // in O(1), before the NFA runs.
+  std::string prefix_;
+  std::string suffix_;
 };
 
 [[nodiscard]] auto glob_match(std::string_view pattern, std::string_view path) -> bool;
