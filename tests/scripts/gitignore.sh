@@ -17,7 +17,7 @@ export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null HOME="$work/home"
 mkdir -p "$HOME"
 repo="$work/repo"
 git init -q "$repo"
-cd "$repo"
+cd "$repo" || exit 1
 
 # Every file is `{}`: what is checked does not matter here, only which.
 files=(
