@@ -1,7 +1,7 @@
 // The C ABI (include/callcheck/callcheck_c.h). Nothing but plain C crosses it:
 // every entry point catches everything, and strings are malloc'd copies the
 // caller frees with callcheck_free().
-#include "json.h"
+#include "document/rapidjson_adapter.h"
 
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>

@@ -1,4 +1,4 @@
-#include "json.h"
+#include "document/rapidjson_adapter.h"
 
 #include "request/request.h"
 
@@ -12,6 +12,8 @@
 #include "catalog/cc251_request_undecided.h"
 #include "catalog/cc252_not_a_calls_request.h"
 #include "catalog/cc253_endpoint_mismatch.h"
+#include "graph/names.h"
+#include "request/request_line.h"
 #include "schema/registry.h"
 
 namespace callcheck::detail {
@@ -25,11 +27,7 @@ auto lower(std::string_view s) -> std::string {
 
 auto iequals(std::string_view a, std::string_view b) -> bool { return lower(a) == lower(b); }
 
-auto trim(std::string_view s) -> std::string_view {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
+auto trim(std::string_view s) -> std::string_view { return trim_request_line(s); }
 
 // Pages as of the docs corpus (shared/corpus/graph-docs-actions/manifest.tsv).
 const std::vector<RequestDef> kRequests = {
@@ -91,7 +89,8 @@ auto split_path(std::string_view path) -> std::vector<std::string_view> {
 
 auto find_by_segment(std::string_view segment, Binding binding) -> const RequestDef * {
   std::string s = lower(segment);
-  if (s.rfind("microsoft.graph.", 0) == 0) s = s.substr(16);
+  // URL segments are matched without case (unlike `@odata.type`, graph/names.h).
+  if (s.rfind(graph::kNamespace, 0) == 0) s = s.substr(graph::kNamespace.size());
   // The 2018-2019 beta pages post recordResponse to `/record`.
   if (binding == Binding::Call && s == "record") s = "recordresponse";
   for (const RequestDef &r : kRequests) {
@@ -183,8 +182,7 @@ auto decide_by_shape(const Document &doc, ApiVersion api) -> Decision {
     const std::string_view name(m.name.GetString(), m.name.GetStringLength());
     if (name == "@odata.type") {
       if (m.value.IsString()) {
-        const std::string type = lower(std::string_view(m.value.GetString(), m.value.GetStringLength()));
-        graph_type = type.rfind("#microsoft.graph.", 0) == 0 || type.rfind("microsoft.graph.", 0) == 0;
+        graph_type = !graph::type_name(std::string_view(m.value.GetString(), m.value.GetStringLength())).empty();
       }
       continue;
     }
@@ -330,13 +328,9 @@ auto schema_path(const RequestDef &request, ApiVersion api) -> std::string {
 auto available(const RequestDef &request, ApiVersion api) -> bool { return request.v1 || api == ApiVersion::Beta; }
 
 auto parse_endpoint(std::string_view request_line) -> std::optional<Endpoint> {
-  std::string_view t = trim(request_line);
-  const std::size_t space = t.find_first_of(" \t");
-  if (space == std::string_view::npos) return std::nullopt;
-  if (!iequals(t.substr(0, space), "POST")) return std::nullopt;
-  std::string_view url = trim(t.substr(space));
-  url = url.substr(0, url.find_first_of(" \t"));
-  url = url.substr(0, url.find_first_of("?#"));
+  const std::optional<RequestLine> line = split_request_line(request_line);
+  if (!line || !iequals(line->method, "POST")) return std::nullopt;
+  std::string_view url = line->target.substr(0, line->target.find_first_of("?#"));
   Endpoint e;
   for (std::string_view scheme : {"https://", "http://"}) {
     if (lower(url.substr(0, scheme.size())) == scheme) {
