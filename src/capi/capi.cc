@@ -77,7 +77,7 @@ auto check_body(std::string_view body, std::string_view source, std::string_view
   callcheck::detail::AbiOptions parsed = callcheck::detail::parse_abi_options(options_json);
   if (!parsed.error.empty()) return fail(report_json, parsed.error);
   const Report flag = lint_scopes(parsed.options);
-  const Report report = callcheck::check(body, source, parsed.options);
+  const Report report = callcheck::check(body, callcheck::Source{source, 0, 0, parsed.request_line}, parsed.options);
 
   bool hit = false;
   for (const Report *r : {&flag, &report}) {

@@ -34,11 +34,9 @@ auto is_calls_url(std::string_view url) -> bool {
 
 auto check_body(const ExtractedBody &body, std::string_view source_name, const Options &options) -> Report {
   if (body.kind == BodyKind::Request) {
-    Options shifted = options;
-    shifted.line_offset = options.line_offset + body.line - 1;
-    shifted.column_offset = options.column_offset + body.column - 1;
-    if (!body.request_line.empty()) shifted.request_line = body.request_line;
-    Report report = check(body.text, source_name, shifted);
+    // Where the body sits in its file: a Source per body, the Options shared.
+    const Source source{source_name, body.line - 1, body.column - 1, body.request_line};
+    Report report = check(body.text, source, options);
     report.origin = body.origin;
     return report;
   }
