@@ -1,7 +1,5 @@
 #include "cli/config_session.h"
 
-#include <sys/stat.h>
-
 #include <algorithm>     // std::find, std::stable_sort
 #include <filesystem>    // std::filesystem
 #include <system_error>  // std::error_code
@@ -10,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "cli/exit_code.h"
+#include "cli/file_id.h"
 #include "cli/safe_write.h"
 #include "cli/trust_root.h"
 #include "config/baseline.h"
@@ -231,30 +230,6 @@ auto ConfigSession::input_config(const Input &in, fs::path &boundary) -> int {
   return given >= 0 ? given : config_for(folder_of(file), boundary);
 }
 
-namespace {
-
-// The same file: by device and inode when both exist (a symlink, a hard
-// link, `./x` and `x`), else by absolute path.
-struct FileId {
-  explicit FileId(const fs::path &absolute) : path(absolute.string()) {
-    struct stat st {};
-    if (::stat(path.c_str(), &st) == 0) {
-      exists = true;
-      dev = st.st_dev;
-      ino = st.st_ino;
-    }
-  }
-  [[nodiscard]] auto same(const FileId &other) const -> bool {
-    return exists && other.exists ? dev == other.dev && ino == other.ino : path == other.path;
-  }
-  std::string path;
-  bool exists = false;
-  dev_t dev = 0;
-  ino_t ino = 0;
-};
-
-}  // namespace
-
 auto ConfigSession::drop_own_and_excluded(std::vector<Input> &inputs, const std::vector<std::string> &written,
                                           std::vector<std::string> &notes) -> std::size_t {
   std::vector<int> config(inputs.size(), -1);
@@ -265,20 +240,16 @@ auto ConfigSession::drop_own_and_excluded(std::vector<Input> &inputs, const std:
   // Known once every configuration is loaded: an input's baseline may be
   // named by the configuration of another folder.
   std::vector<std::pair<FileId, std::string>> own;
+  auto add = [&](const std::string &path, std::string why) {
+    if (!path.empty()) own.emplace_back(FileId(absolute_normal(path)), std::move(why));
+  };
   for (const auto &c : configs_) {
-    own.emplace_back(FileId(absolute_normal(c->path)), "it is a callcheck configuration file");
-    if (!c->baseline.empty()) {
-      own.emplace_back(FileId(absolute_normal(c->baseline)), "it is the baseline file of " + c->display);
-    }
+    add(c->path, "it is a callcheck configuration file");
+    add(c->baseline, "it is the baseline file of " + c->display);
   }
-  if (!args_.baseline.empty()) own.emplace_back(FileId(absolute_normal(args_.baseline)), "it is the --baseline file");
-  if (!args_.write_baseline.empty()) {
-    own.emplace_back(FileId(absolute_normal(args_.write_baseline)), "it is the --write-baseline file");
-  }
-  for (const std::string &w : written) {
-    own.emplace_back(FileId(absolute_normal(w)), "it is a report this run writes (-o or --format NAME:FILE)");
-  }
-  std::size_t dropped = 0;
+  add(args_.baseline, "it is the --baseline file");
+  add(args_.write_baseline, "it is the --write-baseline file");
+  for (const std::string &w : written) add(w, "it is a report this run writes (-o or --format NAME:FILE)");
   std::size_t kept = 0;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     Input &in = inputs[i];
@@ -290,21 +261,15 @@ auto ConfigSession::drop_own_and_excluded(std::vector<Input> &inputs, const std:
       for (std::size_t k = 0; why.empty() && k < own.size(); ++k) {
         if (own[k].first.same(id)) why = own[k].second;
       }
-      if (why.empty() && config[i] >= 0) {
-        const LoadedConfig &c = *configs_[static_cast<std::size_t>(config[i])];
-        if (detail::excluded_by(c.load.config.exclude, relative_to(file, c.dir))) {
-          why = "it matches `exclude` in " + c.display;
-        }
+      const LoadedConfig *c = config[i] >= 0 ? configs_[static_cast<std::size_t>(config[i])].get() : nullptr;
+      if (why.empty() && c != nullptr && detail::excluded_by(c->load.config.exclude, relative_to(file, c->dir))) {
+        why = "it matches `exclude` in " + c->display;
       }
     }
-    if (why.empty()) {
-      if (kept != i) inputs[kept] = std::move(in);
-      ++kept;
-      continue;
-    }
-    ++dropped;
-    if (in.explicit_path) notes.push_back(fmt::format("callcheck: {}: not checked: {}", printable(in.display), why));
+    if (!why.empty() && in.explicit_path) notes.push_back(fmt::format("callcheck: {}: not checked: {}", printable(in.display), why));
+    if (why.empty() && kept++ != i) inputs[kept - 1] = std::move(in);
   }
+  const std::size_t dropped = inputs.size() - kept;
   inputs.resize(kept);
   return dropped;
 }
