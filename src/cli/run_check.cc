@@ -508,11 +508,15 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
     return kFailure;
   }
   if (n == 0) {
-    // As with no inputs at all: there was nothing to check, so no verdict.
-    err << (skipped == 0 ? std::string("callcheck: no input files found\n")
-                         : fmt::format("callcheck: no input files found: {} skipped (callcheck's own files or "
-                                       "excluded)\n",
-                                       skipped));
+    // Every named file was set aside on purpose (excluded, or callcheck's own): pre-commit names each
+    // staged file, and a commit that only touches excluded files must not fail the hook. A run that
+    // found no input at all has no verdict.
+    if (skipped > 0) {
+      err << fmt::format("callcheck: nothing to check: {} named file{} skipped (callcheck's own files or excluded)\n",
+                         skipped, skipped == 1 ? "" : "s");
+      return kClean;
+    }
+    err << "callcheck: no input files found\n";
     return kFailure;
   }
   if (config.writing_baseline()) return config.write_baseline(err);
