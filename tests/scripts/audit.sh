@@ -76,7 +76,7 @@ contains mid-call "error CC601 missing-permission: \`Calls.Initiate.All\` is not
 expect 0 mid-call-none --app join.json samples/valid/requests/mute.json
 
 # --- formats ------------------------------------------------------------------------
-for format in json sarif junit github; do
+for format in ${CALLCHECK_FORMATS:?set by tests/CMakeLists.txt from include/callcheck/format_table.h}; do
   expect 1 "all.$format" --app app.json --app samples/invalid/cc610-calling-not-enabled.json --format "$format" samples/
 done
 if python3 "$validate" "$report_schema" "$work/out/all.json" >"$work/v.log" 2>&1; then echo "ok: json valid"; else
