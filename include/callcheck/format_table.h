@@ -26,7 +26,8 @@
   CALLCHECK_FORMAT(Junit, junit, "xml", false)    \
   CALLCHECK_FORMAT(Github, github, "github", false) \
   CALLCHECK_FORMAT(Gitlab, gitlab, "gitlab", false) \
-  CALLCHECK_FORMAT(Concise, concise, "concise", true)
+  CALLCHECK_FORMAT(Concise, concise, "concise", true) \
+  /* a new row goes above this line */
 // clang-format on
 
 #endif  // CALLCHECK_FORMAT_TABLE_H_
