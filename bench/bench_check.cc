@@ -10,7 +10,7 @@
 // Payload sets: "all" = every corpus payload (../shared/corpus/graph-docs) and
 // sample (samples/valid) that is syntactically valid JSON; "clean" = those
 // without an error-severity diagnostic (what a valid request costs).
-#include "json.h"
+#include "document/rapidjson_adapter.h"
 
 #include <benchmark/benchmark.h>
 

@@ -258,10 +258,12 @@ TEST_P(Rule, Case) {
   const Case &c = kCases[GetParam()];
   Options options;
   options.api = c.api;
-  options.request_line = c.request_line;
   options.request = c.request;
   options.preview = true;  // preview rules have cases too
-  const Report report = check(c.body, "test.json", options);
+  Source source;
+  source.name = "test.json";
+  source.request_line = c.request_line;
+  const Report report = check(c.body, source, options);
   std::string at;  // where it fired, comma-separated
   std::size_t fired = 0;
   for (const Diagnostic &d : report.diagnostics) {

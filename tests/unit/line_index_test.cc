@@ -1,12 +1,11 @@
-// LineIndex: byte offset -> 1-based line:column, columns counting code
-// points (a TAB one column), for every position callcheck reports. Tested
-// through document/document.h today; LineIndex is moving to its own std-only
-// file (issue 11), and only the #include below should change with it.
+// LineIndex (document/line_index.h): byte offset -> 1-based line:column,
+// columns counting code points (a TAB one column), for every position
+// callcheck reports.
 #include <gtest/gtest.h>
 
 #include <string>  // std::string
 
-#include "document/document.h"
+#include "document/line_index.h"
 
 namespace {
 

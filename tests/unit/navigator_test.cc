@@ -1,7 +1,7 @@
 // Navigator (schema/navigator.h): the schema that governs a value, with $ref
 // followed and a polymorphic slot resolved by its @odata.type, as the rules
 // ask for it (CC201 "may this member be here", CC208 "is this the slot's type").
-#include "json.h"
+#include "document/rapidjson_adapter.h"
 
 #include <gtest/gtest.h>
 

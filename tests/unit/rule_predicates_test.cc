@@ -1,4 +1,4 @@
-// The text predicates several lint rules agree on (rules/rule_support.h):
+// The text predicates several lint rules agree on (rules/text_predicates.h):
 // placeholders (CC204), GUIDs (CC205, CC211), https URLs (CC202, CC217) and
 // the value excerpts messages show. Pinned here so that a rule's cases are
 // not the only thing standing between a predicate edit and every rule using it.
@@ -6,7 +6,7 @@
 
 #include <string>  // std::string
 
-#include "rules/rule_support.h"
+#include "rules/text_predicates.h"
 
 namespace {
 
