@@ -12,13 +12,37 @@
 #include <string_view>  // std::string_view
 
 #include "callcheck/audit.h"
+#include "callcheck/format_table.h"
 #include "callcheck/report.h"
 
 namespace callcheck {
 
-enum class Format : std::uint8_t { Text, Json, Sarif, Junit, Github, Gitlab, Concise };
+// One value per row of callcheck/format_table.h, in its order.
+enum class Format : std::uint8_t {
+#define CALLCHECK_FORMAT_ENUMERATOR(enumerator, name, extension, terminal) enumerator,
+  CALLCHECK_FORMATS(CALLCHECK_FORMAT_ENUMERATOR)
+#undef CALLCHECK_FORMAT_ENUMERATOR
+};
+
+struct FormatInfo {
+  Format format;
+  std::string_view name;       // the --format value, "sarif"
+  std::string_view extension;  // of its golden, tests/golden/format/report.<extension>
+  bool terminal;               // for people (text, concise), not a document
+};
+
+// Every format, in the table's order (the order the CLI lists them).
+inline constexpr FormatInfo kFormats[] = {
+#define CALLCHECK_FORMAT_INFO(enumerator, name, extension, terminal) {Format::enumerator, #name, extension, terminal},
+    CALLCHECK_FORMATS(CALLCHECK_FORMAT_INFO)
+#undef CALLCHECK_FORMAT_INFO
+};
+
 [[nodiscard]] auto parse_format(std::string_view text) -> std::optional<Format>;
 [[nodiscard]] auto to_string(Format format) -> std::string_view;
+[[nodiscard]] auto format_info(Format format) -> const FormatInfo &;
+// "text, json, sarif, ...": the names for help and error messages.
+[[nodiscard]] auto format_names() -> std::string;
 
 struct RenderOptions {
   bool color = false;                   // ANSI colour (text only)

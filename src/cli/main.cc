@@ -65,8 +65,8 @@ void add_check_options(CLI::App &cmd, CheckArgs &a) {
   cmd.add_option("paths", a.paths, "Files or directories to check; - reads stdin")->required();
   // NAME[:FILE], repeatable: one run, several reports (cli/outputs.h checks the values).
   cmd.add_option("--format", a.formats,
-                 "Output format: text, concise, json, sarif, junit, github, gitlab; NAME:FILE writes that one to "
-                 "FILE (repeatable; at most one without FILE, on standard output)")
+                 "Output format: " + callcheck::format_names() +
+                     "; NAME:FILE writes that one to FILE (repeatable; at most one without FILE, on standard output)")
       ->allow_extra_args(false)
       ->type_name("NAME[:FILE]");
   cmd.add_option("-o,--output-file", a.output_file, "Write the output without a FILE here instead of standard output");
@@ -219,8 +219,8 @@ auto main(int argc, char **argv) -> int {
   audit->add_option("--write-minimal", audit_args.write_minimal,
                     "Write the minimal requiredResourceAccess (JSON) the payloads need to this file");
   audit->add_option("--format", audit_args.check.formats,
-                    "Output format: text, concise, json, sarif, junit, github, gitlab; NAME:FILE writes that one "
-                    "to FILE (repeatable; at most one without FILE)")
+                    "Output format: " + callcheck::format_names() +
+                        "; NAME:FILE writes that one to FILE (repeatable; at most one without FILE)")
       ->allow_extra_args(false)
       ->type_name("NAME[:FILE]");
   audit->add_option("-o,--output-file", audit_args.check.output_file,

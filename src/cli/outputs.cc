@@ -12,9 +12,11 @@
 namespace callcheck::cli {
 namespace {
 
-constexpr std::string_view kFormatNames[] = {"text", "json", "sarif", "junit", "github", "gitlab", "concise"};
-
-auto is_terminal_format(Format f) -> bool { return f == Format::Text || f == Format::Concise; }
+auto format_name_list() -> std::vector<std::string_view> {
+  std::vector<std::string_view> names;
+  for (const FormatInfo &f : kFormats) names.push_back(f.name);
+  return names;
+}
 
 }  // namespace
 
@@ -30,7 +32,7 @@ auto parse_outputs(const std::vector<std::string> &formats, const std::string &o
     OutputSpec spec;
     const auto format = parse_format(name);
     if (!format) {
-      const std::vector<std::string_view> names(std::begin(kFormatNames), std::end(kFormatNames));
+      const std::vector<std::string_view> names = format_name_list();
       const std::string near = detail::closest(name, names);
       err << fmt::format("callcheck: --format: unknown format `{}`{}; the formats are {}\n", printable(name),
                          near.empty() ? "" : fmt::format(" (did you mean `{}`?)", near), detail::join_list(names));
@@ -88,8 +90,9 @@ Outputs::Outputs(const std::vector<OutputSpec> &specs, const RenderOptions &base
     sink->spec = spec;
     RenderOptions render = base;
     render.quiet = options.quiet;
-    // Colour is for a terminal: never in a file, never in a machine format.
-    render.color = options.colour && spec.file.empty() && spec.format == Format::Text;
+    // Colour is for a terminal, never in a file; the renderers that have
+    // none (every one but text) ignore it.
+    render.color = options.colour && spec.file.empty();
     sink->renderer = make_renderer(spec.format, render);
     sinks_.push_back(std::move(sink));
   }
@@ -145,7 +148,7 @@ void Outputs::end(std::ostream &out, const Summary &summary) {
   // never inside a JSON, SARIF, JUnit or GitLab document.
   bool stdout_free = true;
   for (const auto &s : sinks_) {
-    if (s->spec.file.empty() && !is_terminal_format(s->spec.format)) stdout_free = false;
+    if (s->spec.file.empty() && !format_info(s->spec.format).terminal) stdout_free = false;
   }
   std::ostream &to = stdout_free ? out : err_;
   std::vector<std::pair<std::string, std::pair<std::string, std::size_t>>> rows(counts_.begin(), counts_.end());

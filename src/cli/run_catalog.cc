@@ -3,7 +3,6 @@
 #include <cstdint>  // std::uint64_t
 
 #include "callcheck/callcheck.h"
-#include "catalog/policy.h"
 #include "render/rules_document.h"
 #include "cli/commands.h"
 #include "cli/exit_code.h"
@@ -14,46 +13,14 @@
 #include "schema/bundle.h"
 
 namespace callcheck::cli {
-namespace {
-
-auto markdown_cell(std::string_view s) -> std::string {
-  std::string out;
-  for (const char c : s) {
-    if (c == '|') out += "\\|";
-    else out.push_back(c);
-  }
-  return out;
-}
-
-// Input-validity rules cannot be deselected; the catalogue says so where
-// users look for what a selector does.
-auto status_of(const RuleMeta &m) -> std::string {
-  std::string status(to_string(m.status));
-  if (detail::always_reported(m.code)) status += ", always reported";
-  return status;
-}
-
-}  // namespace
 
 auto run_rules(const std::string &format, std::ostream &out) -> int {
-  const auto &catalog = rule_catalog();
   if (format == "json") {
     out << detail::rules_document(false);
-    return kClean;
-  }
-  if (format == "markdown") {
-    out << "| code | name | severity | status | fix | summary |\n|---|---|---|---|---|---|\n";
-    for (const RuleMeta &m : catalog) {
-      // Relative to the README at the top of the source tree.
-      out << fmt::format("| [{}](docs/rules/{}) | `{}` | {} | {} | {} | {} |\n", m.code, rule_page(m), m.name,
-                         to_string(m.severity), status_of(m), m.fix == FixSafety::None ? "" : to_string(m.fix),
-                         markdown_cell(m.summary));
-    }
-    return kClean;
-  }
-  for (const RuleMeta &m : catalog) {
-    out << fmt::format("{:<6} {:<34} {:<8} {:<25} {}\n", m.code, m.name, to_string(m.severity), status_of(m),
-                       m.summary);
+  } else if (format == "markdown") {
+    out << detail::rules_markdown();
+  } else {
+    out << detail::rules_text();
   }
   return kClean;
 }
@@ -76,9 +43,7 @@ auto run_explain(const std::string &what, std::ostream &out, std::ostream &err) 
       return kFailure;
     }
   }
-  const std::string fix = m->fix == FixSafety::None ? std::string() : fmt::format(", fix: {}", to_string(m->fix));
-  out << fmt::format("# {} {}\n\n{} (default severity: {}, status: {}{})\n\n{}\n", m->code, m->name, m->summary,
-                     to_string(m->severity), status_of(*m), fix, m->explanation);
+  out << detail::rule_explanation(*m);
   return kClean;
 }
 

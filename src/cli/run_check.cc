@@ -1,16 +1,4 @@
-#include "document/rapidjson_adapter.h"
-
-#include <unistd.h>
-
-#include <algorithm>           // std::remove_if
-#include <atomic>              // std::atomic
-#include <condition_variable>  // std::condition_variable
-#include <cstdlib>             // std::getenv
-#include <fstream>             // std::ifstream
-#include <map>                 // std::map
-#include <mutex>               // std::mutex
-#include <system_error>        // std::system_error
-#include <thread>              // std::thread
+#include <algorithm>  // std::remove_if
 
 #include <fmt/format.h>
 
@@ -22,36 +10,18 @@
 #include "cli/extract_inputs.h"
 #include "cli/input.h"
 #include "cli/outputs.h"
+#include "cli/process_input.h"
 #include "cli/safe_write.h"
 #include "cli/trust_root.h"
-#include "util/suggest.h"
+#include "cli/worker_pool.h"
 #include "config/config.h"
 #include "fix/edits.h"
 #include "fix/fix_file.h"
-#include "permissions/permissions.h"
-#include "permissions/token.h"
-#include "catalog/cc001_invalid_json.h"
-#include "catalog/cc007_number_out_of_range.h"
-#include "catalog/cc010_unreadable_input.h"
-#include "catalog/cc502_non_request_block.h"
 #include "catalog/diagnostic.h"
-#include "request/request.h"
+#include "permissions/permissions.h"
 
 namespace callcheck::cli {
 namespace {
-
-// What one input turned into; rendered in input order.
-struct Outcome {
-  Report report;
-  std::string text;  // kept for code frames
-  // Markdown/.http: one report per extracted body (then `report` is unused);
-  // NDJSON files are streamed by the rendering thread instead (`ndjson`).
-  std::vector<Report> extracted;
-  bool ndjson = false;
-  std::size_t fixed = 0;  // --fix: fixes applied to this input
-  std::string diff;       // --diff: what --fix would change
-  std::string fix_note;   // why fixes were not applied (stderr)
-};
 
 // --diff: what the configuration reports (unused suppressions, ...) is not a diff.
 class Silent final : public Renderer {
@@ -60,47 +30,6 @@ class Silent final : public Renderer {
     (void)out, (void)report, (void)text;
   }
 };
-
-auto input_error(const Input &in, const std::string &message) -> Outcome {
-  Outcome o;
-  o.report.source = in.display;
-  o.report.input_error = true;
-  Diagnostic d = detail::make_diagnostic(catalog::kUnreadableInput,
-                                         fmt::format("cannot read `{}`: {}", in.display, message), "",
-                                         Span{Position{1, 1}, Position{1, 1}});
-  o.report.diagnostics.push_back(std::move(d));
-  return o;
-}
-
-// --fix/--diff on one input held in memory: `o.text` becomes the fixed text
-// (what the findings are then reported on) unless only a diff is wanted.
-// Nothing is written when the result would not parse (fix/fix_file.h), and
-// stdin is never rewritten.
-auto fix_input(const Input &in, InputKind kind, const Options &options, const CheckArgs &args, Outcome &o)
-    -> std::string {
-  const detail::FixInput as = kind == InputKind::Json       ? detail::FixInput::Json
-                              : kind == InputKind::Markdown ? detail::FixInput::Markdown
-                                                            : detail::FixInput::Http;
-  detail::FixResult r = detail::fix_text(o.text, as, in.display, options, args.unsafe_fixes);
-  if (r.fixed == 0) return {};
-  if (!r.parses) {
-    o.fix_note = fmt::format("{}: {} not applied: the fixed text would not parse", in.display,
-                             r.fixed == 1 ? std::string("1 fix") : fmt::format("{} fixes", r.fixed));
-    return {};
-  }
-  if (args.diff) {
-    o.diff = detail::unified_diff(o.text, r.text, in.display);
-    o.fixed = r.fixed;
-    return {};
-  }
-  if (in.is_stdin) return {};
-  if (std::string error = safe_write_file(in.path, r.text); !error.empty()) {
-    return "cannot write the fixed file: " + error;
-  }
-  o.fixed = r.fixed;
-  o.text = std::move(r.text);
-  return {};
-}
 
 // --fix/--diff on the configuration files in use: their CC303 fixes, in
 // rounds, written only when the result is still a valid configuration.
@@ -141,172 +70,6 @@ auto fix_configs(const std::vector<std::pair<std::string, std::string>> &files, 
   return true;
 }
 
-auto process(const Input &in, const Options &options, std::size_t cap, const std::string &stdin_text,
-             bool stdin_ok, const std::string &stdin_error, const CheckArgs *fixing = nullptr) -> Outcome {
-  if (!in.error.empty()) return input_error(in, in.error);
-  Outcome o;
-  const InputKind kind = input_kind(in.display);
-  if (kind == InputKind::Ndjson && !in.is_stdin) {
-    o.ndjson = true;
-    return o;
-  }
-  if (in.is_stdin) {
-    if (!stdin_ok) return input_error(in, stdin_error);
-    o.text = stdin_text;
-  } else {
-    ReadResult r = read_file(in.path, cap);
-    if (!r.ok) return input_error(in, r.error);
-    o.text = std::move(r.bytes);
-  }
-  if (fixing != nullptr && kind != InputKind::Ndjson) {
-    if (const std::string error = fix_input(in, kind, options, *fixing, o); !error.empty()) {
-      return input_error(in, error);
-    }
-  }
-  if (kind == InputKind::Json) {
-    o.report = check(o.text, in.display, options);
-  } else if (kind == InputKind::Ndjson) {
-    check_ndjson_text(o.text, in.display, options, [&](const Report &r) { o.extracted.push_back(r); });
-    o.text.clear();  // positions are line numbers of the stream; no code frames
-  } else {
-    o.extracted = check_extracted(kind, o.text, in.display, options);
-  }
-  return o;
-}
-
-// A JWT: three base64url segments joined by dots (the first two at least
-// 8 characters, the last may be empty: alg "none"), or anything starting
-// like a base64 JSON header ("eyJ"). "my.token.jwt" is a file name.
-auto looks_like_token(std::string_view s) -> bool {
-  if (s.substr(0, 3) == "eyJ") return true;
-  std::size_t dots = 0;
-  std::size_t segment = 0;
-  for (const char c : s) {
-    if (c == '.') {
-      if (segment < 8 && dots < 2) return false;
-      ++dots;
-      segment = 0;
-      continue;
-    }
-    const bool b64 = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-    if (!b64) return false;
-    ++segment;
-  }
-  return dots == 2;
-}
-
-}  // namespace
-
-auto use_colour(const std::string &mode) -> bool {
-  if (mode == "always") return true;
-  if (mode == "never") return false;
-  // FORCE_COLOR (https://force-color.org) is the CI's way to say its log
-  // renders ANSI colour though it is not a terminal; it wins over NO_COLOR,
-  // as in Node.js. --color always/never win over both.
-  const char *force_color = std::getenv("FORCE_COLOR");
-  if (force_color != nullptr && *force_color != '\0') return true;
-  const char *no_color = std::getenv("NO_COLOR");
-  if (no_color != nullptr && *no_color != '\0') return false;
-  return ::isatty(STDOUT_FILENO) == 1;
-}
-
-auto expand_options(const CheckArgs &args, std::vector<std::string> extensions, std::vector<std::string> &notes)
-    -> ExpandOptions {
-  ExpandOptions o;
-  o.extensions = std::move(extensions);
-  o.follow_symlinks = args.follow_symlinks;
-  o.use_ignore = !args.no_ignore;
-  o.exclude = args.exclude;
-  o.notes = &notes;
-  return o;
-}
-
-auto build_options(const CheckArgs &args, std::ostream &err, bool &ok) -> Options {
-  Options options;
-  ok = true;
-  options.limits = args.limits;
-  if (!args.api.empty()) options.api = *parse_api_version(args.api);
-  if (!args.request.empty()) {
-    if (detail::find_request(args.request) == nullptr) {
-      std::string known;
-      std::vector<std::string_view> names;
-      for (const detail::RequestDef &r : detail::all_requests()) {
-        known += (known.empty() ? "" : ", ") + std::string(r.name);
-        names.push_back(r.name);
-      }
-      const std::string near = detail::closest(args.request, names);
-      err << fmt::format("callcheck: --request: unknown request `{}`{}; known: {}\n", printable(args.request),
-                         near.empty() ? "" : fmt::format(" (did you mean `{}`?)", near), known);
-      ok = false;
-    }
-    options.request = args.request;
-  }
-  options.select = args.select;
-  options.ignore = args.ignore;
-  options.preview = args.preview;
-  // Rule selectors on the command line are held to the configuration's rules
-  // (catalog/policy.h): a typo must never widen or narrow a run silently.
-  auto selectors_ok = [&](const std::vector<std::string> &list, std::string_view flag, bool for_ignore) {
-    for (const std::string &item : list) {
-      if (const auto problem = detail::check_selector(item, for_ignore)) {
-        err << fmt::format("callcheck: {}: {}; {}\n", flag, printable(problem->message), problem->help);
-        ok = false;
-      }
-    }
-  };
-  selectors_ok(args.select, "--select", false);
-  selectors_ok(args.ignore, "--ignore", true);
-  if (!ok) return options;
-  if (!args.scopes.empty()) {
-    std::vector<std::string> granted;
-    for (const std::string &s : args.scopes) {
-      if (!s.empty()) granted.push_back(s);
-    }
-    options.granted_scopes = granted;
-  }
-  if (!args.token_file.empty()) {
-    // A fixed cap (a JWT is a few KB), not --max-bytes, so no flag is named.
-    constexpr std::size_t kMaxTokenBytes = 64 * 1024;
-    ReadResult r =
-        args.token_file == "-" ? read_stdin(kMaxTokenBytes, "") : read_file(args.token_file, kMaxTokenBytes, "");
-    if (!r.ok) {
-      // Never the argument itself: `--token "$TOKEN"` is an easy mistake,
-      // and this line would put the token into the CI log.
-      if (looks_like_token(args.token_file)) {
-        err << "callcheck: --token: this looks like a token, not a file; write it to a file or pass - to read "
-               "stdin\n";
-      } else {
-        err << fmt::format("callcheck: cannot read the --token file: {}\n", r.error);
-      }
-      ok = false;
-      return options;
-    }
-    const detail::TokenRoles roles = detail::decode_token_roles(r.bytes);
-    if (!roles.ok) {
-      err << fmt::format("callcheck: the token in `{}` is not usable: {}\n", display_path(args.token_file),
-                         roles.error);
-      ok = false;
-      return options;
-    }
-    std::vector<std::string> granted = options.granted_scopes.value_or(std::vector<std::string>{});
-    granted.insert(granted.end(), roles.roles.begin(), roles.roles.end());
-    options.granted_scopes = granted;
-    options.token_tenant = roles.tenant;
-  }
-  if (!args.join_url.empty()) {
-    // A link that cannot be read leaves nothing to compare with: refuse it
-    // here rather than report CC240 once per file.
-    const JoinUrlResult link = parse_join_url(args.join_url);
-    if (!link) {
-      err << fmt::format("callcheck: --join-url: {}; {}\n", to_string(link.error()), join_url_help(link.error()));
-      ok = false;
-      return options;
-    }
-    options.join_url = args.join_url;
-  }
-  return options;
-}
-
 // CC303/CC304 concern the granted names, not a payload: reported once, at the
 // flag that gave them, and the canonical list is what every check() receives
 // (so no file repeats them at 1:1).
@@ -331,6 +94,8 @@ auto lint_flag_scopes(const CheckArgs &args, Options &options) -> std::vector<Re
                 reports.end());
   return reports;
 }
+
+}  // namespace
 
 auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> int {
   bool ok = true;
@@ -415,58 +180,12 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
     return code;
   }
 
-  // A pool of workers; results are rendered strictly in input order, and
-  // workers never run more than a window ahead, so memory stays bounded.
+  // Checked by a pool of workers (cli/worker_pool.h), rendered strictly in input order.
   const std::size_t n = named.size();
-  constexpr std::size_t kWindow = 256;
-  // A ring of kWindow slots: slot i % kWindow is free again once input
-  // i - kWindow has been rendered, so memory does not grow with the input count.
-  std::vector<std::optional<Outcome>> results(std::min(n, kWindow));
-  std::mutex mutex;
-  std::condition_variable ready;
-  std::condition_variable room;
-  std::size_t next_render = 0;
-  std::atomic<std::size_t> next_job{0};
-  auto worker = [&] {
-    while (true) {
-      const std::size_t i = next_job.fetch_add(1);
-      if (i >= n) return;
-      {
-        std::unique_lock<std::mutex> lock(mutex);
-        room.wait(lock, [&] { return i < next_render + kWindow; });
-      }
-      Outcome o = process(named[i], config.options(i), args.limits.max_bytes, stdin_text, stdin_ok, stdin_error,
-                          fixing);
-      {
-        const std::lock_guard<std::mutex> lock(mutex);
-        results[i % kWindow] = std::move(o);
-      }
-      ready.notify_one();
-    }
+  auto job = [&](std::size_t i) {
+    return process(named[i], config.options(i), args.limits.max_bytes, stdin_text, stdin_ok, stdin_error, fixing);
   };
-  const unsigned jobs = static_cast<unsigned>(std::min<std::size_t>(args.jobs, std::max<std::size_t>(1, n)));
-  std::vector<std::thread> threads;
-  if (jobs > 1) {
-    try {
-      for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
-    } catch (const std::system_error &) {
-      // No threads on this platform (the WebAssembly build): the workers that
-      // started carry on; with none, this thread does every job itself.
-    }
-  }
-  const bool parallel = !threads.empty();
-  for (std::size_t i = 0; i < n; ++i) {
-    Outcome o;
-    if (parallel) {
-      std::unique_lock<std::mutex> lock(mutex);
-      ready.wait(lock, [&] { return results[i % kWindow].has_value(); });
-      o = std::move(*results[i % kWindow]);
-      results[i % kWindow].reset();
-      next_render = i + 1;
-      room.notify_all();
-    } else {
-      o = process(named[i], config.options(i), args.limits.max_bytes, stdin_text, stdin_ok, stdin_error, fixing);
-    }
+  auto render_one = [&](std::size_t i, Outcome o) {
     summary.fixed += o.fixed;
     if (!o.fix_note.empty()) err << "callcheck: " << printable(o.fix_note) << "\n";
     if (args.diff) {
@@ -474,7 +193,7 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
       out << o.diff;
       if (o.fixed > 0) ++diff_files;
       if (o.report.input_error) ++summary.input_errors;
-      continue;
+      return;
     }
     auto emit = [&](Report report, std::string_view text) {
       config.post_process(i, report);
@@ -492,8 +211,8 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
     } else {
       emit(o.report, o.text);
     }
-  }
-  for (std::thread &t : threads) t.join();
+  };
+  run_in_order<Outcome>(n, args.jobs, job, render_one);
   if (config.finish(*renderer, out, summary, render_options.fail_on)) worst_hit = true;
   renderer->end(out, summary);
   out.flush();
@@ -522,122 +241,6 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
   if (config.writing_baseline()) return config.write_baseline(err);
   if (args.fix_only) return kClean;
   return worst_hit && !args.exit_zero ? kFindings : kClean;
-}
-
-// Input validity decides whether the scenario can be trusted at all: a body
-// that is not valid JSON, or is ambiguous to parsers (duplicate keys,
-// invalid UTF-8, NUL, out-of-range numbers), has no scenario a script should
-// grant permissions from. Those findings are reported as errors, exit 1.
-auto invalid_input_findings(const Report &r) -> std::vector<Diagnostic> {
-  std::vector<Diagnostic> out;
-  for (const Diagnostic &d : r.diagnostics) {
-    if (d.severity == Severity::Error && d.code >= catalog::kInvalidJson.code && d.code <= catalog::kNumberOutOfRange.code) out.push_back(d);
-  }
-  return out;
-}
-
-auto run_scopes(const CheckArgs &args, std::ostream &out, std::ostream &err) -> int {
-  bool ok = true;
-  const Options options = build_options(args, err, ok);
-  if (!ok) return kFailure;
-  std::vector<std::string> notes;
-  const std::vector<Input> inputs = expand_inputs(args.paths, expand_options(args, {".json"}, notes));
-  for (const std::string &note : notes) err << note << "\n";
-  const bool json = args.format == "json";
-  std::size_t failures = 0;
-  std::size_t invalid = 0;
-  // JSON: the `check --format json` document (schemas/callcheck/report.schema.json)
-  // whose diagnostics are only the input-validity errors.
-  RenderOptions render_options;
-  render_options.tool_version = CALLCHECK_VERSION;
-  const auto renderer = make_renderer(Format::Json, render_options);
-  Summary summary;
-  if (json) renderer->begin(out);
-  auto show = [&](const Report &full) {
-    // Responses and notifications found in Markdown/.http are not requests.
-    for (const Diagnostic &d : full.diagnostics) {
-      if (d.code == catalog::kNonRequestBlock.code) return;
-    }
-    Report r = full;
-    r.diagnostics = full.input_error ? full.diagnostics : invalid_input_findings(full);
-    if (r.input_error) {
-      ++failures;
-    } else if (!r.diagnostics.empty()) {
-      ++invalid;
-    }
-    if (json) {
-      summary.add(r);
-      renderer->file(out, r, "");
-      return;
-    }
-    const std::string source = printable(r.source);
-    const std::string origin = r.origin.empty() ? "" : " (" + printable(r.origin) + ")";
-    if (r.input_error) {
-      out << fmt::format("{}: {}\n", source, printable(r.diagnostics.front().message));
-      return;
-    }
-    if (!r.diagnostics.empty()) {
-      for (const Diagnostic &d : r.diagnostics) {
-        out << fmt::format("{}:{}:{}: error {} {}: {}\n", source, d.span.begin.line, d.span.begin.column, d.code,
-                           d.name, printable(d.message));
-      }
-      out << fmt::format("{}{}\n  scenario: not determined: the input is not valid\n", source, origin);
-      return;
-    }
-    out << fmt::format("{}{}\n", source, origin);
-    if (!r.request.name.empty()) {
-      out << fmt::format("  request:  {} (decided by {})\n", printable(r.request.name), r.request.decided_by);
-    }
-    if (!r.request.permissions.empty()) out << fmt::format("  permissions: {}\n", printable(r.request.permissions));
-    if (r.request.name == "create" || r.request.name.empty()) {
-      out << fmt::format("  scenario: {}, {} media\n", to_string(r.scenario.kind), to_string(r.scenario.media));
-    }
-    if (!r.scenario.summary.empty()) out << fmt::format("  summary:  {}\n", r.scenario.summary);
-    if (!r.scenario.evidence.empty()) out << fmt::format("  evidence: {}\n", r.scenario.evidence);
-    if (r.required_scopes.empty()) {
-      out << (r.request.permissions.empty() ? "  required: (none determined)\n" : "  required: none of its own\n");
-    }
-    for (const Scope &s : r.required_scopes) out << fmt::format("  required: {} - {}\n", s.name, s.reason);
-    for (const ScopeAlternative &alt : r.alternatives) {
-      std::string names;
-      for (const Scope &s : alt.scopes) names += (names.empty() ? "" : " + ") + s.name;
-      out << fmt::format("  or:       {}{}\n", names, alt.note.empty() ? "" : " - " + alt.note);
-    }
-  };
-  for (const Input &in : inputs) {
-    Outcome o = process(in, options, args.limits.max_bytes, "", false, "stdin is not supported by `scopes`");
-    if (o.ndjson) {
-      const std::string error = stream_ndjson_file(in.path, in.display, options, args.limits.max_bytes, show);
-      if (!error.empty()) show(input_error(in, error).report);
-    } else if (!o.extracted.empty()) {
-      for (const Report &r : o.extracted) show(r);
-      if (!json && o.extracted.size() > 1) {
-        // A whole .http/.md file: what the app needs for all its requests, and each request's share.
-        std::map<std::string, std::vector<std::string>> share;
-        for (const Report &r : o.extracted) {
-          for (const Scope &s : r.required_scopes) {
-            share[s.name].push_back(r.request.name.empty() ? std::string("?") : r.request.name);
-          }
-        }
-        out << fmt::format("{}: all {} requests\n", printable(in.display), o.extracted.size());
-        if (share.empty()) out << "  union:    (none determined)\n";
-        for (const auto &[name, requests] : share) {
-          std::string who;
-          for (const std::string &q : requests) who += (who.empty() ? "" : ", ") + printable(q);
-          out << fmt::format("  union:    {} - needed by {}\n", name, who);
-        }
-      }
-    } else {
-      show(o.report);
-    }
-  }
-  if (json) renderer->end(out, summary);
-  if (inputs.empty()) {
-    err << "callcheck: no input files found\n";
-    return kFailure;
-  }
-  if (failures > 0) return kFailure;
-  return invalid > 0 ? kFindings : kClean;
 }
 
 }  // namespace callcheck::cli

@@ -2,30 +2,35 @@
 
 #include "render/renderers.h"
 
+#include <cstddef>   // std::size_t
+#include <iterator>  // std::size
+#include <string>    // std::string
+
 namespace callcheck {
 
 auto parse_format(std::string_view text) -> std::optional<Format> {
-  if (text == "text") return Format::Text;
-  if (text == "json") return Format::Json;
-  if (text == "sarif") return Format::Sarif;
-  if (text == "junit") return Format::Junit;
-  if (text == "github") return Format::Github;
-  if (text == "gitlab") return Format::Gitlab;
-  if (text == "concise") return Format::Concise;
+  for (const FormatInfo &f : kFormats) {
+    if (f.name == text) return f.format;
+  }
   return std::nullopt;
 }
 
-auto to_string(Format format) -> std::string_view {
-  switch (format) {
-    case Format::Text: return "text";
-    case Format::Json: return "json";
-    case Format::Sarif: return "sarif";
-    case Format::Junit: return "junit";
-    case Format::Github: return "github";
-    case Format::Gitlab: return "gitlab";
-    case Format::Concise: return "concise";
+auto format_info(Format format) -> const FormatInfo & {
+  // The enum is made from the same rows in the same order; a value cast
+  // from a wider integer is no row.
+  const auto i = static_cast<std::size_t>(format);
+  return i < std::size(kFormats) ? kFormats[i] : kFormats[0];
+}
+
+auto to_string(Format format) -> std::string_view { return format_info(format).name; }
+
+auto format_names() -> std::string {
+  std::string out;
+  for (const FormatInfo &f : kFormats) {
+    if (!out.empty()) out += ", ";
+    out += f.name;
   }
-  return "text";
+  return out;
 }
 
 void Summary::add(const Report &report) {
@@ -54,13 +59,11 @@ void Summary::add_findings(const Report &report) {
 
 auto make_renderer(Format format, const RenderOptions &options) -> std::unique_ptr<Renderer> {
   switch (format) {
-    case Format::Text: return detail::make_text_renderer(options);
-    case Format::Json: return detail::make_json_renderer(options);
-    case Format::Sarif: return detail::make_sarif_renderer(options);
-    case Format::Junit: return detail::make_junit_renderer(options);
-    case Format::Github: return detail::make_github_renderer(options);
-    case Format::Gitlab: return detail::make_gitlab_renderer(options);
-    case Format::Concise: return detail::make_concise_renderer(options);
+#define CALLCHECK_FORMAT_CASE(enumerator, name, extension, terminal) \
+  case Format::enumerator:                                           \
+    return detail::make_##name##_renderer(options);
+    CALLCHECK_FORMATS(CALLCHECK_FORMAT_CASE)
+#undef CALLCHECK_FORMAT_CASE
   }
   return detail::make_text_renderer(options);
 }

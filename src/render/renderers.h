@@ -9,13 +9,12 @@
 
 namespace callcheck::detail {
 
-[[nodiscard]] auto make_text_renderer(const RenderOptions &options) -> std::unique_ptr<Renderer>;
-[[nodiscard]] auto make_json_renderer(const RenderOptions &options) -> std::unique_ptr<Renderer>;
-[[nodiscard]] auto make_sarif_renderer(const RenderOptions &options) -> std::unique_ptr<Renderer>;
-[[nodiscard]] auto make_junit_renderer(const RenderOptions &options) -> std::unique_ptr<Renderer>;
-[[nodiscard]] auto make_github_renderer(const RenderOptions &options) -> std::unique_ptr<Renderer>;
-[[nodiscard]] auto make_gitlab_renderer(const RenderOptions &options) -> std::unique_ptr<Renderer>;
-[[nodiscard]] auto make_concise_renderer(const RenderOptions &options) -> std::unique_ptr<Renderer>;
+// make_text_renderer(), make_json_renderer(), ...: one per row of
+// callcheck/format_table.h, each defined in render/<name>.cc.
+#define CALLCHECK_FORMAT_FACTORY(enumerator, name, extension, terminal) \
+  [[nodiscard]] auto make_##name##_renderer(const RenderOptions &options) -> std::unique_ptr<Renderer>;
+CALLCHECK_FORMATS(CALLCHECK_FORMAT_FACTORY)
+#undef CALLCHECK_FORMAT_FACTORY
 // The text format's closing line ("3 files checked: ..."), which concise shares.
 [[nodiscard]] auto text_summary(const Summary &summary) -> std::string;
 

@@ -1,7 +1,8 @@
 // When the text output is coloured: only on a terminal in --color auto, never
-// when NO_COLOR is set (non-empty) unless --color always asks, never in the
-// machine formats. A real terminal comes from `script` (util-linux, in
+// when NO_COLOR is set (non-empty) unless --color always asks, never in
+// another format. A real terminal comes from `script` (util-linux, in
 // Debian's essential bsdutils), so the TTY branch is exercised, not assumed.
+#include <callcheck/render.h>
 #include <gtest/gtest.h>
 
 #include <array>
@@ -91,9 +92,12 @@ TEST(Colour, AlwaysWinsOverPipeAndNoColor) {
   EXPECT_TRUE(coloured(run("NO_COLOR=1", "--color always", false)));
 }
 
-TEST(Colour, MachineFormatsAreNeverColoured) {
-  for (const char *format : {"json", "sarif", "junit", "github"}) {
-    const std::string out = run("env -u NO_COLOR", std::string("--color always --format ") + format, true);
+// Every format of callcheck/format_table.h but text.
+TEST(Colour, OtherFormatsAreNeverColoured) {
+  for (const callcheck::FormatInfo &f : callcheck::kFormats) {
+    if (f.format == callcheck::Format::Text) continue;
+    const std::string format(f.name);
+    const std::string out = run("env -u NO_COLOR", "--color always --format " + format, true);
     ASSERT_NE(out.find("CC202"), std::string::npos) << format << ": " << out;
     EXPECT_FALSE(coloured(out)) << format;
   }

@@ -1,5 +1,5 @@
-// Every output format over one fixed set of reports, compared with
-// tests/golden/format/report.{txt,json,sarif,xml,github,gitlab,concise}
+// Every output format (callcheck/format_table.h) over one fixed set of
+// reports, compared with tests/golden/format/report.<its extension>
 // (CALLCHECK_UPDATE_GOLDEN=1 rewrites them; review the diff and commit), and
 // each machine format checked against its official schema:
 //   sarif -> ../shared/corpus/sarif/sarif-schema-2.1.0.json (python3-jsonschema)
@@ -188,19 +188,40 @@ auto without_rule_docs(const std::string &sarif) -> std::string {
   return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
 }
 
-TEST(Formats, Text) { compare("report.txt", render(callcheck::Format::Text)); }
+// One golden per row of callcheck/format_table.h, named after the format
+// (Table/FormatGolden.Render/sarif): a new format is a new test with no edit here.
+class FormatGolden : public ::testing::TestWithParam<callcheck::FormatInfo> {};
 
-TEST(Formats, Json) { compare("report.json", render(callcheck::Format::Json)); }
+TEST_P(FormatGolden, Render) {
+  const callcheck::FormatInfo &f = GetParam();
+  const std::string out = render(f.format);
+  compare("report." + std::string(f.extension), f.format == callcheck::Format::Sarif ? without_rule_docs(out) : out);
+}
 
-TEST(Formats, Sarif) { compare("report.sarif", without_rule_docs(render(callcheck::Format::Sarif))); }
+INSTANTIATE_TEST_SUITE_P(Table, FormatGolden, ::testing::ValuesIn(callcheck::kFormats),
+                         [](const ::testing::TestParamInfo<callcheck::FormatInfo> &info) {
+                           return std::string(info.param.name);
+                         });
 
-TEST(Formats, Junit) { compare("report.xml", render(callcheck::Format::Junit)); }
-
-TEST(Formats, Github) { compare("report.github", render(callcheck::Format::Github)); }
-
-TEST(Formats, Gitlab) { compare("report.gitlab", render(callcheck::Format::Gitlab)); }
-
-TEST(Formats, Concise) { compare("report.concise", render(callcheck::Format::Concise)); }
+// The table is the only list: names and enum agree and round-trip, and
+// every golden under tests/golden/format/ belongs to a row.
+TEST(Formats, TableRoundTripsAndOwnsEveryGolden) {
+  std::size_t i = 0;
+  for (const callcheck::FormatInfo &f : callcheck::kFormats) {
+    EXPECT_EQ(static_cast<std::size_t>(f.format), i++) << f.name;
+    EXPECT_EQ(callcheck::parse_format(f.name), f.format) << f.name;
+    EXPECT_EQ(callcheck::to_string(f.format), f.name);
+    EXPECT_EQ(&callcheck::format_info(f.format), &f);
+  }
+  EXPECT_FALSE(callcheck::parse_format("sarf").has_value());
+  EXPECT_FALSE(callcheck::parse_format("").has_value());
+  for (const auto &entry : fs::directory_iterator(fs::path(CALLCHECK_GOLDEN_DIR) / "format")) {
+    const std::string ext = entry.path().extension().string().substr(1);
+    const bool owned = std::any_of(std::begin(callcheck::kFormats), std::end(callcheck::kFormats),
+                                   [&](const callcheck::FormatInfo &f) { return f.extension == ext; });
+    EXPECT_TRUE(owned) << entry.path() << " is the golden of no format in callcheck/format_table.h";
+  }
+}
 
 TEST(Formats, GitlabMatchesTheCodeQualityShape) {
   validate_json(fs::path(CALLCHECK_SOURCE_DIR) / "tests" / "schemas" / "gitlab-codequality.schema.json",
@@ -374,11 +395,7 @@ void expect_no_controls(callcheck::Format format, const std::string &out) {
 }
 
 TEST(Formats, NoFormatPrintsAControlOrACommand) {
-  for (const callcheck::Format format : {callcheck::Format::Text, callcheck::Format::Json, callcheck::Format::Sarif,
-                                         callcheck::Format::Junit, callcheck::Format::Github, callcheck::Format::Gitlab,
-                                         callcheck::Format::Concise}) {
-    expect_no_controls(format, render(format));
-  }
+  for (const callcheck::FormatInfo &f : callcheck::kFormats) expect_no_controls(f.format, render(f.format));
 }
 
 TEST(Formats, HostileFileNameIsShownEscaped) {
@@ -412,10 +429,8 @@ TEST(Formats, OmittedFindingsAreShownAndCounted) {
 // Byte-identical output for the same input: nothing from the clock, the
 // host or the process (issue 18); JUnit's timestamp follows SOURCE_DATE_EPOCH.
 TEST(Formats, OutputIsDeterministic) {
-  for (const callcheck::Format format : {callcheck::Format::Text, callcheck::Format::Json, callcheck::Format::Sarif,
-                                         callcheck::Format::Junit, callcheck::Format::Github, callcheck::Format::Gitlab,
-                                         callcheck::Format::Concise}) {
-    EXPECT_EQ(render(format), render(format)) << callcheck::to_string(format);
+  for (const callcheck::FormatInfo &f : callcheck::kFormats) {
+    EXPECT_EQ(render(f.format), render(f.format)) << f.name;
   }
   EXPECT_NE(render(callcheck::Format::Junit).find("timestamp=\"1970-01-01T00:00:00\""), std::string::npos);
 }

@@ -76,7 +76,7 @@ contains mid-call "error CC601 missing-permission: \`Calls.Initiate.All\` is not
 expect 0 mid-call-none --app join.json samples/valid/requests/mute.json
 
 # --- formats ------------------------------------------------------------------------
-for format in json sarif junit github; do
+for format in ${CALLCHECK_FORMATS:?set by tests/CMakeLists.txt from include/callcheck/format_table.h}; do
   expect 1 "all.$format" --app app.json --app samples/invalid/cc610-calling-not-enabled.json --format "$format" samples/
 done
 if python3 "$validate" "$report_schema" "$work/out/all.json" >"$work/v.log" 2>&1; then echo "ok: json valid"; else
@@ -159,8 +159,21 @@ expected=$(sed -n '/<!-- audit-example:begin -->/,/<!-- audit-example:end -->/p'
 # The README is UTF-8: the byte of cc003-invalid-encoding.json that is not shows as U+FFFD there.
 actual=$(cd "$work" && "$bin" audit --no-config --color never --app app.json samples/ 2>&1 |
   python3 -c 'import sys; sys.stdout.write(sys.stdin.buffer.read().decode("utf-8", "replace"))')
-if [ "$expected" != "$actual" ]; then
-  echo "FAIL: the README's audit example is stale; regenerate it with (in a checkout, app.json = samples/audit/app.json):"
+if [ "$expected" != "$actual" ] && [ -n "${CALLCHECK_UPDATE_GOLDEN:-}" ]; then
+  # Like every golden: CALLCHECK_UPDATE_GOLDEN=1 rewrites it (a new sample changes the counts); review the diff.
+  python3 - "$src/README.md" "$actual" <<'EOF_PY'
+import sys
+path, example = sys.argv[1], sys.argv[2]
+lines = open(path, encoding="utf-8").read().split("\n")
+begin = lines.index("<!-- audit-example:begin -->")
+end = lines.index("<!-- audit-example:end -->", begin)
+# The marker, the opening fence and the command line stay; so do the closing fence and the end marker.
+lines[begin + 3:end - 1] = example.split("\n")
+open(path, "w", encoding="utf-8").write("\n".join(lines))
+EOF_PY
+  echo "ok: README audit example rewritten"
+elif [ "$expected" != "$actual" ]; then
+  echo "FAIL: the README's audit example is stale; regenerate it with CALLCHECK_UPDATE_GOLDEN=1 or (in a checkout, app.json = samples/audit/app.json):"
   echo "  callcheck audit --app app.json samples/"
   diff <(echo "$expected") <(echo "$actual") | head -40
   fail=1

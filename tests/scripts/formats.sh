@@ -92,7 +92,7 @@ grep -q '"input_errors": 1' "$work/awkward.json" || { echo "FAIL: json summary d
 # Determinism (issue 18): every format, run twice over the same inputs,
 # gives the same bytes; nothing comes from the clock or the host. JUnit's
 # required timestamp follows SOURCE_DATE_EPOCH (and is the epoch without it).
-for format in text json sarif junit github; do
+for format in ${CALLCHECK_FORMATS:?set by tests/CMakeLists.txt from include/callcheck/format_table.h}; do
   for pass in 1 2; do
     (cd "$work" && "$bin" check --no-config --format "$format" "$src/samples" "odd dir/a b:c.json" \
       "odd dir/broken.json" missing.json) >"$work/twice.$format.$pass" 2>/dev/null

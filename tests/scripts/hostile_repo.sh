@@ -15,7 +15,7 @@ src="$CALLCHECK_SOURCE_DIR"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail=0 cases=0
-formats=(text json sarif junit github)
+read -r -a formats <<<"${CALLCHECK_FORMATS:?set by tests/CMakeLists.txt from include/callcheck/format_table.h}"
 
 ok() { echo "ok: $1"; }
 bad() { echo "FAIL: $1"; [ -f "$work/out.txt" ] && head -c 2000 "$work/out.txt"; fail=1; }

@@ -14,7 +14,7 @@ signature=$(printf 'signature-bytes-that-must-stay-private' | b64url)
 token="$header.$payload.$signature"
 printf '%s\n' "$token" > "$tmp/token.jwt"
 fail=0
-for format in text json sarif junit github; do
+for format in ${CALLCHECK_FORMATS:?set by tests/CMakeLists.txt from include/callcheck/format_table.h}; do
   out=$("$bin" --format "$format" --token "$tmp/token.jwt" "$src/samples/valid/group-call-service-hosted.json" \
         "$src/samples/valid/p2p-service-hosted.json" 2>&1)
   code=$?

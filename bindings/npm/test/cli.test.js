@@ -59,7 +59,11 @@ test('every sample against its goldens (text and JSON)', () => {
 });
 
 test('the other formats, subcommands and failures match', () => {
-  for (const format of ['json', 'sarif', 'junit', 'github']) same(['--format', format, 'samples/invalid/']);
+  // Every format of THE table, include/callcheck/format_table.h.
+  const table = fs.readFileSync(path.join(ROOT, 'include', 'callcheck', 'format_table.h'), 'utf8');
+  const formats = [...table.matchAll(/^ {2}CALLCHECK_FORMAT\(\w+, (\w+),/gm)].map((m) => m[1]);
+  assert.ok(formats.length >= 7, `formats read from format_table.h: ${formats}`);
+  for (const format of formats) same(['--format', format, 'samples/invalid/']);
   same(['rules']);
   same(['rules', '--format', 'markdown']);
   same(['explain', 'CC202']);
