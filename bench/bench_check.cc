@@ -11,7 +11,8 @@
 // sample (samples/valid) that is syntactically valid JSON; "clean" = those
 // without an error-severity diagnostic (what a valid request costs);
 // "invalid" = the others (what a rejected request costs).
-#include "json.h"
+#include "document/rapidjson_adapter.h"
+#include "schema/valijson_adapter.h"
 
 #include <benchmark/benchmark.h>
 #include <valijson/validation_results.hpp>

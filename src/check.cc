@@ -25,8 +25,8 @@ namespace {
 
 class Assembler {
  public:
-  Assembler(const detail::Document &doc, const Options &options, Report &report)
-      : doc_(doc), options_(options), policy_(options), report_(report) {}
+  Assembler(const detail::Document &doc, const Source &source, const Options &options, Report &report)
+      : doc_(doc), source_(source), policy_(options), report_(report) {}
 
   void add(const detail::Finding &f) { add_span(f, doc_.span(f.pointer, f.at_key)); }
 
@@ -38,7 +38,7 @@ class Assembler {
   void add_span(const detail::Finding &f, Span span) {
     auto shift = [&](Position p) {
       if (p.line == 0) return p;
-      return Position{p.line + options_.line_offset, p.column + options_.column_offset};
+      return Position{p.line + source_.line_offset, p.column + source_.column_offset};
     };
     std::optional<Diagnostic> d = detail::make_diagnostic(policy_, *f.rule, f.message, f.pointer,
                                                           Span{shift(span.begin), shift(span.end)}, f.help);
@@ -57,7 +57,7 @@ class Assembler {
   }
 
   const detail::Document &doc_;
-  const Options &options_;
+  const Source &source_;
   const detail::Policy policy_;
   Report &report_;
 };
@@ -85,15 +85,15 @@ void cap_findings(Report &report, std::size_t max_findings) {
   report.diagnostics.resize(max_findings);
 }
 
-auto check_unguarded(std::string_view text, std::string_view source_name, const Options &options) -> Report {
+auto check_unguarded(std::string_view text, const Source &source, const Options &options) -> Report {
   Report report;
-  report.source = std::string(source_name);
+  report.source = std::string(source.name);
   // A request that takes no body (keepAlive) may come without one.
   const detail::Document doc = detail::Document::parse(
-      detail::bodyless_and_blank(text, options) ? std::string_view("{}") : text, options.limits);
-  Assembler assemble(doc, options, report);
+      detail::bodyless_and_blank(text, options, source.request_line) ? std::string_view("{}") : text, options.limits);
+  Assembler assemble(doc, source, options, report);
   for (const detail::ParseFinding &f : doc.findings()) assemble.add(f);
-  const detail::Decision decision = detail::decide(doc, options);
+  const detail::Decision decision = detail::decide(doc, options, source.request_line);
   for (const detail::Finding &f : decision.findings) assemble.add(f);
   if (decision.request != nullptr) {
     report.request = RequestInfo{std::string(decision.request->name), std::string(to_string(decision.decided_by)), ""};
@@ -119,7 +119,7 @@ auto check_unguarded(std::string_view text, std::string_view source_name, const 
     if (pointer.empty()) return Span{};
     Span s = doc.span(pointer, true);
     for (Position *p : {&s.begin, &s.end}) {
-      if (p->line != 0) *p = Position{p->line + options.line_offset, p->column + options.column_offset};
+      if (p->line != 0) *p = Position{p->line + source.line_offset, p->column + source.column_offset};
     }
     return s;
   };
@@ -133,7 +133,7 @@ auto check_unguarded(std::string_view text, std::string_view source_name, const 
   if (options.join_url) join_url = parse_join_url(*options.join_url);
   std::optional<std::string_view> token_tenant;
   if (options.token_tenant) token_tenant = *options.token_tenant;
-  detail::RuleContext context{doc,    nav, report.scenario, options.api, options.request_line,
+  detail::RuleContext context{doc,    nav, report.scenario, options.api, source.request_line,
                               schema, join_url ? &*join_url : nullptr, token_tenant};
   context.request = request.name;
   detail::DiagnosticSink sink;
@@ -167,15 +167,19 @@ auto check_unguarded(std::string_view text, std::string_view source_name, const 
 }  // namespace
 
 auto check(std::string_view text, std::string_view source_name, const Options &options) -> Report {
+  return check(text, Source{source_name, options.line_offset, options.column_offset, options.request_line}, options);
+}
+
+auto check(std::string_view text, const Source &source, const Options &options) -> Report {
   try {
-    Report report = check_unguarded(text, source_name, options);
+    Report report = check_unguarded(text, source, options);
     cap_findings(report, options.limits.max_findings);
     return report;
   } catch (const std::exception &e) {
     // A bug (a RapidJSON assertion, an allocation failure): keep the caller
     // alive and say so, rather than unwinding into a bot's request path.
     Report report;
-    report.source = std::string(source_name);
+    report.source = std::string(source.name);
     report.diagnostics.push_back(detail::make_diagnostic(catalog::kValidatorInternalError,
                                                          std::string("internal error while checking: ") + e.what(),
                                                          "", Span{Position{1, 1}, Position{1, 1}}));

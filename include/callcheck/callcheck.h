@@ -10,6 +10,7 @@
 #include "callcheck/render.h"      // IWYU pragma: export
 #include "callcheck/report.h"      // IWYU pragma: export
 #include "callcheck/rules.h"       // IWYU pragma: export
+#include "callcheck/source.h"      // IWYU pragma: export
 #include "callcheck/version.h"     // IWYU pragma: export
 #include "callcheck/vocabulary.h"  // IWYU pragma: export
 

@@ -3,6 +3,9 @@
 //   callcheck::Options options;
 //   options.api = callcheck::ApiVersion::V1;
 //   callcheck::Report report = callcheck::check(body, "request.json", options);
+//
+// Options is the run's configuration; where one input comes from (its place
+// in a containing file, its request line) is a callcheck::Source.
 //   if (report.worst() == callcheck::Severity::Error) { /* do not send */ }
 //
 // check() is thread-safe, never prints, never reads files and never exits.
@@ -15,9 +18,15 @@
 
 #include "callcheck/options.h"
 #include "callcheck/report.h"
+#include "callcheck/source.h"
 
 namespace callcheck {
 
+[[nodiscard]] auto check(std::string_view text, const Source &source, const Options &options) -> Report;
+
+// check(text, Source{source_name}, options), with the provenance an older
+// caller may still set on Options (its deprecated line_offset, column_offset
+// and request_line).
 [[nodiscard]] auto check(std::string_view text, std::string_view source_name, const Options &options)
     -> Report;
 

@@ -46,13 +46,6 @@ struct Options {
   std::vector<std::string> ignore;
   // Also run the rules whose status is `preview` (opt-in, as ruff's --preview).
   bool preview = false;
-  // Where `text` starts inside a containing file (Markdown/.http extraction):
-  // added to every reported line, and to the column on every line.
-  std::uint32_t line_offset = 0;
-  std::uint32_t column_offset = 0;
-  // The request line, when known ("POST https://graph.microsoft.com/beta/app/calls").
-  // It names the request the body is for (issue 12), before anything else.
-  std::string request_line;
   // The calls-API request the body is for ("create", "answer", "playPrompt",
   // "participant-invite", ...; `callcheck schemas` lists them), as `--request`
   // gives it. "" lets the request line, the configuration or the body's shape
@@ -67,8 +60,16 @@ struct Options {
   // is authorized in: compared with the body's tenants, never printed.
   std::optional<std::string> token_tenant;
 
-  // Every member (src/options.cc): two equal Options check every input
-  // alike, which is what the CLI's per-configuration cache relies on.
+  // Deprecated: per-input provenance, now callcheck::Source (source.h).
+  // Only check(text, source_name, options) reads them, for callers written
+  // before Source; they are no part of the configuration (operator== skips
+  // them) and will be removed.
+  std::uint32_t line_offset = 0;
+  std::uint32_t column_offset = 0;
+  std::string request_line;
+
+  // Every configuration member (src/options.cc): two equal Options check
+  // every input alike, which is what the CLI's per-configuration cache relies on.
   friend auto operator==(const Options &a, const Options &b) -> bool;
   friend auto operator!=(const Options &a, const Options &b) -> bool { return !(a == b); }
 };

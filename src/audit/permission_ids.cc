@@ -1,7 +1,7 @@
 // Loads the embedded name <-> GUID table once. The table is trusted (it is
 // compiled in), but it goes through the strict parser like everything else:
 // one parser, and the source lint allows RapidJSON's Parse in three files only.
-#include "json.h"
+#include "document/rapidjson_adapter.h"
 
 #include "audit/permission_ids.h"
 

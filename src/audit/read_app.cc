@@ -4,7 +4,7 @@
 // else is scanned. A file none of them understands is CC616, naming what was
 // tried, and an input error: an audit without its declarations would say
 // "everything is missing".
-#include "json.h"
+#include "document/rapidjson_adapter.h"
 
 #include <fmt/format.h>
 

@@ -4,7 +4,7 @@
 #ifndef CALLCHECK_AUDIT_RESOURCE_ACCESS_H_
 #define CALLCHECK_AUDIT_RESOURCE_ACCESS_H_
 
-#include "json.h"
+#include "document/rapidjson_adapter.h"
 
 #include <optional>     // std::optional
 #include <string>       // std::string

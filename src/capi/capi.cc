@@ -1,7 +1,7 @@
 // The C ABI (include/callcheck/callcheck_c.h). Nothing but plain C crosses it:
 // every entry point catches everything, and strings are malloc'd copies the
 // caller frees with callcheck_free().
-#include "json.h"
+#include "document/rapidjson_adapter.h"
 
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -77,7 +77,7 @@ auto check_body(std::string_view body, std::string_view source, std::string_view
   callcheck::detail::AbiOptions parsed = callcheck::detail::parse_abi_options(options_json);
   if (!parsed.error.empty()) return fail(report_json, parsed.error);
   const Report flag = lint_scopes(parsed.options);
-  const Report report = callcheck::check(body, source, parsed.options);
+  const Report report = callcheck::check(body, callcheck::Source{source, 0, 0, parsed.request_line}, parsed.options);
 
   bool hit = false;
   for (const Report *r : {&flag, &report}) {

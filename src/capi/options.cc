@@ -1,4 +1,4 @@
-#include "json.h"
+#include "document/rapidjson_adapter.h"
 
 #include "capi/options.h"
 
@@ -126,7 +126,7 @@ class Parser {
     }
     if (key == "request") {
       if (!value.IsString()) return fail("`request` must be a string (the request line)");
-      o.request_line = std::string(sv(value));
+      out_.request_line = std::string(sv(value));
       return true;
     }
     if (key == "fail_on") {

@@ -13,6 +13,7 @@ namespace callcheck::detail {
 
 struct AbiOptions {
   Options options;
+  std::string request_line;  // "request": the body's request line (a Source, not configuration)
   Severity fail_on = Severity::Error;
   std::string error;  // one line; empty when the options are usable
 };

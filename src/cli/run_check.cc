@@ -1,4 +1,4 @@
-#include "json.h"
+#include "document/rapidjson_adapter.h"
 
 #include <unistd.h>
 

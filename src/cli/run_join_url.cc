@@ -2,7 +2,7 @@
 // meeting on stdout (so it pipes into `callcheck check -`), one note per
 // placeholder left on stderr; `--format json` gives {body, facts}. A link or
 // flag that cannot be used is one line on stderr and exit 2.
-#include "json.h"
+#include "document/rapidjson_adapter.h"
 
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>

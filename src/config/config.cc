@@ -1,5 +1,5 @@
 #include "fix/edits.h"
-#include "json.h"
+#include "document/rapidjson_adapter.h"
 
 #include "config/config.h"
 

@@ -3,7 +3,7 @@
 #ifndef CALLCHECK_DOCUMENT_DOCUMENT_H_
 #define CALLCHECK_DOCUMENT_DOCUMENT_H_
 
-#include "json.h"
+#include "document/rapidjson_adapter.h"
 
 #include <cstdint>      // std::uint32_t
 #include <limits>       // std::numeric_limits
@@ -15,6 +15,7 @@
 #include "callcheck/options.h"
 #include "callcheck/diagnostic.h"
 #include "callcheck/rules.h"
+#include "document/line_index.h"
 
 namespace callcheck::detail {
 
@@ -30,25 +31,6 @@ struct SourceNode {
   std::uint32_t key_begin = kNone; // opening quote of the member name, if any
   std::uint32_t key_end = kNone;
   std::uint32_t subtree = 1;       // number of nodes in this subtree (incl. itself)
-};
-
-// Maps byte offsets to 1-based line:column (columns in code points).
-class LineIndex {
- public:
-  explicit LineIndex(std::string_view text);
-  [[nodiscard]] auto position(std::uint32_t offset) const -> Position;
-  [[nodiscard]] auto line_text(std::uint32_t line) const -> std::string_view;
-  [[nodiscard]] auto line_count() const -> std::uint32_t {
-    return static_cast<std::uint32_t>(starts_.size());
-  }
-
- private:
-  std::string_view text_;
-  std::vector<std::uint32_t> starts_;
-  // UTF-8 continuation bytes before each kBlock-byte block; empty for ASCII
-  // text. Keeps position() from scanning a whole (possibly 1 MiB) line.
-  static constexpr std::uint32_t kBlock = 256;
-  std::vector<std::uint32_t> continuations_;
 };
 
 // A finding of the parse layer, in byte offsets; converted to a Diagnostic by

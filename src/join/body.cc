@@ -7,7 +7,7 @@
 // organizer); short links give joinMeetingIdMeetingInfo and no chatInfo
 // (comms-samples#829, PR #858; CC213). Only what the caller must supply and
 // did not is left as a placeholder, each one listed.
-#include "json.h"
+#include "document/rapidjson_adapter.h"
 
 #include <callcheck/join.h>
 

@@ -1,7 +1,7 @@
 // Scenario -> permissions. The table is data (schemas/callcheck/permissions.json,
 // embedded); this file only loads it, evaluates its fixed predicates
 // (present / equals / in over a JSON Pointer) and compares granted names.
-#include "json.h"
+#include "document/rapidjson_adapter.h"
 
 #include "permissions/permissions.h"
 

@@ -1,6 +1,6 @@
 // Reads the `roles` and `tid` claims of a JWT without verifying it. Only the payload
 // (middle part) is decoded. No message built here ever contains token text.
-#include "json.h"
+#include "document/rapidjson_adapter.h"
 
 #include "permissions/token.h"
 

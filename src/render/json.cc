@@ -1,5 +1,5 @@
 // The `--format json` document; its contract is schemas/callcheck/report.schema.json.
-#include "json.h"
+#include "document/rapidjson_adapter.h"
 
 #include <rapidjson/ostreamwrapper.h>
 #include <rapidjson/prettywriter.h>

@@ -3,7 +3,7 @@
 #ifndef CALLCHECK_RENDER_JSON_WRITER_H_
 #define CALLCHECK_RENDER_JSON_WRITER_H_
 
-#include "json.h"
+#include "document/rapidjson_adapter.h"
 
 #include <rapidjson/ostreamwrapper.h>
 #include <rapidjson/prettywriter.h>

@@ -3,7 +3,7 @@
 // without running callcheck. Inputs that could not be read are results (so
 // they show up next to findings) and tool execution notifications (so a
 // viewer knows the run was incomplete).
-#include "json.h"
+#include "document/rapidjson_adapter.h"
 
 #include <rapidjson/ostreamwrapper.h>
 #include <rapidjson/prettywriter.h>

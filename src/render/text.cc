@@ -9,7 +9,7 @@
 #include <ostream>    // std::ostream
 
 #include "callcheck/rules.h"
-#include "document/document.h"
+#include "document/line_index.h"
 #include "render/escape.h"
 #include "render/renderers.h"
 

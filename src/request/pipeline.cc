@@ -11,13 +11,13 @@
 
 namespace callcheck::detail {
 
-auto bodyless_and_blank(std::string_view text, const Options &options) -> bool {
+auto bodyless_and_blank(std::string_view text, const Options &options, std::string_view request_line) -> bool {
   if (!std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; })) {
     return false;
   }
   const RequestDef *request = nullptr;
-  if (!options.request_line.empty()) {
-    if (const auto endpoint = parse_endpoint(options.request_line)) request = endpoint->request;
+  if (!request_line.empty()) {
+    if (const auto endpoint = parse_endpoint(request_line)) request = endpoint->request;
   } else if (!options.configured_request.empty()) {
     request = find_request(options.configured_request);
   } else if (!options.request.empty()) {

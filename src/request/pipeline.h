@@ -16,7 +16,8 @@ namespace callcheck::detail {
 // True when the request named before the body is read (request line,
 // configuration, flag) takes no body and `text` is blank: keepAlive is posted
 // without one, which is then checked as `{}`.
-[[nodiscard]] auto bodyless_and_blank(std::string_view text, const Options &options) -> bool;
+[[nodiscard]] auto bodyless_and_blank(std::string_view text, const Options &options, std::string_view request_line)
+    -> bool;
 
 // The navigator of a request's body schema, built once per process.
 [[nodiscard]] auto request_navigator(ApiVersion api, const RequestDef &request) -> const Navigator &;

@@ -1,4 +1,4 @@
-#include "json.h"
+#include "document/rapidjson_adapter.h"
 
 #include "request/request.h"
 
@@ -10,9 +10,9 @@
 #include <fmt/format.h>
 
 #include "catalog/cc251_request_undecided.h"
-#include "catalog/cc252_not_a_calls_request.h"
 #include "catalog/cc253_endpoint_mismatch.h"
-#include "schema/compiled.h"
+#include "graph/names.h"
+#include "request/request_line.h"
 #include "schema/registry.h"
 
 namespace callcheck::detail {
@@ -26,11 +26,7 @@ auto lower(std::string_view s) -> std::string {
 
 auto iequals(std::string_view a, std::string_view b) -> bool { return lower(a) == lower(b); }
 
-auto trim(std::string_view s) -> std::string_view {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
+auto trim(std::string_view s) -> std::string_view { return trim_request_line(s); }
 
 // Pages as of the docs corpus (shared/corpus/graph-docs-actions/manifest.tsv).
 const std::vector<RequestDef> kRequests = {
@@ -92,7 +88,8 @@ auto split_path(std::string_view path) -> std::vector<std::string_view> {
 
 auto find_by_segment(std::string_view segment, Binding binding) -> const RequestDef * {
   std::string s = lower(segment);
-  if (s.rfind("microsoft.graph.", 0) == 0) s = s.substr(16);
+  // URL segments are matched without case (unlike `@odata.type`, graph/names.h).
+  if (s.rfind(graph::kNamespace, 0) == 0) s = s.substr(graph::kNamespace.size());
   // The 2018-2019 beta pages post recordResponse to `/record`.
   if (binding == Binding::Call && s == "record") s = "recordresponse";
   for (const RequestDef &r : kRequests) {
@@ -101,199 +98,6 @@ auto find_by_segment(std::string_view segment, Binding binding) -> const Request
   return nullptr;
 }
 
-// From the schema outlines compiled at build time (schema/compiled.h):
-// parsing the fifty request schemas here was a third of a one-file run.
-auto read_parameters(const RequestDef &request, ApiVersion api) -> std::optional<std::set<std::string>> {
-  const SchemaOutline *outline = compiled_outline(schema_path(request, api));
-  if (outline == nullptr) return std::set<std::string>{};
-  if (outline->body_unknown) return std::nullopt;
-  std::set<std::string> out;
-  for (std::size_t i = 0; i < outline->property_count; ++i) {
-    if (outline->properties[i] != "@odata.type") out.insert(std::string(outline->properties[i]));
-  }
-  return out;
-}
-
-// Member names of the body schema of `request` (without @odata.type); nullopt
-// when the schema accepts any body. Read from the embedded schemas once per
-// process: the shape decision asks on every check.
-auto parameters(const RequestDef &request, ApiVersion api) -> const std::optional<std::set<std::string>> & {
-  static const auto table = [] {
-    std::map<std::pair<bool, const RequestDef *>, std::optional<std::set<std::string>>> out;
-    for (const ApiVersion profile : {ApiVersion::V1, ApiVersion::Beta}) {
-      for (const RequestDef &r : kRequests) out[{profile == ApiVersion::Beta, &r}] = read_parameters(r, profile);
-    }
-    return out;
-  }();
-  return table.at({api == ApiVersion::Beta, &request});
-}
-
-auto read_required(const RequestDef &request, ApiVersion api) -> std::set<std::string> {
-  std::set<std::string> out;
-  const SchemaOutline *outline = compiled_outline(schema_path(request, api));
-  if (outline == nullptr) return out;
-  for (std::size_t i = 0; i < outline->required_count; ++i) out.insert(std::string(outline->required[i]));
-  return out;
-}
-
-auto required_of(const RequestDef &request, ApiVersion api) -> const std::set<std::string> & {
-  static const auto table = [] {
-    std::map<std::pair<bool, const RequestDef *>, std::set<std::string>> out;
-    for (const ApiVersion profile : {ApiVersion::V1, ApiVersion::Beta}) {
-      for (const RequestDef &r : kRequests) out[{profile == ApiVersion::Beta, &r}] = read_required(r, profile);
-    }
-    return out;
-  }();
-  return table.at({api == ApiVersion::Beta, &request});
-}
-
-auto names(const std::vector<const RequestDef *> &requests) -> std::string {
-  std::string out;
-  for (const RequestDef *r : requests) {
-    if (!out.empty()) out += ", ";
-    out += fmt::format("`{}`", r->name);
-  }
-  return out;
-}
-
-auto quoted(const std::set<std::string> &members) -> std::string {
-  std::string out;
-  for (const std::string &m : members) {
-    if (!out.empty()) out += ", ";
-    out += fmt::format("`{}`", m);
-  }
-  return out;
-}
-
-// The body's shape (GRAPH.md: a create body is a `call`): create unless a
-// member only another request takes says otherwise.
-auto decide_by_shape(const Document &doc, ApiVersion api) -> Decision {
-  Decision d;
-  d.decided_by = DecidedBy::Shape;
-  d.request = &create_request();
-  if (!doc.has_dom() || !doc.root().IsObject()) return d;
-  const Value &root = doc.root();
-  std::set<std::string> members;
-  bool graph_type = false;
-  for (const auto &m : root.GetObject()) {
-    const std::string_view name(m.name.GetString(), m.name.GetStringLength());
-    if (name == "@odata.type") {
-      if (m.value.IsString()) {
-        const std::string type = lower(std::string_view(m.value.GetString(), m.value.GetStringLength()));
-        graph_type = type.rfind("#microsoft.graph.", 0) == 0 || type.rfind("microsoft.graph.", 0) == 0;
-      }
-      continue;
-    }
-    members.insert(std::string(name));
-  }
-  std::set<std::string> call_members;  // of either profile: a beta-only call member is still a call member
-  for (const ApiVersion profile : {ApiVersion::V1, ApiVersion::Beta}) {
-    const auto names = parameters(create_request(), profile).value_or(std::set<std::string>{});
-    call_members.insert(names.begin(), names.end());
-  }
-  // "Plainly not a calls-API body" asks about every request of either
-  // profile: a beta-only member checked as v1.0 is CC209's finding, not a stranger.
-  std::set<std::string> known(call_members);
-  for (const ApiVersion profile : {ApiVersion::V1, ApiVersion::Beta}) {
-    for (const RequestDef &r : kRequests) {
-      if (!available(r, profile)) continue;
-      const auto &params = parameters(r, profile);
-      if (params) known.insert(params->begin(), params->end());
-    }
-  }
-  std::vector<std::pair<const RequestDef *, std::set<std::string>>> actions;
-  for (const RequestDef &r : kRequests) {
-    if (&r == &create_request() || !available(r, api) || !r.body) continue;
-    const auto &params = parameters(r, api);
-    if (!params) continue;  // a body no page documents never wins by shape
-    known.insert(params->begin(), params->end());
-    actions.emplace_back(&r, *params);
-  }
-  std::set<std::string> matched;
-  for (const std::string &m : members) {
-    if (known.count(m) != 0) matched.insert(m);
-  }
-  // A wrapper ({"call": {...}}, CC229's finding) is a create body one level
-  // down, not a stranger.
-  bool wraps_known = false;
-  for (const auto &m : root.GetObject()) {
-    if (!m.value.IsObject()) continue;
-    for (const auto &inner : m.value.GetObject()) {
-      const std::string name(inner.name.GetString(), inner.name.GetStringLength());
-      wraps_known = wraps_known || known.count(name) != 0 || name == "@odata.type";
-    }
-  }
-  if (!members.empty() && matched.empty() && !graph_type && !wraps_known) {
-    d.request = nullptr;
-    d.stop = true;
-    d.findings.push_back(Finding{
-        catalog::kNotACallsRequest,
-        fmt::format("not a calls-API request body: none of its members ({}) is a member of any calls-API request",
-                    quoted(members)),
-        "",
-        "if callcheck should not read this file, set `files`/`exclude`; otherwise name the request with a request "
-        "line, `\"request\"` in .callcheck.json or `--request`",
-        false});
-    return d;
-  }
-  std::set<std::string> distinguishing;
-  for (const std::string &m : matched) {
-    if (call_members.count(m) == 0) distinguishing.insert(m);
-  }
-  auto covering = [&](const std::set<std::string> &need) {
-    std::vector<const RequestDef *> out;
-    for (const auto &[r, params] : actions) {
-      if (std::includes(params.begin(), params.end(), need.begin(), need.end())) out.push_back(r);
-    }
-    return out;
-  };
-  auto complete = [&](const RequestDef &r) {
-    const std::set<std::string> &req = required_of(r, api);
-    return std::includes(members.begin(), members.end(), req.begin(), req.end());
-  };
-  if (distinguishing.empty()) return d;  // only call members: a create body (the default)
-  std::vector<const RequestDef *> candidates = covering(matched);
-  if (candidates.empty()) candidates = covering(distinguishing);
-  if (candidates.empty()) {
-    // No request takes every member: a member that only one request takes
-    // names it (`transferTarget` with a stray `clientContext` is a transfer
-    // body, and the stray member is CC250's finding).
-    std::set<const RequestDef *> owners_of_unique;
-    for (const std::string &m : distinguishing) {
-      const std::vector<const RequestDef *> owners = covering({m});
-      if (owners.size() == 1) owners_of_unique.insert(owners.front());
-    }
-    if (owners_of_unique.size() == 1) candidates.push_back(*owners_of_unique.begin());
-  }
-  if (candidates.size() > 1) {
-    // Prefer the requests whose required parameters are all there.
-    std::vector<const RequestDef *> whole;
-    for (const RequestDef *r : candidates) {
-      if (complete(*r)) whole.push_back(r);
-    }
-    if (!whole.empty()) candidates = whole;
-  }
-  if (candidates.size() == 1) {
-    d.request = candidates.front();
-    return d;
-  }
-  d.request = nullptr;
-  d.stop = true;
-  const std::string evidence = quoted(distinguishing);
-  d.findings.push_back(Finding{
-      catalog::kRequestUndecided,
-      candidates.empty()
-          ? fmt::format("no calls-API request takes all of {}: which request this body is for is not known, so it "
-                        "is not checked",
-                        quoted(matched))
-          : fmt::format("the body's members ({}) fit {}: which request it is for is not known, so it is not checked",
-                        evidence, names(candidates)),
-      "",
-      "name the request: a request line (`POST …/communications/calls/{id}/answer`), `\"request\"` in "
-      ".callcheck.json or `--request NAME`",
-      false});
-  return d;
-}
 
 }  // namespace
 
@@ -326,13 +130,9 @@ auto schema_path(const RequestDef &request, ApiVersion api) -> std::string {
 auto available(const RequestDef &request, ApiVersion api) -> bool { return request.v1 || api == ApiVersion::Beta; }
 
 auto parse_endpoint(std::string_view request_line) -> std::optional<Endpoint> {
-  std::string_view t = trim(request_line);
-  const std::size_t space = t.find_first_of(" \t");
-  if (space == std::string_view::npos) return std::nullopt;
-  if (!iequals(t.substr(0, space), "POST")) return std::nullopt;
-  std::string_view url = trim(t.substr(space));
-  url = url.substr(0, url.find_first_of(" \t"));
-  url = url.substr(0, url.find_first_of("?#"));
+  const std::optional<RequestLine> line = split_request_line(request_line);
+  if (!line || !iequals(line->method, "POST")) return std::nullopt;
+  std::string_view url = line->target.substr(0, line->target.find_first_of("?#"));
   Endpoint e;
   for (std::string_view scheme : {"https://", "http://"}) {
     if (lower(url.substr(0, scheme.size())) == scheme) {
@@ -388,10 +188,10 @@ auto to_string(DecidedBy by) -> std::string_view {
   return "shape";
 }
 
-auto decide(const Document &doc, const Options &options) -> Decision {
+auto decide(const Document &doc, const Options &options, std::string_view request_line) -> Decision {
   Decision d;
   std::optional<Endpoint> endpoint;
-  if (!options.request_line.empty()) endpoint = parse_endpoint(options.request_line);
+  if (!request_line.empty()) endpoint = parse_endpoint(request_line);
   auto named = [&](std::string_view name, DecidedBy by, std::string_view where) -> bool {
     if (name.empty()) return false;
     d.decided_by = by;
@@ -414,7 +214,7 @@ auto decide(const Document &doc, const Options &options) -> Decision {
       d.findings.push_back(Finding{
           catalog::kRequestUndecided,
           fmt::format("`{}` is no calls-API request callcheck knows (action `{}`), so the body is not checked",
-                      trim(options.request_line), endpoint->action_segment),
+                      trim(request_line), endpoint->action_segment),
           "", "`callcheck schemas` lists the requests", false});
       return d;
     }

@@ -74,7 +74,11 @@ struct Decision {
 
 // Decides the request of `doc` (which may have no DOM: then the shape says
 // create, as before issue 12).
-[[nodiscard]] auto decide(const Document &doc, const Options &options) -> Decision;
+// `request_line` is the input's (callcheck::Source), "" when unknown.
+// The decision when nothing before the body names the request (shape.cc).
+[[nodiscard]] auto decide_by_shape(const Document &doc, ApiVersion api) -> Decision;
+
+[[nodiscard]] auto decide(const Document &doc, const Options &options, std::string_view request_line) -> Decision;
 
 }  // namespace callcheck::detail
 

@@ -118,10 +118,8 @@ void build_walk(const Navigator &nav, const Value &value, const SchemaNode &decl
 auto RuleContext::walk() const -> const std::vector<WalkEntry> & {
   if (!walk_cache) {
     walk_cache.emplace();
-    if (doc.has_dom()) {
-      walk_cache->reserve(doc.nodes().size());
-      build_walk(nav, doc.root(), nav.root(), WalkEntry{}, *walk_cache);
-    }
+    walk_cache->reserve(doc.nodes().size());
+    build_walk(nav, doc.root(), nav.root(), WalkEntry{}, *walk_cache);
   }
   return *walk_cache;
 }

@@ -22,10 +22,8 @@ class UndeclaredProperty final : public detail::Rule {
     // A misplaced `tenantId` in a join without a readable tenant is CC224's
     // error; one finding at one place.
     std::string tenant_finding;
-    if (context.doc.has_dom()) {
-      const JoinTenant tenant = join_tenant(context.doc.root());
-      if (!tenant.meeting_type.empty() && !tenant.found) tenant_finding = tenant.misplaced;
-    }
+    const JoinTenant tenant = join_tenant(context.doc.root());
+    if (!tenant.meeting_type.empty() && !tenant.found) tenant_finding = tenant.misplaced;
     walk(context, [&](const Visit &v) {
       if (v.path.key() == "@odata.type" && v.value.IsString()) {
         check_type_name(context, sink, v);
@@ -112,14 +110,11 @@ class UndeclaredProperty final : public detail::Rule {
   static void check_type_name(const detail::RuleContext &context, detail::DiagnosticSink &sink,
                               const support::Visit &v) {
     const std::string_view value = support::sv(v.value);
-    const std::string_view name = support::odata_type_name(value);
-    const auto &known = support::known_types();
-    for (std::string_view k : known) {
-      if (k == name) return;
-    }
+    const std::string_view name = graph::unqualified(value);
+    if (graph::is_known_type(name)) return;
     const std::string pointer = v.path.pointer();
     if (context.schema_reported(pointer)) return;  // CC105 on discriminators
-    const std::string suggestion = detail::closest(name, known);
+    const std::string suggestion = detail::closest(name, graph::known_types());
     sink.report(kMeta, pointer, fmt::format("`@odata.type` `{}` names no Graph type", support::shown(value)),
                 suggestion.empty() ? "use the `#microsoft.graph.<type>` name of the object's type"
                                    : fmt::format("did you mean `#microsoft.graph.{}`?", suggestion));

@@ -16,7 +16,7 @@ class MalformedGuid final : public detail::Rule {
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
-    if (!context.doc.has_dom() || !context.doc.root().IsObject()) return;
+    if (!context.doc.root().IsObject()) return;
     const detail::Value &root = context.doc.root();
     check_tenant(context, sink, member(&root, "tenantId"), "/tenantId");
     walk(context, [&](const Visit &v) {

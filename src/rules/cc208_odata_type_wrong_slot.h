@@ -21,11 +21,9 @@ class OdataTypeWrongSlot final : public detail::Rule {
       std::string_view value;
       if (!string_member(&v.value, "@odata.type", &value)) return;
       const std::string_view expected = Navigator::type_name(v.schema);
-      const std::string_view named = odata_type_name(value);
+      const std::string_view named = graph::unqualified(value);
       if (expected.empty() || named == expected || fits(expected, named)) return;
-      bool known = false;  // unknown names are CC201's (did-you-mean)
-      for (std::string_view k : known_types()) known = known || k == named;
-      if (!known) return;
+      if (!graph::is_known_type(named)) return;  // unknown names are CC201's (did-you-mean)
       const std::string pointer = v.path.pointer("@odata.type");
       if (context.schema_reported(pointer)) return;  // CC105: discriminator of an abstract slot
       sink.report(kMeta, pointer,

@@ -15,7 +15,6 @@ class TooManyGroupTargets final : public detail::Rule {
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
-    if (!context.doc.has_dom()) return;
     const detail::Value *targets = member(&context.doc.root(), "targets");
     if (targets == nullptr || !targets->IsArray()) return;
     std::size_t voip = 0;

@@ -18,7 +18,6 @@ class DuplicateTarget final : public detail::Rule {
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
-    if (!context.doc.has_dom()) return;
     const detail::Value *targets = member(&context.doc.root(), "targets");
     if (targets == nullptr || !targets->IsArray()) return;
     // (kind, normalised id) -> the first target inviting it. Hashed: with

@@ -13,7 +13,6 @@ class ChatInfoWithMeetingId final : public detail::Rule {
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
-    if (!context.doc.has_dom()) return;
     const detail::Value &root = context.doc.root();
     if (!has_odata_type(object_member(&root, "meetingInfo"), "joinMeetingIdMeetingInfo")) return;
     if (object_member(&root, "chatInfo") == nullptr) return;

@@ -15,7 +15,6 @@ class PstnWithoutApplicationInstance final : public detail::Rule {
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
-    if (!context.doc.has_dom()) return;
     const detail::Value &root = context.doc.root();
     const detail::Value *targets = member(&root, "targets");
     if (targets == nullptr || !targets->IsArray()) return;

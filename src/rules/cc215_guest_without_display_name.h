@@ -12,7 +12,6 @@ class GuestWithoutDisplayName final : public detail::Rule {
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
-    if (!context.doc.has_dom()) return;
     const detail::Value *guest =
         object_member(object_member(object_member(&context.doc.root(), "source"), "identity"), "guest");
     if (guest == nullptr) return;

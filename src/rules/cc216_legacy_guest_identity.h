@@ -14,7 +14,6 @@ class LegacyGuestIdentity final : public detail::Rule {
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
-    if (!context.doc.has_dom()) return;
     const detail::Value *user =
         object_member(object_member(object_member(&context.doc.root(), "source"), "identity"), "user");
     std::string_view provider;

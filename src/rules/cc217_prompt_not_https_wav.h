@@ -15,7 +15,6 @@ class PromptNotHttpsWav final : public detail::Rule {
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
-    if (!context.doc.has_dom()) return;
     const detail::Value *media = member(object_member(&context.doc.root(), "mediaConfig"), "preFetchMedia");
     if (media == nullptr || !media->IsArray()) return;
     for (rapidjson::SizeType i = 0; i < media->Size(); ++i) {

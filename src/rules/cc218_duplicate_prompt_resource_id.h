@@ -17,7 +17,6 @@ class DuplicatePromptResourceId final : public detail::Rule {
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
-    if (!context.doc.has_dom()) return;
     const detail::Value *media = member(object_member(&context.doc.root(), "mediaConfig"), "preFetchMedia");
     if (media == nullptr || !media->IsArray()) return;
     // Hashed: a list compared with every earlier prompt was quadratic in the

@@ -14,7 +14,6 @@ class RingingTimeoutTooLong final : public detail::Rule {
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
-    if (!context.doc.has_dom()) return;
     const detail::Value *timeout = member(&context.doc.root(), "ringingTimeoutInSeconds");
     if (timeout == nullptr || !timeout->IsNumber()) return;  // null, or the schema's CC103
     if (context.schema_reported("/ringingTimeoutInSeconds")) return;

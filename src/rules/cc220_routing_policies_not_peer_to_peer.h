@@ -15,7 +15,6 @@ class RoutingPoliciesNotPeerToPeer final : public detail::Rule {
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
-    if (!context.doc.has_dom()) return;
     const detail::Value *policies = member(&context.doc.root(), "routingPolicies");
     if (policies == nullptr || !policies->IsArray()) return;
     // Only "none" entries ask for nothing.

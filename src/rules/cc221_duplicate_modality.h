@@ -18,7 +18,6 @@ class DuplicateModality final : public detail::Rule {
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
-    if (!context.doc.has_dom()) return;
     const detail::Value *modalities = member(&context.doc.root(), "requestedModalities");
     if (modalities == nullptr || !modalities->IsArray()) return;
     // Hashed: lists compared with every earlier entry were quadratic in the

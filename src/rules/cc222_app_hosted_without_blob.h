@@ -13,7 +13,6 @@ class AppHostedWithoutBlob final : public detail::Rule {
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
-    if (!context.doc.has_dom()) return;
     const detail::Value *config = object_member(&context.doc.root(), "mediaConfig");
     if (!has_odata_type(config, "appHostedMediaConfig")) return;
     const detail::Value *blob = member(config, "blob");

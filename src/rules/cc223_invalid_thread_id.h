@@ -16,7 +16,6 @@ class InvalidThreadId final : public detail::Rule {
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
-    if (!context.doc.has_dom()) return;
     std::string_view id;
     if (!string_member(object_member(&context.doc.root(), "chatInfo"), "threadId", &id)) return;
     if (is_placeholder(id) || is_thread_id(id)) return;

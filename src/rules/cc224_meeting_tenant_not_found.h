@@ -17,7 +17,6 @@ class MeetingTenantNotFound final : public detail::Rule {
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
-    if (!context.doc.has_dom()) return;
     const detail::Value &root = context.doc.root();
     const JoinTenant tenant = join_tenant(root);
     if (tenant.meeting_type.empty() || tenant.found) return;

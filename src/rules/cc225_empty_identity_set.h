@@ -14,7 +14,6 @@ class EmptyIdentitySet final : public detail::Rule {
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
-    if (!context.doc.has_dom()) return;
     const detail::Value &root = context.doc.root();
     check_set(sink, member(object_member(&root, "source"), "identity"), "/source/identity", "the caller");
     if (const detail::Value *targets = member(&root, "targets"); targets != nullptr && targets->IsArray()) {

@@ -15,7 +15,6 @@ class ApplicationTarget final : public detail::Rule {
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
-    if (!context.doc.has_dom()) return;
     for_each_target_identity(context.doc.root(), "application", [&](rapidjson::SizeType i, const std::string &pointer) {
       sink.report(kMeta, pointer,
                   fmt::format("target {} is an application (a bot): the Graph calling API does not support calls "

@@ -13,7 +13,6 @@ class GuestCallerOutsideMeeting final : public detail::Rule {
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
-    if (!context.doc.has_dom()) return;
     const detail::Value &root = context.doc.root();
     // A guest is an object; a string there is CC103.
     if (object_member(object_member(object_member(&root, "source"), "identity"), "guest") == nullptr) return;

@@ -13,7 +13,7 @@ class JoinUrlNotComparable final : public detail::Rule {
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     const JoinUrlFacts *link = join::link(context);
-    if (link == nullptr || !context.doc.has_dom() || !context.doc.root().IsObject()) return;
+    if (link == nullptr || !context.doc.root().IsObject()) return;
     const std::string help = "build the body from the link (`callcheck join-url LINK`), or compare it with the link "
                              "it was built from";
     switch (join::body_meeting(context)) {

@@ -17,7 +17,7 @@ class ParameterNotInMetadata final : public detail::Rule {
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
-    if (context.request == "create" || !context.doc.has_dom() || !context.doc.root().IsObject()) return;
+    if (context.request == "create" || !context.doc.root().IsObject()) return;
     const SchemaNode &root = context.nav.root();
     // A body no page documents (beta lobby/hand actions) has no parameter list.
     if (!root || schema_flag(root, "x-callcheck-bodyUnknown")) return;

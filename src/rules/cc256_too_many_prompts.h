@@ -18,7 +18,7 @@ class TooManyPrompts final : public detail::Rule {
     rapidjson::SizeType max = 0;
     if (context.request == "playPrompt") max = 20;
     if (context.request == "recordResponse") max = 1;
-    if (max == 0 || !context.doc.has_dom()) return;
+    if (max == 0) return;
     const detail::Value *prompts = member(&context.doc.root(), "prompts");
     if (prompts == nullptr || !prompts->IsArray() || prompts->Size() <= max) return;
     sink.report(kMeta, "/prompts",

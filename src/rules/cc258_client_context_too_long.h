@@ -14,7 +14,7 @@ class ClientContextTooLong final : public detail::Rule {
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
-    if (context.request == "create" || !context.doc.has_dom()) return;
+    if (context.request == "create") return;
     const detail::Value *v = member(&context.doc.root(), "clientContext");
     if (v == nullptr || !v->IsString()) return;
     std::size_t characters = 0;

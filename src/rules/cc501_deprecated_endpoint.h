@@ -3,6 +3,7 @@
 #ifndef CALLCHECK_RULES_CC501_DEPRECATED_ENDPOINT_H_
 #define CALLCHECK_RULES_CC501_DEPRECATED_ENDPOINT_H_
 
+#include "request/request_line.h"
 #include "rules/rule_support.h"
 
 #include <fmt/format.h>
@@ -24,21 +25,8 @@ class DeprecatedEndpoint final : public detail::Rule {
   // "POST https://graph.microsoft.com/beta/app/calls HTTP/1.1" -> "/beta/app/calls"
   // (query and fragment dropped); "" when there is no target.
   static auto request_path(std::string_view line) -> std::string_view {
-    auto skip_blanks = [&line] {
-      while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
-    };
-    skip_blanks();
-    const std::size_t method_end = line.find_first_of(" \t");
-    if (method_end == std::string_view::npos) return {};
-    line.remove_prefix(method_end);
-    skip_blanks();
-    std::string_view target = line.substr(0, line.find_first_of(" \t\r\n"));
-    if (const std::size_t scheme = target.find("://"); scheme != std::string_view::npos) {
-      target.remove_prefix(scheme + 3);
-      const std::size_t slash = target.find('/');
-      target = slash == std::string_view::npos ? std::string_view{} : target.substr(slash);
-    }
-    return target.substr(0, target.find_first_of("?#"));
+    const auto request = detail::split_request_line(line);
+    return request ? detail::target_path(request->target) : std::string_view{};
   }
 
   // Path segments after an optional version segment ("v1.0", "beta").

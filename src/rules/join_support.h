@@ -27,7 +27,6 @@ inline auto link(const RuleContext &context) -> const JoinUrlFacts * {
 enum class BodyMeeting : std::uint8_t { None, Organizer, JoinMeetingId, Token, Other };
 
 inline auto body_meeting(const RuleContext &context) -> BodyMeeting {
-  if (!context.doc.has_dom()) return BodyMeeting::None;
   const Value *meeting = support::object_member(&context.doc.root(), "meetingInfo");
   if (meeting == nullptr) return BodyMeeting::None;
   if (support::has_odata_type(meeting, "organizerMeetingInfo")) return BodyMeeting::Organizer;

@@ -35,6 +35,8 @@ struct WalkEntry {
 };
 
 struct RuleContext {
+  // Always parsed: check() runs no rule on a document without a DOM, so a
+  // rule never asks has_dom().
   const Document &doc;
   const Navigator &nav;
   const Scenario &scenario;

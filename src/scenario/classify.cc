@@ -20,11 +20,12 @@
 // of the wrong type counts as absent (the schema reports it). In particular an
 // identity is an object: `"phone": "{\"id\": …}"` (a string; the service
 // answers 9999, microsoft-graph-docs#16084) makes no PSTN call.
-#include "json.h"
+#include "document/rapidjson_adapter.h"
 
 #include "scenario/classify.h"
 
 #include "document/pointer.h"
+#include "graph/names.h"
 #include "catalog/cc301_ambiguous_scenario.h"
 
 #include <cstddef>      // std::size_t
@@ -36,20 +37,12 @@
 namespace callcheck::detail {
 namespace {
 
-constexpr std::string_view kGraphPrefix = "microsoft.graph.";
-
 auto as_string(const Value *value) -> std::string_view {
   if (value == nullptr || !value->IsString()) return {};
   return {value->GetString(), value->GetStringLength()};
 }
 
-// "#microsoft.graph.x" and "microsoft.graph.x" -> "x"; anything else -> "".
-auto graph_type_name(const Value *value) -> std::string_view {
-  std::string_view type = as_string(value);
-  if (!type.empty() && type.front() == '#') type.remove_prefix(1);
-  if (type.substr(0, kGraphPrefix.size()) != kGraphPrefix) return {};
-  return type.substr(kGraphPrefix.size());
-}
+auto graph_type_name(const Value *value) -> std::string_view { return graph::type_name(as_string(value)); }
 
 // Present and not null (a null member is treated as absent).
 auto present(const Value *value) -> bool { return value != nullptr && !value->IsNull(); }

@@ -4,7 +4,7 @@
 #ifndef CALLCHECK_SCHEMA_CHECKER_SUPPORT_H_
 #define CALLCHECK_SCHEMA_CHECKER_SUPPORT_H_
 
-#include "json.h"
+#include "document/rapidjson_adapter.h"
 
 #include <algorithm>    // std::lower_bound
 #include <cstdint>      // std::uint64_t, std::int64_t

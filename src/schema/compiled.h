@@ -5,7 +5,7 @@
 #ifndef CALLCHECK_SCHEMA_COMPILED_H_
 #define CALLCHECK_SCHEMA_COMPILED_H_
 
-#include "json.h"
+#include "document/rapidjson_adapter.h"
 
 #include <cstddef>      // std::size_t
 #include <string_view>  // std::string_view

@@ -4,7 +4,7 @@
 #ifndef CALLCHECK_SCHEMA_NAVIGATOR_H_
 #define CALLCHECK_SCHEMA_NAVIGATOR_H_
 
-#include "json.h"
+#include "document/rapidjson_adapter.h"
 
 #include <string>       // std::string
 #include <string_view>  // std::string_view

@@ -1,5 +1,7 @@
 #include "schema/registry.h"
 
+#include "schema/valijson_adapter.h"
+
 #include <valijson/schema_parser.hpp>
 
 #include <map>        // std::map

@@ -2,7 +2,7 @@
 #ifndef CALLCHECK_SCHEMA_REGISTRY_H_
 #define CALLCHECK_SCHEMA_REGISTRY_H_
 
-#include "json.h"
+#include "schema/valijson_adapter.h"
 
 #include <valijson/schema.hpp>
 

@@ -1,5 +1,7 @@
 #include "schema/validate.h"
 
+#include "schema/valijson_adapter.h"
+
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 

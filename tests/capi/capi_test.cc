@@ -16,7 +16,7 @@
 
 #include "callcheck/callcheck.h"
 #include "callcheck/callcheck_c.h"
-#include "json.h"
+#include "document/rapidjson_adapter.h"
 #include "unit/test_util.h"
 
 namespace {

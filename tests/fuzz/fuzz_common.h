@@ -9,7 +9,7 @@
 #ifndef CALLCHECK_TESTS_FUZZ_FUZZ_COMMON_H_
 #define CALLCHECK_TESTS_FUZZ_FUZZ_COMMON_H_
 
-#include "json.h"
+#include "document/rapidjson_adapter.h"
 
 #include <algorithm>    // std::count, std::any_of
 #include <cstddef>      // std::size_t

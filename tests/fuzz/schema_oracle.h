@@ -5,7 +5,7 @@
 #ifndef CALLCHECK_TESTS_FUZZ_SCHEMA_ORACLE_H_
 #define CALLCHECK_TESTS_FUZZ_SCHEMA_ORACLE_H_
 
-#include "json.h"
+#include "schema/valijson_adapter.h"
 
 #include <valijson/validator.hpp>
 

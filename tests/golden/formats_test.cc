@@ -9,7 +9,7 @@
 // The reports hold what each format must escape: % : , newline ]]> < & > " '
 // and non-ASCII in a message, a path with a space and a colon, an input that
 // could not be read, a parse error and a clean file.
-#include "json.h"
+#include "document/rapidjson_adapter.h"
 
 #include <gtest/gtest.h>
 

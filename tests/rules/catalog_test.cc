@@ -1,6 +1,6 @@
 // The conventions of the rule catalogue (STYLE.md 7), enforced so they never
 // depend on memory: codes, names, header files, documentation, samples.
-#include "json.h"
+#include "document/rapidjson_adapter.h"
 
 #include <filesystem>   // std::filesystem
 #include <map>          // std::map

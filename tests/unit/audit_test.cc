@@ -4,7 +4,7 @@
 // and the CC6xx catalogue: each rule's samples/invalid/ccNNN-name.* audited,
 // its text output compared with tests/golden/audit/ccNNN-name.txt
 // (CALLCHECK_UPDATE_GOLDEN=1 rewrites them).
-#include "json.h"
+#include "document/rapidjson_adapter.h"
 
 #include <gtest/gtest.h>
 

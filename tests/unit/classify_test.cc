@@ -1,6 +1,6 @@
 // Scenario recognition (src/scenario/classify.cc, GRAPH.md 2.2). The corpus
 // table test over every documented body is in permissions_test.cc.
-#include "json.h"
+#include "document/rapidjson_adapter.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // Extraction of request bodies from Markdown, .http/.rest and NDJSON, and the
 // positions they report in the containing file.
-#include "json.h"
+#include "document/rapidjson_adapter.h"
 
 #include "extract/extract.h"
 

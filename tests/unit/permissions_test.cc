@@ -2,7 +2,7 @@
 // normalisation, check_granted, and the corpus table test: every row of
 // shared/corpus/graph-docs/manifest.tsv is either matched against the
 // documented permissions or listed in kDecisions with a reason.
-#include "json.h"
+#include "document/rapidjson_adapter.h"
 
 #include <fnmatch.h>
 #include <gtest/gtest.h>

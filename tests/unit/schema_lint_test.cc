@@ -5,7 +5,7 @@
 // (valijson runs them through recursive std::regex), `uniqueItems` only with
 // `maxItems` <= 100. Plus a source grep: no std::regex in src/, and RapidJSON
 // parsing/serialising only where the input is bounded or trusted.
-#include "json.h"
+#include "document/rapidjson_adapter.h"
 
 #include <rapidjson/pointer.h>
 

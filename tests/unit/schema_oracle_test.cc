@@ -3,7 +3,7 @@
 // embedded schema, must get the same verdict from both. Objects inside the
 // bodies are checked against every Graph type schema too, so the nested
 // schemas meet real values, not only what survives a root mismatch.
-#include "json.h"
+#include "schema/valijson_adapter.h"
 
 #include <gtest/gtest.h>
 #include <valijson/utils/utf8_utils.hpp>

@@ -1,7 +1,7 @@
 // The language server at the protocol level (issue 16): framing, lifecycle,
 // diagnostics on open/change (incremental)/save/close, code actions, hover,
 // completion, and errors for malformed messages.
-#include "json.h"
+#include "document/rapidjson_adapter.h"
 
 #include <gtest/gtest.h>
 #include <rapidjson/stringbuffer.h>

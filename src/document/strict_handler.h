@@ -1,0 +1,419 @@
+// The strict SAX front end of Document::parse (RapidJSON's Reader drives it):
+// records a SourceNode per value, enforces the Limits while parsing, finds
+// duplicate keys and checks unescaped strings and numbers, then forwards every
+// event to the DOM builder. Included by document.cc only.
+#ifndef CALLCHECK_DOCUMENT_STRICT_HANDLER_H_
+#define CALLCHECK_DOCUMENT_STRICT_HANDLER_H_
+
+#include "document/rapidjson_adapter.h"
+
+#include <rapidjson/memorystream.h>
+
+#include <cmath>          // std::isfinite
+#include <cstring>        // std::memcmp
+#include <memory>         // std::unique_ptr
+#include <string>         // std::string
+#include <string_view>    // std::string_view
+#include <unordered_map>  // std::unordered_multimap
+#include <vector>         // std::vector
+
+#include <fmt/format.h>
+
+#include "callcheck/options.h"
+#include "document/document.h"
+#include "document/line_index.h"
+#include "document/pointer.h"
+#include "document/utf8.h"
+#include "catalog/cc002_duplicate_key.h"
+#include "catalog/cc003_invalid_encoding.h"
+#include "catalog/cc004_limit_exceeded.h"
+#include "catalog/cc005_nul_character.h"
+#include "catalog/cc007_number_out_of_range.h"
+#include "catalog/cc008_number_precision_loss.h"
+
+namespace callcheck::detail {
+
+inline auto is_separator(char c) -> bool {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == ':';
+}
+
+constexpr std::uint64_t kMaxSafeInteger = 9007199254740992ULL;  // 2^53
+
+// The strict SAX front end: records a SourceNode per value, enforces the
+// limits, finds duplicate keys and checks unescaped strings, then forwards
+// every event to the DOM builder.
+class StrictHandler {
+ public:
+  StrictHandler(rapidjson::Document &dom, std::string_view text, std::uint32_t base,
+                rapidjson::MemoryStream &stream, const Limits &limits, const LineIndex &lines,
+                std::vector<SourceNode> &nodes, std::vector<ParseFinding> &findings)
+      : dom_(dom), text_(text), base_(base), stream_(stream), limits_(limits), lines_(lines), nodes_(nodes),
+        findings_(findings), prev_end_(base) {}
+
+  // Completes the CC002 messages of objects a syntax error or a limit left
+  // open (closed objects are completed in close()).
+  void finish() {
+    while (!frames_.empty()) {
+      const Frame &frame = frames_.back();
+      if (frame.object) complete_duplicates(frame);
+      frames_.pop_back();
+    }
+  }
+
+  bool Null() { return scalar() && dom_.Null(); }
+  bool Bool(bool b) { return scalar() && dom_.Bool(b); }
+  bool Int(int i) { return scalar() && dom_.Int(i); }
+  bool Uint(unsigned u) { return scalar() && dom_.Uint(u); }
+  bool Int64(std::int64_t i) {
+    if (!scalar()) return false;
+    const std::uint64_t magnitude = i < 0 ? 0ULL - static_cast<std::uint64_t>(i) : static_cast<std::uint64_t>(i);
+    if (magnitude > kMaxSafeInteger) precision_warning();
+    return dom_.Int64(i);
+  }
+  bool Uint64(std::uint64_t u) {
+    if (!scalar()) return false;
+    if (u > kMaxSafeInteger) precision_warning();
+    return dom_.Uint64(u);
+  }
+  bool Double(double d) {
+    if (!scalar()) return false;
+    const SourceNode &n = nodes_.back();
+    if (!std::isfinite(d)) {
+      add(catalog::kNumberOutOfRange, "number is out of range: it does not fit in a 64-bit floating point value", n.begin, n.end);
+    } else if (looks_like_big_integer(n)) {
+      precision_warning();
+    }
+    return dom_.Double(d);
+  }
+  bool RawNumber(const char *, rapidjson::SizeType, bool) { return false; }
+  bool String(const char *str, rapidjson::SizeType length, bool copy) {
+    if (!scalar()) return false;
+    const SourceNode &n = nodes_.back();
+    if (length > limits_.max_string_bytes) {
+      return limit(fmt::format("string is {} bytes long; the limit is {} bytes", length,
+                               limits_.max_string_bytes),
+                   n.begin, n.end);
+    }
+    check_unescaped(str, length, n.begin, n.end, "string");
+    return dom_.String(str, length, copy);
+  }
+  bool Key(const char *str, rapidjson::SizeType length, bool copy) {
+    const std::uint32_t begin = skip(prev_end_);
+    const std::uint32_t end = tell();
+    prev_end_ = end;
+    Frame &frame = frames_.back();
+    if (length > limits_.max_key_bytes) {
+      return limit(fmt::format("member name is {} bytes long; the limit is {} bytes", length,
+                               limits_.max_key_bytes),
+                   begin, end);
+    }
+    if (++frame.count > limits_.max_members) {
+      return limit(fmt::format("object has more than {} members", limits_.max_members), begin, end);
+    }
+    check_unescaped(str, length, begin, end, "member name");
+    check_duplicate(frame, std::string_view(str, length), begin, end);
+    pending_key_begin_ = begin;
+    pending_key_end_ = end;
+    return dom_.Key(str, length, copy);
+  }
+  bool StartObject() { return open(true) && dom_.StartObject(); }
+  bool EndObject(rapidjson::SizeType count) { close(); return dom_.EndObject(count); }
+  bool StartArray() { return open(false) && dom_.StartArray(); }
+  bool EndArray(rapidjson::SizeType count) { close(); return dom_.EndArray(count); }
+
+  // Pointer of the innermost open container, with the member or element
+  // being parsed when the error happened.
+  [[nodiscard]] auto current_pointer() const -> std::string {
+    std::string pointer;
+    for (const Frame &f : frames_) {
+      if (&f == &frames_.back() && f.count == 0) break;
+      if (f.object) {
+        append_token(pointer, std::string_view(keys_).substr(f.last_key, f.last_key_size));
+      } else {
+        append_index(pointer, f.count - 1);
+      }
+    }
+    return pointer;
+  }
+
+ private:
+  struct Frame {
+    std::uint32_t node = 0;
+    bool object = false;
+    std::size_t count = 0;       // members or elements so far
+    std::size_t keys_begin = 0;  // index into key_refs_
+    std::size_t keys_text_begin = 0;  // offset into keys_
+    std::size_t last_key = 0;    // offset into keys_
+    std::size_t last_key_size = 0;
+    // Key hash -> index into key_refs_, built once an object outgrows a
+    // linear scan: without it 200k distinct keys under a raised
+    // --max-members took O(n^2) comparisons (over 20 s; RELIABILITY.md R4).
+    // Only the first occurrence of a name is entered, so a name repeated
+    // 1,000 times is one entry, not a chain walked on every repeat.
+    std::unique_ptr<std::unordered_multimap<std::uint64_t, std::size_t>> index;
+  };
+  static constexpr std::size_t kLinearKeys = 32;
+  static constexpr std::size_t kNoFinding = static_cast<std::size_t>(-1);
+  // One distinct member name of an open object.
+  struct KeyRef {
+    std::size_t offset;
+    std::size_t size;
+    std::uint64_t hash;
+    std::uint32_t begin;                // its first occurrence
+    std::uint32_t count = 1;            // occurrences so far
+    std::size_t finding = kNoFinding;   // its CC002 in findings_, once repeated
+  };
+
+  [[nodiscard]] auto tell() const -> std::uint32_t {
+    return base_ + static_cast<std::uint32_t>(stream_.Tell());
+  }
+  [[nodiscard]] auto skip(std::uint32_t from) const -> std::uint32_t {
+    while (from < text_.size() && is_separator(text_[from])) ++from;
+    return from;
+  }
+
+  // Starts a node for the next value; false when a limit stops the parse.
+  auto begin_value(std::uint32_t begin) -> bool {
+    if (!frames_.empty() && !frames_.back().object) {
+      if (++frames_.back().count > limits_.max_elements) {
+        return limit(fmt::format("array has more than {} elements", limits_.max_elements), begin, begin + 1);
+      }
+    }
+    SourceNode node;
+    node.begin = begin;
+    node.key_begin = pending_key_begin_;
+    node.key_end = pending_key_end_;
+    pending_key_begin_ = pending_key_end_ = SourceNode::kNone;
+    nodes_.push_back(node);
+    return true;
+  }
+
+  auto scalar() -> bool {
+    const std::uint32_t begin = skip(prev_end_);
+    if (!begin_value(begin)) return false;
+    const std::uint32_t end = tell();
+    nodes_.back().end = end;
+    prev_end_ = end;
+    return true;
+  }
+
+  auto open(bool object) -> bool {
+    const std::uint32_t begin = skip(prev_end_);
+    if (frames_.size() >= limits_.max_depth) {
+      return limit(fmt::format("nesting is deeper than {} levels", limits_.max_depth), begin, begin + 1);
+    }
+    if (!begin_value(begin)) return false;
+    prev_end_ = begin + 1;
+    Frame frame;
+    frame.node = static_cast<std::uint32_t>(nodes_.size() - 1);
+    frame.object = object;
+    frame.keys_begin = key_refs_.size();
+    frame.keys_text_begin = keys_.size();
+    frames_.push_back(std::move(frame));
+    return true;
+  }
+
+  void close() {
+    const std::uint32_t at = skip(prev_end_);
+    const Frame frame = std::move(frames_.back());
+    frames_.pop_back();
+    SourceNode &node = nodes_[frame.node];
+    node.end = at + 1;
+    node.subtree = static_cast<std::uint32_t>(nodes_.size() - frame.node);
+    prev_end_ = at + 1;
+    if (frame.object) {
+      complete_duplicates(frame);
+      // The keys of a closed object are never compared again.
+      key_refs_.resize(frame.keys_begin);
+      keys_.resize(frame.keys_text_begin);
+    }
+  }
+
+  // A name seen more than twice says how often, in the one finding it has.
+  void complete_duplicates(const Frame &frame) {
+    for (std::size_t i = frame.keys_begin; i < key_refs_.size(); ++i) {
+      const KeyRef &ref = key_refs_[i];
+      if (ref.count <= 2 || ref.finding == kNoFinding) continue;
+      ParseFinding &f = findings_[ref.finding];
+      f.message = duplicate_message(std::string_view(keys_).substr(ref.offset, ref.size), ref.begin, ref.count);
+      f.help = fmt::format("keep one of the {} members", ref.count);
+    }
+  }
+
+  [[nodiscard]] auto duplicate_message(std::string_view key, std::uint32_t first_begin, std::uint32_t count) const
+      -> std::string {
+    const Position first = lines_.position(first_begin);
+    const std::string times = count > 2 ? fmt::format(" ({} times in this object)", count) : std::string();
+    return fmt::format("duplicate member name \"{}\"{}; first defined at line {}, column {}: parsers "
+                       "disagree on which value wins",
+                       printable(key), times, first.line, first.column);
+  }
+
+  // One CC002 per repeated name per object, at its second occurrence; later
+  // repeats only count (complete_duplicates() words the message). A payload
+  // of objects with 1,000 identical keys used to give 999 findings per
+  // object, each positioned by a scan from byte 0 and found by walking every
+  // earlier equal key: 50 s of CPU for 1 MB.
+  void check_duplicate(Frame &frame, std::string_view key, std::uint32_t begin, std::uint32_t end) {
+    std::uint64_t hash = 14695981039346656037ULL;
+    for (const char c : key) {
+      hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    }
+    auto same = [&](std::size_t i) {
+      const KeyRef &ref = key_refs_[i];
+      return ref.hash == hash && ref.size == key.size() && std::string_view(keys_).substr(ref.offset, ref.size) == key;
+    };
+    std::size_t found = key_refs_.size();
+    if (frame.index) {
+      const auto range = frame.index->equal_range(hash);
+      for (auto it = range.first; it != range.second; ++it) {
+        if (same(it->second)) {
+          found = it->second;
+          break;
+        }
+      }
+    } else {
+      for (std::size_t i = frame.keys_begin; i < key_refs_.size(); ++i) {
+        if (same(i)) {
+          found = i;
+          break;
+        }
+      }
+    }
+    if (found < key_refs_.size()) {
+      KeyRef &ref = key_refs_[found];
+      ++ref.count;
+      frame.last_key = ref.offset;
+      frame.last_key_size = ref.size;
+      if (ref.finding != kNoFinding) return;
+      std::string pointer = current_pointer_without_last();
+      append_token(pointer, key);
+      ref.finding = findings_.size();
+      add(catalog::kDuplicateKey, duplicate_message(key, ref.begin, 2), begin, end, pointer, "remove one of the two members");
+      return;
+    }
+    frame.last_key = keys_.size();
+    frame.last_key_size = key.size();
+    key_refs_.push_back(KeyRef{keys_.size(), key.size(), hash, begin});
+    keys_.append(key.data(), key.size());
+    const std::size_t count = key_refs_.size() - frame.keys_begin;
+    if (!frame.index && count > kLinearKeys) {
+      frame.index = std::make_unique<std::unordered_multimap<std::uint64_t, std::size_t>>();
+      frame.index->reserve(count * 2);
+      for (std::size_t i = frame.keys_begin; i < key_refs_.size(); ++i) frame.index->emplace(key_refs_[i].hash, i);
+    } else if (frame.index) {
+      frame.index->emplace(hash, key_refs_.size() - 1);
+    }
+  }
+
+  [[nodiscard]] auto current_pointer_without_last() const -> std::string {
+    std::string pointer;
+    for (std::size_t i = 0; i + 1 < frames_.size(); ++i) {
+      const Frame &f = frames_[i];
+      if (f.object) {
+        append_token(pointer, std::string_view(keys_).substr(f.last_key, f.last_key_size));
+      } else {
+        append_index(pointer, f.count - 1);
+      }
+    }
+    return pointer;
+  }
+
+  void check_unescaped(const char *str, std::size_t length, std::uint32_t begin, std::uint32_t end,
+                       const char *what) {
+    const std::string_view value(str, length);
+    if (value.find('\0') != std::string_view::npos) {
+      add(catalog::kNulCharacter,
+          fmt::format("{} contains \\u0000: it truncates the value for any C-string consumer", what),
+          begin, end, current_pointer());
+    }
+    // An escaped lone low surrogate (\udc00) comes out of RapidJSON 1.1.0 as
+    // ED B0 80, which is not UTF-8 (Tencent/rapidjson#1738).
+    const Utf8Result utf8 = validate_utf8(value, false);
+    if (utf8.error != Utf8Error::None) {
+      add(catalog::kInvalidEncoding,
+          fmt::format("{} contains an escaped lone UTF-16 surrogate (\\uDC00..\\uDFFF without a "
+                      "preceding high surrogate)",
+                      what),
+          begin, end, current_pointer());
+    }
+  }
+
+  // "12345678901234567890.0" style literals that lose integer precision.
+  [[nodiscard]] auto looks_like_big_integer(const SourceNode &n) const -> bool {
+    std::size_t digits = 0;
+    for (std::uint32_t i = n.begin; i < n.end && i < text_.size(); ++i) {
+      const char c = text_[i];
+      if (c >= '0' && c <= '9') {
+        if (digits > 0 || c != '0') ++digits;
+      } else if (c == '.' || c == 'e' || c == 'E') {
+        break;
+      }
+    }
+    return digits > 17;
+  }
+
+  void precision_warning() {
+    const SourceNode &n = nodes_.back();
+    add(catalog::kNumberPrecisionLoss,
+        "number cannot be represented exactly as a double (beyond 2^53 or more than 17 significant "
+        "digits): .NET and JavaScript consumers will see a different value",
+        n.begin, n.end, current_pointer(), "send large identifiers as strings");
+  }
+
+  auto limit(std::string message, std::uint32_t begin, std::uint32_t end) -> bool {
+    add(catalog::kLimitExceeded, std::move(message), begin, end, current_pointer());
+    stopped_by_limit_ = true;
+    return false;
+  }
+
+  void add(const RuleMeta &rule, std::string message, std::uint32_t begin, std::uint32_t end,
+           std::string pointer = {}, std::string help = {}) {
+    if (pointer.empty() && &rule != &catalog::kLimitExceeded) pointer = current_pointer();
+    findings_.push_back(ParseFinding{&rule, std::move(message), begin, end, std::move(pointer), std::move(help)});
+  }
+
+  // A member name as a JSON string body would spell it: C0 controls, DEL and
+  // C1 controls (U+0080-U+009F, e.g. U+009B, a one-character CSI) become
+  // \u escapes, so the message itself carries no terminal control.
+  static auto printable(std::string_view key) -> std::string {
+    std::string out;
+    out.reserve(key.size());
+    for (std::size_t i = 0; i < key.size(); ++i) {
+      const auto u = static_cast<unsigned char>(key[i]);
+      const auto next = i + 1 < key.size() ? static_cast<unsigned char>(key[i + 1]) : 0U;
+      if (u < 0x20U || u == 0x7FU) {
+        out += fmt::format("\\u{:04x}", static_cast<unsigned>(u));
+      } else if (u == 0xC2U && next >= 0x80U && next <= 0x9FU) {
+        out += fmt::format("\\u{:04x}", static_cast<unsigned>(next));
+        ++i;
+      } else {
+        out.push_back(key[i]);
+      }
+    }
+    return out;
+  }
+
+ public:
+  bool stopped_by_limit_ = false;
+
+ private:
+  rapidjson::Document &dom_;
+  std::string_view text_;
+  std::uint32_t base_;
+  rapidjson::MemoryStream &stream_;
+  const Limits &limits_;
+  const LineIndex &lines_;
+  std::vector<SourceNode> &nodes_;
+  std::vector<ParseFinding> &findings_;
+  std::uint32_t prev_end_;
+  std::uint32_t pending_key_begin_ = SourceNode::kNone;
+  std::uint32_t pending_key_end_ = SourceNode::kNone;
+  std::vector<Frame> frames_;
+  std::vector<KeyRef> key_refs_;
+  std::string keys_;
+};
+
+}  // namespace callcheck::detail
+
+#endif  // CALLCHECK_DOCUMENT_STRICT_HANDLER_H_

@@ -1,0 +1,57 @@
+#include "graph/names.h"
+
+#include <algorithm>  // std::find
+
+namespace callcheck::graph {
+
+auto type_name(std::string_view odata_type) -> std::string_view {
+  if (!odata_type.empty() && odata_type.front() == '#') odata_type.remove_prefix(1);
+  if (odata_type.substr(0, kNamespace.size()) != kNamespace) return {};
+  return odata_type.substr(kNamespace.size());
+}
+
+auto unqualified(std::string_view odata_type) -> std::string_view {
+  const std::string_view name = type_name(odata_type);
+  if (!name.empty()) return name;
+  if (!odata_type.empty() && odata_type.front() == '#') odata_type.remove_prefix(1);
+  return odata_type;
+}
+
+auto known_types() -> const std::vector<std::string_view> & {
+  static const std::vector<std::string_view> names{
+      "call", "entity", "callOptions", "outgoingCallOptions", "incomingCallOptions", "mediaConfig",
+      "serviceHostedMediaConfig", "appHostedMediaConfig", "mediaInfo", "liveCaptionOptions", "meetingInfo",
+      "organizerMeetingInfo", "tokenMeetingInfo", "joinMeetingIdMeetingInfo", "chatInfo", "participantInfo",
+      "invitationParticipantInfo", "identitySet", "communicationsIdentitySet", "identity",
+      "communicationsUserIdentity", "communicationsApplicationIdentity",
+      "communicationsApplicationInstanceIdentity", "communicationsPhoneIdentity", "communicationsGuestIdentity",
+      "communicationsEncryptedIdentity", "azureCommunicationServicesUserIdentity", "callRoute", "resultInfo",
+      "toneInfo", "callMediaState", "callTranscriptionInfo", "incomingContext", "meetingCapability",
+      "commsNotification", "commsNotifications",
+      // mid-call request parameters (issue 12)
+      "prompt", "mediaPrompt", "teleconferenceDeviceQuality", "teleconferenceDeviceMediaQuality",
+      "teleconferenceDeviceAudioQuality", "teleconferenceDeviceVideoQuality",
+      "teleconferenceDeviceScreenSharingQuality"};
+  return names;
+}
+
+auto is_known_type(std::string_view name) -> bool {
+  const auto &names = known_types();
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+auto is_identity_set_type(std::string_view type) -> bool {
+  return type == "identitySet" || type == "communicationsIdentitySet";
+}
+
+auto is_identity_set_key(std::string_view key) -> bool {
+  for (std::string_view k : {"user", "application", "device", "applicationInstance", "phone", "guest", "encrypted",
+                             "onPremises", "azureCommunicationServicesUser", "assertedIdentity", "endpointType"}) {
+    if (k == key) return true;
+  }
+  return false;
+}
+
+auto is_identity_kind(std::string_view key) -> bool { return key != "endpointType" && is_identity_set_key(key); }
+
+}  // namespace callcheck::graph

@@ -1,0 +1,151 @@
+// Text predicates several lint rules agree on: case-insensitive comparison,
+// documentation placeholders, GUIDs, https URLs, shortened values for
+// messages. Standard library only: they see strings, never the DOM.
+#ifndef CALLCHECK_RULES_TEXT_PREDICATES_H_
+#define CALLCHECK_RULES_TEXT_PREDICATES_H_
+
+#include <cstddef>      // std::size_t
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+
+namespace callcheck::rules::support {
+
+inline auto lower(std::string_view text) -> std::string {
+  std::string out(text);
+  for (char &c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+inline auto iequals(std::string_view a, std::string_view b) -> bool { return lower(a) == lower(b); }
+
+inline auto ends_with(std::string_view text, std::string_view suffix) -> bool {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+inline auto starts_with(std::string_view text, std::string_view prefix) -> bool {
+  return text.size() >= prefix.size() && text.substr(0, prefix.size()) == prefix;
+}
+
+// Documentation placeholders (GRAPH.md 2.4, corpus README): `tenantId-value`,
+// `<media config blob>`, `{tenantId}`. Hand-written so that ordinary values
+// (JSON inside a blob, URLs with query strings) do not match.
+inline auto is_identifier_char(char c) -> bool {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+         c == '.';
+}
+
+inline auto is_placeholder(std::string_view text) -> bool {
+  // "<name-value>"-style: the generated template writes `<property>-value`.
+  constexpr std::string_view kValue = "-value";
+  if (text.size() > kValue.size() && ends_with(text, kValue)) {
+    bool identifier = true;
+    for (char c : text) identifier = identifier && is_identifier_char(c);
+    if (identifier) return true;
+  }
+  // "<media config blob>": angle brackets around words, no markup inside.
+  if (text.size() > 2 && text.front() == '<' && text.back() == '>') {
+    bool plain = true;
+    for (char c : text.substr(1, text.size() - 2)) plain = plain && c != '<' && c != '>' && c != '=' && c != '"';
+    if (plain) return true;
+  }
+  // "{tenantId}" anywhere: a brace pair around an identifier (JSON blobs have
+  // quotes or colons between their braces, so they never match).
+  for (std::size_t open = text.find('{'); open != std::string_view::npos; open = text.find('{', open + 1)) {
+    const std::size_t close = text.find('}', open + 1);
+    if (close == std::string_view::npos) break;
+    const std::string_view inside = text.substr(open + 1, close - open - 1);
+    bool identifier = !inside.empty();
+    for (char c : inside) identifier = identifier && is_identifier_char(c);
+    if (identifier) return true;
+  }
+  return false;
+}
+
+inline auto is_hex(char c) -> bool { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+
+// 8-4-4-4-12 hex digits, either case; or 32 hex digits without dashes (the
+// "N" format, used by the 2018-19 examples: GRAPH.md 1.1 `id`).
+inline auto is_guid(std::string_view text) -> bool {
+  if (text.size() == 32) {
+    for (char c : text) {
+      if (!is_hex(c)) return false;
+    }
+    return true;
+  }
+  if (text.size() != 36) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    if (dash ? text[i] != '-' : !is_hex(text[i])) return false;
+  }
+  return true;
+}
+
+// Looks like someone meant to write a GUID: dash-separated alphanumeric
+// groups (at least three, at least 20 characters in all), mostly hex digits.
+// `tenantId-value`, ACS ids (`8:acs:...`) and names do not qualify.
+inline auto looks_like_guid(std::string_view text) -> bool {
+  if (text.size() < 20 || text.size() > 48) return false;
+  std::size_t groups = 1;
+  std::size_t hex = 0;
+  std::size_t alnum = 0;
+  for (char c : text) {
+    if (c == '-') {
+      ++groups;
+      continue;
+    }
+    const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (!letter && !(c >= '0' && c <= '9')) return false;
+    ++alnum;
+    if (is_hex(c)) ++hex;
+  }
+  return groups >= 3 && hex * 10 >= alnum * 8;
+}
+
+// An absolute https URL with a non-empty host and no blanks or control
+// characters. `host_end` receives the offset where the path starts.
+inline auto is_https_url(std::string_view text, std::size_t *path_begin = nullptr) -> bool {
+  constexpr std::string_view kScheme = "https://";
+  if (text.size() <= kScheme.size() || !iequals(text.substr(0, kScheme.size()), kScheme)) return false;
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u <= 0x20 || u == 0x7f) return false;
+  }
+  std::size_t end = text.find_first_of("/?#", kScheme.size());
+  if (end == std::string_view::npos) end = text.size();
+  std::string_view authority = text.substr(kScheme.size(), end - kScheme.size());
+  if (const std::size_t at = authority.rfind('@'); at != std::string_view::npos) authority.remove_prefix(at + 1);
+  const std::size_t colon = authority.find(':');
+  const std::string_view host = colon == std::string_view::npos ? authority : authority.substr(0, colon);
+  if (host.empty()) return false;
+  if (path_begin != nullptr) *path_begin = end;
+  return true;
+}
+
+// The scheme of a URL-ish string for messages ("http", or "" when none).
+inline auto scheme_of(std::string_view text) -> std::string_view {
+  const std::size_t colon = text.find(':');
+  if (colon == std::string_view::npos || colon == 0) return {};
+  for (char c : text.substr(0, colon)) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' ||
+                    c == '-' || c == '.';
+    if (!ok) return {};
+  }
+  return text.substr(0, colon);
+}
+
+// Shortens long values for messages.
+inline auto shown(std::string_view text, std::size_t limit = 80) -> std::string {
+  std::string out;
+  for (char c : text.substr(0, limit)) {
+    const auto u = static_cast<unsigned char>(c);
+    out += u < 0x20 || u == 0x7f ? '?' : c;
+  }
+  if (text.size() > limit) out += "...";
+  return out;
+}
+
+}  // namespace callcheck::rules::support
+
+#endif  // CALLCHECK_RULES_TEXT_PREDICATES_H_

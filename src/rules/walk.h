@@ -1,0 +1,105 @@
+// The depth-bounded walk shared by the lint rules: every value of the
+// payload in document order, with the schema that governs it, and the path to
+// it (turned into a JSON Pointer only when a rule reports).
+#ifndef CALLCHECK_RULES_WALK_H_
+#define CALLCHECK_RULES_WALK_H_
+
+#include <cstddef>      // std::size_t
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+#include <vector>       // std::vector
+
+#include "document/pointer.h"
+#include "rules/rule.h"
+
+namespace callcheck::rules::support {
+
+using detail::Navigator;
+using detail::RuleContext;
+using detail::SchemaNode;
+using detail::Value;
+
+// The path from the root to the value being visited; turned into a pointer
+// only when a rule reports.
+class Path {
+ public:
+  void push_key(std::string_view key) { steps_.push_back(Step{key, 0, false}); }
+  void push_index(std::size_t index) { steps_.push_back(Step{{}, index, true}); }
+  void pop() { steps_.pop_back(); }
+  void truncate(std::size_t depth) {
+    if (steps_.size() > depth) steps_.resize(depth);
+  }
+  [[nodiscard]] auto depth() const -> std::size_t { return steps_.size(); }
+  [[nodiscard]] auto pointer() const -> std::string {
+    std::string out;
+    for (const Step &s : steps_) {
+      if (s.is_index) {
+        detail::append_index(out, s.index);
+      } else {
+        detail::append_token(out, s.key);
+      }
+    }
+    return out;
+  }
+  [[nodiscard]] auto pointer(std::string_view child) const -> std::string {
+    std::string out = pointer();
+    detail::append_token(out, child);
+    return out;
+  }
+  // The member name under which the current value sits ("" for the root or
+  // an array element).
+  [[nodiscard]] auto key() const -> std::string_view {
+    return steps_.empty() || steps_.back().is_index ? std::string_view{} : steps_.back().key;
+  }
+
+ private:
+  struct Step {
+    std::string_view key;
+    std::size_t index;
+    bool is_index;
+  };
+  std::vector<Step> steps_;
+};
+
+// One visited value. `declared` is the schema as written at the member (it
+// carries x-callcheck-readOnly); `schema` is the effective one ($ref followed,
+// discriminator applied). `parent_schema` is the parent's effective schema.
+struct Visit {
+  const Value &value;
+  const SchemaNode &declared;
+  const SchemaNode &schema;
+  const SchemaNode &parent_schema;
+  const Path &path;
+};
+
+// Visits every value of the payload in document order with its schema,
+// from the walk shared by all rules of this check.
+template <class Visitor>
+void walk(const detail::RuleContext &context, Visitor visit) {
+  const std::vector<detail::WalkEntry> &entries = context.walk();
+  const SchemaNode none;
+  Path path;
+  for (const detail::WalkEntry &e : entries) {
+    path.truncate(e.depth == 0 ? 0 : e.depth - 1);
+    if (e.depth > 0) {
+      if (e.is_index) {
+        path.push_index(e.index);
+      } else {
+        path.push_key(e.key);
+      }
+    }
+    const SchemaNode &parent = e.depth == 0 ? none : entries[e.parent].schema;
+    visit(Visit{*e.value, e.declared, e.schema, parent, path});
+  }
+}
+
+// A boolean annotation on a schema node ("x-callcheck-readOnly").
+inline auto schema_flag(const SchemaNode &node, const char *name) -> bool {
+  if (node.schema == nullptr || !node.schema->IsObject()) return false;
+  const auto it = node.schema->FindMember(name);
+  return it != node.schema->MemberEnd() && it->value.IsBool() && it->value.GetBool();
+}
+
+}  // namespace callcheck::rules::support
+
+#endif  // CALLCHECK_RULES_WALK_H_
