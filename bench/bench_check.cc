@@ -9,10 +9,14 @@
 //
 // Payload sets: "all" = every corpus payload (../shared/corpus/graph-docs) and
 // sample (samples/valid) that is syntactically valid JSON; "clean" = those
-// without an error-severity diagnostic (what a valid request costs).
+// without an error-severity diagnostic (what a valid request costs);
+// "invalid" = the others (what a rejected request costs).
 #include "document/rapidjson_adapter.h"
+#include "schema/valijson_adapter.h"
 
 #include <benchmark/benchmark.h>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
 
 #include <algorithm>   // std::sort
 #include <cstdio>      // std::printf
@@ -32,7 +36,9 @@
 #include "permissions/permissions.h"
 #include "rules/rule.h"
 #include "scenario/classify.h"
+#include "schema/compiled.h"
 #include "schema/navigator.h"
+#include "schema/registry.h"
 #include "schema/validate.h"
 
 namespace {
@@ -52,7 +58,7 @@ struct Payload {
 
 struct Corpus {
   std::vector<Payload> all;
-  std::vector<Payload *> sets[2];  // 0 = all, 1 = clean
+  std::vector<Payload *> sets[3];  // 0 = all, 1 = clean, 2 = invalid
 };
 
 auto read_text(const std::filesystem::path &p) -> std::string {
@@ -92,14 +98,15 @@ auto load() -> Corpus & {
       options.api = p.api;
       const cc::Report r = cc::check(p.text, p.name, options);
       c.sets[0].push_back(&p);
-      if (r.count(cc::Severity::Error) == 0) c.sets[1].push_back(&p);
+      c.sets[r.count(cc::Severity::Error) == 0 ? 1 : 2].push_back(&p);
     }
     return c;
   }();
   return corpus;
 }
 
-const char *const kSetNames[2] = {"all", "clean"};
+constexpr int kSets = 3;
+const char *const kSetNames[kSets] = {"all", "clean", "invalid"};
 
 // ---- the stages; each processes one payload ----
 
@@ -124,6 +131,27 @@ void stage_parse(const Payload &p) {
 void stage_schema(const Payload &p) {
   auto f = ccd::validate_schema(*p.doc, p.api);
   benchmark::DoNotOptimize(f.data());
+}
+
+// The schema stage as it was before the compiled checkers (issue 14):
+// valijson fail-fast, then again collecting errors for an invalid payload.
+// Kept so one run shows both; the findings are made the same way after it.
+void stage_schema_valijson(const Payload &p) {
+  thread_local valijson::Validator validator;
+  static const valijson::Schema &v1 = ccd::SchemaRegistry::instance().compiled("graph/v1.0/call.schema.json");
+  static const valijson::Schema &beta = ccd::SchemaRegistry::instance().compiled("graph/beta/call.schema.json");
+  const valijson::adapters::RapidJsonAdapter target(p.doc->root());
+  const valijson::Schema &schema = p.api == cc::ApiVersion::Beta ? beta : v1;
+  if (validator.validate(schema, target, nullptr)) return;
+  valijson::ValidationResults results;
+  benchmark::DoNotOptimize(validator.validate(schema, target, &results));
+}
+
+// The compiled checker's verdict alone.
+void stage_schema_verdict(const Payload &p) {
+  static const ccd::CompiledCheck v1 = ccd::compiled_check("graph/v1.0/call.schema.json");
+  static const ccd::CompiledCheck beta = ccd::compiled_check("graph/beta/call.schema.json");
+  benchmark::DoNotOptimize((p.api == cc::ApiVersion::Beta ? beta : v1)(p.doc->root()));
 }
 
 void stage_classify(const Payload &p) {
@@ -152,7 +180,8 @@ struct Stage {
 };
 const Stage kStages[] = {
     {"floor_rapidjson_parse", stage_floor}, {"full_check", stage_full}, {"stage_parse", stage_parse},
-    {"stage_schema", stage_schema},         {"stage_classify", stage_classify},
+    {"stage_schema", stage_schema},         {"stage_schema_valijson", stage_schema_valijson},
+    {"stage_schema_verdict", stage_schema_verdict}, {"stage_classify", stage_classify},
     {"stage_rules", stage_rules},           {"stage_scopes", stage_scopes},
 };
 
@@ -186,7 +215,7 @@ class RatioReporter : public benchmark::ConsoleReporter {
   void Finalize() override {
     ConsoleReporter::Finalize();
     std::printf("\n| stage | set | payloads | CPU time / payload | x floor |\n|---|---|---:|---:|---:|\n");
-    for (int set = 0; set < 2; ++set) {
+    for (int set = 0; set < kSets; ++set) {
       const std::string floor_key = std::string(kStages[0].name) + "/" + kSetNames[set];
       const auto f = per_payload_ns_.find(floor_key);
       for (const Stage &s : kStages) {
@@ -219,7 +248,10 @@ auto main(int argc, char **argv) -> int {
     const std::string spec = argv[1] + 12;  // STAGE/SET
     const auto slash = spec.find('/');
     const std::string stage_name = spec.substr(0, slash);
-    const int set = slash != std::string::npos && spec.substr(slash + 1) == "clean" ? 1 : 0;
+    int set = 0;
+    for (int i = 0; i < kSets; ++i) {
+      if (slash != std::string::npos && spec.substr(slash + 1) == kSetNames[i]) set = i;
+    }
     const int reps = argc >= 3 ? std::atoi(argv[2]) : 3;
     for (const Stage &s : kStages) {
       if (stage_name != s.name) continue;
@@ -233,7 +265,7 @@ auto main(int argc, char **argv) -> int {
     return 2;
   }
   for (const Stage &s : kStages) {
-    for (int set = 0; set < 2; ++set) {
+    for (int set = 0; set < kSets; ++set) {
       benchmark::RegisterBenchmark((std::string(s.name) + "/" + kSetNames[set]).c_str(), run_stage, &s, set);
     }
   }

@@ -10,9 +10,10 @@ out=$(mktemp -d "${TMPDIR:-/tmp}/callcheck-callgrind.XXXXXX")
 trap 'rm -rf "$out"' EXIT
 echo "| stage | set | payloads | Ir / payload | x floor (Ir) |"
 echo "|---|---|---:|---:|---:|"
-for set in all clean; do
+for set in all clean invalid; do
   floor=
-  for stage in floor_rapidjson_parse full_check stage_parse stage_schema stage_classify stage_rules stage_scopes; do
+  for stage in floor_rapidjson_parse full_check stage_parse stage_schema stage_schema_valijson stage_schema_verdict \
+    stage_classify stage_rules stage_scopes; do
     f="$out/$stage.$set"
     info=$(valgrind --tool=callgrind --toggle-collect=callcheck_bench_measured --callgrind-out-file="$f" \
            "$bin" "--callgrind=$stage/$set" "$reps" 2>/dev/null)

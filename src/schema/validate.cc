@@ -14,6 +14,7 @@
 
 #include "document/pointer.h"
 #include "scenario/classify.h"
+#include "schema/compiled.h"
 #include "schema/navigator.h"
 #include "schema/registry.h"
 #include "fix/edits.h"
@@ -253,19 +254,31 @@ struct Converter {
   }
 };
 
-auto run(const Document &doc, const valijson::Schema &schema, const Navigator &nav) -> std::vector<Finding> {
+// The compiled checker (tools/schemac) decides the verdict in one pass; only
+// an invalid payload meets valijson, which then collects the errors the
+// findings are made of, so their codes, pointers and messages are valijson's
+// by construction. `schema` and `nav` are built on that path only: a clean
+// run never compiles a valijson schema (two thirds of the CLI's cold start).
+// valijson's verdict is the one acted on: tests/unit/schema_oracle_test.cc
+// and fuzz_schema hold the two to the same answers.
+template <typename Schema, typename Nav>
+auto run(const Document &doc, CompiledCheck check, Schema &&schema, Nav &&nav) -> std::vector<Finding> {
   std::vector<Finding> out;
   if (!doc.has_dom()) return out;
+  if (check != nullptr && check(doc.root())) return out;
+  const valijson::Schema &compiled = schema();
   // One validator per thread, reused: valijson keeps a regex cache in it
   // that is not safe to share (PERFORMANCE.md 7.1).
   thread_local valijson::Validator validator;
   const valijson::adapters::RapidJsonAdapter target(doc.root());
   try {
-    // Fail fast first; only invalid payloads pay for collecting errors.
-    if (validator.validate(schema, target, nullptr)) return out;
+    // Without a compiled verdict, fail fast first; only invalid payloads
+    // pay for collecting errors.
+    if (check == nullptr && validator.validate(compiled, target, nullptr)) return out;
     valijson::ValidationResults results;
-    validator.validate(schema, target, &results);
-    Converter converter{doc, nav, out, {}};
+    if (validator.validate(compiled, target, &results)) return out;
+    decltype(auto) navigator = nav();
+    Converter converter{doc, navigator, out, {}};
     valijson::ValidationResults::Error error;
     std::string first_description;
     std::vector<std::string> first_context;
@@ -388,16 +401,31 @@ auto explain_wrapper(const Document &doc, std::vector<Finding> findings) -> std:
 }  // namespace
 
 auto validate_schema(const Document &doc, ApiVersion api, std::string_view root_type) -> std::vector<Finding> {
-  if (root_type == "call") return explain_wrapper(doc, run(doc, compiled_call(api), Navigator::for_call(api)));
+  if (root_type == "call") {
+    static const CompiledCheck v1 = compiled_check("graph/v1.0/call.schema.json");
+    static const CompiledCheck beta = compiled_check("graph/beta/call.schema.json");
+    return explain_wrapper(doc, run(doc, api == ApiVersion::Beta ? beta : v1, [api]() -> const valijson::Schema & {
+      return compiled_call(api);
+    }, [api]() -> const Navigator & { return Navigator::for_call(api); }));
+  }
   const std::string path = SchemaRegistry::profile_dir(api) + std::string(root_type) + ".schema.json";
-  const Navigator nav(api, root_type);
-  return run(doc, SchemaRegistry::instance().compiled(path), nav);
+  const CompiledCheck check = compiled_check(path);
+  // No compiled checker means no such embedded schema: the registry throws
+  // for it, as it did before the checkers existed.
+  if (check == nullptr) (void)SchemaRegistry::instance().compiled(path);
+  return run(doc, check, [&path]() -> const valijson::Schema & { return SchemaRegistry::instance().compiled(path); },
+             [api, root_type]() { return Navigator(api, root_type); });
 }
 
 auto validate_against(const Document &doc, std::string_view schema_path) -> std::vector<Finding> {
-  const auto *root = SchemaRegistry::instance().document(schema_path);
-  const Navigator nav(SchemaNode{root, SchemaRegistry::instance().intern(schema_path)});
-  return run(doc, SchemaRegistry::instance().compiled(schema_path), nav);
+  const CompiledCheck check = compiled_check(schema_path);
+  if (check == nullptr) (void)SchemaRegistry::instance().compiled(schema_path);
+  return run(doc, check,
+             [schema_path]() -> const valijson::Schema & { return SchemaRegistry::instance().compiled(schema_path); },
+             [schema_path]() {
+               const auto *root = SchemaRegistry::instance().document(schema_path);
+               return Navigator(SchemaNode{root, SchemaRegistry::instance().intern(schema_path)});
+             });
 }
 
 }  // namespace callcheck::detail

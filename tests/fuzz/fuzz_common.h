@@ -35,6 +35,8 @@
 #include "extract/extract.h"
 #include "permissions/token.h"
 #include "render/escape.h"
+#include "schema/compiled.h"
+#include "schema_oracle.h"
 #include "server/server.h"
 
 // The harness's own byte-by-byte checks are not code under test: with
@@ -635,6 +637,50 @@ inline auto run_server(std::string_view data) -> Violations {
   return out;
 }
 
+// fuzz_schema: the compiled schema checkers against valijson, their oracle
+// (issue 14 item 2a). The selector picks the embedded schema the root and up
+// to 16 nested objects are checked against; the root also meets both
+// create-call schemas, which the seeds are mostly about.
+inline auto run_schema(std::string_view data) -> Violations {
+  Violations out;
+  const auto selected = select(data);
+  const Limits limits = (selected.selector & 1U) != 0 ? lowered_limits() : Limits{};
+  try {
+    const detail::Document doc = detail::Document::parse(selected.text, limits);
+    if (!doc.has_dom()) return out;
+    static const std::vector<std::string_view> paths = detail::compiled_paths();
+    const std::string_view picked = paths[selected.selector % paths.size()];
+    const auto compare = [&out](std::string_view path, const rapidjson::Value &value, const char *what) {
+      const detail::OracleVerdict v = detail::oracle_verdict(path, value);
+      if (v.compiled != v.valijson) {
+        out.push_back(std::string("compiled checker of ") + std::string(path) + " says " +
+                      (v.compiled ? "valid" : "invalid") + " for " + what + ", valijson disagrees");
+      }
+    };
+    compare(picked, doc.root(), "the root");
+    compare("graph/v1.0/call.schema.json", doc.root(), "the root");
+    compare("graph/beta/call.schema.json", doc.root(), "the root");
+    std::vector<const rapidjson::Value *> stack{&doc.root()};
+    std::size_t nested = 0;
+    while (!stack.empty() && nested < 16) {
+      const rapidjson::Value *v = stack.back();
+      stack.pop_back();
+      if (v->IsObject()) {
+        if (v != &doc.root()) {
+          compare(picked, *v, "a nested object");
+          ++nested;
+        }
+        for (auto m = v->MemberBegin(); m != v->MemberEnd(); ++m) stack.push_back(&m->value);
+      } else if (v->IsArray()) {
+        for (const rapidjson::Value &e : v->GetArray()) stack.push_back(&e);
+      }
+    }
+  } catch (const std::exception &e) {
+    out.push_back(std::string("exception escaped: ") + e.what());
+  }
+  return out;
+}
+
 struct Target {
   std::string_view name;  // tests/fuzz/fuzz_<name>.cc, tests/fuzz/regressions/<name>/
   Violations (*run)(std::string_view data);
@@ -643,7 +689,7 @@ struct Target {
 inline constexpr Target kTargets[] = {
     {"check", run_check},   {"parse", run_parse},     {"token", run_token},
     {"config", run_config}, {"extract", run_extract}, {"render", run_render},
-    {"server", run_server},
+    {"server", run_server}, {"schema", run_schema},
 };
 
 // libFuzzer's entry, for a target's run_*: any violated invariant aborts,

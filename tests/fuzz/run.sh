@@ -21,7 +21,7 @@ seconds="${1:-10}"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 build="${CALLCHECK_FUZZ_BUILD:-$root/build-fuzz}"
 shared="${CALLCHECK_SHARED_DIR:-$root/../shared}"
-targets="${CALLCHECK_FUZZ_TARGETS:-check parse token config extract render server}"
+targets="${CALLCHECK_FUZZ_TARGETS:-check parse token config extract render server schema}"
 fuzz_dir="$root/tests/fuzz"
 
 if ! command -v clang++ >/dev/null; then
@@ -60,7 +60,7 @@ make_corpus() {  # make_corpus <target> <dir>
   local target="$1" dir="$2" i=0 f
   mkdir -p "$dir"
   case "$target" in
-    check | parse)
+    check | parse | schema)
       for f in "$root"/samples/*/*.json "$shared"/corpus/graph-docs/*.json "$shared"/corpus/graph-docs/*/*.json \
         "$shared"/corpus/jsontestsuite/*.json; do
         [ -f "$f" ] || continue

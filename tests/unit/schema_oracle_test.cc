@@ -1,0 +1,187 @@
+// valijson as the oracle of the compiled schema checkers (issue 14 item 2a):
+// every corpus body, sample and fuzz regression that parses, against every
+// embedded schema, must get the same verdict from both. Objects inside the
+// bodies are checked against every Graph type schema too, so the nested
+// schemas meet real values, not only what survives a root mismatch.
+#include "schema/valijson_adapter.h"
+
+#include <gtest/gtest.h>
+#include <valijson/utils/utf8_utils.hpp>
+#include <valijson/validator.hpp>
+
+#include <filesystem>  // std::filesystem
+#include <fstream>     // std::ifstream
+#include <map>         // std::map
+#include <iterator>    // std::istreambuf_iterator
+#include <string>      // std::string
+#include <vector>      // std::vector
+
+#include "document/document.h"
+#include "schema/checker_support.h"
+#include "schema/compiled.h"
+#include "schema/registry.h"
+#include "schema_oracle.h"
+
+namespace callcheck::detail {
+namespace {
+
+namespace fs = std::filesystem;
+
+auto read_bytes(const fs::path &path) -> std::string {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+auto corpus_files() -> std::vector<fs::path> {
+  const fs::path shared = fs::path(CALLCHECK_SHARED_DIR) / "corpus";
+  const fs::path source(CALLCHECK_SOURCE_DIR);
+  std::vector<fs::path> out;
+  for (const fs::path &dir : {shared / "graph-docs", shared / "graph-docs-actions", shared / "jsontestsuite",
+                              source / "tests" / "corpus" / "field", source / "samples",
+                              source / "tests" / "fuzz" / "regressions"}) {
+    if (!fs::is_directory(dir)) continue;
+    for (const fs::directory_entry &e : fs::recursive_directory_iterator(dir)) {
+      if (e.is_regular_file()) out.push_back(e.path());
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+void objects_in(const Value &v, std::vector<const Value *> &out) {
+  if (v.IsObject()) {
+    out.push_back(&v);
+    for (auto m = v.MemberBegin(); m != v.MemberEnd(); ++m) objects_in(m->value, out);
+  } else if (v.IsArray()) {
+    for (const Value &e : v.GetArray()) objects_in(e, out);
+  }
+}
+
+TEST(SchemaOracle, CompiledCheckersAgreeWithValijsonOnTheCorpus) {
+  const std::vector<fs::path> files = corpus_files();
+  ASSERT_GT(files.size(), 500U) << "the corpora are missing (CALLCHECK_SHARED_DIR)";
+  const std::vector<std::string_view> paths = compiled_paths();
+  // Every embedded schema has a checker, and nothing else does.
+  std::vector<std::string_view> schemas;
+  for (const std::string_view p : SchemaRegistry::instance().paths()) {
+    if (p.size() > 12 && p.substr(p.size() - 12) == ".schema.json") schemas.push_back(p);
+  }
+  ASSERT_EQ(paths, schemas);
+  std::vector<std::string_view> types;  // graph/<profile>/<type>.schema.json, requests apart
+  for (const std::string_view p : paths) {
+    if (p.rfind("graph/", 0) == 0 && p.find("/requests/") == std::string_view::npos) types.push_back(p);
+  }
+  std::size_t compared = 0;
+  std::size_t parsed = 0;
+  std::map<std::string_view, std::pair<std::size_t, std::size_t>> verdicts;  // path -> (valid, invalid)
+  for (const fs::path &file : files) {
+    const std::string text = read_bytes(file);
+    const Document doc = Document::parse(text, Limits{});
+    if (!doc.has_dom()) continue;
+    ++parsed;
+    for (const std::string_view path : paths) {
+      const OracleVerdict v = oracle_verdict(path, doc.root());
+      ASSERT_EQ(v.compiled, v.valijson) << path << " on " << file << ": compiled says "
+                                        << (v.compiled ? "valid" : "invalid");
+      (v.valijson ? verdicts[path].first : verdicts[path].second) += 1;
+      ++compared;
+    }
+    std::vector<const Value *> objects;
+    objects_in(doc.root(), objects);
+    for (std::size_t i = 1; i < objects.size(); ++i) {
+      for (const std::string_view path : types) {
+        const OracleVerdict v = oracle_verdict(path, *objects[i]);
+        ASSERT_EQ(v.compiled, v.valijson) << path << " on object #" << i << " of " << file;
+        (v.valijson ? verdicts[path].first : verdicts[path].second) += 1;
+        ++compared;
+      }
+    }
+  }
+  EXPECT_GT(parsed, 400U);
+  // Not a comparison of two always-"invalid" answers: the schemas the
+  // corpus is about see both verdicts.
+  for (const std::string_view path : {"graph/v1.0/call.schema.json", "graph/beta/call.schema.json",
+                                      "graph/v1.0/identitySet.schema.json", "graph/v1.0/requests/answer.schema.json",
+                                      "graph/beta/mediaInfo.schema.json"}) {
+    EXPECT_GT(verdicts[path].first, 0U) << path << " never valid";
+    EXPECT_GT(verdicts[path].second, 0U) << path << " never invalid";
+  }
+  RecordProperty("compared", static_cast<int>(compared));
+}
+
+// The outlines are the schemas' own top level, read at build time.
+TEST(SchemaOutline, MatchesTheEmbeddedSchema) {
+  std::size_t with_properties = 0;
+  for (const std::string_view path : compiled_paths()) {
+    SCOPED_TRACE(std::string(path));
+    const rapidjson::Document *doc = SchemaRegistry::instance().document(path);
+    const SchemaOutline *outline = compiled_outline(path);
+    ASSERT_NE(doc, nullptr);
+    ASSERT_NE(outline, nullptr);
+    std::vector<std::string_view> properties;
+    std::vector<std::string_view> required;
+    if (const auto p = doc->FindMember("properties"); p != doc->MemberEnd() && p->value.IsObject()) {
+      for (auto m = p->value.MemberBegin(); m != p->value.MemberEnd(); ++m) {
+        properties.emplace_back(m->name.GetString(), m->name.GetStringLength());
+      }
+    }
+    if (const auto r = doc->FindMember("required"); r != doc->MemberEnd() && r->value.IsArray()) {
+      for (const Value &v : r->value.GetArray()) required.emplace_back(v.GetString(), v.GetStringLength());
+    }
+    EXPECT_EQ(std::vector<std::string_view>(outline->properties, outline->properties + outline->property_count),
+              properties);
+    EXPECT_EQ(std::vector<std::string_view>(outline->required, outline->required + outline->required_count), required);
+    EXPECT_EQ(outline->body_unknown, doc->HasMember("x-callcheck-bodyUnknown"));
+    with_properties += properties.empty() ? 0 : 1;
+  }
+  EXPECT_GT(with_properties, 100U);
+  EXPECT_EQ(compiled_outline("graph/v1.0/no-such.schema.json"), nullptr);
+  EXPECT_EQ(compiled_check("graph/v1.0/no-such.schema.json"), nullptr);
+}
+
+// The oracle itself can disagree: a checker that says "valid" to everything
+// is caught on the first invalid payload.
+TEST(SchemaOracle, TheComparisonCanFail) {
+  const Document doc = Document::parse(R"({"callbackUri": 1})", Limits{});
+  ASSERT_TRUE(doc.has_dom());
+  const OracleVerdict v = oracle_verdict("graph/v1.0/call.schema.json", doc.root());
+  EXPECT_FALSE(v.valijson);
+  EXPECT_FALSE(v.compiled);
+  EXPECT_NE(always_valid(doc.root()), v.valijson);
+}
+
+// Where valijson 1.0 departs from JSON Schema, the compiled checker departs
+// the same way; each case is one the generator had to be taught.
+TEST(SchemaOracle, ValijsonQuirksAreKept) {
+  const auto verdict = [](std::string_view path, const char *json) {
+    const Document doc = Document::parse(json, Limits{});
+    EXPECT_TRUE(doc.has_dom()) << json;
+    const OracleVerdict v = oracle_verdict(path, doc.root());
+    EXPECT_EQ(v.compiled, v.valijson) << path << " " << json;
+    return v.valijson;
+  };
+  // A repeated declared name counts as an additional property ...
+  EXPECT_FALSE(verdict("graph/v1.0/chatInfo.schema.json", R"({"threadId": "a", "threadId": "b"})"));
+  EXPECT_TRUE(verdict("graph/v1.0/chatInfo.schema.json", R"({"threadId": "a"})"));
+  // ... and only its first member is checked against its schema.
+  EXPECT_TRUE(verdict("graph/v1.0/communicationsGuestIdentity.schema.json", R"({"id": "a", "id": 1})"));
+  EXPECT_FALSE(verdict("graph/v1.0/communicationsGuestIdentity.schema.json", R"({"id": 1, "id": "a"})"));
+  // 1.0 is a number, not an integer.
+  EXPECT_FALSE(verdict("graph/v1.0/toneInfo.schema.json", R"({"sequenceId": 1.0})"));
+  EXPECT_TRUE(verdict("graph/v1.0/toneInfo.schema.json", R"({"sequenceId": 1})"));
+}
+
+// minLength/maxLength count as valijson's u8_strlen does: up to the first NUL.
+TEST(SchemaOracle, StringLengthIsValijsonsU8Strlen) {
+  for (const std::string_view s : {std::string_view(""), std::string_view("abc"), std::string_view("a\0bc", 4),
+                                   std::string_view("\xc3\xa9t\xc3\xa9"), std::string_view("\xf0\x9f\x98\x80!"),
+                                   std::string_view("\xed\xb0\x80"), std::string_view("\0", 1)}) {
+    const Value v(rapidjson::StringRef(s.data(), static_cast<rapidjson::SizeType>(s.size())));
+    const std::string copy(s);
+    EXPECT_EQ(utf8_length(v), valijson::utils::u8_strlen(copy.c_str())) << copy;
+  }
+  EXPECT_EQ(utf8_length(Value(rapidjson::StringRef("a\0bc", 4))), 1U);
+}
+
+}  // namespace
+}  // namespace callcheck::detail
