@@ -32,7 +32,10 @@ golden_run explain-lowercase explain cc202
 golden_run explain-misspelt-code explain CC20
 golden_run explain-misspelt-name explain callback-uri-not-http
 for sub in check scopes audit; do  # the whole help changes with every option: only the usage line here
-  "$bin" $sub --help | grep -q "^Usage: callcheck $sub \[OPTIONS\]" ||
+  # Captured first: `grep -q` stops reading at the match, and under pipefail the writer's SIGPIPE
+  # would fail the pipeline at random (the help is long enough to need several writes).
+  help=$("$bin" $sub --help)
+  grep -q "^Usage: callcheck $sub \[OPTIONS\]" <<<"$help" ||
     { echo "FAIL: callcheck $sub --help does not name the program"; fail=1; }
 done
 

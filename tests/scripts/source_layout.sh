@@ -13,9 +13,6 @@ set -euo pipefail
 src="$CALLCHECK_SOURCE_DIR/src"
 include="$CALLCHECK_SOURCE_DIR/include/callcheck"
 max_lines=450
-# Files another change is splitting (issue 11), exempt until it lands. Once one
-# is under the limit the test says so: delete its line here.
-exempt=(src/cli/run_check.cc)
 failed=0
 fail() {
   echo "$1" >&2
@@ -25,11 +22,6 @@ fail() {
 # 1. file size
 while IFS= read -r file; do
   lines=$(wc -l < "$file")
-  relative=${file#"$CALLCHECK_SOURCE_DIR"/}
-  if printf '%s\n' "${exempt[@]}" | grep -qxF "$relative"; then
-    [ "$lines" -le "$max_lines" ] && echo "note: $relative is $lines lines now: remove its exemption" >&2
-    continue
-  fi
   if [ "$lines" -gt "$max_lines" ]; then
     fail "${file#"$CALLCHECK_SOURCE_DIR"/}: $lines lines, over $max_lines (split it by concern)"
   fi
