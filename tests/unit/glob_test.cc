@@ -102,7 +102,8 @@ TEST(Ignore, DeeperFileWins) {
 }
 
 TEST(Ignore, BinaryAndHugeLinesDoNotCrash) {
-  std::string text("\0\xff\n[\n\\\n!\n/\n**/**/**\n", 22);
+  static constexpr char kLines[] = "\0\xff\n[\n\\\n!\n/\n**/**/**\n";
+  std::string text(kLines, sizeof kLines - 1);  // the size, not a count: the text holds a NUL
   text += std::string(kMaxIgnoreLine + 1, '*') + "\n";
   const IgnoreChain c = chain_of(text);
   EXPECT_TRUE(ignored(c, "/r/a", false));  // `**/**/**` ignores everything
