@@ -14,6 +14,7 @@
 #include "cli/exit_code.h"
 #include "cli/safe_write.h"
 #include "cli/trust_root.h"
+#include "config/config.h"
 #include "util/suggest.h"
 
 namespace {
@@ -61,6 +62,20 @@ auto unknown_option_hint(const CLI::App &app, const std::vector<std::string> &ar
   return "";
 }
 
+// The same limits as "exclude" in .callcheck.json (CC401 there), so a glob means one thing in both.
+auto glob_validator() -> CLI::Validator {
+  return CLI::Validator(
+      [](const std::string &glob) -> std::string {
+        if (glob.empty()) return "an empty glob matches nothing";
+        if (glob.size() > callcheck::detail::kMaxGlobBytes) {
+          return fmt::format("a glob of {} bytes; globs are limited to {} bytes", glob.size(),
+                             callcheck::detail::kMaxGlobBytes);
+        }
+        return {};
+      },
+      "GLOB");
+}
+
 void add_check_options(CLI::App &cmd, CheckArgs &a) {
   cmd.add_option("paths", a.paths, "Files or directories to check; - reads stdin")->required();
   // NAME[:FILE], repeatable: one run, several reports (cli/outputs.h checks the values).
@@ -105,6 +120,7 @@ void add_check_options(CLI::App &cmd, CheckArgs &a) {
                  "Do not check paths matching this glob, relative to the working directory; a glob without / "
                  "matches any file or folder of that name (repeatable; also applies to files named here)")
       ->allow_extra_args(false)
+      ->check(glob_validator())
       ->type_name("GLOB");
   cmd.add_flag("--no-ignore", a.no_ignore,
                "Directory walks: also check hidden files and folders and what .gitignore or .git/info/exclude "
@@ -242,6 +258,7 @@ auto main(int argc, char **argv) -> int {
   audit->add_option("--exclude", audit_args.check.exclude,
                     "Do not check paths matching this glob, relative to the working directory (repeatable)")
       ->allow_extra_args(false)
+      ->check(glob_validator())
       ->type_name("GLOB");
   audit->add_flag("--no-ignore", audit_args.check.no_ignore,
                   "Directory walks: also check hidden files and what .gitignore ignores");

@@ -55,11 +55,15 @@ golden_run named-excluded-flag --color never --exclude 'call*.json' payloads/cal
 golden_run named-ignored --color never build/generated.json
 # A report this run writes is never read as input.
 golden_run named-report --color never --format json:report.json --format text payloads/call.json report.json
-# Nothing left: as with no inputs, exit 2.
+# Every named file set aside on purpose: one note, exit 0 (a pre-commit batch of excluded files passes).
 golden_run nothing-left --color never web/tsconfig.json
 # The new flags get a did-you-mean through the usual path.
 golden_run misspelt-exclude --color never --exlude x .
 golden_run misspelt-no-ignore --color never --no-ignor .
+# --exclude takes the config's limits: an empty or oversized glob is a usage error (exit 2).
+golden_run flag-empty-exclude --color never --exclude '' payloads/call.json
+golden_run flag-long-exclude --color never --exclude "$(printf 'a%.0s' $(seq 300))" payloads/call.json
+golden_run audit-flag-empty-exclude --color never audit --exclude '' payloads/call.json
 # An empty or oversized `exclude` is CC401 at the entry.
 printf '{ "exclude": [] }\n' > "$repo/.callcheck.json"
 golden_run config-empty-exclude --color never payloads/call.json
