@@ -168,7 +168,7 @@ auto main(int argc, char **argv) -> int {
     args.insert(args.begin(), "check");
   }
 
-  CLI::App app{"callcheck: checks Microsoft Graph create-call request payloads", "callcheck"};
+  CLI::App app{"callcheck: checks Microsoft Graph calls-API request bodies", "callcheck"};
   app.set_version_flag("--version", [] {
     std::string text = callcheck::cli::version_text();
     text.pop_back();  // CLI11 ends the line itself
