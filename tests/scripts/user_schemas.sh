@@ -129,7 +129,17 @@ golden_run hostile-glob-empty "$dir" payload.json
 long=$(head -c 300 /dev/zero | tr '\0' 'a')
 dir=$(hostile glob-long '{}' "{\"schemas\": [{\"files\": \"$long\", \"schema\": \"policies/p.json\"}]}")
 golden_run hostile-glob-long "$dir" payload.json
-# No byte of a file outside the repository reaches the output.
-if grep -rq S3CR3T "$golden/hostile-ref-symlink-repo.txt"; then echo "FAIL: the secret is shown"; fail=1; else echo "ok: the secret is not shown"; fi
+# No byte of a file outside the repository reaches any format's output.
+read -r -a formats <<<"${CALLCHECK_FORMATS:-text json sarif}"
+dir="$work/h-ref-symlink-repo"
+for f in "${formats[@]}"; do
+  (cd "$dir" && timeout 10 "$bin" --format "$f" payload.json) >"$work/out" 2>&1
+  rc=$?
+  if grep -q S3CR3T "$work/out" || [ "$rc" -ne 2 ]; then
+    echo "FAIL: --format $f: exit $rc, or the secret is shown"; fail=1
+  else
+    echo "ok: --format $f: exit 2, the secret is not shown"
+  fi
+done
 
 exit $fail
