@@ -16,6 +16,7 @@
 #include "rules/rule.h"
 #include "scenario/classify.h"
 #include "schema/navigator.h"
+#include "schema/user_schema.h"
 #include "schema/validate.h"
 #include "catalog/cc109_validator_internal_error.h"
 #include "catalog/diagnostic.h"
@@ -110,6 +111,7 @@ auto check_unguarded(std::string_view text, const Source &source, const Options 
   const std::vector<detail::Finding> schema =
       detail::validate_schema(doc, options.api, detail::schema_root(request));
   for (const detail::Finding &f : schema) assemble.add(f);
+  for (const detail::Finding &f : detail::validate_policies(doc, options)) assemble.add(f);  // team policies (CC110)
 
   std::vector<detail::Finding> scenario_findings;
   report.scenario = create ? detail::classify(doc, scenario_findings) : detail::request_scenario(request);

@@ -7,6 +7,7 @@
 #include "callcheck/diagnostic.h"  // IWYU pragma: export
 #include "callcheck/join.h"        // IWYU pragma: export
 #include "callcheck/options.h"     // IWYU pragma: export
+#include "callcheck/policy.h"      // IWYU pragma: export
 #include "callcheck/render.h"      // IWYU pragma: export
 #include "callcheck/report.h"      // IWYU pragma: export
 #include "callcheck/rules.h"       // IWYU pragma: export

@@ -6,6 +6,7 @@
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint32_t
 #include <map>          // std::map
+#include <memory>       // std::shared_ptr
 #include <optional>     // std::optional
 #include <string>       // std::string
 #include <vector>       // std::vector
@@ -13,6 +14,8 @@
 #include "callcheck/vocabulary.h"
 
 namespace callcheck {
+
+class PolicySchema;  // a compiled team policy (callcheck/policy.h)
 
 // Hard limits, enforced while parsing (never after building a DOM). Library
 // callers may lower them; raising them beyond the defaults is allowed but
@@ -59,6 +62,10 @@ struct Options {
   // The `tid` claim of the caller's access token, i.e. the tenant the request
   // is authorized in: compared with the body's tenants, never printed.
   std::optional<std::string> token_tenant;
+  // Team policies (callcheck/policy.h) checked on top of the built-in
+  // checks, each reporting CC110. Compared by identity: the same compiled
+  // policy is the same configuration.
+  std::vector<std::shared_ptr<const PolicySchema>> policies;
 
   // Every configuration member (src/options.cc): two equal Options check
   // every input alike, which is what the CLI's per-configuration cache relies on.

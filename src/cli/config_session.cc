@@ -53,6 +53,7 @@ struct ConfigSession::LoadedConfig {
   detail::ConfigLoad load;
   std::string baseline;  // its `baseline`, resolved and checked; "" = none
   std::vector<std::string> app;  // its `app` (callcheck audit), resolved and checked
+  UserSchemaLoad policies;  // its `schemas`: what they read, their CC401s (cli/user_schemas.h)
   Options top;  // base + top level + command line: filters this config's CC402
   std::vector<detail::SuppressionUse> uses;
 };
@@ -121,6 +122,9 @@ auto ConfigSession::load_config(const std::string &absolute, const fs::path &bou
     } else {
       c->app.push_back(path.resolved.string());
     }
+  }
+  if (c->load.errors.empty()) {
+    load_user_schemas(c->load.config, c->dir, c->root, user_schemas_, c->load.errors, c->policies);
   }
   c->top = base_;
   detail::Config top_level = c->load.config;
@@ -246,6 +250,7 @@ auto ConfigSession::drop_own_and_excluded(std::vector<Input> &inputs, const std:
   for (const auto &c : configs_) {
     add(c->path, "it is a callcheck configuration file");
     add(c->baseline, "it is the baseline file of " + c->display);
+    for (const std::string &f : c->policies.files) add(f, "it is a team policy schema of " + c->display);
   }
   add(args_.baseline, "it is the --baseline file");
   add(args_.write_baseline, "it is the --write-baseline file");
@@ -307,7 +312,7 @@ auto ConfigSession::prepare(const std::vector<Input> &inputs) -> bool {
     inputs_.push_back(std::move(p));
   }
   for (const auto &c : configs_) {
-    if (!c->load.errors.empty()) return false;
+    if (!c->load.errors.empty() || !c->policies.reports.empty()) return false;
   }
   for (const auto &b : baselines_) {
     if (!b->errors.empty()) return false;
@@ -341,6 +346,7 @@ void ConfigSession::emit(Renderer &renderer, std::ostream &out, Summary &summary
 
 auto ConfigSession::fail(Renderer &renderer, std::ostream &out, Summary &summary) -> int {
   for (const auto &c : configs_) {
+    for (const Report &r : c->policies.reports) emit(renderer, out, summary, r, "");
     if (c->load.errors.empty()) continue;
     Report r;
     r.source = c->display;
@@ -434,17 +440,4 @@ auto ConfigSession::app_files() const -> std::vector<std::string> {
   }
   return out;
 }
-
-auto ConfigSession::write_baseline(std::ostream &err) const -> int {
-  if (!writer_) return kClean;
-  const std::string error = safe_write_file(write_path_, writer_->to_json());
-  if (!error.empty()) {
-    err << fmt::format("callcheck: cannot write the baseline `{}`: {}\n", printable(display_path(write_path_)), error);
-    return kFailure;
-  }
-  err << fmt::format("callcheck: wrote {} baseline entr{} to `{}`\n", writer_->size(),
-                     writer_->size() == 1 ? "y" : "ies", printable(display_path(write_path_)));
-  return kClean;
-}
-
 }  // namespace callcheck::cli

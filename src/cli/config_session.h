@@ -37,6 +37,7 @@
 #include "callcheck/callcheck.h"
 #include "cli/commands.h"
 #include "cli/input.h"
+#include "cli/user_schemas.h"
 
 namespace callcheck::detail {
 class BaselineWriter;
@@ -129,6 +130,7 @@ class ConfigSession {
   std::vector<std::shared_ptr<const Options>> option_sets_;  // distinct by ==; a handful per run
   std::unique_ptr<detail::BaselineWriter> writer_;
   std::string write_path_;
+  UserSchemaCache user_schemas_;  // team policies, each compiled once per run
 };
 
 }  // namespace callcheck::cli

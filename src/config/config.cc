@@ -236,6 +236,17 @@ auto parse_config(std::string_view text) -> ConfigLoad {
   if (const Value *v = member(root, "baseline")) {
     config.baseline = ConfigPath{std::string(sv(*v)), "baseline", "/baseline", doc.span("/baseline")};
   }
+  if (const Value *v = member(root, "schemas")) {
+    for (rapidjson::SizeType i = 0; i < v->Size(); ++i) {
+      const std::string at = "/schemas/" + std::to_string(i);
+      const Value &entry = (*v)[i];
+      ConfigSchema s;
+      s.files = strings(*member(entry, "files"));
+      load.globs(*member(entry, "files"), at + "/files");
+      s.schema = ConfigPath{std::string(sv(*member(entry, "schema"))), "schema", at + "/schema", doc.span(at + "/schema")};
+      config.schemas.push_back(std::move(s));
+    }
+  }
   if (const Value *v = member(root, "app"); v != nullptr && v->IsArray()) {
     for (rapidjson::SizeType i = 0; i < v->Size(); ++i) {
       const std::string at = "/app/" + std::to_string(i);
@@ -287,6 +298,9 @@ void apply_config(const Config &config, std::string_view relative_path, Options 
     if (o.request) options.configured_request = *o.request;
     if (o.join_url) options.join_url = o.join_url;
     for (const auto &[code, level] : o.rules) options.rule_levels[code] = level;
+  }
+  for (const ConfigSchema &s : config.schemas) {
+    if (s.compiled && glob_match_any(s.files, relative_path)) options.policies.push_back(s.compiled);
   }
 }
 

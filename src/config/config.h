@@ -21,6 +21,7 @@
 
 #include <cstddef>      // std::size_t
 #include <map>          // std::map
+#include <memory>       // std::shared_ptr
 #include <optional>     // std::optional
 #include <string>       // std::string
 #include <string_view>  // std::string_view
@@ -61,6 +62,16 @@ struct ConfigPath {
   Span span;            // of the value
 };
 
+// An entry of `schemas`: a team policy (callcheck/policy.h) for the files
+// its globs match. `compiled` is filled in by whoever reads the schema files
+// (the CLI, src/cli/user_schemas.h); apply_config adds it to the Options of
+// every matching file.
+struct ConfigSchema {
+  std::vector<std::string> files;  // globs, relative to the config's folder
+  ConfigPath schema;               // checked like `baseline` (trust_root.h check_config_path)
+  std::shared_ptr<const PolicySchema> compiled;
+};
+
 // A glob longer than this is CC401. Matching is O(pattern x path), so this
 // bounds the work per file whatever the repository's configuration says.
 inline constexpr std::size_t kMaxGlobBytes = 256;
@@ -79,6 +90,7 @@ struct Config {
   std::optional<std::string> request;   // the calls-API request every body is for (issue 12)
   std::optional<ConfigPath> baseline;
   std::vector<ConfigPath> app;  // `callcheck audit` declarations (each checked like `baseline`)
+  std::vector<ConfigSchema> schemas;  // team policies, in file order
   // Paths not to check, relative to the config's folder (glob.h excluded_by):
   // skipped in walks, and with a note when named on the command line.
   std::vector<std::string> exclude;
@@ -109,7 +121,8 @@ struct ConfigLoad {
 [[nodiscard]] auto config_schema_error(const Document &doc, const Finding &finding) -> Diagnostic;
 
 // Applies the top level of `config` and then each override whose `files`
-// match `relative_path` (relative to the config's folder, '/' separators).
+// match `relative_path` (relative to the config's folder, '/' separators);
+// then adds the compiled policy of each `schemas` entry whose `files` match.
 // Command-line values are applied by the caller afterwards.
 void apply_config(const Config &config, std::string_view relative_path, Options &options);
 

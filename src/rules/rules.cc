@@ -29,6 +29,7 @@ auto builtin_rules() -> const std::vector<const Rule *> & {
       Documented<catalog::kArraySize>,
       Documented<catalog::kStringLength>,
       Documented<catalog::kValidatorInternalError>,
+      Documented<catalog::kPolicyViolation>,
       rules::UndeclaredProperty,
       rules::CallbackUriNotHttps,
       rules::ReadOnlyProperty,

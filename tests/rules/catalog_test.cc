@@ -74,6 +74,7 @@ const std::map<std::string, std::string> kNoSample{
     {"CC106", "no schema carries minimum/maximum (the 115 s cap is CC219)"},
     {"CC108", "no schema carries minLength/maxLength"},
     {"CC109", "internal validator error: cannot be provoked by input"},
+    {"CC110", "team policies: needs a user schema (tests/unit/user_schema_test.cc, tests/scripts/user_schemas.sh)"},
     {"CC401", "configuration files: the CLI's config loader"},
     {"CC402", "suppressions: the CLI's config loader"},
     {"CC403", "baselines: the CLI"},
