@@ -257,9 +257,12 @@ auto ConfigSession::drop_own_and_excluded(std::vector<Input> &inputs, const std:
     if (!in.is_stdin) {
       const fs::path file = absolute_normal(in.path);
       if (file.filename() == kConfigName) why = "it is a callcheck configuration file";
-      const FileId id(file);
-      for (std::size_t k = 0; why.empty() && k < own.size(); ++k) {
-        if (own[k].first.same(id)) why = own[k].second;
+      // A stat per input only when there is a file to compare it with.
+      if (why.empty() && !own.empty()) {
+        const FileId id(file);
+        for (std::size_t k = 0; why.empty() && k < own.size(); ++k) {
+          if (own[k].first.same(id)) why = own[k].second;
+        }
       }
       const LoadedConfig *c = config[i] >= 0 ? configs_[static_cast<std::size_t>(config[i])].get() : nullptr;
       if (why.empty() && c != nullptr && detail::excluded_by(c->load.config.exclude, relative_to(file, c->dir))) {
