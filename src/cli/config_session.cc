@@ -285,7 +285,9 @@ auto ConfigSession::prepare(const std::vector<Input> &inputs) -> bool {
     PerInput p;
     Options options;
     const fs::path file = absolute_normal(in.is_stdin ? in.display : in.path);
-    p.config = input_config(in, p.boundary);
+    fs::path boundary;
+    p.config = input_config(in, boundary);
+    p.boundary = intern_boundary(boundary);
     options = base_;
     std::string baseline_path;
     if (p.config >= 0) {
@@ -332,7 +334,7 @@ void ConfigSession::show(const std::vector<Input> &inputs, std::ostream &err) co
       what = "none";
     }
     err << fmt::format("callcheck: configuration for {}: {} (trust boundary: {})\n", printable(inputs[i].display),
-                       printable(what), printable(display_path(p.boundary.string())));
+                       printable(what), printable(display_path(boundaries_[p.boundary])));
   }
 }
 
@@ -363,6 +365,12 @@ auto ConfigSession::fail(Renderer &renderer, std::ostream &out, Summary &summary
 }
 
 auto ConfigSession::options(std::size_t input) const -> const Options & { return *inputs_.at(input).options; }
+
+auto ConfigSession::intern_boundary(const fs::path &boundary) -> std::size_t {
+  const auto [it, added] = boundary_index_.emplace(boundary.string(), boundaries_.size());
+  if (added) boundaries_.push_back(it->first);
+  return it->second;
+}
 
 auto ConfigSession::intern(const Options &options) -> std::shared_ptr<const Options> {
   // Options::operator== compares every member: a field added to Options
