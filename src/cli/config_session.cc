@@ -257,12 +257,9 @@ auto ConfigSession::drop_own_and_excluded(std::vector<Input> &inputs, const std:
     if (!in.is_stdin) {
       const fs::path file = absolute_normal(in.path);
       if (file.filename() == kConfigName) why = "it is a callcheck configuration file";
-      // A stat per input only when there is a file to compare it with.
-      if (why.empty() && !own.empty()) {
-        const FileId id(file);
-        for (std::size_t k = 0; why.empty() && k < own.size(); ++k) {
-          if (own[k].first.same(id)) why = own[k].second;
-        }
+      const std::optional<FileId> id = own.empty() ? std::nullopt : std::optional<FileId>(file);  // no stat for nothing
+      for (std::size_t k = 0; why.empty() && id && k < own.size(); ++k) {
+        if (own[k].first.same(*id)) why = own[k].second;
       }
       const LoadedConfig *c = config[i] >= 0 ? configs_[static_cast<std::size_t>(config[i])].get() : nullptr;
       if (why.empty() && c != nullptr && detail::excluded_by(c->load.config.exclude, relative_to(file, c->dir))) {
@@ -285,9 +282,7 @@ auto ConfigSession::prepare(const std::vector<Input> &inputs) -> bool {
     PerInput p;
     Options options;
     const fs::path file = absolute_normal(in.is_stdin ? in.display : in.path);
-    fs::path boundary;
-    p.config = input_config(in, boundary);
-    p.boundary = intern_boundary(boundary);
+    p.config = input_config(in, p.boundary);
     options = base_;
     std::string baseline_path;
     if (p.config >= 0) {
@@ -365,12 +360,6 @@ auto ConfigSession::fail(Renderer &renderer, std::ostream &out, Summary &summary
 }
 
 auto ConfigSession::options(std::size_t input) const -> const Options & { return *inputs_.at(input).options; }
-
-auto ConfigSession::intern_boundary(const fs::path &boundary) -> std::size_t {
-  const auto [it, added] = boundary_index_.emplace(boundary.string(), boundaries_.size());
-  if (added) boundaries_.push_back(it->first);
-  return it->second;
-}
 
 auto ConfigSession::intern(const Options &options) -> std::shared_ptr<const Options> {
   // Options::operator== compares every member: a field added to Options

@@ -98,9 +98,19 @@ class ConfigSession {
 
   auto explicit_config() -> int;
   auto input_config(const Input &in, std::filesystem::path &boundary) -> int;
+  auto input_config(const Input &in, std::size_t &boundary) -> int {  // the boundary as an index (PerInput)
+    std::filesystem::path path;
+    const int config = input_config(in, path);
+    boundary = intern_boundary(path);
+    return config;
+  }
   auto config_for(const std::filesystem::path &start_dir, const std::filesystem::path &boundary) -> int;
   auto intern(const Options &options) -> std::shared_ptr<const Options>;
-  auto intern_boundary(const std::filesystem::path &boundary) -> std::size_t;
+  auto intern_boundary(const std::filesystem::path &boundary) -> std::size_t {
+    const auto [it, added] = boundary_index_.emplace(boundary.string(), boundaries_.size());
+    if (added) boundaries_.push_back(it->first);
+    return it->second;
+  }
   auto load_config(const std::string &absolute, const std::filesystem::path &boundary, bool discovered) -> int;
   auto config_root(const LoadedConfig &c, const std::filesystem::path &boundary) -> std::filesystem::path;
   auto declares_root(const std::filesystem::path &file, const std::filesystem::path &boundary) -> bool;
