@@ -4,9 +4,12 @@
 # payloads, and the in-process tables of bench_check and callgrind.sh.
 # Writes Markdown to OUT (default bench/RESULTS.md).
 #
-#   bench/compare.sh BUILD_DIR [OUT]
-#     BUILD_DIR: a Release build with -DCALLCHECK_BUILD_BENCH=ON
-#                (BUILD_DIR/src/callcheck and BUILD_DIR/bench/bench_check)
+#   bench/compare.sh [BUILD_DIR] [OUT]
+#     BUILD_DIR (default build-bench): configured here as a Release build with
+#                -DCALLCHECK_BUILD_BENCH=ON when it is new, then callcheck and
+#                bench_check are built in it (incrementally); a folder
+#                configured with another build type is refused, so no row
+#                ever times a Debug or RelWithDebInfo binary.
 #   env: QUICK=1 fewer runs; NO_NDJSON=1 skips the 1-million-line NDJSON run;
 #        NO_INPROC=1 skips bench_check and callgrind.
 #
@@ -16,9 +19,22 @@
 #   run by /usr/bin/python3. hyperfine and /usr/bin/time come from apt.
 set -eu
 
-build=$(cd "${1:?usage: compare.sh BUILD_DIR [OUT]}" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
+build_arg=${1:-$root/build-bench}
+if [ ! -f "$build_arg/CMakeCache.txt" ]; then
+  echo "configuring $build_arg (Release, bench)" >&2
+  cmake -S "$root" -B "$build_arg" -DCMAKE_BUILD_TYPE=Release -DCALLCHECK_BUILD_BENCH=ON \
+    -DCALLCHECK_BUILD_TESTS=OFF >/dev/null
+fi
+build_type=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$build_arg/CMakeCache.txt")
+if [ "$build_type" != Release ]; then
+  echo "compare.sh: $build_arg is a '$build_type' build; the bench times Release builds only" >&2
+  exit 1
+fi
+echo "building callcheck and bench_check in $build_arg" >&2
+nice -n 10 cmake --build "$build_arg" -j2 --target callcheck bench_check >/dev/null
+build=$(cd "$build_arg" && pwd)
 out=${2:-$here/RESULTS.md}
 cc="$build/src/callcheck"
 bench="$build/bench/bench_check"
@@ -251,9 +267,8 @@ md += f"""
 ## Reproduce
 
 \`\`\`sh
-cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DCALLCHECK_BUILD_BENCH=ON -DCALLCHECK_BUILD_TESTS=OFF
-cmake --build build-bench -j2 --target callcheck bench_check
-bench/compare.sh build-bench            # this file (peers go to \$TMPDIR/callcheck-bench-peers)
+bench/compare.sh                        # configures and builds build-bench (Release), then writes this file
+                                        # (peers go to \$TMPDIR/callcheck-bench-peers)
 build-bench/bench/bench_check           # in-process times only
 bench/callgrind.sh build-bench/bench/bench_check   # instruction counts only
 \`\`\`

@@ -262,9 +262,9 @@ auto ConfigSession::drop_own_and_excluded(std::vector<Input> &inputs, const std:
     if (!in.is_stdin) {
       const fs::path file = absolute_normal(in.path);
       if (file.filename() == kConfigName) why = "it is a callcheck configuration file";
-      const FileId id(file);
-      for (std::size_t k = 0; why.empty() && k < own.size(); ++k) {
-        if (own[k].first.same(id)) why = own[k].second;
+      const std::optional<FileId> id = own.empty() ? std::nullopt : std::optional<FileId>(file);  // no stat for nothing
+      for (std::size_t k = 0; why.empty() && id && k < own.size(); ++k) {
+        if (own[k].first.same(*id)) why = own[k].second;
       }
       const LoadedConfig *c = config[i] >= 0 ? configs_[static_cast<std::size_t>(config[i])].get() : nullptr;
       if (why.empty() && c != nullptr && detail::excluded_by(c->load.config.exclude, relative_to(file, c->dir))) {
@@ -334,7 +334,7 @@ void ConfigSession::show(const std::vector<Input> &inputs, std::ostream &err) co
       what = "none";
     }
     err << fmt::format("callcheck: configuration for {}: {} (trust boundary: {})\n", printable(inputs[i].display),
-                       printable(what), printable(display_path(p.boundary.string())));
+                       printable(what), printable(display_path(boundaries_[p.boundary])));
   }
 }
 

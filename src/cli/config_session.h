@@ -99,8 +99,19 @@ class ConfigSession {
 
   auto explicit_config() -> int;
   auto input_config(const Input &in, std::filesystem::path &boundary) -> int;
+  auto input_config(const Input &in, std::size_t &boundary) -> int {  // the boundary as an index (PerInput)
+    std::filesystem::path path;
+    const int config = input_config(in, path);
+    boundary = intern_boundary(path);
+    return config;
+  }
   auto config_for(const std::filesystem::path &start_dir, const std::filesystem::path &boundary) -> int;
   auto intern(const Options &options) -> std::shared_ptr<const Options>;
+  auto intern_boundary(const std::filesystem::path &boundary) -> std::size_t {
+    const auto [it, added] = boundary_index_.emplace(boundary.string(), boundaries_.size());
+    if (added) boundaries_.push_back(it->first);
+    return it->second;
+  }
   auto load_config(const std::string &absolute, const std::filesystem::path &boundary, bool discovered) -> int;
   auto config_root(const LoadedConfig &c, const std::filesystem::path &boundary) -> std::filesystem::path;
   auto declares_root(const std::filesystem::path &file, const std::filesystem::path &boundary) -> bool;
@@ -120,13 +131,15 @@ class ConfigSession {
     // copy, so memory does not grow with the number of files.
     std::shared_ptr<const Options> options;
     int config = -1;
-    std::filesystem::path boundary;
+    std::size_t boundary = 0;  // index into boundaries_: a few per run, not one path per input
     std::string config_relative;
     int baseline = -1;
     std::string baseline_relative;
     std::string write_relative;
   };
   std::vector<PerInput> inputs_;
+  std::vector<std::string> boundaries_;                // distinct trust boundaries (PerInput::boundary)
+  std::map<std::string, std::size_t> boundary_index_;  // boundary -> index in boundaries_
   std::vector<std::shared_ptr<const Options>> option_sets_;  // distinct by ==; a handful per run
   std::unique_ptr<detail::BaselineWriter> writer_;
   std::string write_path_;

@@ -177,93 +177,124 @@ auto main(int argc, char **argv) -> int {
   app.footer("callcheck PATH... is callcheck check PATH...; a PATH named like a command needs the `check`.");
   app.require_subcommand(1, 1);
 
+  // Only the subcommands a run can enter: CLI11 enters one only through its
+  // exact name (no prefixes, aliases or case folding here), so a subcommand
+  // that no argument names can never be parsed, and with a subcommand first
+  // nothing lists the others (only the top-level --help does). Building every
+  // subcommand and option was a fifth of a one-file run (issue 14). Without a
+  // subcommand first (--help, --version, no arguments) all of them are built,
+  // as before. A subcommand not built is nullptr.
+  const bool build_all = bare || !is_subcommand(args.front());
+  const auto wanted = [&](std::string_view name) {
+    return build_all || std::find(args.begin(), args.end(), name) != args.end();
+  };
+  const auto command = [&](const char *name, const char *description) -> CLI::App * {
+    return wanted(name) ? app.add_subcommand(name, description) : nullptr;
+  };
+
   CheckArgs check_args;
   check_args.jobs = std::max(1U, std::thread::hardware_concurrency());
-  auto *check = app.add_subcommand("check", "Check payloads (the default command)");
-  add_check_options(*check, check_args);
+  CLI::App *check = command("check", "Check payloads (the default command)");
+  if (check != nullptr) add_check_options(*check, check_args);
 
   CheckArgs scopes_args;
-  auto *scopes = app.add_subcommand("scopes", "Print the scenario and required permissions of each payload");
-  scopes->add_option("paths", scopes_args.paths, "Files or directories")->required();
-  scopes->add_option("--format", scopes_args.format, "text or json")->check(CLI::IsMember({"text", "json"}));
-  scopes->add_option("--api", scopes_args.api, "v1.0 or beta")->check(CLI::IsMember({"v1.0", "beta"}));
-  scopes->add_flag("--follow-symlinks", scopes_args.follow_symlinks,
-                   "Read payloads through symlinks that leave the repository");
+  CLI::App *scopes = command("scopes", "Print the scenario and required permissions of each payload");
+  if (scopes != nullptr) {
+    scopes->add_option("paths", scopes_args.paths, "Files or directories")->required();
+    scopes->add_option("--format", scopes_args.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+    scopes->add_option("--api", scopes_args.api, "v1.0 or beta")->check(CLI::IsMember({"v1.0", "beta"}));
+    scopes->add_flag("--follow-symlinks", scopes_args.follow_symlinks,
+                     "Read payloads through symlinks that leave the repository");
+  }
 
   std::string rules_format = "text";
-  auto *rules = app.add_subcommand("rules", "List every rule");
-  rules->add_option("--format", rules_format, "text, json or markdown")
-      ->check(CLI::IsMember({"text", "json", "markdown"}));
+  CLI::App *rules = command("rules", "List every rule");
+  if (rules != nullptr) {
+    rules->add_option("--format", rules_format, "text, json or markdown")
+        ->check(CLI::IsMember({"text", "json", "markdown"}));
+  }
 
   std::string explain_what;
-  auto *explain = app.add_subcommand("explain", "Print the documentation of one rule");
-  explain->add_option("rule", explain_what, "Code (CC201) or name")->required();
+  CLI::App *explain = command("explain", "Print the documentation of one rule");
+  if (explain != nullptr) {
+    explain->add_option("rule", explain_what, "Code (CC201) or name")->required();
+  }
 
   std::string schema_name;
   bool schema_bundle = false;
   std::string schema_api = "v1.0";
-  auto *schemas = app.add_subcommand("schemas", "List the embedded schemas, or print one");
-  schemas->add_option("name", schema_name, "Schema name (e.g. call, beta/call, callcheck/report)");
-  schemas->add_flag("--bundle", schema_bundle,
-                    "Print one self-contained draft-07 schema for editors (definitions inside, local $refs only)");
-  schemas->add_option("--api", schema_api, "Profile of --bundle: v1.0 or beta")->check(CLI::IsMember({"v1.0", "beta"}));
+  CLI::App *schemas = command("schemas", "List the embedded schemas, or print one");
+  if (schemas != nullptr) {
+    schemas->add_option("name", schema_name, "Schema name (e.g. call, beta/call, callcheck/report)");
+    schemas->add_flag("--bundle", schema_bundle,
+                      "Print one self-contained draft-07 schema for editors (definitions inside, local $refs only)");
+    schemas->add_option("--api", schema_api, "Profile of --bundle: v1.0 or beta")
+        ->check(CLI::IsMember({"v1.0", "beta"}));
+  }
 
   CheckArgs server_args;
-  auto *server = app.add_subcommand("server", "Language server (LSP) on stdin/stdout, for editors");
-  server->add_option("--api", server_args.api, "Graph API profile when no configuration says: v1.0 or beta")
-      ->check(CLI::IsMember({"v1.0", "beta"}));
-  server->add_flag("--preview", server_args.preview, "Also run the rules whose status is preview");
+  CLI::App *server = command("server", "Language server (LSP) on stdin/stdout, for editors");
+  if (server != nullptr) {
+    server->add_option("--api", server_args.api, "Graph API profile when no configuration says: v1.0 or beta")
+        ->check(CLI::IsMember({"v1.0", "beta"}));
+    server->add_flag("--preview", server_args.preview, "Also run the rules whose status is preview");
+  }
 
-  auto *version = app.add_subcommand("version", "Print the version");
+  CLI::App *version = command("version", "Print the version");
 
   callcheck::cli::JoinUrlArgs join_args;
-  auto *join = app.add_subcommand("join-url", "Print the create-call body that joins the meeting of a Teams link");
-  join->add_option("url", join_args.url, "The meeting's join link (quote it: it contains & and ?)")->required();
-  join->add_option("--callback-uri", join_args.callback_uri, "The bot's https notification URL");
-  join->add_option("--api", join_args.api, "v1.0 or beta")->check(CLI::IsMember({"v1.0", "beta"}));
-  join->add_option("--tenant", join_args.tenant, "The tenant the call is created in (short links carry none)");
-  join->add_option("--media", join_args.media, "service or app hosted media")->check(CLI::IsMember({"service", "app"}));
-  join->add_option("--format", join_args.format, "text (the body) or json ({body, facts})")
-      ->check(CLI::IsMember({"text", "json"}));
+  CLI::App *join = command("join-url", "Print the create-call body that joins the meeting of a Teams link");
+  if (join != nullptr) {
+    join->add_option("url", join_args.url, "The meeting's join link (quote it: it contains & and ?)")->required();
+    join->add_option("--callback-uri", join_args.callback_uri, "The bot's https notification URL");
+    join->add_option("--api", join_args.api, "v1.0 or beta")->check(CLI::IsMember({"v1.0", "beta"}));
+    join->add_option("--tenant", join_args.tenant, "The tenant the call is created in (short links carry none)");
+    join->add_option("--media", join_args.media, "service or app hosted media")
+        ->check(CLI::IsMember({"service", "app"}));
+    join->add_option("--format", join_args.format, "text (the body) or json ({body, facts})")
+        ->check(CLI::IsMember({"text", "json"}));
+  }
 
   callcheck::cli::AuditArgs audit_args;
-  auto *audit = app.add_subcommand("audit", "Audit the app registration's permissions against what the payloads need");
-  audit->add_option("paths", audit_args.check.paths, "Payload files or directories")->required();
-  audit->add_option("--app", audit_args.apps, "A file that declares the app's permissions (repeatable)")
-      ->allow_extra_args(false);
-  audit->add_flag("--strict", audit_args.strict, "An excess Calls.* permission is an error, not a warning");
-  audit->add_option("--write-minimal", audit_args.write_minimal,
-                    "Write the minimal requiredResourceAccess (JSON) the payloads need to this file");
-  audit->add_option("--format", audit_args.check.formats,
-                    "Output format: " + callcheck::format_names() +
-                        "; NAME:FILE writes that one to FILE (repeatable; at most one without FILE)")
-      ->allow_extra_args(false)
-      ->type_name("NAME[:FILE]");
-  audit->add_option("-o,--output-file", audit_args.check.output_file,
-                    "Write the output without a FILE here instead of standard output");
-  audit->add_option("--fail-on", audit_args.check.fail_on, "Lowest severity that makes the exit code 1")
-      ->check(CLI::IsMember({"error", "warning", "info"}));
-  audit->add_option("--api", audit_args.check.api, "Graph API profile: v1.0 or beta")
-      ->check(CLI::IsMember({"v1.0", "beta"}));
-  audit->add_option("--config", audit_args.check.config_file, "Use this configuration file");
-  audit->add_flag("--no-config", audit_args.check.no_config, "Do not read any configuration file");
-  audit->add_option("--select", audit_args.check.select, "Only these rules (comma separated, repeatable)")
-      ->delimiter(',')
-      ->allow_extra_args(false);
-  audit->add_option("--ignore", audit_args.check.ignore, "Skip these rules (comma separated, repeatable)")
-      ->delimiter(',')
-      ->allow_extra_args(false);
-  audit->add_flag("--follow-symlinks", audit_args.check.follow_symlinks,
-                  "Read payloads through symlinks that leave the repository");
-  audit->add_option("--exclude", audit_args.check.exclude,
-                    "Do not check paths matching this glob, relative to the working directory (repeatable)")
-      ->allow_extra_args(false)
-      ->check(glob_validator())
-      ->type_name("GLOB");
-  audit->add_flag("--no-ignore", audit_args.check.no_ignore,
-                  "Directory walks: also check hidden files and what .gitignore ignores");
-  audit->add_option("--color", audit_args.check.color, "Colour: auto, always, never")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
+  CLI::App *audit = command("audit", "Audit the app registration's permissions against what the payloads need");
+  if (audit != nullptr) {
+    audit->add_option("paths", audit_args.check.paths, "Payload files or directories")->required();
+    audit->add_option("--app", audit_args.apps, "A file that declares the app's permissions (repeatable)")
+        ->allow_extra_args(false);
+    audit->add_flag("--strict", audit_args.strict, "An excess Calls.* permission is an error, not a warning");
+    audit->add_option("--write-minimal", audit_args.write_minimal,
+                      "Write the minimal requiredResourceAccess (JSON) the payloads need to this file");
+    audit->add_option("--format", audit_args.check.formats,
+                      "Output format: " + callcheck::format_names() +
+                          "; NAME:FILE writes that one to FILE (repeatable; at most one without FILE)")
+        ->allow_extra_args(false)
+        ->type_name("NAME[:FILE]");
+    audit->add_option("-o,--output-file", audit_args.check.output_file,
+                      "Write the output without a FILE here instead of standard output");
+    audit->add_option("--fail-on", audit_args.check.fail_on, "Lowest severity that makes the exit code 1")
+        ->check(CLI::IsMember({"error", "warning", "info"}));
+    audit->add_option("--api", audit_args.check.api, "Graph API profile: v1.0 or beta")
+        ->check(CLI::IsMember({"v1.0", "beta"}));
+    audit->add_option("--config", audit_args.check.config_file, "Use this configuration file");
+    audit->add_flag("--no-config", audit_args.check.no_config, "Do not read any configuration file");
+    audit->add_option("--select", audit_args.check.select, "Only these rules (comma separated, repeatable)")
+        ->delimiter(',')
+        ->allow_extra_args(false);
+    audit->add_option("--ignore", audit_args.check.ignore, "Skip these rules (comma separated, repeatable)")
+        ->delimiter(',')
+        ->allow_extra_args(false);
+    audit->add_flag("--follow-symlinks", audit_args.check.follow_symlinks,
+                    "Read payloads through symlinks that leave the repository");
+    audit->add_option("--exclude", audit_args.check.exclude,
+                      "Do not check paths matching this glob, relative to the working directory (repeatable)")
+        ->allow_extra_args(false)
+        ->check(glob_validator())
+        ->type_name("GLOB");
+    audit->add_flag("--no-ignore", audit_args.check.no_ignore,
+                    "Directory walks: also check hidden files and what .gitignore ignores");
+    audit->add_option("--color", audit_args.check.color, "Colour: auto, always, never")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+  }
 
   if (bare) {
     // Nothing to do is a usage error: the help on stderr, exit 2.
@@ -286,19 +317,20 @@ auto main(int argc, char **argv) -> int {
 
   // Every subcommand's output is checked once it is written (safe_write.h).
   const auto done = [](int code) { return callcheck::cli::finish_output(std::cout, std::cerr, code); };
+  const auto entered = [](const CLI::App *command) { return command != nullptr && command->parsed(); };
   try {
-    if (check->parsed()) return done(callcheck::cli::run_check(check_args, std::cout, std::cerr));
-    if (scopes->parsed()) return done(callcheck::cli::run_scopes(scopes_args, std::cout, std::cerr));
-    if (audit->parsed()) return done(callcheck::cli::run_audit(audit_args, std::cout, std::cerr));
-    if (rules->parsed()) return done(callcheck::cli::run_rules(rules_format, std::cout));
-    if (explain->parsed()) return done(callcheck::cli::run_explain(explain_what, std::cout, std::cerr));
-    if (schemas->parsed()) {
+    if (entered(check)) return done(callcheck::cli::run_check(check_args, std::cout, std::cerr));
+    if (entered(scopes)) return done(callcheck::cli::run_scopes(scopes_args, std::cout, std::cerr));
+    if (entered(audit)) return done(callcheck::cli::run_audit(audit_args, std::cout, std::cerr));
+    if (entered(rules)) return done(callcheck::cli::run_rules(rules_format, std::cout));
+    if (entered(explain)) return done(callcheck::cli::run_explain(explain_what, std::cout, std::cerr));
+    if (entered(schemas)) {
       if (schema_bundle) return done(callcheck::cli::run_bundle(schema_name, schema_api, std::cout, std::cerr));
       return done(callcheck::cli::run_schemas(schema_name, std::cout, std::cerr));
     }
-    if (join->parsed()) return done(callcheck::cli::run_join_url(join_args, std::cout, std::cerr));
-    if (server->parsed()) return callcheck::cli::run_server(server_args, std::cerr);
-    if (version->parsed()) {
+    if (entered(join)) return done(callcheck::cli::run_join_url(join_args, std::cout, std::cerr));
+    if (entered(server)) return callcheck::cli::run_server(server_args, std::cerr);
+    if (entered(version)) {
       std::cout << callcheck::cli::version_text();
       return done(callcheck::cli::kClean);
     }

@@ -54,12 +54,52 @@ auto canonical_or_weak(const fs::path &path) -> std::optional<fs::path> {
   return p;
 }
 
+// Names separated by single '/', none of them "." or "..": nothing for
+// lexically_normal() to change, and a file name at the end.
+auto plain_relative(const std::string &path) -> bool {
+  if (path.empty() || path.front() == '/' || path.back() == '/') return false;
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    std::size_t end = path.find('/', start);
+    if (end == std::string::npos) end = path.size();
+    const std::size_t n = end - start;
+    if (n == 0) return false;
+    if (path[start] == '.' && (n == 1 || (n == 2 && path[start + 1] == '.'))) return false;
+    start = end + 1;
+  }
+  return true;
+}
+
 }  // namespace
 
 auto absolute_lexical(const fs::path &path) -> fs::path {
-  std::error_code ec;
-  fs::path p = fs::absolute(path, ec);
-  if (ec) p = path;
+  // The working directory once: callcheck never changes it, and
+  // fs::absolute() asks the kernel (getcwd) on every call, several system
+  // calls per input of a walk (issue 14). Where it cannot be known, and for
+  // the empty path, fs::absolute() decides as before.
+  static const std::optional<fs::path> working = []() -> std::optional<fs::path> {
+    std::error_code ec;
+    fs::path p = fs::current_path(ec);
+    if (ec) return std::nullopt;
+    return p;
+  }();
+  // The common case of a walk, a relative path of plain names ("calls/a.json"):
+  // the working directory and the path joined are already lexically normal.
+  // fs::path's normalisation was most of the start of a run over many files.
+  if (working && !path.empty() && !path.is_absolute() && plain_relative(path.native())) {
+    const std::string &base = working->native();
+    return fs::path(base == "/" ? "/" + path.native() : base + "/" + path.native());
+  }
+  fs::path p;
+  if (path.is_absolute()) {
+    p = path;
+  } else if (working && !path.empty()) {
+    p = *working / path;
+  } else {
+    std::error_code ec;
+    p = fs::absolute(path, ec);
+    if (ec) p = path;
+  }
   p = p.lexically_normal();
   // "a/b/" normalises to "a/b/"; keep one spelling per folder.
   if (p.has_filename() || p == p.root_path()) return p;

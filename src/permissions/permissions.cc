@@ -1,21 +1,19 @@
 // Scenario -> permissions. The table is data (schemas/callcheck/permissions.json,
-// embedded); this file only loads it, evaluates its fixed predicates
-// (present / equals / in over a JSON Pointer) and compares granted names.
+// compiled into constant C++ by tools/permc, permission_table.h); this file
+// evaluates its fixed predicates (present / equals / in over a JSON Pointer)
+// and compares granted names.
 #include "document/rapidjson_adapter.h"
 
 #include "permissions/permissions.h"
+#include "permissions/permission_table.h"
 
 #include <algorithm>  // std::sort, std::find
 #include <cctype>     // std::tolower, std::isspace
-#include <cstdint>    // std::uint8_t
-#include <map>        // std::map
 #include <set>        // std::set
-#include <stdexcept>  // std::runtime_error
 #include <utility>    // std::move
 
 #include <fmt/format.h>
 
-#include "embed/embedded.h"
 #include "catalog/cc302_missing_scope.h"
 #include "catalog/cc303_scope_alias.h"
 #include "catalog/cc304_unknown_scope.h"
@@ -23,151 +21,42 @@
 namespace callcheck::detail {
 namespace {
 
-struct Condition {
-  enum class Op : std::uint8_t { Present, Equals, In };
-  std::string pointer;
-  Op op = Op::Present;
-  bool present = true;
-  std::vector<std::string> values;  // Equals: one value; In: the set
-};
+using permission_table::Alternative;
+using permission_table::Entry;
+using permission_table::Key;
+using permission_table::kTable;
+using permission_table::Op;
+using permission_table::Rule;
+using permission_table::Slice;
 
-struct Entry {
-  std::string scope;
-  std::string reason;
-  std::optional<Condition> when;
-};
-
-struct Alternative {
-  std::string note;
-  std::vector<std::string> apis;  // empty: every API version
-  std::vector<Entry> scopes;
-};
-
-struct KindRule {
-  std::string note;
-  std::vector<Entry> required;
-  std::vector<Alternative> alternatives;
-};
-
-struct Table {
-  std::map<std::string, KindRule, std::less<>> kinds;
-  std::map<std::string, KindRule, std::less<>> requests;  // mid-call requests (issue 12)
-  std::map<std::string, std::string, std::less<>> by_key;  // folded spelling -> canonical
-};
-
-auto str(const rapidjson::Value &object, const char *name) -> std::string {
-  if (!object.IsObject()) return {};
-  const auto it = object.FindMember(name);
-  if (it == object.MemberEnd() || !it->value.IsString()) return {};
-  return {it->value.GetString(), it->value.GetStringLength()};
+auto find_rule(Slice<Rule> rules, std::string_view name) -> const Rule * {
+  const Rule *it =
+      std::lower_bound(rules.begin(), rules.end(), name, [](const Rule &r, std::string_view n) { return r.name < n; });
+  return it != rules.end() && it->name == name ? it : nullptr;
 }
 
-auto member(const rapidjson::Value &object, const char *name) -> const rapidjson::Value * {
-  if (!object.IsObject()) return nullptr;
-  const auto it = object.FindMember(name);
-  return it == object.MemberEnd() ? nullptr : &it->value;
-}
-
-auto load_entry(const rapidjson::Value &json) -> Entry {
-  Entry entry{str(json, "scope"), str(json, "reason"), std::nullopt};
-  if (const rapidjson::Value *when = member(json, "when"); when != nullptr && when->IsObject()) {
-    Condition c;
-    c.pointer = str(*when, "pointer");
-    if (const rapidjson::Value *v = member(*when, "present"); v != nullptr && v->IsBool()) {
-      c.op = Condition::Op::Present;
-      c.present = v->GetBool();
-    } else if (const rapidjson::Value *e = member(*when, "equals"); e != nullptr && e->IsString()) {
-      c.op = Condition::Op::Equals;
-      c.values.emplace_back(e->GetString(), e->GetStringLength());
-    } else if (const rapidjson::Value *in = member(*when, "in"); in != nullptr && in->IsArray()) {
-      c.op = Condition::Op::In;
-      for (const rapidjson::Value &item : in->GetArray()) {
-        if (item.IsString()) c.values.emplace_back(item.GetString(), item.GetStringLength());
-      }
-    }
-    entry.when = std::move(c);
-  }
-  return entry;
-}
-
-auto load_entries(const rapidjson::Value *array) -> std::vector<Entry> {
-  std::vector<Entry> out;
-  if (array == nullptr || !array->IsArray()) return out;
-  for (const rapidjson::Value &item : array->GetArray()) out.push_back(load_entry(item));
-  return out;
-}
-
-auto load_table() -> Table {
-  const std::string_view text = embedded_file("callcheck/permissions.json");
-  rapidjson::Document json;
-  json.Parse(text.data(), text.size());
-  // A build defect, not bad input: tests/unit/permissions_test.cc validates the file.
-  if (json.HasParseError() || !json.IsObject()) throw std::runtime_error("embedded callcheck/permissions.json is broken");
-  Table table;
-  if (const rapidjson::Value *scopes = member(json, "scopes"); scopes != nullptr && scopes->IsObject()) {
-    for (const auto &m : scopes->GetObject()) {
-      const std::string name(m.name.GetString(), m.name.GetStringLength());
-      table.by_key.emplace(fold_scope_name(name), name);
-    }
-  }
-  if (const rapidjson::Value *aliases = member(json, "aliases"); aliases != nullptr && aliases->IsObject()) {
-    for (const auto &m : aliases->GetObject()) {
-      table.by_key.emplace(fold_scope_name(std::string_view(m.name.GetString(), m.name.GetStringLength())),
-                           str(m.value, "canonical"));
-    }
-  }
-  for (const char *section : {"scenarios", "requests"}) {
-    const rapidjson::Value *kinds = member(json, section);
-    if (kinds == nullptr || !kinds->IsObject()) continue;
-    auto &into = std::string_view(section) == "requests" ? table.requests : table.kinds;
-    for (const auto &m : kinds->GetObject()) {
-      KindRule rule;
-      rule.note = str(m.value, "note");
-      rule.required = load_entries(member(m.value, "required"));
-      if (const rapidjson::Value *alts = member(m.value, "alternatives"); alts != nullptr && alts->IsArray()) {
-        for (const rapidjson::Value &a : alts->GetArray()) {
-          Alternative alt;
-          alt.note = str(a, "note");
-          alt.scopes = load_entries(member(a, "scopes"));
-          if (const rapidjson::Value *apis = member(a, "api"); apis != nullptr && apis->IsArray()) {
-            for (const rapidjson::Value &api : apis->GetArray()) {
-              if (api.IsString()) alt.apis.emplace_back(api.GetString(), api.GetStringLength());
-            }
-          }
-          rule.alternatives.push_back(std::move(alt));
-        }
-      }
-      into.emplace(std::string(m.name.GetString(), m.name.GetStringLength()), std::move(rule));
-    }
-  }
-  return table;
-}
-
-auto table() -> const Table & {
-  static const Table instance = load_table();
-  return instance;
-}
-
-auto holds(const Condition &c, const Document &doc) -> bool {
-  const Value *value = doc.find(c.pointer);
-  switch (c.op) {
-    case Condition::Op::Present: return (value != nullptr) == c.present;
-    case Condition::Op::Equals:
-    case Condition::Op::In: {
+auto holds(const Entry &e, const Document &doc) -> bool {
+  if (e.op == Op::Always) return true;
+  const Value *value = doc.find(e.pointer);
+  switch (e.op) {
+    case Op::Always: return true;
+    case Op::Present: return (value != nullptr) == e.present;
+    case Op::Equals:
+    case Op::In: {
       if (value == nullptr || !value->IsString()) return false;
       const std::string_view text(value->GetString(), value->GetStringLength());
-      return std::find(c.values.begin(), c.values.end(), text) != c.values.end();
+      return std::find(e.values.begin(), e.values.end(), text) != e.values.end();
     }
   }
   return false;
 }
 
-auto applicable(const std::vector<Entry> &entries, const Document &doc) -> std::vector<Scope> {
+auto applicable(Slice<Entry> entries, const Document &doc) -> std::vector<Scope> {
   std::vector<Scope> out;
   for (const Entry &e : entries) {
-    if (e.when && !holds(*e.when, doc)) continue;
+    if (!holds(e, doc)) continue;
     if (std::none_of(out.begin(), out.end(), [&](const Scope &s) { return s.name == e.scope; })) {
-      out.push_back(Scope{e.scope, e.reason});
+      out.push_back(Scope{std::string(e.scope), std::string(e.reason)});
     }
   }
   std::sort(out.begin(), out.end(), [](const Scope &a, const Scope &b) { return a.name < b.name; });
@@ -220,14 +109,14 @@ auto fold_scope_name(std::string_view name) -> std::string {
 
 namespace {
 
-auto evaluate(const KindRule &rule, const Document &doc, ApiVersion api) -> ScopeRequirement {
+auto evaluate(const Rule &rule, const Document &doc, ApiVersion api) -> ScopeRequirement {
   ScopeRequirement result;
-  result.note = rule.note;
+  result.note = std::string(rule.note);
   if (!doc.has_dom()) return result;
   result.required = applicable(rule.required, doc);
   for (const Alternative &alt : rule.alternatives) {
     if (!alt.apis.empty() && std::find(alt.apis.begin(), alt.apis.end(), to_string(api)) == alt.apis.end()) continue;
-    ScopeAlternative out{applicable(alt.scopes, doc), alt.note};
+    ScopeAlternative out{applicable(alt.scopes, doc), std::string(alt.note)};
     if (!out.scopes.empty()) result.alternatives.push_back(std::move(out));
   }
   return result;
@@ -236,40 +125,42 @@ auto evaluate(const KindRule &rule, const Document &doc, ApiVersion api) -> Scop
 }  // namespace
 
 auto required_scopes(const Scenario &scenario, const Document &doc, ApiVersion api) -> ScopeRequirement {
-  const auto it = table().kinds.find(to_string(scenario.kind));
-  if (it == table().kinds.end()) {
+  const Rule *rule = find_rule(kTable.scenarios, to_string(scenario.kind));
+  if (rule == nullptr) {
     ScopeRequirement result;
     result.note = "no permission table entry for this scenario";
     return result;
   }
-  return evaluate(it->second, doc, api);
+  return evaluate(*rule, doc, api);
 }
 
 auto request_scopes(std::string_view request, const Document &doc, ApiVersion api) -> ScopeRequirement {
-  const auto it = table().requests.find(request);
-  if (it == table().requests.end()) {
+  const Rule *rule = find_rule(kTable.requests, request);
+  if (rule == nullptr) {
     ScopeRequirement result;
     result.note = "no permission table entry for this request";
     return result;
   }
-  return evaluate(it->second, doc, api);
+  return evaluate(*rule, doc, api);
 }
 
 auto request_permission_names() -> std::vector<std::string> {
   std::vector<std::string> out;
-  for (const auto &[name, rule] : table().requests) out.push_back(name);
+  for (const Rule &rule : kTable.requests) out.emplace_back(rule.name);
   return out;
 }
 
 auto canonical_scope(std::string_view name) -> std::optional<std::string> {
-  const auto &keys = table().by_key;
-  if (const auto it = keys.find(fold_scope_name(name)); it != keys.end()) return it->second;
+  const std::string folded = fold_scope_name(name);
+  const Key *it = std::lower_bound(kTable.keys.begin(), kTable.keys.end(), std::string_view(folded),
+                                   [](const Key &k, std::string_view f) { return k.folded < f; });
+  if (it != kTable.keys.end() && it->folded == folded) return std::string(it->canonical);
   return std::nullopt;
 }
 
 auto known_scopes() -> std::vector<std::string> {
   std::set<std::string> names;
-  for (const auto &[key, canonical] : table().by_key) names.insert(canonical);
+  for (const Key &key : kTable.keys) names.emplace(key.canonical);
   return {names.begin(), names.end()};
 }
 

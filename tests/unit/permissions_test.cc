@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -20,6 +21,7 @@
 #include "document/document.h"
 #include "embed/embedded.h"
 #include "permissions/permissions.h"
+#include "permissions/permission_table.h"
 #include "scenario/classify.h"
 #include "schema/validate.h"
 
@@ -162,6 +164,101 @@ TEST(PermissionTable, EveryScopeAndAliasTargetIsDeclared) {
                                                       "Calls.Initiate.All", "Calls.InitiateGroupCall.All",
                                                       "Calls.JoinGroupCall.All", "Calls.JoinGroupCallAsGuest.All",
                                                       "Calls.JoinGroupCalls.Chat", "Calls.ReportSyntheticMedia.All"}));
+}
+
+// The compiled table (tools/permc) is the data file, entry for entry: read
+// here from the embedded copy of permissions.json, independently of permc.
+auto sv(const rapidjson::Value &v) -> std::string_view { return {v.GetString(), v.GetStringLength()}; }
+
+void expect_entries(const permission_table::Slice<permission_table::Entry> &compiled, const rapidjson::Value *json,
+                    const std::string &where) {
+  using permission_table::Op;
+  const rapidjson::SizeType n = json == nullptr ? 0 : json->Size();
+  ASSERT_EQ(compiled.size, n) << where;
+  for (rapidjson::SizeType i = 0; i < n; ++i) {
+    const rapidjson::Value &e = (*json)[i];
+    const permission_table::Entry &c = compiled.data[i];
+    const std::string at = where + "[" + std::to_string(i) + "]";
+    EXPECT_EQ(c.scope, sv(e["scope"])) << at;
+    EXPECT_EQ(c.reason, sv(e["reason"])) << at;
+    if (!e.HasMember("when")) {
+      EXPECT_EQ(c.op, Op::Always) << at;
+      continue;
+    }
+    const rapidjson::Value &when = e["when"];
+    EXPECT_EQ(c.pointer, sv(when["pointer"])) << at;
+    std::vector<std::string_view> values;
+    for (const std::string_view &v : c.values) values.push_back(v);
+    if (when.HasMember("present")) {
+      EXPECT_EQ(c.op, Op::Present) << at;
+      EXPECT_EQ(c.present, when["present"].GetBool()) << at;
+      EXPECT_TRUE(values.empty()) << at;
+    } else if (when.HasMember("equals")) {
+      EXPECT_EQ(c.op, Op::Equals) << at;
+      EXPECT_EQ(values, std::vector<std::string_view>{sv(when["equals"])}) << at;
+    } else {
+      EXPECT_EQ(c.op, Op::In) << at;
+      std::vector<std::string_view> expected;
+      for (const rapidjson::Value &v : when["in"].GetArray()) expected.push_back(sv(v));
+      EXPECT_EQ(values, expected) << at;
+    }
+  }
+}
+
+void expect_rules(const permission_table::Slice<permission_table::Rule> &compiled, const rapidjson::Value &json,
+                  const std::string &section) {
+  std::map<std::string_view, const rapidjson::Value *> sorted;
+  for (const auto &m : json.GetObject()) sorted.emplace(sv(m.name), &m.value);
+  ASSERT_EQ(compiled.size, sorted.size()) << section;
+  const permission_table::Rule *c = compiled.begin();
+  for (const auto &[name, rule] : sorted) {
+    const std::string where = section + "/" + std::string(name);
+    EXPECT_EQ(c->name, name) << where;
+    EXPECT_EQ(c->note, sv((*rule)["note"])) << where;
+    expect_entries(c->required, &(*rule)["required"], where + "/required");
+    const rapidjson::SizeType alts = rule->HasMember("alternatives") ? (*rule)["alternatives"].Size() : 0;
+    ASSERT_EQ(c->alternatives.size, alts) << where;
+    for (rapidjson::SizeType i = 0; i < alts; ++i) {
+      const rapidjson::Value &a = (*rule)["alternatives"][i];
+      const permission_table::Alternative &ca = c->alternatives.data[i];
+      const std::string at = where + "/alternatives/" + std::to_string(i);
+      EXPECT_EQ(ca.note, sv(a["note"])) << at;
+      std::vector<std::string_view> apis;
+      for (const std::string_view &api : ca.apis) apis.push_back(api);
+      std::vector<std::string_view> expected;
+      if (a.HasMember("api")) {
+        for (const rapidjson::Value &api : a["api"].GetArray()) expected.push_back(sv(api));
+      }
+      EXPECT_EQ(apis, expected) << at;
+      expect_entries(ca.scopes, &a["scopes"], at + "/scopes");
+    }
+    ++c;
+  }
+}
+
+TEST(PermissionTable, CompiledTableEqualsTheDataFile) {
+  const std::string_view text = embedded_file("callcheck/permissions.json");
+  rapidjson::Document json;
+  json.Parse(text.data(), text.size());
+  ASSERT_TRUE(json.IsObject());
+  const permission_table::Table &table = permission_table::kTable;
+  expect_rules(table.scenarios, json["scenarios"], "scenarios");
+  expect_rules(table.requests, json["requests"], "requests");
+  // Spellings: a scope name first, then the aliases; the first canonical name a folded key gets stays.
+  std::map<std::string, std::string> keys;
+  for (const auto &m : json["scopes"].GetObject()) keys.emplace(fold_scope_name(sv(m.name)), m.name.GetString());
+  for (const auto &m : json["aliases"].GetObject()) {
+    keys.emplace(fold_scope_name(sv(m.name)), m.value["canonical"].GetString());
+  }
+  std::map<std::string, std::string> compiled;
+  for (const permission_table::Key &k : table.keys) {
+    EXPECT_TRUE(compiled.emplace(std::string(k.folded), std::string(k.canonical)).second) << k.folded;
+  }
+  EXPECT_EQ(compiled, keys);
+  ASSERT_EQ(table.keys.size, keys.size());
+  auto it = keys.begin();
+  for (const permission_table::Key &k : table.keys) EXPECT_EQ(k.folded, (it++)->first) << "sorted by folded key";
+  EXPECT_EQ(request_permission_names().size(), json["requests"].MemberCount());
 }
 
 // Aliases (GRAPH.md 2.3) -------------------------------------------------------

@@ -1,0 +1,244 @@
+// The permission table compiler (issue 14): turns
+// schemas/callcheck/permissions.json, the source of truth, into constant C++
+// data (src/permissions/permission_table.h), so that no run parses it at
+// start-up. The file is validated against permissions.schema.json first
+// (valijson, as the library validates data), so a table the schema refuses
+// fails the build instead of loading by half.
+//
+//   callcheck_permc <permissions.json> <permissions.schema.json> <output.cc>
+//
+// Output is deterministic: entries in file order, rules and keys sorted by
+// byte order. tests/unit/permissions_test.cc compares the compiled table with
+// the embedded file. A host tool, built with the host compiler also in the
+// WebAssembly build (bindings/wasm/CMakeLists.txt); header-only libraries only.
+// valijson's adapter first, as its documentation asks (it defines
+// RAPIDJSON_ASSERT; the cost PERFORMANCE.md 5.4 measures does not matter in
+// a build tool that reads one small file).
+#include <valijson/adapters/rapidjson_adapter.hpp>
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+
+#include <cctype>     // std::isspace, std::tolower
+#include <cstdio>     // std::fprintf, std::snprintf
+#include <fstream>    // std::ifstream, std::ofstream
+#include <map>        // std::map
+#include <sstream>    // std::ostringstream
+#include <stdexcept>  // std::runtime_error
+#include <string>     // std::string
+#include <vector>     // std::vector
+
+namespace {
+
+using rapidjson::Value;
+
+[[noreturn]] void fail(const std::string &message) { throw std::runtime_error(message); }
+
+auto read_file(const std::string &path) -> std::string {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) fail("cannot read " + path);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+auto parse(const std::string &path, rapidjson::Document &doc) -> void {
+  const std::string text = read_file(path);
+  doc.Parse(text.data(), text.size());
+  if (doc.HasParseError()) {
+    fail(path + ": offset " + std::to_string(doc.GetErrorOffset()) + ": " +
+         rapidjson::GetParseError_En(doc.GetParseError()));
+  }
+}
+
+// The library's fold_scope_name(), byte for byte (C locale).
+auto fold(const std::string &name) -> std::string {
+  std::string out;
+  for (const char c : name) {
+    if (std::isspace(static_cast<unsigned char>(c)) != 0) continue;
+    out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  return out;
+}
+
+// A string_view constant for arbitrary bytes (octal escapes keep it exact).
+auto view(const std::string &bytes) -> std::string {
+  std::string out = "std::string_view(\"";
+  for (const char c : bytes) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (u < 0x20 || u >= 0x7F || c == '?') {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\%03o", u);
+      out += buf;
+    } else {
+      out += c;
+    }
+  }
+  return out + "\", " + std::to_string(bytes.size()) + ")";
+}
+
+auto str(const Value &v) -> std::string { return {v.GetString(), v.GetStringLength()}; }
+
+auto member(const Value &object, const char *name) -> const Value * {
+  const auto it = object.FindMember(name);
+  return it == object.MemberEnd() ? nullptr : &it->value;
+}
+
+class Emitter {
+ public:
+  // An array named after its position; "{nullptr, 0}" when it is empty
+  // (C++ has no arrays of size zero).
+  auto array(const char *type, const std::vector<std::string> &items) -> std::string {
+    if (items.empty()) return "{nullptr, 0}";
+    const std::string name = "k" + std::to_string(next_++);
+    std::string text = "constexpr " + std::string(type) + " " + name + "[] = {\n";
+    for (const std::string &item : items) text += "    " + item + ",\n";
+    text += "};\n";
+    defs_ += text;
+    return "{" + name + ", " + std::to_string(items.size()) + "}";
+  }
+
+  auto strings(const Value *array) -> std::string {
+    std::vector<std::string> items;
+    if (array != nullptr) {
+      for (const Value &v : array->GetArray()) items.push_back(view(str(v)));
+    }
+    return this->array("std::string_view", items);
+  }
+
+  auto entry(const Value &json) -> std::string {
+    std::string op = "Op::Always";
+    std::string present = "true";
+    std::string pointer = "std::string_view()";
+    std::string values = "{nullptr, 0}";
+    if (const Value *when = member(json, "when")) {
+      pointer = view(str((*when)["pointer"]));
+      if (const Value *p = member(*when, "present")) {
+        op = "Op::Present";
+        present = p->GetBool() ? "true" : "false";
+      } else if (const Value *e = member(*when, "equals")) {
+        op = "Op::Equals";
+        values = array("std::string_view", {view(str(*e))});
+      } else {
+        op = "Op::In";
+        values = strings(member(*when, "in"));
+      }
+    }
+    return "{" + view(str(json["scope"])) + ", " + view(str(json["reason"])) + ", " + op + ", " + present + ", " +
+           pointer + ", " + values + "}";
+  }
+
+  auto entries(const Value *array) -> std::string {
+    std::vector<std::string> items;
+    if (array != nullptr) {
+      for (const Value &e : array->GetArray()) items.push_back(entry(e));
+    }
+    return this->array("Entry", items);
+  }
+
+  auto rule(const std::string &name, const Value &json) -> std::string {
+    std::vector<std::string> alternatives;
+    if (const Value *alts = member(json, "alternatives")) {
+      for (const Value &a : alts->GetArray()) {
+        const std::string apis = strings(member(a, "api"));
+        const std::string scopes = entries(member(a, "scopes"));
+        alternatives.push_back("{" + view(str(a["note"])) + ", " + apis + ", " + scopes + "}");
+      }
+    }
+    // One statement each: the arrays are numbered in the order they are made.
+    const std::string alternative_slice = array("Alternative", alternatives);
+    const std::string required = entries(member(json, "required"));
+    return "{" + view(name) + ", " + view(str(json["note"])) + ", " + required + ", " + alternative_slice + "}";
+  }
+
+  auto rules(const Value *section) -> std::string {
+    std::map<std::string, const Value *> sorted;  // byte order, as the lookups expect
+    if (section != nullptr) {
+      for (const auto &m : section->GetObject()) {
+        if (!sorted.emplace(str(m.name), &m.value).second) fail("duplicate name " + str(m.name));
+      }
+    }
+    std::vector<std::string> items;
+    for (const auto &[name, json] : sorted) items.push_back(rule(name, *json));
+    return array("Rule", items);
+  }
+
+  [[nodiscard]] auto definitions() const -> const std::string & { return defs_; }
+
+ private:
+  std::string defs_;
+  int next_ = 0;
+};
+
+void validate(const rapidjson::Document &data, const rapidjson::Document &schema_doc, const std::string &path) {
+  valijson::Schema schema;
+  valijson::SchemaParser parser;
+  parser.populateSchema(valijson::adapters::RapidJsonAdapter(schema_doc), schema);
+  valijson::Validator validator;
+  valijson::ValidationResults results;
+  if (validator.validate(schema, valijson::adapters::RapidJsonAdapter(data), &results)) return;
+  std::string message = path + " does not match its schema:";
+  valijson::ValidationResults::Error error;
+  while (results.popError(error)) {
+    std::string where;
+    for (const std::string &part : error.context) where += part;
+    message += "\n  " + where + ": " + error.description;
+  }
+  fail(message);
+}
+
+void run(const std::string &data_path, const std::string &schema_path, const std::string &out_path) {
+  rapidjson::Document data;
+  rapidjson::Document schema;
+  parse(data_path, data);
+  parse(schema_path, schema);
+  validate(data, schema, data_path);
+
+  Emitter emit;
+  // The scope names first, then the aliases: a folded spelling keeps the
+  // first canonical name it was given.
+  std::map<std::string, std::string> keys;
+  for (const auto &m : data["scopes"].GetObject()) keys.emplace(fold(str(m.name)), str(m.name));
+  for (const auto &m : data["aliases"].GetObject()) keys.emplace(fold(str(m.name)), str(m.value["canonical"]));
+  std::vector<std::string> key_items;
+  for (const auto &[folded, canonical] : keys) key_items.push_back("{" + view(folded) + ", " + view(canonical) + "}");
+
+  const std::string scenarios = emit.rules(member(data, "scenarios"));
+  const std::string requests = emit.rules(member(data, "requests"));
+  const std::string key_slice = emit.array("Key", key_items);
+
+  std::string out;
+  out += "// Generated by tools/permc from schemas/callcheck/permissions.json. Do not edit.\n";
+  out += "#include \"permissions/permission_table.h\"\n\n";
+  out += "namespace callcheck::detail::permission_table {\nnamespace {\n\n";
+  out += emit.definitions();
+  out += "\n}  // namespace\n\n";
+  out += "extern const Table kTable = {" + scenarios + ", " + requests + ", " + key_slice + "};\n\n";
+  out += "}  // namespace callcheck::detail::permission_table\n";
+
+  std::ofstream file(out_path, std::ios::binary | std::ios::trunc);
+  file << out;
+  if (!file.flush()) fail("cannot write " + out_path);
+}
+
+}  // namespace
+
+auto main(int argc, char **argv) -> int {
+  if (argc != 4) {
+    std::fprintf(stderr, "usage: callcheck_permc <permissions.json> <permissions.schema.json> <output.cc>\n");
+    return 2;
+  }
+  try {
+    run(argv[1], argv[2], argv[3]);
+  } catch (const std::exception &e) {
+    std::fprintf(stderr, "callcheck_permc: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}
