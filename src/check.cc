@@ -43,6 +43,7 @@ class Assembler {
     std::optional<Diagnostic> d = detail::make_diagnostic(policy_, *f.rule, f.message, f.pointer,
                                                           Span{shift(span.begin), shift(span.end)}, f.help);
     if (!d) return;
+    d->message_id = f.message_id;
     // The catalogue says whether a rule fixes and how safely (one source of
     // truth for --fix, --unsafe-fixes and the docs' "Fix safety").
     if (f.fix && f.rule->fix != FixSafety::None) {

@@ -30,7 +30,10 @@ auto to_string(FixSafety safety) -> std::string_view {
 auto rule_catalog() -> const std::vector<RuleMeta> & {
   static const std::vector<RuleMeta> catalog = [] {
     std::vector<RuleMeta> out;
-    for (const detail::Rule *rule : detail::builtin_rules()) out.push_back(rule->meta());
+    for (const detail::Rule *rule : detail::builtin_rules()) {
+      out.push_back(rule->meta());
+      out.back().messages = rule->message_ids();
+    }
     return out;
   }();
   return catalog;

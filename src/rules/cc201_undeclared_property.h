@@ -16,6 +16,7 @@ namespace callcheck::rules {
 class UndeclaredProperty final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
@@ -61,7 +62,7 @@ class UndeclaredProperty final : public detail::Rule {
         if (name == "tenantId") {
           // Never "remove it": the call's tenant matters (7505), it is just
           // not read from here.
-          sink.report(kMeta, pointer, fmt::format("`tenantId` is not a declared property of `{}`", type),
+          sink.report(kTenantIdHere, pointer, fmt::format("`tenantId` is not a declared property of `{}`", type),
                       "the service reads the call's tenant from the top-level `tenantId` (and a join's "
                       "`meetingInfo.organizer.user.tenantId`), not from here; put it there",
                       true);
@@ -75,7 +76,7 @@ class UndeclaredProperty final : public detail::Rule {
           fix = detail::make_fix(kMeta.fix, fmt::format("rename `{}` to `{}`", shown(name), rename),
                                  {detail::rename_member(context.doc, pointer, rename)});
         }
-        sink.report(kMeta, pointer, fmt::format("`{}` is not a declared property of `{}`", shown(name), type),
+        sink.report(kUndeclared, pointer, fmt::format("`{}` is not a declared property of `{}`", shown(name), type),
                     suggestion.empty() ? "remove it, or check its spelling against the Graph reference"
                                        : fmt::format("did you mean `{}`?", suggestion),
                     true, std::move(fix));
@@ -115,7 +116,7 @@ class UndeclaredProperty final : public detail::Rule {
     const std::string pointer = v.path.pointer();
     if (context.schema_reported(pointer)) return;  // CC105 on discriminators
     const std::string suggestion = detail::closest(name, graph::known_types());
-    sink.report(kMeta, pointer, fmt::format("`@odata.type` `{}` names no Graph type", support::shown(value)),
+    sink.report(kUnknownType, pointer, fmt::format("`@odata.type` `{}` names no Graph type", support::shown(value)),
                 suggestion.empty() ? "use the `#microsoft.graph.<type>` name of the object's type"
                                    : fmt::format("did you mean `#microsoft.graph.{}`?", suggestion));
   }
@@ -141,6 +142,11 @@ Open types accept any member, so the service silently ignores a misspelt `callba
 
 ## Fix safety
 When exactly one declared property (or, in an identity set, identity kind) is closest to the misspelt member name (`displayname` -> `displayName`), the fix renames the member. It is unsafe: the member now takes effect, which may not be what the author meant. With no suggestion, a tie, or the suggested name already present, there is no fix; an unknown `@odata.type` has none either.)md", FixSafety::Unsafe};
+
+  static constexpr std::string_view kMessageIds[]{"tenant-id-misplaced", "undeclared", "unknown-odata-type"};
+  static constexpr detail::Message kTenantIdHere = detail::message(kMeta, kMessageIds, "tenant-id-misplaced");
+  static constexpr detail::Message kUndeclared = detail::message(kMeta, kMessageIds, "undeclared");
+  static constexpr detail::Message kUnknownType = detail::message(kMeta, kMessageIds, "unknown-odata-type");
 };
 
 }  // namespace callcheck::rules

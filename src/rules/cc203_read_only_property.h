@@ -13,6 +13,7 @@ namespace callcheck::rules {
 class ReadOnlyProperty final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
@@ -23,7 +24,7 @@ class ReadOnlyProperty final : public detail::Rule {
       if (v.value.IsNull()) return;
       const std::string pointer = v.path.pointer();
       const std::string_view owner = Navigator::type_name(v.parent_schema);
-      sink.report(kMeta, pointer,
+      sink.report(kReadOnly, pointer,
                   fmt::format("`{}` is set by the service{}; the create request's value is ignored", v.path.key(),
                               owner.empty() ? std::string() : fmt::format(" on `{}`", owner)),
                   "nothing breaks; it can be left out of create requests", true);
@@ -51,6 +52,9 @@ It is not: the service ignores these members in a create request (the 2018-19 be
 ```json
 { "callbackUri": "https://bot.contoso.com/callback" }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"read-only"};
+  static constexpr detail::Message kReadOnly = detail::message(kMeta, kMessageIds, "read-only");
 };
 
 }  // namespace callcheck::rules

@@ -13,6 +13,7 @@ namespace callcheck::rules {
 class MalformedGuid final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
@@ -44,7 +45,7 @@ class MalformedGuid final : public detail::Rule {
     if (v == nullptr || !v->IsString()) return;
     const std::string_view text = support::sv(*v);
     if (support::is_guid(text) || support::is_placeholder(text) || context.schema_reported(pointer)) return;
-    sink.report(kMeta, pointer,
+    sink.report(text.empty() ? kEmptyTenant : kTenantNotGuid, pointer,
                 text.empty() ? std::string("the tenant id is empty")
                              : fmt::format("`{}` is not a tenant id: a tenant id is a GUID", support::shown(text)),
                 "copy the tenant (directory) id from Microsoft Entra ID, or the `Tid` of a meeting join link; it is "
@@ -55,7 +56,7 @@ class MalformedGuid final : public detail::Rule {
                           const std::string &pointer) {
     if (v == nullptr || !v->IsString() || !flagged(support::sv(*v))) return;
     if (context.schema_reported(pointer)) return;
-    sink.report(kMeta, pointer, fmt::format("`{}` is not a well-formed GUID", support::shown(support::sv(*v))),
+    sink.report(kNotGuid, pointer, fmt::format("`{}` is not a well-formed GUID", support::shown(support::sv(*v))),
                 "copy the id again from Microsoft Entra ID; a GUID is 8-4-4-4-12 hexadecimal digits");
   }
 
@@ -77,6 +78,11 @@ Directory ids are GUIDs; a mistyped one resolves to nobody and the call fails at
 ```json
 { "tenantId": "86dc81db-c112-4228-9222-63f3e0aa1edb" }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"empty-tenant-id", "tenant-id-not-guid", "not-guid"};
+  static constexpr detail::Message kEmptyTenant = detail::message(kMeta, kMessageIds, "empty-tenant-id");
+  static constexpr detail::Message kTenantNotGuid = detail::message(kMeta, kMessageIds, "tenant-id-not-guid");
+  static constexpr detail::Message kNotGuid = detail::message(kMeta, kMessageIds, "not-guid");
 };
 
 }  // namespace callcheck::rules

@@ -11,6 +11,7 @@ namespace callcheck::rules {
 class PhoneNotE164 final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
@@ -21,7 +22,7 @@ class PhoneNotE164 final : public detail::Rule {
       if (!string_member(&v.value, "id", &id) || is_e164(id) || is_placeholder(id)) return;
       const std::string pointer = v.path.pointer("id");
       if (context.schema_reported(pointer)) return;
-      sink.report(kMeta, pointer, fmt::format("phone number `{}` is not in E.164 form", shown(id)),
+      sink.report(kNotE164, pointer, fmt::format("phone number `{}` is not in E.164 form", shown(id)),
                   "write `+`, the country code and the number, digits only, e.g. `+14258828080`");
     });
   }
@@ -53,6 +54,9 @@ PSTN calls are placed to the number exactly as written; the documentation's exam
 ```json
 { "targets": [ { "identity": { "phone": { "id": "+14258828080" } } } ] }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"not-e164"};
+  static constexpr detail::Message kNotE164 = detail::message(kMeta, kMessageIds, "not-e164");
 };
 
 }  // namespace callcheck::rules

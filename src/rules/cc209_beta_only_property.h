@@ -12,6 +12,7 @@ namespace callcheck::rules {
 class BetaOnlyProperty final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
@@ -34,7 +35,7 @@ class BetaOnlyProperty final : public detail::Rule {
         const std::string pointer = v.path.pointer(name);
         if (context.schema_reported(pointer)) continue;  // CC102 on a closed v1.0 type
         const std::string_view type = Navigator::type_name(v.schema);
-        sink.report(kMeta, pointer,
+        sink.report(kBetaOnly, pointer,
                     fmt::format("`{}` exists on `{}` only in the beta API, not in v1.0", name, type),
                     "remove it, or send the request to the beta endpoint (`--api beta`)", true);
       }
@@ -60,6 +61,9 @@ The v1.0 service does not know the property; on an open type it silently drops i
 ```json
 { "callbackUri": "https://bot.contoso.com/callback" }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"beta-only"};
+  static constexpr detail::Message kBetaOnly = detail::message(kMeta, kMessageIds, "beta-only");
 };
 
 }  // namespace callcheck::rules

@@ -3,6 +3,7 @@
 #ifndef CALLCHECK_RULES_RULE_H_
 #define CALLCHECK_RULES_RULE_H_
 
+#include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint32_t
 #include <optional>     // std::optional
 #include <string>       // std::string
@@ -62,11 +63,44 @@ struct RuleContext {
   mutable std::optional<std::vector<std::string_view>> reported_pointers{};  // sorted, for schema_reported
 };
 
+// One of a lint rule's messages, declared next to its kMeta:
+//   static constexpr std::string_view kMessageIds[]{"not-https", "too-long"};
+//   static constexpr Message kNotHttps = message(kMeta, kMessageIds, "not-https");
+// A finding is reported with the constant (so it names its rule and message),
+// and an id missing from kMessageIds does not compile: message() is then not
+// a constant expression. The catalogue lists kMessageIds (RuleMeta::messages)
+// and tests/rules asserts every finding's id and that every id is exercised.
+struct Message {
+  const RuleMeta *rule;
+  std::string_view id;
+};
+
+namespace message_detail {
+// Reached only while evaluating an undeclared id: not constexpr, so the
+// constant that names one fails to compile.
+inline auto undeclared_message_id() -> Message { return Message{nullptr, {}}; }
+}  // namespace message_detail
+
+template <std::size_t N>
+constexpr auto message(const RuleMeta &meta, const std::string_view (&ids)[N], std::string_view id) -> Message {
+  for (const std::string_view listed : ids) {
+    if (listed == id) return Message{&meta, id};
+  }
+  return message_detail::undeclared_message_id();
+}
+
+template <std::size_t N>
+constexpr auto message_ids_of(const std::string_view (&ids)[N]) -> MessageIds {
+  return MessageIds{ids, N};
+}
+
 class DiagnosticSink {
  public:
-  void report(const RuleMeta &meta, std::string pointer, std::string message, std::string help = {},
+  void report(const Message &message, std::string pointer, std::string text, std::string help = {},
               bool at_key = false, std::optional<Fix> fix = std::nullopt) {
-    findings_.emplace_back(meta, std::move(message), std::move(pointer), std::move(help), at_key, std::move(fix));
+    findings_.emplace_back(*message.rule, std::move(text), std::move(pointer), std::move(help), at_key,
+                           std::move(fix));
+    findings_.back().message_id = message.id;
   }
   [[nodiscard]] auto findings() -> std::vector<Finding> & { return findings_; }
 
@@ -81,6 +115,8 @@ class Rule {
   auto operator=(const Rule &) -> Rule & = delete;
   virtual ~Rule() = default;
   [[nodiscard]] virtual auto meta() const -> const RuleMeta & = 0;
+  // A lint rule's kMessageIds; pipeline codes have none.
+  [[nodiscard]] virtual auto message_ids() const -> MessageIds { return {}; }
   // Pipeline codes (parse errors, schema findings, scopes) are emitted by
   // their stage; their rule only documents them, so the default does nothing.
   virtual void check(const RuleContext &context, DiagnosticSink &sink) const {
