@@ -15,20 +15,21 @@ class ReadOnlyProperty final : public detail::Rule {
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
   [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
-  void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
+  [[nodiscard]] auto visits() const -> unsigned override { return detail::kVisitAll; }
+
+  void visit(const detail::RuleContext & /*context*/, const support::Visit &v,
+             detail::DiagnosticSink &sink) const override {
     using namespace support;
-    walk(context, [&](const Visit &v) {
-      if (!schema_flag(v.declared, "x-callcheck-readOnly")) return;
-      // `null` asks nothing of the service; current examples send
-      // `"languageId": null` in `source`.
-      if (v.value.IsNull()) return;
-      const std::string pointer = v.path.pointer();
-      const std::string_view owner = Navigator::type_name(v.parent_schema);
-      sink.report(kReadOnly, pointer,
-                  fmt::format("`{}` is set by the service{}; the create request's value is ignored", v.path.key(),
-                              owner.empty() ? std::string() : fmt::format(" on `{}`", owner)),
-                  "nothing breaks; it can be left out of create requests", true);
-    });
+    if (!schema_flag(v.declared, "x-callcheck-readOnly")) return;
+    // `null` asks nothing of the service; current examples send
+    // `"languageId": null` in `source`.
+    if (v.value.IsNull()) return;
+    const std::string pointer = v.path.pointer();
+    const std::string_view owner = Navigator::type_name(v.parent_schema);
+    sink.report(kReadOnly, pointer,
+                fmt::format("`{}` is set by the service{}; the create request's value is ignored", v.path.key(),
+                            owner.empty() ? std::string() : fmt::format(" on `{}`", owner)),
+                "nothing breaks; it can be left out of create requests", true);
   }
 
  private:

@@ -14,18 +14,19 @@ class DocumentationPlaceholder final : public detail::Rule {
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
   [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
-  void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
+  [[nodiscard]] auto visits() const -> unsigned override { return detail::kVisitStrings; }
+
+  void visit(const detail::RuleContext &context, const support::Visit &v,
+             detail::DiagnosticSink &sink) const override {
     using namespace support;
-    walk(context, [&](const Visit &v) {
-      if (!v.value.IsString() || !is_placeholder(sv(v.value))) return;
-      const std::string pointer = v.path.pointer();
-      if (context.schema_reported(pointer)) return;
-      sink.report(kPlaceholder, pointer,
-                  fmt::format("`{}` is the documentation placeholder `{}`", pointer, shown(sv(v.value))),
-                  v.path.key() == "tenantId"
-                      ? "replace the placeholder with the tenant's id (a GUID): the service needs the call's tenant"
-                      : "replace the placeholder with a real value, or remove the member");
-    });
+    if (!v.value.IsString() || !is_placeholder(sv(v.value))) return;
+    const std::string pointer = v.path.pointer();
+    if (context.schema_reported(pointer)) return;
+    sink.report(kPlaceholder, pointer,
+                fmt::format("`{}` is the documentation placeholder `{}`", pointer, shown(sv(v.value))),
+                v.path.key() == "tenantId"
+                    ? "replace the placeholder with the tenant's id (a GUID): the service needs the call's tenant"
+                    : "replace the placeholder with a real value, or remove the member");
   }
 
  private:

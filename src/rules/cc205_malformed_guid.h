@@ -20,16 +20,22 @@ class MalformedGuid final : public detail::Rule {
     if (!context.doc.root().IsObject()) return;
     const detail::Value &root = context.doc.root();
     check_tenant(context, sink, member(&root, "tenantId"), "/tenantId");
-    walk(context, [&](const Visit &v) {
-      // Directory object ids: the user/application/applicationInstance
-      // identities of any identity set. Guest ids are chosen by the bot,
-      // phone ids are numbers, ACS ids are `8:acs:...`.
-      if (!v.value.IsObject() || !is_identity_set_type(Navigator::type_name(v.parent_schema))) return;
-      const std::string_view kind = v.path.key();
-      if (kind != "user" && kind != "application" && kind != "applicationInstance") return;
-      check_value(context, sink, member(&v.value, "id"), v.path.pointer("id"));
-      check_tenant(context, sink, member(&v.value, "tenantId"), v.path.pointer("tenantId"));
-    });
+  }
+
+  [[nodiscard]] auto visits() const -> unsigned override { return detail::kVisitObjects; }
+
+  void visit(const detail::RuleContext &context, const support::Visit &v,
+             detail::DiagnosticSink &sink) const override {
+    using namespace support;
+    if (!context.doc.root().IsObject()) return;
+    // Directory object ids: the user/application/applicationInstance
+    // identities of any identity set. Guest ids are chosen by the bot,
+    // phone ids are numbers, ACS ids are `8:acs:...`.
+    if (!v.value.IsObject() || !is_identity_set_type(Navigator::type_name(v.parent_schema))) return;
+    const std::string_view kind = v.path.key();
+    if (kind != "user" && kind != "application" && kind != "applicationInstance") return;
+    check_value(context, sink, member(&v.value, "id"), v.path.pointer("id"));
+    check_tenant(context, sink, member(&v.value, "tenantId"), v.path.pointer("tenantId"));
   }
 
  private:

@@ -14,35 +14,37 @@ class BetaOnlyProperty final : public detail::Rule {
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
   [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
-  void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
+  [[nodiscard]] auto visits() const -> unsigned override { return detail::kVisitObjects; }
+
+  void visit(const detail::RuleContext &context, const support::Visit &v,
+             detail::DiagnosticSink &sink) const override {
     using namespace support;
     if (context.api != ApiVersion::V1) return;
     static const Navigator beta(ApiVersion::Beta);
-    walk(context, [&](const Visit &v) {
-      if (!v.value.IsObject() || !v.schema) return;
-      // The beta schema of this object, computed only once an undeclared
-      // member turns up (clean v1.0 bodies never pay for it).
-      SchemaNode beta_schema;
-      bool looked_up = false;
-      for (auto it = v.value.MemberBegin(); it != v.value.MemberEnd(); ++it) {
-        const std::string_view name = sv(it->name);
-        if (name.empty() || name.front() == '@' || Navigator::has_property(v.schema, name)) continue;
-        if (!looked_up) {
-          beta_schema = beta.at(context.doc, v.path.pointer());
-          looked_up = true;
-        }
-        if (!Navigator::has_property(beta_schema, name)) continue;
-        const std::string pointer = v.path.pointer(name);
-        if (context.schema_reported(pointer)) continue;  // CC102 on a closed v1.0 type
-        const std::string_view type = Navigator::type_name(v.schema);
-        sink.report(kBetaOnly, pointer,
-                    fmt::format("`{}` exists on `{}` only in the beta API, not in v1.0", name, type),
-                    "remove it, or send the request to the beta endpoint (`--api beta`)", true);
+    if (!v.value.IsObject() || !v.schema) return;
+    // The beta schema of this object, computed only once an undeclared
+    // member turns up (clean v1.0 bodies never pay for it).
+    SchemaNode beta_schema;
+    bool looked_up = false;
+    for (auto it = v.value.MemberBegin(); it != v.value.MemberEnd(); ++it) {
+      const std::string_view name = sv(it->name);
+      if (name.empty() || name.front() == '@' || Navigator::has_property(v.schema, name)) continue;
+      if (!looked_up) {
+        beta_schema = beta.at(context.doc, v.path.pointer());
+        looked_up = true;
       }
-    });
+      if (!Navigator::has_property(beta_schema, name)) continue;
+      const std::string pointer = v.path.pointer(name);
+      if (context.schema_reported(pointer)) continue;  // CC102 on a closed v1.0 type
+      const std::string_view type = Navigator::type_name(v.schema);
+      sink.report(kBetaOnly, pointer,
+                  fmt::format("`{}` exists on `{}` only in the beta API, not in v1.0", name, type),
+                  "remove it, or send the request to the beta endpoint (`--api beta`)", true);
+    }
   }
 
  private:
+
   static constexpr RuleMeta kMeta{
       "CC209", "beta-only-property", Severity::Warning, Status::Stable,
       "a property that only the beta API declares, in a v1.0 request",

@@ -18,22 +18,17 @@
 #include "finding.h"
 #include "schema/navigator.h"
 
+namespace callcheck::rules::support {
+struct Visit;  // rules/walk.h: one value of the shared walk, with its schema and path
+}  // namespace callcheck::rules::support
+
 namespace callcheck::detail {
 
-// One value of the payload with the schema that governs it, in document
-// order. Computed once per check (RuleContext::walk) and shared by every rule
-// that looks at the whole payload: eight rules walking and resolving schemas
-// on their own were two thirds of a check's instructions.
-struct WalkEntry {
-  const Value *value = nullptr;
-  SchemaNode declared;        // the schema as written at the member (carries annotations)
-  SchemaNode schema;          // effective: $ref followed, discriminator applied
-  std::uint32_t parent = 0;   // index of the parent entry (the root is its own parent)
-  std::uint32_t depth = 0;    // 0 for the root
-  std::string_view key;       // member name under the parent ("" for elements and the root)
-  std::size_t index = 0;      // element index under the parent
-  bool is_index = false;
-};
+// Which values a rule's visit() is called for.
+constexpr unsigned kVisitObjects = 1U;
+constexpr unsigned kVisitStrings = 2U;
+constexpr unsigned kVisitOthers = 4U;  // arrays, numbers, booleans, null
+constexpr unsigned kVisitAll = kVisitObjects | kVisitStrings | kVisitOthers;
 
 struct RuleContext {
   // Always parsed: check() runs no rule on a document without a DOM, so a
@@ -56,10 +51,7 @@ struct RuleContext {
   // True when the schema already reported something at `pointer` (or, with
   // `or_below`, anywhere inside it): rules never repeat a schema diagnostic.
   [[nodiscard]] auto schema_reported(std::string_view pointer, bool or_below = false) const -> bool;
-  // Every value with its schema, in document order (built on first use).
-  [[nodiscard]] auto walk() const -> const std::vector<WalkEntry> &;
 
-  mutable std::optional<std::vector<WalkEntry>> walk_cache{};
   mutable std::optional<std::vector<std::string_view>> reported_pointers{};  // sorted, for schema_reported
 };
 
@@ -123,7 +115,20 @@ class Rule {
     (void)context;
     (void)sink;
   }
+  // A rule that looks at values wherever they are registers for the kinds it
+  // wants (kVisit*) and is called once per such value by the one walk that
+  // run_rules() makes for all of them, in document order.
+  [[nodiscard]] virtual auto visits() const -> unsigned { return 0; }
+  virtual void visit(const RuleContext &context, const rules::support::Visit &value, DiagnosticSink &sink) const {
+    (void)context;
+    (void)value;
+    (void)sink;
+  }
 };
+
+// Runs `rules` over the body: each one's check(), then one shared walk for
+// their visit()s (rules/run.cc).
+void run_rules(const std::vector<const Rule *> &rules, const RuleContext &context, DiagnosticSink &sink);
 
 // A code a pipeline stage emits (parse, schema, scopes, config, extraction,
 // audit): its catalogue entry (src/catalog/) is all the registry needs.

@@ -1,6 +1,6 @@
-// The depth-bounded walk shared by the lint rules: every value of the
-// payload in document order, with the schema that governs it, and the path to
-// it (turned into a JSON Pointer only when a rule reports).
+// What the one walk of the rule pass (rules/run.cc) hands a rule's visit():
+// a value of the payload, the schema that governs it, and the path to it
+// (turned into a JSON Pointer only when a rule reports).
 #ifndef CALLCHECK_RULES_WALK_H_
 #define CALLCHECK_RULES_WALK_H_
 
@@ -71,27 +71,6 @@ struct Visit {
   const SchemaNode &parent_schema;
   const Path &path;
 };
-
-// Visits every value of the payload in document order with its schema,
-// from the walk shared by all rules of this check.
-template <class Visitor>
-void walk(const detail::RuleContext &context, Visitor visit) {
-  const std::vector<detail::WalkEntry> &entries = context.walk();
-  const SchemaNode none;
-  Path path;
-  for (const detail::WalkEntry &e : entries) {
-    path.truncate(e.depth == 0 ? 0 : e.depth - 1);
-    if (e.depth > 0) {
-      if (e.is_index) {
-        path.push_index(e.index);
-      } else {
-        path.push_key(e.key);
-      }
-    }
-    const SchemaNode &parent = e.depth == 0 ? none : entries[e.parent].schema;
-    visit(Visit{*e.value, e.declared, e.schema, parent, path});
-  }
-}
 
 // A boolean annotation on a schema node ("x-callcheck-readOnly").
 inline auto schema_flag(const SchemaNode &node, const char *name) -> bool {
