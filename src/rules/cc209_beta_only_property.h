@@ -20,7 +20,6 @@ class BetaOnlyProperty final : public detail::Rule {
              detail::DiagnosticSink &sink) const override {
     using namespace support;
     if (context.api != ApiVersion::V1) return;
-    static const Navigator beta(ApiVersion::Beta);
     if (!v.value.IsObject() || !v.schema) return;
     // The beta schema of this object, computed only once an undeclared
     // member turns up (clean v1.0 bodies never pay for it).
@@ -30,7 +29,7 @@ class BetaOnlyProperty final : public detail::Rule {
       const std::string_view name = sv(it->name);
       if (name.empty() || name.front() == '@' || Navigator::has_property(v.schema, name)) continue;
       if (!looked_up) {
-        beta_schema = beta.at(context.doc, v.path.pointer());
+        beta_schema = beta().at(context.doc, v.path.pointer());
         looked_up = true;
       }
       if (!Navigator::has_property(beta_schema, name)) continue;
@@ -44,6 +43,12 @@ class BetaOnlyProperty final : public detail::Rule {
   }
 
  private:
+  // Parsed on the first member v1.0 does not declare, not at the first
+  // v1.0 check: most runs never read the beta schema (cold start, issue 14).
+  static auto beta() -> const detail::Navigator & {
+    static const detail::Navigator navigator(ApiVersion::Beta);
+    return navigator;
+  }
 
   static constexpr RuleMeta kMeta{
       "CC209", "beta-only-property", Severity::Warning, Status::Stable,
