@@ -30,7 +30,8 @@ class UndeclaredProperty final : public detail::Rule {
     if (!v.value.IsObject() || !v.schema || !Navigator::is_open(v.schema)) return;
     const std::string_view type = Navigator::type_name(v.schema);
     if (type.empty()) return;
-    const auto declared = Navigator::property_names(v.schema);
+    // The declared names are listed (a vector) only for a suggestion.
+    const Value *declared = declared_properties(v.schema);
     // The beta schema of this object, looked up once (from the root) on
     // its first undeclared member rather than once per member: quadratic
     // for a wide object below a wide one.
@@ -49,7 +50,7 @@ class UndeclaredProperty final : public detail::Rule {
         }
         if (detail::Navigator::has_property(beta_schema, name)) continue;
       }
-      std::vector<std::string_view> candidates = declared;
+      std::vector<std::string_view> candidates = Navigator::property_names(v.schema);
       if (is_identity_set_type(type)) {
         for (std::string_view k : {"applicationInstance", "phone", "guest", "encrypted", "onPremises",
                                    "azureCommunicationServicesUser", "assertedIdentity", "endpointType"}) {
@@ -81,12 +82,14 @@ class UndeclaredProperty final : public detail::Rule {
   }
 
  private:
-  static auto accepted(std::string_view type, std::string_view name, const std::vector<std::string_view> &declared,
+  static auto accepted(std::string_view type, std::string_view name, const detail::Value *declared,
                        const detail::Value &value) -> bool {
     if (!name.empty() && name.front() == '@') return true;              // instance annotations
     if (name.find("@odata.") != std::string_view::npos) return true;    // property annotations
-    for (std::string_view d : declared) {
-      if (d == name) return true;
+    if (declared != nullptr) {
+      for (auto it = declared->MemberBegin(); it != declared->MemberEnd(); ++it) {
+        if (support::sv(it->name) == name) return true;
+      }
     }
     if (support::is_identity_set_type(type) && support::is_identity_set_key(name)) return true;
     // Identities: examples put `tenantId` on user identities (declared on

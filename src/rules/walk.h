@@ -72,6 +72,15 @@ struct Visit {
   const Path &path;
 };
 
+// The `properties` object of a schema node (what Navigator::property_names
+// lists), or nullptr: a rule that only asks "is this member declared" scans
+// it in place instead of copying the names per object.
+inline auto declared_properties(const SchemaNode &node) -> const Value * {
+  if (node.schema == nullptr || !node.schema->IsObject()) return nullptr;
+  const auto it = node.schema->FindMember("properties");
+  return it != node.schema->MemberEnd() && it->value.IsObject() ? &it->value : nullptr;
+}
+
 // A boolean annotation on a schema node ("x-callcheck-readOnly").
 inline auto schema_flag(const SchemaNode &node, const char *name) -> bool {
   if (node.schema == nullptr || !node.schema->IsObject()) return false;
