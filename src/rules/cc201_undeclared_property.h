@@ -27,11 +27,13 @@ class UndeclaredProperty final : public detail::Rule {
       check_type_name(context, sink, v);
       return;
     }
-    if (!v.value.IsObject() || !v.schema || !Navigator::is_open(v.schema)) return;
-    const std::string_view type = Navigator::type_name(v.schema);
+    if (!v.value.IsObject() || !v.schema) return;
+    const SchemaFacts &facts = facts_of(v.schema);
+    if (!facts.open) return;
+    const std::string_view type = facts.title;
     if (type.empty()) return;
     // The declared names are listed (a vector) only for a suggestion.
-    const Value *declared = declared_properties(v.schema);
+    const Value *declared = facts.properties;
     // The beta schema of this object, looked up once (from the root) on
     // its first undeclared member rather than once per member: quadratic
     // for a wide object below a wide one.

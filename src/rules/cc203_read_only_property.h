@@ -20,7 +20,7 @@ class ReadOnlyProperty final : public detail::Rule {
   void visit(const detail::RuleContext & /*context*/, const support::Visit &v,
              detail::DiagnosticSink &sink) const override {
     using namespace support;
-    if (!schema_flag(v.declared, "x-callcheck-readOnly")) return;
+    if (!facts_of(v.declared).read_only) return;
     // `null` asks nothing of the service; current examples send
     // `"languageId": null` in `source`.
     if (v.value.IsNull()) return;

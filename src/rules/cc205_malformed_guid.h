@@ -31,7 +31,7 @@ class MalformedGuid final : public detail::Rule {
     // Directory object ids: the user/application/applicationInstance
     // identities of any identity set. Guest ids are chosen by the bot,
     // phone ids are numbers, ACS ids are `8:acs:...`.
-    if (!v.value.IsObject() || !is_identity_set_type(Navigator::type_name(v.parent_schema))) return;
+    if (!v.value.IsObject() || !is_identity_set_type(facts_of(v.parent_schema).title)) return;
     const std::string_view kind = v.path.key();
     if (kind != "user" && kind != "application" && kind != "applicationInstance") return;
     // Pointers are spelt only for a value that is reported or may be.

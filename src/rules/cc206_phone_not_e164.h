@@ -19,7 +19,7 @@ class PhoneNotE164 final : public detail::Rule {
              detail::DiagnosticSink &sink) const override {
     using namespace support;
     if (v.path.key() != "phone" || !v.value.IsObject()) return;
-    if (!is_identity_set_type(Navigator::type_name(v.parent_schema))) return;
+    if (!is_identity_set_type(facts_of(v.parent_schema).title)) return;
     std::string_view id;
     if (!string_member(&v.value, "id", &id) || is_e164(id) || is_placeholder(id)) return;
     const std::string pointer = v.path.pointer("id");

@@ -23,7 +23,7 @@ class OdataTypeWrongSlot final : public detail::Rule {
     if (!v.value.IsObject() || !v.schema) return;
     std::string_view value;
     if (!string_member(&v.value, "@odata.type", &value)) return;
-    const std::string_view expected = Navigator::type_name(v.schema);
+    const std::string_view expected = facts_of(v.schema).title;
     const std::string_view named = graph::unqualified(value);
     if (expected.empty() || named == expected || fits(expected, named)) return;
     if (!graph::is_known_type(named)) return;  // unknown names are CC201's (did-you-mean)

@@ -25,9 +25,10 @@ class BetaOnlyProperty final : public detail::Rule {
     // member turns up (clean v1.0 bodies never pay for it).
     SchemaNode beta_schema;
     bool looked_up = false;
+    const SchemaFacts &facts = facts_of(v.schema);
     for (auto it = v.value.MemberBegin(); it != v.value.MemberEnd(); ++it) {
       const std::string_view name = sv(it->name);
-      if (name.empty() || name.front() == '@' || Navigator::has_property(v.schema, name)) continue;
+      if (name.empty() || name.front() == '@' || is_declared(facts, name)) continue;
       if (!looked_up) {
         beta_schema = beta().at(context.doc, v.path.pointer());
         looked_up = true;

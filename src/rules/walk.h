@@ -7,6 +7,7 @@
 #include <cstddef>      // std::size_t
 #include <string>       // std::string
 #include <string_view>  // std::string_view
+#include <unordered_map>  // std::unordered_map
 #include <vector>       // std::vector
 
 #include "document/pointer.h"
@@ -86,6 +87,38 @@ inline auto schema_flag(const SchemaNode &node, const char *name) -> bool {
   if (node.schema == nullptr || !node.schema->IsObject()) return false;
   const auto it = node.schema->FindMember(name);
   return it != node.schema->MemberEnd() && it->value.IsBool() && it->value.GetBool();
+}
+
+// What the rules ask of a schema node, read once per node and thread: the
+// schemas are the registry's immutable documents, alive for the process, and
+// looking keywords up by name at every value was most of the rules' own cost
+// (issue 14 item 4). The same answers as the Navigator's queries.
+struct SchemaFacts {
+  std::string_view title;             // Navigator::type_name
+  const Value *properties = nullptr;  // declared_properties
+  bool open = true;                   // Navigator::is_open
+  bool read_only = false;             // x-callcheck-readOnly
+};
+
+inline auto facts_of(const SchemaNode &node) -> const SchemaFacts & {
+  static const SchemaFacts kNone{};
+  if (node.schema == nullptr) return kNone;
+  thread_local std::unordered_map<const Value *, SchemaFacts> cache;
+  const auto [it, inserted] = cache.try_emplace(node.schema);
+  if (inserted) {
+    it->second = SchemaFacts{Navigator::type_name(node), declared_properties(node), Navigator::is_open(node),
+                             schema_flag(node, "x-callcheck-readOnly")};
+  }
+  return it->second;
+}
+
+// Navigator::has_property over the cached `properties`.
+inline auto is_declared(const SchemaFacts &facts, std::string_view name) -> bool {
+  if (facts.properties == nullptr) return false;
+  for (auto it = facts.properties->MemberBegin(); it != facts.properties->MemberEnd(); ++it) {
+    if (std::string_view(it->name.GetString(), it->name.GetStringLength()) == name) return true;
+  }
+  return false;
 }
 
 }  // namespace callcheck::rules::support
