@@ -44,6 +44,7 @@ class Assembler {
     std::optional<Diagnostic> d = detail::make_diagnostic(policy_, *f.rule, f.message, f.pointer,
                                                           Span{shift(span.begin), shift(span.end)}, f.help);
     if (!d) return;
+    d->message_id = f.message_id;
     // The catalogue says whether a rule fixes and how safely (one source of
     // truth for --fix, --unsafe-fixes and the docs' "Fix safety").
     if (f.fix && f.rule->fix != FixSafety::None) {
@@ -140,13 +141,15 @@ auto check_unguarded(std::string_view text, const Source &source, const Options 
   context.request = request.name;
   detail::DiagnosticSink sink;
   const detail::Policy policy(options);
+  std::vector<const detail::Rule *> rules;
   for (const detail::Rule *rule : detail::builtin_rules()) {
     // A deselected rule does not run at all (its cost, and any bug in it,
     // stay out of runs that did not ask for it).
     if (!policy.enabled(rule->meta())) continue;
     if (!detail::runs_on(rule->meta(), request)) continue;
-    rule->check(context, sink);
+    rules.push_back(rule);
   }
+  detail::run_rules(rules, context, sink);
   for (const detail::Finding &f : sink.findings()) assemble.add(f);
 
   const detail::ScopeRequirement requirement =

@@ -4,6 +4,7 @@
 
 #include <optional>  // std::optional
 #include <string>    // std::string
+#include <string_view>  // std::string_view
 #include <utility>   // std::move
 
 #include "callcheck/rules.h"
@@ -29,6 +30,7 @@ struct Finding {
   bool at_key = false;   // point at the member name rather than its value
   // Byte offsets into the Document's text; the pipeline adds the spans.
   std::optional<Fix> fix;
+  std::string_view message_id;  // a lint rule's (rules/rule.h Message); "" for the pipeline's codes
 };
 
 }  // namespace callcheck::detail

@@ -73,6 +73,10 @@ struct Diagnostic {
   Span span;                         // from the SourceMap (0:0 when unknown)
   std::string help;                  // what to do instead; "" = none
   std::optional<Fix> fix;            // a mechanical edit that resolves it, if the rule has one
+  // Which of the rule's messages this is (RuleMeta::messages, e.g.
+  // "not-https"); "" for codes a pipeline stage emits. Not rendered: tests
+  // and library callers tell messages apart by it, never by their wording.
+  std::string message_id;
 };
 
 }  // namespace callcheck

@@ -2,6 +2,7 @@
 #ifndef CALLCHECK_RULES_H_
 #define CALLCHECK_RULES_H_
 
+#include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint8_t
 #include <string>       // std::string
 #include <string_view>  // std::string_view
@@ -14,6 +15,15 @@ namespace callcheck {
 enum class Status : std::uint8_t { Stable, Preview, Deprecated, Removed };
 [[nodiscard]] auto to_string(Status status) -> std::string_view;  // "stable", ...
 
+// A lint rule's message ids (ESLint's messageId): which of its messages a
+// finding carries (Diagnostic::message_id). Static storage.
+struct MessageIds {
+  const std::string_view *data = nullptr;
+  std::size_t size = 0;
+  [[nodiscard]] auto begin() const -> const std::string_view * { return data; }
+  [[nodiscard]] auto end() const -> const std::string_view * { return data + size; }
+};
+
 struct RuleMeta {
   std::string_view code;         // "CC201"
   std::string_view name;         // "callback-uri-not-https"
@@ -23,6 +33,9 @@ struct RuleMeta {
   std::string_view explanation;  // Markdown: What it does / Why is this bad? / Example / Use instead
                                  // (/ Fix safety, when the rule has a fix)
   FixSafety fix = FixSafety::None;  // the fix's safety; None: the rule has no fix
+  // The lint rule's message ids, declared in its header (kMessageIds) and
+  // filled in by rule_catalog(); empty for codes a pipeline stage emits.
+  MessageIds messages{};
 };
 
 // Every rule, sorted by code. The reference stays valid for the process lifetime.

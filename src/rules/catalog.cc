@@ -30,7 +30,10 @@ auto to_string(FixSafety safety) -> std::string_view {
 auto rule_catalog() -> const std::vector<RuleMeta> & {
   static const std::vector<RuleMeta> catalog = [] {
     std::vector<RuleMeta> out;
-    for (const detail::Rule *rule : detail::builtin_rules()) out.push_back(rule->meta());
+    for (const detail::Rule *rule : detail::builtin_rules()) {
+      out.push_back(rule->meta());
+      out.back().messages = rule->message_ids();
+    }
     return out;
   }();
   return catalog;
@@ -76,52 +79,6 @@ auto RuleContext::schema_reported(std::string_view pointer, bool or_below) const
   const std::string prefix = std::string(pointer) + "/";
   const auto it = std::lower_bound(sorted.begin(), sorted.end(), std::string_view(prefix));
   return it != sorted.end() && it->substr(0, prefix.size()) == prefix;
-}
-
-namespace {
-
-// The parser caps nesting at Limits::max_depth (64 by default); this bound
-// only guards library callers that raised the limit.
-constexpr std::uint32_t kMaxWalkDepth = 128;
-
-auto name_of(const rapidjson::Value &v) -> std::string_view { return {v.GetString(), v.GetStringLength()}; }
-
-void build_walk(const Navigator &nav, const Value &value, const SchemaNode &declared, WalkEntry entry,
-                std::vector<WalkEntry> &out) {
-  entry.value = &value;
-  entry.declared = declared;
-  entry.schema = declared ? nav.effective(declared, value) : SchemaNode{};
-  const auto self = static_cast<std::uint32_t>(out.size());
-  out.push_back(entry);
-  if (entry.depth >= kMaxWalkDepth) return;
-  const SchemaNode schema = out[self].schema;
-  WalkEntry child;
-  child.parent = self;
-  child.depth = entry.depth + 1;
-  if (value.IsObject()) {
-    for (auto it = value.MemberBegin(); it != value.MemberEnd(); ++it) {
-      child.key = name_of(it->name);
-      build_walk(nav, it->value, schema ? nav.member(schema, value, child.key) : SchemaNode{}, child, out);
-    }
-  } else if (value.IsArray()) {
-    const SchemaNode element = schema ? nav.element(schema, value) : SchemaNode{};
-    child.is_index = true;
-    for (const Value &v : value.GetArray()) {
-      build_walk(nav, v, element, child, out);
-      ++child.index;
-    }
-  }
-}
-
-}  // namespace
-
-auto RuleContext::walk() const -> const std::vector<WalkEntry> & {
-  if (!walk_cache) {
-    walk_cache.emplace();
-    walk_cache->reserve(doc.nodes().size());
-    build_walk(nav, doc.root(), nav.root(), WalkEntry{}, *walk_cache);
-  }
-  return *walk_cache;
 }
 
 }  // namespace callcheck::detail

@@ -16,80 +16,82 @@ namespace callcheck::rules {
 class UndeclaredProperty final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
-  void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
+  [[nodiscard]] auto visits() const -> unsigned override { return detail::kVisitObjects | detail::kVisitStrings; }
+
+  void visit(const detail::RuleContext &context, const support::Visit &v,
+             detail::DiagnosticSink &sink) const override {
     using namespace support;
-    // A misplaced `tenantId` in a join without a readable tenant is CC224's
-    // error; one finding at one place.
-    std::string tenant_finding;
-    const JoinTenant tenant = join_tenant(context.doc.root());
-    if (!tenant.meeting_type.empty() && !tenant.found) tenant_finding = tenant.misplaced;
-    walk(context, [&](const Visit &v) {
-      if (v.path.key() == "@odata.type" && v.value.IsString()) {
-        check_type_name(context, sink, v);
-        return;
+    if (v.path.key() == "@odata.type" && v.value.IsString()) {
+      check_type_name(context, sink, v);
+      return;
+    }
+    if (!v.value.IsObject() || !v.schema) return;
+    const SchemaFacts &facts = facts_of(v.schema);
+    if (!facts.open) return;
+    const std::string_view type = facts.title;
+    if (type.empty()) return;
+    // The declared names are listed (a vector) only for a suggestion.
+    const Value *declared = facts.properties;
+    // The beta schema of this object, looked up once (from the root) on
+    // its first undeclared member rather than once per member: quadratic
+    // for a wide object below a wide one.
+    bool beta_looked_up = false;
+    detail::SchemaNode beta_schema;
+    for (auto it = v.value.MemberBegin(); it != v.value.MemberEnd(); ++it) {
+      const std::string_view name = sv(it->name);
+      if (accepted(type, name, declared, it->value)) continue;
+      const std::string pointer = v.path.pointer(name);
+      if (context.schema_reported(pointer) || is_cc224s(context, pointer)) continue;
+      // Beta-only members on v1.0 are CC209's finding, not a typo.
+      if (context.api == ApiVersion::V1) {
+        if (!beta_looked_up) {
+          beta_schema = beta_schema_of(context, v.path.pointer());
+          beta_looked_up = true;
+        }
+        if (detail::Navigator::has_property(beta_schema, name)) continue;
       }
-      if (!v.value.IsObject() || !v.schema || !Navigator::is_open(v.schema)) return;
-      const std::string_view type = Navigator::type_name(v.schema);
-      if (type.empty()) return;
-      const auto declared = Navigator::property_names(v.schema);
-      // The beta schema of this object, looked up once (from the root) on
-      // its first undeclared member rather than once per member: quadratic
-      // for a wide object below a wide one.
-      bool beta_looked_up = false;
-      detail::SchemaNode beta_schema;
-      for (auto it = v.value.MemberBegin(); it != v.value.MemberEnd(); ++it) {
-        const std::string_view name = sv(it->name);
-        if (accepted(type, name, declared, it->value)) continue;
-        const std::string pointer = v.path.pointer(name);
-        if (context.schema_reported(pointer) || pointer == tenant_finding) continue;
-        // Beta-only members on v1.0 are CC209's finding, not a typo.
-        if (context.api == ApiVersion::V1) {
-          if (!beta_looked_up) {
-            beta_schema = beta_schema_of(context, v.path.pointer());
-            beta_looked_up = true;
-          }
-          if (detail::Navigator::has_property(beta_schema, name)) continue;
+      std::vector<std::string_view> candidates = Navigator::property_names(v.schema);
+      if (is_identity_set_type(type)) {
+        for (std::string_view k : {"applicationInstance", "phone", "guest", "encrypted", "onPremises",
+                                   "azureCommunicationServicesUser", "assertedIdentity", "endpointType"}) {
+          candidates.push_back(k);
         }
-        std::vector<std::string_view> candidates = declared;
-        if (is_identity_set_type(type)) {
-          for (std::string_view k : {"applicationInstance", "phone", "guest", "encrypted", "onPremises",
-                                     "azureCommunicationServicesUser", "assertedIdentity", "endpointType"}) {
-            candidates.push_back(k);
-          }
-        }
-        if (name == "tenantId") {
-          // Never "remove it": the call's tenant matters (7505), it is just
-          // not read from here.
-          sink.report(kMeta, pointer, fmt::format("`tenantId` is not a declared property of `{}`", type),
-                      "the service reads the call's tenant from the top-level `tenantId` (and a join's "
-                      "`meetingInfo.organizer.user.tenantId`), not from here; put it there",
-                      true);
-          continue;
-        }
-        const std::string suggestion = detail::closest(name, candidates);
-        // Renamed only to a unique closest name the object does not hold yet.
-        std::optional<Fix> fix;
-        const std::string rename = detail::unique_closest(name, candidates);
-        if (!rename.empty() && !v.value.HasMember(rename.c_str())) {
-          fix = detail::make_fix(kMeta.fix, fmt::format("rename `{}` to `{}`", shown(name), rename),
-                                 {detail::rename_member(context.doc, pointer, rename)});
-        }
-        sink.report(kMeta, pointer, fmt::format("`{}` is not a declared property of `{}`", shown(name), type),
-                    suggestion.empty() ? "remove it, or check its spelling against the Graph reference"
-                                       : fmt::format("did you mean `{}`?", suggestion),
-                    true, std::move(fix));
       }
-    });
+      if (name == "tenantId") {
+        // Never "remove it": the call's tenant matters (7505), it is just
+        // not read from here.
+        sink.report(kTenantIdHere, pointer, fmt::format("`tenantId` is not a declared property of `{}`", type),
+                    "the service reads the call's tenant from the top-level `tenantId` (and a join's "
+                    "`meetingInfo.organizer.user.tenantId`), not from here; put it there",
+                    true);
+        continue;
+      }
+      const std::string suggestion = detail::closest(name, candidates);
+      // Renamed only to a unique closest name the object does not hold yet.
+      std::optional<Fix> fix;
+      const std::string rename = detail::unique_closest(name, candidates);
+      if (!rename.empty() && !v.value.HasMember(rename.c_str())) {
+        fix = detail::make_fix(kMeta.fix, fmt::format("rename `{}` to `{}`", shown(name), rename),
+                               {detail::rename_member(context.doc, pointer, rename)});
+      }
+      sink.report(kUndeclared, pointer, fmt::format("`{}` is not a declared property of `{}`", shown(name), type),
+                  suggestion.empty() ? "remove it, or check its spelling against the Graph reference"
+                                     : fmt::format("did you mean `{}`?", suggestion),
+                  true, std::move(fix));
+    }
   }
 
  private:
-  static auto accepted(std::string_view type, std::string_view name, const std::vector<std::string_view> &declared,
+  static auto accepted(std::string_view type, std::string_view name, const detail::Value *declared,
                        const detail::Value &value) -> bool {
     if (!name.empty() && name.front() == '@') return true;              // instance annotations
     if (name.find("@odata.") != std::string_view::npos) return true;    // property annotations
-    for (std::string_view d : declared) {
-      if (d == name) return true;
+    if (declared != nullptr) {
+      for (auto it = declared->MemberBegin(); it != declared->MemberEnd(); ++it) {
+        if (support::sv(it->name) == name) return true;
+      }
     }
     if (support::is_identity_set_type(type) && support::is_identity_set_key(name)) return true;
     // Identities: examples put `tenantId` on user identities (declared on
@@ -100,6 +102,13 @@ class UndeclaredProperty final : public detail::Rule {
       if (name == "identityProvider" && value.IsString()) return true;
     }
     return false;
+  }
+
+  // A misplaced `tenantId` in a join without a readable tenant is CC224's
+  // error; one finding at one place.
+  static auto is_cc224s(const detail::RuleContext &context, const std::string &pointer) -> bool {
+    const support::JoinTenant tenant = support::join_tenant(context.doc.root());
+    return !tenant.meeting_type.empty() && !tenant.found && pointer == tenant.misplaced;
   }
 
   static auto beta_schema_of(const detail::RuleContext &context, const std::string &object) -> detail::SchemaNode {
@@ -115,7 +124,7 @@ class UndeclaredProperty final : public detail::Rule {
     const std::string pointer = v.path.pointer();
     if (context.schema_reported(pointer)) return;  // CC105 on discriminators
     const std::string suggestion = detail::closest(name, graph::known_types());
-    sink.report(kMeta, pointer, fmt::format("`@odata.type` `{}` names no Graph type", support::shown(value)),
+    sink.report(kUnknownType, pointer, fmt::format("`@odata.type` `{}` names no Graph type", support::shown(value)),
                 suggestion.empty() ? "use the `#microsoft.graph.<type>` name of the object's type"
                                    : fmt::format("did you mean `#microsoft.graph.{}`?", suggestion));
   }
@@ -141,6 +150,11 @@ Open types accept any member, so the service silently ignores a misspelt `callba
 
 ## Fix safety
 When exactly one declared property (or, in an identity set, identity kind) is closest to the misspelt member name (`displayname` -> `displayName`), the fix renames the member. It is unsafe: the member now takes effect, which may not be what the author meant. With no suggestion, a tie, or the suggested name already present, there is no fix; an unknown `@odata.type` has none either.)md", FixSafety::Unsafe};
+
+  static constexpr std::string_view kMessageIds[]{"tenant-id-misplaced", "undeclared", "unknown-odata-type"};
+  static constexpr detail::Message kTenantIdHere = detail::message(kMeta, kMessageIds, "tenant-id-misplaced");
+  static constexpr detail::Message kUndeclared = detail::message(kMeta, kMessageIds, "undeclared");
+  static constexpr detail::Message kUnknownType = detail::message(kMeta, kMessageIds, "unknown-odata-type");
 };
 
 }  // namespace callcheck::rules

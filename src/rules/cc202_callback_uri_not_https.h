@@ -11,6 +11,7 @@ namespace callcheck::rules {
 class CallbackUriNotHttps final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
@@ -18,14 +19,14 @@ class CallbackUriNotHttps final : public detail::Rule {
     if (!string_member(&context.doc.root(), "callbackUri", &uri)) return;  // missing/typed: the schema's
     if (is_placeholder(uri)) return;                                       // CC204 reports it
     if (uri.size() > kMaxLength) {
-      sink.report(kMeta, "/callbackUri",
+      sink.report(kTooLong, "/callbackUri",
                   fmt::format("`callbackUri` is {} characters long; at most {} are accepted", uri.size(), kMaxLength),
                   "use a shorter callback URL");
       return;
     }
     if (is_https_url(uri)) return;
     const std::string_view scheme = scheme_of(uri);
-    sink.report(kMeta, "/callbackUri",
+    sink.report(scheme.empty() ? kNotAbsolute : iequals(scheme, "https") ? kMalformedHttps : kNotHttps, "/callbackUri",
                 scheme.empty() ? fmt::format("`callbackUri` `{}` is not an absolute URL", shown(uri))
                 : iequals(scheme, "https")
                     ? fmt::format("`callbackUri` `{}` is not a valid https URL (empty host, blanks or control characters)", shown(uri))
@@ -55,6 +56,12 @@ The service delivers every call notification to `callbackUri`, and the call reso
 ```json
 { "callbackUri": "https://bot.contoso.com/callback" }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"too-long", "not-absolute", "malformed-https", "not-https"};
+  static constexpr detail::Message kTooLong = detail::message(kMeta, kMessageIds, "too-long");
+  static constexpr detail::Message kNotAbsolute = detail::message(kMeta, kMessageIds, "not-absolute");
+  static constexpr detail::Message kMalformedHttps = detail::message(kMeta, kMessageIds, "malformed-https");
+  static constexpr detail::Message kNotHttps = detail::message(kMeta, kMessageIds, "not-https");
 };
 
 }  // namespace callcheck::rules

@@ -13,21 +13,23 @@ namespace callcheck::rules {
 class ReadOnlyProperty final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
-  void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
+  [[nodiscard]] auto visits() const -> unsigned override { return detail::kVisitAll; }
+
+  void visit(const detail::RuleContext & /*context*/, const support::Visit &v,
+             detail::DiagnosticSink &sink) const override {
     using namespace support;
-    walk(context, [&](const Visit &v) {
-      if (!schema_flag(v.declared, "x-callcheck-readOnly")) return;
-      // `null` asks nothing of the service; current examples send
-      // `"languageId": null` in `source`.
-      if (v.value.IsNull()) return;
-      const std::string pointer = v.path.pointer();
-      const std::string_view owner = Navigator::type_name(v.parent_schema);
-      sink.report(kMeta, pointer,
-                  fmt::format("`{}` is set by the service{}; the create request's value is ignored", v.path.key(),
-                              owner.empty() ? std::string() : fmt::format(" on `{}`", owner)),
-                  "nothing breaks; it can be left out of create requests", true);
-    });
+    if (!facts_of(v.declared).read_only) return;
+    // `null` asks nothing of the service; current examples send
+    // `"languageId": null` in `source`.
+    if (v.value.IsNull()) return;
+    const std::string pointer = v.path.pointer();
+    const std::string_view owner = Navigator::type_name(v.parent_schema);
+    sink.report(kReadOnly, pointer,
+                fmt::format("`{}` is set by the service{}; the create request's value is ignored", v.path.key(),
+                            owner.empty() ? std::string() : fmt::format(" on `{}`", owner)),
+                "nothing breaks; it can be left out of create requests", true);
   }
 
  private:
@@ -51,6 +53,9 @@ It is not: the service ignores these members in a create request (the 2018-19 be
 ```json
 { "callbackUri": "https://bot.contoso.com/callback" }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"read-only"};
+  static constexpr detail::Message kReadOnly = detail::message(kMeta, kMessageIds, "read-only");
 };
 
 }  // namespace callcheck::rules

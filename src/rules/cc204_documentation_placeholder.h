@@ -12,19 +12,21 @@ namespace callcheck::rules {
 class DocumentationPlaceholder final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
-  void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
+  [[nodiscard]] auto visits() const -> unsigned override { return detail::kVisitStrings; }
+
+  void visit(const detail::RuleContext &context, const support::Visit &v,
+             detail::DiagnosticSink &sink) const override {
     using namespace support;
-    walk(context, [&](const Visit &v) {
-      if (!v.value.IsString() || !is_placeholder(sv(v.value))) return;
-      const std::string pointer = v.path.pointer();
-      if (context.schema_reported(pointer)) return;
-      sink.report(kMeta, pointer,
-                  fmt::format("`{}` is the documentation placeholder `{}`", pointer, shown(sv(v.value))),
-                  v.path.key() == "tenantId"
-                      ? "replace the placeholder with the tenant's id (a GUID): the service needs the call's tenant"
-                      : "replace the placeholder with a real value, or remove the member");
-    });
+    if (!v.value.IsString() || !is_placeholder(sv(v.value))) return;
+    const std::string pointer = v.path.pointer();
+    if (context.schema_reported(pointer)) return;
+    sink.report(kPlaceholder, pointer,
+                fmt::format("`{}` is the documentation placeholder `{}`", pointer, shown(sv(v.value))),
+                v.path.key() == "tenantId"
+                    ? "replace the placeholder with the tenant's id (a GUID): the service needs the call's tenant"
+                    : "replace the placeholder with a real value, or remove the member");
   }
 
  private:
@@ -46,6 +48,9 @@ A placeholder is never a valid value: the service rejects it or, worse, accepts 
 ```json
 { "callbackUri": "https://bot.contoso.com/callback", "tenantId": "aa67bd4c-8475-432d-bd41-39f255720e0a", "mediaConfig": { "@odata.type": "#microsoft.graph.appHostedMediaConfig", "blob": "{\"mpUri\":\"net.tcp://bot.contoso.com:18732/MediaProcessor\"}" } }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"placeholder"};
+  static constexpr detail::Message kPlaceholder = detail::message(kMeta, kMessageIds, "placeholder");
 };
 
 }  // namespace callcheck::rules

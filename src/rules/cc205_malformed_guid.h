@@ -13,22 +13,30 @@ namespace callcheck::rules {
 class MalformedGuid final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
     if (!context.doc.root().IsObject()) return;
     const detail::Value &root = context.doc.root();
-    check_tenant(context, sink, member(&root, "tenantId"), "/tenantId");
-    walk(context, [&](const Visit &v) {
-      // Directory object ids: the user/application/applicationInstance
-      // identities of any identity set. Guest ids are chosen by the bot,
-      // phone ids are numbers, ACS ids are `8:acs:...`.
-      if (!v.value.IsObject() || !is_identity_set_type(Navigator::type_name(v.parent_schema))) return;
-      const std::string_view kind = v.path.key();
-      if (kind != "user" && kind != "application" && kind != "applicationInstance") return;
-      check_value(context, sink, member(&v.value, "id"), v.path.pointer("id"));
-      check_tenant(context, sink, member(&v.value, "tenantId"), v.path.pointer("tenantId"));
-    });
+    check_tenant(context, sink, member(&root, "tenantId"), [] { return std::string("/tenantId"); });
+  }
+
+  [[nodiscard]] auto visits() const -> unsigned override { return detail::kVisitObjects; }
+
+  void visit(const detail::RuleContext &context, const support::Visit &v,
+             detail::DiagnosticSink &sink) const override {
+    using namespace support;
+    if (!context.doc.root().IsObject()) return;
+    // Directory object ids: the user/application/applicationInstance
+    // identities of any identity set. Guest ids are chosen by the bot,
+    // phone ids are numbers, ACS ids are `8:acs:...`.
+    if (!v.value.IsObject() || !is_identity_set_type(facts_of(v.parent_schema).title)) return;
+    const std::string_view kind = v.path.key();
+    if (kind != "user" && kind != "application" && kind != "applicationInstance") return;
+    // Pointers are spelt only for a value that is reported or may be.
+    check_value(context, sink, member(&v.value, "id"), [&v] { return v.path.pointer("id"); });
+    check_tenant(context, sink, member(&v.value, "tenantId"), [&v] { return v.path.pointer("tenantId"); });
   }
 
  private:
@@ -39,23 +47,28 @@ class MalformedGuid final : public detail::Rule {
   // Tenant ids are always directory GUIDs, so anything else is reported,
   // not only near-GUIDs: `"tenant-id"`, a domain name, "". Placeholders
   // (`tenantId-value`) are CC204's.
+  template <class Pointer>
   static void check_tenant(const detail::RuleContext &context, detail::DiagnosticSink &sink, const detail::Value *v,
-                           const std::string &pointer) {
+                           const Pointer &pointer_of) {
     if (v == nullptr || !v->IsString()) return;
     const std::string_view text = support::sv(*v);
-    if (support::is_guid(text) || support::is_placeholder(text) || context.schema_reported(pointer)) return;
-    sink.report(kMeta, pointer,
+    if (support::is_guid(text) || support::is_placeholder(text)) return;
+    std::string pointer = pointer_of();
+    if (context.schema_reported(pointer)) return;
+    sink.report(text.empty() ? kEmptyTenant : kTenantNotGuid, std::move(pointer),
                 text.empty() ? std::string("the tenant id is empty")
                              : fmt::format("`{}` is not a tenant id: a tenant id is a GUID", support::shown(text)),
                 "copy the tenant (directory) id from Microsoft Entra ID, or the `Tid` of a meeting join link; it is "
                 "8-4-4-4-12 hexadecimal digits");
   }
 
+  template <class Pointer>
   static void check_value(const detail::RuleContext &context, detail::DiagnosticSink &sink, const detail::Value *v,
-                          const std::string &pointer) {
+                          const Pointer &pointer_of) {
     if (v == nullptr || !v->IsString() || !flagged(support::sv(*v))) return;
+    std::string pointer = pointer_of();
     if (context.schema_reported(pointer)) return;
-    sink.report(kMeta, pointer, fmt::format("`{}` is not a well-formed GUID", support::shown(support::sv(*v))),
+    sink.report(kNotGuid, std::move(pointer), fmt::format("`{}` is not a well-formed GUID", support::shown(support::sv(*v))),
                 "copy the id again from Microsoft Entra ID; a GUID is 8-4-4-4-12 hexadecimal digits");
   }
 
@@ -77,6 +90,11 @@ Directory ids are GUIDs; a mistyped one resolves to nobody and the call fails at
 ```json
 { "tenantId": "86dc81db-c112-4228-9222-63f3e0aa1edb" }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"empty-tenant-id", "tenant-id-not-guid", "not-guid"};
+  static constexpr detail::Message kEmptyTenant = detail::message(kMeta, kMessageIds, "empty-tenant-id");
+  static constexpr detail::Message kTenantNotGuid = detail::message(kMeta, kMessageIds, "tenant-id-not-guid");
+  static constexpr detail::Message kNotGuid = detail::message(kMeta, kMessageIds, "not-guid");
 };
 
 }  // namespace callcheck::rules

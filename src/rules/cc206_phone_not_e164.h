@@ -11,19 +11,21 @@ namespace callcheck::rules {
 class PhoneNotE164 final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
-  void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
+  [[nodiscard]] auto visits() const -> unsigned override { return detail::kVisitObjects; }
+
+  void visit(const detail::RuleContext &context, const support::Visit &v,
+             detail::DiagnosticSink &sink) const override {
     using namespace support;
-    walk(context, [&](const Visit &v) {
-      if (v.path.key() != "phone" || !v.value.IsObject()) return;
-      if (!is_identity_set_type(Navigator::type_name(v.parent_schema))) return;
-      std::string_view id;
-      if (!string_member(&v.value, "id", &id) || is_e164(id) || is_placeholder(id)) return;
-      const std::string pointer = v.path.pointer("id");
-      if (context.schema_reported(pointer)) return;
-      sink.report(kMeta, pointer, fmt::format("phone number `{}` is not in E.164 form", shown(id)),
-                  "write `+`, the country code and the number, digits only, e.g. `+14258828080`");
-    });
+    if (v.path.key() != "phone" || !v.value.IsObject()) return;
+    if (!is_identity_set_type(facts_of(v.parent_schema).title)) return;
+    std::string_view id;
+    if (!string_member(&v.value, "id", &id) || is_e164(id) || is_placeholder(id)) return;
+    const std::string pointer = v.path.pointer("id");
+    if (context.schema_reported(pointer)) return;
+    sink.report(kNotE164, pointer, fmt::format("phone number `{}` is not in E.164 form", shown(id)),
+                "write `+`, the country code and the number, digits only, e.g. `+14258828080`");
   }
 
  private:
@@ -53,6 +55,9 @@ PSTN calls are placed to the number exactly as written; the documentation's exam
 ```json
 { "targets": [ { "identity": { "phone": { "id": "+14258828080" } } } ] }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"not-e164"};
+  static constexpr detail::Message kNotE164 = detail::message(kMeta, kMessageIds, "not-e164");
 };
 
 }  // namespace callcheck::rules

@@ -13,22 +13,24 @@ namespace callcheck::rules {
 class OdataTypeMissingHash final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
-  void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
+  [[nodiscard]] auto visits() const -> unsigned override { return detail::kVisitStrings; }
+
+  void visit(const detail::RuleContext &context, const support::Visit &v,
+             detail::DiagnosticSink &sink) const override {
     using namespace support;
-    walk(context, [&](const Visit &v) {
-      if (v.path.key() != "@odata.type" || !v.value.IsString()) return;
-      const std::string_view value = sv(v.value);
-      if (value.empty() || value.front() == '#' || is_placeholder(value)) return;
-      const std::string pointer = v.path.pointer();
-      if (context.schema_reported(pointer)) return;
-      // Inserted after the opening quote, so the value's escapes stay as written.
-      const detail::SourceNode *node = context.doc.node(pointer);
-      std::optional<Fix> fix;
-      if (node != nullptr) fix = Fix{kMeta.fix, "insert the `#`", {Edit{node->begin + 1U, node->begin + 1U, "#", {}}}};
-      sink.report(kMeta, pointer, fmt::format("`@odata.type` `{}` lacks the leading `#`", shown(value)),
-                  fmt::format("write `#{}`", shown(value)), false, std::move(fix));
-    });
+    if (v.path.key() != "@odata.type" || !v.value.IsString()) return;
+    const std::string_view value = sv(v.value);
+    if (value.empty() || value.front() == '#' || is_placeholder(value)) return;
+    const std::string pointer = v.path.pointer();
+    if (context.schema_reported(pointer)) return;
+    // Inserted after the opening quote, so the value's escapes stay as written.
+    const detail::SourceNode *node = context.doc.node(pointer);
+    std::optional<Fix> fix;
+    if (node != nullptr) fix = Fix{kMeta.fix, "insert the `#`", {Edit{node->begin + 1U, node->begin + 1U, "#", {}}}};
+    sink.report(kMissingHash, pointer, fmt::format("`@odata.type` `{}` lacks the leading `#`", shown(value)),
+                fmt::format("write `#{}`", shown(value)), false, std::move(fix));
   }
 
  private:
@@ -53,6 +55,9 @@ OData JSON writes type names in `@odata.type` as `#Namespace.Type` (OData JSON F
 
 ## Fix safety
 The fix inserts the `#`. The service reads both spellings as the same type, so the meaning is kept.)md", FixSafety::Safe};
+
+  static constexpr std::string_view kMessageIds[]{"missing-hash"};
+  static constexpr detail::Message kMissingHash = detail::message(kMeta, kMessageIds, "missing-hash");
 };
 
 }  // namespace callcheck::rules

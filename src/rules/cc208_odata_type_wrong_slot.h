@@ -13,23 +13,25 @@ namespace callcheck::rules {
 class OdataTypeWrongSlot final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
-  void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
+  [[nodiscard]] auto visits() const -> unsigned override { return detail::kVisitObjects; }
+
+  void visit(const detail::RuleContext &context, const support::Visit &v,
+             detail::DiagnosticSink &sink) const override {
     using namespace support;
-    walk(context, [&](const Visit &v) {
-      if (!v.value.IsObject() || !v.schema) return;
-      std::string_view value;
-      if (!string_member(&v.value, "@odata.type", &value)) return;
-      const std::string_view expected = Navigator::type_name(v.schema);
-      const std::string_view named = graph::unqualified(value);
-      if (expected.empty() || named == expected || fits(expected, named)) return;
-      if (!graph::is_known_type(named)) return;  // unknown names are CC201's (did-you-mean)
-      const std::string pointer = v.path.pointer("@odata.type");
-      if (context.schema_reported(pointer)) return;  // CC105: discriminator of an abstract slot
-      sink.report(kMeta, pointer,
-                  fmt::format("`{}` is typed `{}`, but this slot holds `{}`", v.path.pointer(), shown(value), expected),
-                  fmt::format("write `#microsoft.graph.{}`", expected));
-    });
+    if (!v.value.IsObject() || !v.schema) return;
+    std::string_view value;
+    if (!string_member(&v.value, "@odata.type", &value)) return;
+    const std::string_view expected = facts_of(v.schema).title;
+    const std::string_view named = graph::unqualified(value);
+    if (expected.empty() || named == expected || fits(expected, named)) return;
+    if (!graph::is_known_type(named)) return;  // unknown names are CC201's (did-you-mean)
+    const std::string pointer = v.path.pointer("@odata.type");
+    if (context.schema_reported(pointer)) return;  // CC105: discriminator of an abstract slot
+    sink.report(kWrongType, pointer,
+                fmt::format("`{}` is typed `{}`, but this slot holds `{}`", v.path.pointer(), shown(value), expected),
+                fmt::format("write `#microsoft.graph.{}`", expected));
   }
 
  private:
@@ -67,6 +69,9 @@ The service reads the object as the type it is told. A target typed `participant
 ```json
 { "targets": [ { "@odata.type": "#microsoft.graph.invitationParticipantInfo", "identity": { "user": { "id": "bf5aae9a-d11d-47a8-93b1-782504c95555" } } } ] }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"wrong-type"};
+  static constexpr detail::Message kWrongType = detail::message(kMeta, kMessageIds, "wrong-type");
 };
 
 }  // namespace callcheck::rules

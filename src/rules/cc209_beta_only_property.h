@@ -12,36 +12,45 @@ namespace callcheck::rules {
 class BetaOnlyProperty final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
-  void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
+  [[nodiscard]] auto visits() const -> unsigned override { return detail::kVisitObjects; }
+
+  void visit(const detail::RuleContext &context, const support::Visit &v,
+             detail::DiagnosticSink &sink) const override {
     using namespace support;
     if (context.api != ApiVersion::V1) return;
-    static const Navigator beta(ApiVersion::Beta);
-    walk(context, [&](const Visit &v) {
-      if (!v.value.IsObject() || !v.schema) return;
-      // The beta schema of this object, computed only once an undeclared
-      // member turns up (clean v1.0 bodies never pay for it).
-      SchemaNode beta_schema;
-      bool looked_up = false;
-      for (auto it = v.value.MemberBegin(); it != v.value.MemberEnd(); ++it) {
-        const std::string_view name = sv(it->name);
-        if (name.empty() || name.front() == '@' || Navigator::has_property(v.schema, name)) continue;
-        if (!looked_up) {
-          beta_schema = beta.at(context.doc, v.path.pointer());
-          looked_up = true;
-        }
-        if (!Navigator::has_property(beta_schema, name)) continue;
-        const std::string pointer = v.path.pointer(name);
-        if (context.schema_reported(pointer)) continue;  // CC102 on a closed v1.0 type
-        const std::string_view type = Navigator::type_name(v.schema);
-        sink.report(kMeta, pointer,
-                    fmt::format("`{}` exists on `{}` only in the beta API, not in v1.0", name, type),
-                    "remove it, or send the request to the beta endpoint (`--api beta`)", true);
+    if (!v.value.IsObject() || !v.schema) return;
+    // The beta schema of this object, computed only once an undeclared
+    // member turns up (clean v1.0 bodies never pay for it).
+    SchemaNode beta_schema;
+    bool looked_up = false;
+    const SchemaFacts &facts = facts_of(v.schema);
+    for (auto it = v.value.MemberBegin(); it != v.value.MemberEnd(); ++it) {
+      const std::string_view name = sv(it->name);
+      if (name.empty() || name.front() == '@' || is_declared(facts, name)) continue;
+      if (!looked_up) {
+        beta_schema = beta().at(context.doc, v.path.pointer());
+        looked_up = true;
       }
-    });
+      if (!Navigator::has_property(beta_schema, name)) continue;
+      const std::string pointer = v.path.pointer(name);
+      if (context.schema_reported(pointer)) continue;  // CC102 on a closed v1.0 type
+      const std::string_view type = Navigator::type_name(v.schema);
+      sink.report(kBetaOnly, pointer,
+                  fmt::format("`{}` exists on `{}` only in the beta API, not in v1.0", name, type),
+                  "remove it, or send the request to the beta endpoint (`--api beta`)", true);
+    }
   }
 
  private:
+  // Parsed on the first member v1.0 does not declare, not at the first
+  // v1.0 check: most runs never read the beta schema (cold start, issue 14).
+  static auto beta() -> const detail::Navigator & {
+    static const detail::Navigator navigator(ApiVersion::Beta);
+    return navigator;
+  }
+
   static constexpr RuleMeta kMeta{
       "CC209", "beta-only-property", Severity::Warning, Status::Stable,
       "a property that only the beta API declares, in a v1.0 request",
@@ -60,6 +69,9 @@ The v1.0 service does not know the property; on an open type it silently drops i
 ```json
 { "callbackUri": "https://bot.contoso.com/callback" }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"beta-only"};
+  static constexpr detail::Message kBetaOnly = detail::message(kMeta, kMessageIds, "beta-only");
 };
 
 }  // namespace callcheck::rules

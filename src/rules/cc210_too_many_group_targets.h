@@ -12,6 +12,7 @@ namespace callcheck::rules {
 class TooManyGroupTargets final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
@@ -27,7 +28,7 @@ class TooManyGroupTargets final : public detail::Rule {
     if (voip <= kMaxVoip) return;
     std::string pointer = "/targets";
     detail::append_index(pointer, sixth);
-    sink.report(kMeta, pointer,
+    sink.report(kTooManyVoip, pointer,
                 fmt::format("the call invites {} VoIP targets; a group call takes at most {}", voip, kMaxVoip),
                 "invite the others after the call is established (participant: invite), or split the call");
   }
@@ -53,6 +54,9 @@ The create-call documentation states that group calls support up to 5 VoIP users
 ```json
 { "targets": [ { "identity": { "user": { "id": "00000000-0000-0000-0000-000000000001" } } }, { "identity": { "user": { "id": "00000000-0000-0000-0000-000000000002" } } } ] }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"too-many-voip-targets"};
+  static constexpr detail::Message kTooManyVoip = detail::message(kMeta, kMessageIds, "too-many-voip-targets");
 };
 
 }  // namespace callcheck::rules

@@ -15,6 +15,7 @@ namespace callcheck::rules {
 class DuplicateTarget final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
@@ -42,7 +43,7 @@ class DuplicateTarget final : public detail::Rule {
         if (inserted) continue;
         std::string pointer = "/targets";
         detail::append_index(pointer, i);
-        sink.report(kMeta, pointer,
+        sink.report(kDuplicate, pointer,
                     fmt::format("target {} invites {} `{}` again (already target {})", i, kind, shown(id),
                                 first->second),
                     "remove the duplicate target");
@@ -70,6 +71,9 @@ The call resource documentation states that the same identity cannot be invited 
 ```json
 { "targets": [ { "identity": { "user": { "id": "8a34a46b-3d17-4adc-8dce-dc4e7d572698" } } } ] }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"duplicate-target"};
+  static constexpr detail::Message kDuplicate = detail::message(kMeta, kMessageIds, "duplicate-target");
 };
 
 }  // namespace callcheck::rules

@@ -12,6 +12,7 @@ namespace callcheck::rules {
 class MeetingWithoutChatInfo final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
@@ -30,7 +31,7 @@ class MeetingWithoutChatInfo final : public detail::Rule {
       // the schema's CC103, an ill-formed string CC223's.
       const detail::Value *thread = member(chat, "threadId");
       if (thread != nullptr && !thread->IsNull()) return;
-      sink.report(kMeta, thread != nullptr ? "/chatInfo/threadId" : "/chatInfo",
+      sink.report(kNoThreadId, thread != nullptr ? "/chatInfo/threadId" : "/chatInfo",
                   fmt::format("joining with `{}` requires `chatInfo.threadId`, which is {}", kind,
                               thread != nullptr ? "null" : "missing"),
                   "set `threadId` to the meeting's thread id (from the join URL or onlineMeeting.chatInfo, e.g. "
@@ -39,7 +40,7 @@ class MeetingWithoutChatInfo final : public detail::Rule {
       return;
     }
     if (member(&root, "chatInfo") != nullptr && context.schema_reported("/chatInfo")) return;
-    sink.report(kMeta, "/meetingInfo", fmt::format("joining with `{}` requires `chatInfo`", kind),
+    sink.report(kNoChatInfo, "/meetingInfo", fmt::format("joining with `{}` requires `chatInfo`", kind),
                 "add `chatInfo` with the meeting's `threadId` and `messageId` (from the join URL or onlineMeeting)",
                 true);
   }
@@ -65,6 +66,10 @@ The documentation contradicts itself for `tokenMeetingInfo`: the call page requi
 ```json
 { "chatInfo": { "threadId": "19:meeting_Win6Ydo4wsMijFjZS00ZGVjLTk5MGUtOTRjNWY2NmNkYTFm@thread.v2", "messageId": "0" }, "meetingInfo": { "@odata.type": "#microsoft.graph.organizerMeetingInfo", "organizer": { "user": { "id": "5810cede-f3cc-42eb-b2c1-e9bd5d53ec96" } } } }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"no-thread-id", "no-chat-info"};
+  static constexpr detail::Message kNoThreadId = detail::message(kMeta, kMessageIds, "no-thread-id");
+  static constexpr detail::Message kNoChatInfo = detail::message(kMeta, kMessageIds, "no-chat-info");
 };
 
 }  // namespace callcheck::rules

@@ -10,13 +10,14 @@ namespace callcheck::rules {
 class ChatInfoWithMeetingId final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
     const detail::Value &root = context.doc.root();
     if (!has_odata_type(object_member(&root, "meetingInfo"), "joinMeetingIdMeetingInfo")) return;
     if (object_member(&root, "chatInfo") == nullptr) return;
-    sink.report(kMeta, "/chatInfo", "`chatInfo` is ignored when joining with `joinMeetingIdMeetingInfo`",
+    sink.report(kIgnored, "/chatInfo", "`chatInfo` is ignored when joining with `joinMeetingIdMeetingInfo`",
                 "remove `chatInfo`; the meeting id and passcode identify the meeting", true);
   }
 
@@ -39,6 +40,9 @@ The join-by-meeting-id examples send no `chatInfo`: the meeting id and passcode 
 ```json
 { "meetingInfo": { "@odata.type": "#microsoft.graph.joinMeetingIdMeetingInfo", "joinMeetingId": "1234567", "passcode": "psw123" } }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"chat-info-ignored"};
+  static constexpr detail::Message kIgnored = detail::message(kMeta, kMessageIds, "chat-info-ignored");
 };
 
 }  // namespace callcheck::rules

@@ -12,6 +12,7 @@ namespace callcheck::rules {
 class PstnWithoutApplicationInstance final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
@@ -30,7 +31,7 @@ class PstnWithoutApplicationInstance final : public detail::Rule {
       std::string pointer = "/targets";
       detail::append_index(pointer, i);
       pointer += "/identity/phone";
-      sink.report(kMeta, pointer,
+      sink.report(kNoInstance, pointer,
                   fmt::format("target {} is a phone number but `source.identity.applicationInstance` is missing", i),
                   "set `source.identity.applicationInstance` to the application instance that owns the phone "
                   "number (its object id and tenant)",
@@ -58,6 +59,9 @@ Since 2020 the documentation places PSTN calls only as an application instance t
 ```json
 { "source": { "identity": { "applicationInstance": { "id": "3d913abb-aec0-4964-8fa6-3c6850c4f278", "displayName": "Calling Bot" } } }, "targets": [ { "identity": { "phone": { "id": "+12345678901" } } } ] }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"no-application-instance"};
+  static constexpr detail::Message kNoInstance = detail::message(kMeta, kMessageIds, "no-application-instance");
 };
 
 }  // namespace callcheck::rules

@@ -9,6 +9,7 @@ namespace callcheck::rules {
 class GuestWithoutDisplayName final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
@@ -22,7 +23,7 @@ class GuestWithoutDisplayName final : public detail::Rule {
         if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return;
       }
     }
-    sink.report(kMeta, name != nullptr ? "/source/identity/guest/displayName" : "/source/identity/guest",
+    sink.report(kNoDisplayName, name != nullptr ? "/source/identity/guest/displayName" : "/source/identity/guest",
                 "the guest identity has no display name", "set `displayName`: it is the name the meeting shows",
                 true);
   }
@@ -46,6 +47,9 @@ A guest has no directory entry: the display name is the only thing the meeting (
 ```json
 { "source": { "identity": { "guest": { "id": "d7a3b999-17ac-4bca-9e77-e6a730d2ec2e", "displayName": "Guest User" } } } }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"no-display-name"};
+  static constexpr detail::Message kNoDisplayName = detail::message(kMeta, kMessageIds, "no-display-name");
 };
 
 }  // namespace callcheck::rules

@@ -11,6 +11,7 @@ namespace callcheck::rules {
 class LegacyGuestIdentity final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
@@ -26,7 +27,7 @@ class LegacyGuestIdentity final : public detail::Rule {
                              {detail::rename_member(context.doc, "/source/identity/user", "guest"),
                               detail::remove_entry(context.doc, "/source/identity/user/identityProvider")});
     }
-    sink.report(kMeta, "/source/identity/user/identityProvider",
+    sink.report(kLegacyGuest, "/source/identity/user/identityProvider",
                 "`user` with `identityProvider: \"None\"` is the 2018-19 guest form",
                 "put the guest in `source.identity.guest` (id and displayName) instead", true, std::move(fix));
   }
@@ -53,6 +54,9 @@ Reports `source.identity.user` with `identityProvider: "None"`, the way the 2018
 
 ## Fix safety
 The fix renames `user` to `guest` and deletes `identityProvider`, keeping `id` and `displayName` as written. It is unsafe: the call becomes a guest join, which needs `Calls.JoinGroupCallAsGuest.All` instead of the permission the old form was granted under.)md", FixSafety::Unsafe};
+
+  static constexpr std::string_view kMessageIds[]{"legacy-guest"};
+  static constexpr detail::Message kLegacyGuest = detail::message(kMeta, kMessageIds, "legacy-guest");
 };
 
 }  // namespace callcheck::rules

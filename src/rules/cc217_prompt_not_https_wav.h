@@ -12,6 +12,7 @@ namespace callcheck::rules {
 class PromptNotHttpsWav final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
@@ -27,7 +28,7 @@ class PromptNotHttpsWav final : public detail::Rule {
       detail::append_index(pointer, i);
       pointer += "/uri";
       if (context.schema_reported(pointer)) continue;
-      sink.report(kMeta, pointer,
+      sink.report(https ? kNotWav : kNotHttpsUrl, pointer,
                   https ? fmt::format("prompt `{}` is not a `.wav` file", shown(uri))
                         : fmt::format("prompt `{}` is not an absolute https URL", shown(uri)),
                   "host the prompt as a WAV file (mono, 16-bit, 16 kHz) at an https URL");
@@ -60,6 +61,10 @@ The mediaInfo documentation accepts only WAV prompts (single channel, 16-bit, 16
 ```json
 { "mediaConfig": { "@odata.type": "#microsoft.graph.serviceHostedMediaConfig", "preFetchMedia": [ { "uri": "https://cdn.contoso.com/beep.wav" } ] } }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"not-wav", "not-https"};
+  static constexpr detail::Message kNotWav = detail::message(kMeta, kMessageIds, "not-wav");
+  static constexpr detail::Message kNotHttpsUrl = detail::message(kMeta, kMessageIds, "not-https");
 };
 
 }  // namespace callcheck::rules

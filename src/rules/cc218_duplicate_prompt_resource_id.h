@@ -14,6 +14,7 @@ namespace callcheck::rules {
 class DuplicatePromptResourceId final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
@@ -29,7 +30,7 @@ class DuplicatePromptResourceId final : public detail::Rule {
       std::string pointer = "/mediaConfig/preFetchMedia";
       detail::append_index(pointer, i);
       pointer += "/resourceId";
-      sink.report(kMeta, pointer, fmt::format("prompt resourceId `{}` is used twice", shown(id)),
+      sink.report(kDuplicate, pointer, fmt::format("prompt resourceId `{}` is used twice", shown(id)),
                   "give every prompt its own resourceId (or drop the duplicate prompt)");
     }
   }
@@ -53,6 +54,9 @@ Reports a `mediaConfig.preFetchMedia[].resourceId` equal to that of an earlier p
 ```json
 { "mediaConfig": { "@odata.type": "#microsoft.graph.serviceHostedMediaConfig", "preFetchMedia": [ { "uri": "https://cdn.contoso.com/beep.wav", "resourceId": "1D6DE2D4-CD51-4309-8DAA-70768651088E" }, { "uri": "https://cdn.contoso.com/cool.wav", "resourceId": "1D6DE2D4-CD51-4309-8DAA-70768651088F" } ] } }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"duplicate-resource-id"};
+  static constexpr detail::Message kDuplicate = detail::message(kMeta, kMessageIds, "duplicate-resource-id");
 };
 
 }  // namespace callcheck::rules

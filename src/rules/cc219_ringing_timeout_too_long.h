@@ -11,6 +11,7 @@ namespace callcheck::rules {
 class RingingTimeoutTooLong final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
@@ -21,7 +22,7 @@ class RingingTimeoutTooLong final : public detail::Rule {
     if (seconds >= kMin && seconds <= kMax) return;
     const std::string shown_value =
         timeout->IsInt64() ? std::to_string(timeout->GetInt64()) : fmt::format("{}", seconds);
-    sink.report(kMeta, "/ringingTimeoutInSeconds",
+    sink.report(seconds > kMax ? kAboveMaximum : kBelowMinimum, "/ringingTimeoutInSeconds",
                 seconds > kMax ? fmt::format("`ringingTimeoutInSeconds` is {}; the maximum is {}", shown_value, kMax)
                                : fmt::format("`ringingTimeoutInSeconds` is {}; it must be at least {}", shown_value, kMin),
                 fmt::format("use a value from {} to {} seconds, or omit it for the default", kMin, kMax));
@@ -49,6 +50,10 @@ The beta call resource documents "max value 115 seconds"; a larger value is refu
 ```json
 { "ringingTimeoutInSeconds": 60 }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"above-maximum", "below-minimum"};
+  static constexpr detail::Message kAboveMaximum = detail::message(kMeta, kMessageIds, "above-maximum");
+  static constexpr detail::Message kBelowMinimum = detail::message(kMeta, kMessageIds, "below-minimum");
 };
 
 }  // namespace callcheck::rules

@@ -12,6 +12,7 @@ namespace callcheck::rules {
 class RoutingPoliciesNotPeerToPeer final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
@@ -23,7 +24,7 @@ class RoutingPoliciesNotPeerToPeer final : public detail::Rule {
     if (!asks) return;
     const CallKind kind = context.scenario.kind;
     if (kind == CallKind::PeerToPeer || kind == CallKind::PeerToPeerPstn) return;
-    sink.report(kMeta, "/routingPolicies",
+    sink.report(kNotPeerToPeer, "/routingPolicies",
                 fmt::format("`routingPolicies` applies to peer-to-peer calls, but this body is `{}`",
                             to_string(kind)),
                 "remove `routingPolicies`, or make the call peer-to-peer (exactly one target)", true);
@@ -48,6 +49,9 @@ The beta call resource documents routing policies (no missed call, no forwarding
 ```json
 { "targets": [ { "identity": { "user": { "id": "8a34a46b-3d17-4adc-8dce-dc4e7d572698" } } } ], "routingPolicies": [ "disableForwarding" ] }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"not-peer-to-peer"};
+  static constexpr detail::Message kNotPeerToPeer = detail::message(kMeta, kMessageIds, "not-peer-to-peer");
 };
 
 }  // namespace callcheck::rules

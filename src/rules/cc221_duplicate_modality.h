@@ -15,6 +15,7 @@ namespace callcheck::rules {
 class DuplicateModality final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
@@ -47,7 +48,7 @@ class DuplicateModality final : public detail::Rule {
         }
         fix = detail::make_fix(kMeta.fix, fmt::format("delete the repeated `{}`", shown(value)), std::move(edits));
       }
-      sink.report(kMeta, pointer,
+      sink.report(duplicate ? kDuplicate : kUnknownModality, pointer,
                   duplicate ? fmt::format("modality `{}` is requested more than once", shown(value))
                             : fmt::format("requesting modality `{}` asks for nothing", shown(value)),
                   duplicate ? "remove the repeated entry" : "request `audio` (and `video`, ... as needed)", false,
@@ -77,6 +78,10 @@ A repeated entry is a copy-paste slip; `unknown` and `unknownFutureValue` are en
 
 ## Fix safety
 When a modality is repeated, the fix deletes the later repeats and keeps the first; the set of requested modalities is the same. `unknown` and `unknownFutureValue` have no fix (what to request instead is the author's choice).)md", FixSafety::Safe};
+
+  static constexpr std::string_view kMessageIds[]{"duplicate", "unknown-modality"};
+  static constexpr detail::Message kDuplicate = detail::message(kMeta, kMessageIds, "duplicate");
+  static constexpr detail::Message kUnknownModality = detail::message(kMeta, kMessageIds, "unknown-modality");
 };
 
 }  // namespace callcheck::rules

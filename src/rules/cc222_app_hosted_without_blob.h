@@ -10,6 +10,7 @@ namespace callcheck::rules {
 class AppHostedWithoutBlob final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
@@ -22,7 +23,7 @@ class AppHostedWithoutBlob final : public detail::Rule {
         if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return;
       }
     }
-    sink.report(kMeta, blob != nullptr ? "/mediaConfig/blob" : "/mediaConfig",
+    sink.report(blob == nullptr ? kNoBlob : kEmptyBlob, blob != nullptr ? "/mediaConfig/blob" : "/mediaConfig",
                 blob == nullptr ? "`appHostedMediaConfig` has no `blob`"
                                 : "`appHostedMediaConfig` has an empty `blob`",
                 "set `blob` to the media session configuration serialized by the media SDK", blob == nullptr);
@@ -47,6 +48,10 @@ With application-hosted media the bot processes the media itself; the `blob` is 
 ```json
 { "mediaConfig": { "@odata.type": "#microsoft.graph.appHostedMediaConfig", "blob": "{\"mpUri\":\"net.tcp://bot.contoso.com:18732/MediaProcessor\"}" } }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"no-blob", "empty-blob"};
+  static constexpr detail::Message kNoBlob = detail::message(kMeta, kMessageIds, "no-blob");
+  static constexpr detail::Message kEmptyBlob = detail::message(kMeta, kMessageIds, "empty-blob");
 };
 
 }  // namespace callcheck::rules

@@ -13,6 +13,7 @@ namespace callcheck::rules {
 class InvalidThreadId final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
@@ -25,7 +26,7 @@ class InvalidThreadId final : public detail::Rule {
       fix = detail::make_fix(kMeta.fix, "percent-decode the thread id",
                              {detail::replace_value(context.doc, "/chatInfo/threadId", detail::json_quote(decoded))});
     }
-    sink.report(kMeta, "/chatInfo/threadId", fmt::format("`{}` is not a Teams thread id", shown(id)),
+    sink.report(kNotThreadId, "/chatInfo/threadId", fmt::format("`{}` is not a Teams thread id", shown(id)),
                 "copy the thread id from the meeting's join URL or onlineMeeting.chatInfo, e.g. "
                 "`19:meeting_…@thread.v2`",
                 false, std::move(fix));
@@ -87,6 +88,9 @@ The thread id identifies the meeting to join. A value that lost its prefix or su
 
 ## Fix safety
 When the id is percent-encoded (`19%3ameeting_...%40thread.v2`, copied out of a join link) and decoding it gives a thread id, the fix writes the decoded id: the thread the author copied. Other malformed ids have no fix.)md", FixSafety::Safe};
+
+  static constexpr std::string_view kMessageIds[]{"not-thread-id"};
+  static constexpr detail::Message kNotThreadId = detail::message(kMeta, kMessageIds, "not-thread-id");
 };
 
 }  // namespace callcheck::rules

@@ -14,6 +14,7 @@ namespace callcheck::rules {
 class MeetingTenantNotFound final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
@@ -27,7 +28,7 @@ class MeetingTenantNotFound final : public detail::Rule {
                                                   "`meetingInfo.organizer.user.tenantId` is set");
     constexpr std::string_view kAnswer = "the service answers 7505 \"Request authorization tenant mismatch\"";
     if (!tenant.misplaced.empty() && !context.schema_reported(tenant.misplaced)) {
-      sink.report(kMeta, tenant.misplaced,
+      sink.report(kMisplaced, tenant.misplaced,
                   fmt::format("the service does not read `{}`: this meeting join names no tenant where the service "
                               "reads it ({}), and {}",
                               dotted(tenant.misplaced), where, kAnswer),
@@ -37,7 +38,7 @@ class MeetingTenantNotFound final : public detail::Rule {
     const std::string also = tenant.misplaced.empty()
                                  ? std::string()
                                  : fmt::format("; `{}` is not read", dotted(tenant.misplaced));
-    sink.report(kMeta, "/meetingInfo",
+    sink.report(kNoTenant, "/meetingInfo",
                 fmt::format("this meeting join names no tenant: {}{}, and {}", where, also, kAnswer),
                 by_id ? "set the call's top-level `tenantId` to the tenant of the meeting's organizer (a short "
                         "`/meet/` join link does not carry it)"
@@ -70,6 +71,10 @@ The service cannot tell which tenant's meeting to join and answers error 7505 "R
 ```json
 { "callbackUri": "https://bot.contoso.com/callback", "mediaConfig": { "@odata.type": "#microsoft.graph.serviceHostedMediaConfig" }, "chatInfo": { "threadId": "19:meeting_Win6Ydo4wsMijFjZS00ZGVjLTk5MGUtOTRjNWY2NmNkYTFm@thread.v2", "messageId": "0" }, "meetingInfo": { "@odata.type": "#microsoft.graph.organizerMeetingInfo", "organizer": { "user": { "id": "5810cede-f3cc-42eb-b2c1-e9bd5d53ec96", "tenantId": "aa67bd4c-8475-432d-bd41-39f255720e0a" } } }, "tenantId": "aa67bd4c-8475-432d-bd41-39f255720e0a" }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"tenant-id-misplaced", "no-tenant"};
+  static constexpr detail::Message kMisplaced = detail::message(kMeta, kMessageIds, "tenant-id-misplaced");
+  static constexpr detail::Message kNoTenant = detail::message(kMeta, kMessageIds, "no-tenant");
 };
 
 }  // namespace callcheck::rules

@@ -11,6 +11,7 @@ namespace callcheck::rules {
 class EmptyIdentitySet final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
@@ -41,7 +42,7 @@ class EmptyIdentitySet final : public detail::Rule {
     // `{"id": …, "displayName": …}` written straight into the set is the
     // usual way to get here.
     const bool flat = member(set, "id") != nullptr || member(set, "displayName") != nullptr;
-    sink.report(kMeta, pointer, fmt::format("the identity set of {} has no identity in it", who),
+    sink.report(kEmpty, pointer, fmt::format("the identity set of {} has no identity in it", who),
                 flat ? "move `id` and `displayName` into the identity they describe: `user`, `application`, "
                        "`applicationInstance`, `phone` or `guest`"
                      : "add the identity: `user`, `application`, `applicationInstance`, `phone` or `guest`, with "
@@ -67,6 +68,9 @@ The metadata makes these identity sets non-nullable (`Nullable="false"` on `invi
 ```json
 { "targets": [ { "identity": { "@odata.type": "#microsoft.graph.identitySet", "user": { "id": "8a34a46b-3d17-4adc-8dce-dc4e7d572698", "displayName": "Heidi Steen" } } } ] }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"empty-identity-set"};
+  static constexpr detail::Message kEmpty = detail::message(kMeta, kMessageIds, "empty-identity-set");
 };
 
 }  // namespace callcheck::rules

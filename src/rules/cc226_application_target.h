@@ -12,11 +12,12 @@ namespace callcheck::rules {
 class ApplicationTarget final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
     for_each_target_identity(context.doc.root(), "application", [&](rapidjson::SizeType i, const std::string &pointer) {
-      sink.report(kMeta, pointer,
+      sink.report(kApplication, pointer,
                   fmt::format("target {} is an application (a bot): the Graph calling API does not support calls "
                               "from one bot to another",
                               i),
@@ -45,6 +46,9 @@ Microsoft's answer to "Can I make a bot able to make a call to another bot using
 ```json
 { "targets": [ { "identity": { "user": { "id": "8a34a46b-3d17-4adc-8dce-dc4e7d572698", "displayName": "Heidi Steen" } } } ] }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"application-target"};
+  static constexpr detail::Message kApplication = detail::message(kMeta, kMessageIds, "application-target");
 };
 
 }  // namespace callcheck::rules

@@ -12,11 +12,12 @@ namespace callcheck::rules {
 class ApplicationInstanceTarget final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
     for_each_target_identity(context.doc.root(), "applicationInstance", [&](rapidjson::SizeType i, const std::string &pointer) {
-      sink.report(kMeta, pointer,
+      sink.report(kInstance, pointer,
                   fmt::format("target {} is an application instance (a bot's resource account): no documented "
                               "scenario places a call to one, and bot-to-bot calls are not supported",
                               i),
@@ -45,6 +46,9 @@ An application instance is the resource account of an application, that is of a 
 ```json
 { "source": { "identity": { "applicationInstance": { "id": "3d913abb-aec0-4964-8fa6-3c6850c4f278" } } }, "targets": [ { "identity": { "phone": { "id": "+12345678901" } } } ] }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"application-instance-target"};
+  static constexpr detail::Message kInstance = detail::message(kMeta, kMessageIds, "application-instance-target");
 };
 
 }  // namespace callcheck::rules

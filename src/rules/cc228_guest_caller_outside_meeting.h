@@ -10,6 +10,7 @@ namespace callcheck::rules {
 class GuestCallerOutsideMeeting final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
@@ -21,7 +22,7 @@ class GuestCallerOutsideMeeting final : public detail::Rule {
     if (member(&root, "meetingInfo") != nullptr) return;
     const detail::Value *targets = member(&root, "targets");
     if (targets == nullptr || !targets->IsArray() || targets->Empty()) return;
-    sink.report(kMeta, "/source/identity/guest",
+    sink.report(kGuestCaller, "/source/identity/guest",
                 "the caller is a `guest`, but this is an outgoing call, not a meeting join: guest identities are "
                 "documented only for joining meetings",
                 "place the call as the bot (`source.identity.application`, or `applicationInstance` for PSTN), or "
@@ -48,6 +49,9 @@ A guest identity is documented for one thing: a bot joining a meeting anonymousl
 ```json
 { "source": { "identity": { "application": { "id": "2891555a-92ff-42e6-80fa-6e1300c6b5c6", "displayName": "Calling Bot" } } }, "targets": [ { "identity": { "user": { "id": "8a34a46b-3d17-4adc-8dce-dc4e7d572698" } } } ] }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"guest-caller"};
+  static constexpr detail::Message kGuestCaller = detail::message(kMeta, kMessageIds, "guest-caller");
 };
 
 }  // namespace callcheck::rules

@@ -12,11 +12,12 @@ namespace callcheck::rules {
 class JoinUrlUnusable final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     if (context.join_url == nullptr || context.join_url->has_value()) return;
     const JoinUrlError error = context.join_url->error();
-    sink.report(kMeta, "", fmt::format("the join link to compare the body with is not usable: {}", to_string(error)),
+    sink.report(kUnusable, "", fmt::format("the join link to compare the body with is not usable: {}", to_string(error)),
                 std::string(join_url_help(error)));
   }
 
@@ -41,6 +42,9 @@ A meeting organized with a work or school account, and its link: `--join-url htt
 ```json
 { "callbackUri": "https://bot.contoso.com/callback", "mediaConfig": { "@odata.type": "#microsoft.graph.serviceHostedMediaConfig" }, "meetingInfo": { "@odata.type": "#microsoft.graph.joinMeetingIdMeetingInfo", "joinMeetingId": "2414128301281", "passcode": "Nz8DLMLT8b07DrkwkE" } }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"unusable"};
+  static constexpr detail::Message kUnusable = detail::message(kMeta, kMessageIds, "unusable");
 };
 
 }  // namespace callcheck::rules

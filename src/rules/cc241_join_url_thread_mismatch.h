@@ -12,6 +12,7 @@ namespace callcheck::rules {
 class JoinUrlThreadMismatch final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     const JoinUrlFacts *link = join::link(context);
@@ -20,11 +21,11 @@ class JoinUrlThreadMismatch final : public detail::Rule {
     if (!thread || *thread == *link->thread_id) return;
     const std::string help = fmt::format("use the link's thread id `{}`", support::shown(*link->thread_id));
     if (const auto decoded = join::percent_decoded(*thread); decoded && *decoded == *link->thread_id) {
-      sink.report(kMeta, "/chatInfo/threadId",
+      sink.report(kPercentEncoded, "/chatInfo/threadId",
                   fmt::format("`chatInfo.threadId` `{}` is still percent-encoded", support::shown(*thread)), help);
       return;
     }
-    sink.report(kMeta, "/chatInfo/threadId",
+    sink.report(kThreadMismatch, "/chatInfo/threadId",
                 fmt::format("`chatInfo.threadId` `{}` is not the thread of the join link's meeting",
                             support::shown(*thread)),
                 help);
@@ -50,6 +51,10 @@ A body checked with `--join-url 'https://teams.microsoft.com/l/meetup-join/19%3a
 ```json
 { "chatInfo": { "threadId": "19:meeting_Win6Ydo4wsMijFjZS00ZGVjLTk5MGUtOTRjNWY2NmNkYTFm@thread.v2", "messageId": "0" } }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"percent-encoded", "thread-mismatch"};
+  static constexpr detail::Message kPercentEncoded = detail::message(kMeta, kMessageIds, "percent-encoded");
+  static constexpr detail::Message kThreadMismatch = detail::message(kMeta, kMessageIds, "thread-mismatch");
 };
 
 }  // namespace callcheck::rules

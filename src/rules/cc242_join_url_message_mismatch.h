@@ -12,12 +12,13 @@ namespace callcheck::rules {
 class JoinUrlMessageMismatch final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     const JoinUrlFacts *link = join::link(context);
     if (link == nullptr || !link->message_id) return;
     if (const auto message = join::text_at(context, "/chatInfo/messageId"); message && *message != *link->message_id) {
-      sink.report(kMeta, "/chatInfo/messageId",
+      sink.report(kMessageIdMismatch, "/chatInfo/messageId",
                   fmt::format("`chatInfo.messageId` `{}` is not the join link's message id `{}`",
                               support::shown(*message), *link->message_id),
                   fmt::format("use `\"messageId\": \"{}\"` from the link's path", *link->message_id));
@@ -25,7 +26,7 @@ class JoinUrlMessageMismatch final : public detail::Rule {
     if (!link->reply_chain_message_id) return;
     if (const auto reply = join::text_at(context, "/chatInfo/replyChainMessageId");
         reply && *reply != *link->reply_chain_message_id) {
-      sink.report(kMeta, "/chatInfo/replyChainMessageId",
+      sink.report(kReplyChainMismatch, "/chatInfo/replyChainMessageId",
                   fmt::format("`chatInfo.replyChainMessageId` `{}` is not the join link's `MessageId` `{}`",
                               support::shown(*reply), *link->reply_chain_message_id),
                   fmt::format("use `\"replyChainMessageId\": \"{}\"` from the link's context",
@@ -53,6 +54,10 @@ A body checked with a link whose path ends in `…%40thread.skype/1562307724828?
 ```json
 { "chatInfo": { "threadId": "19:2d05e8c5daf34a88b821f43fee5caba3@thread.skype", "messageId": "1562307724828" } }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"message-id-mismatch", "reply-chain-mismatch"};
+  static constexpr detail::Message kMessageIdMismatch = detail::message(kMeta, kMessageIds, "message-id-mismatch");
+  static constexpr detail::Message kReplyChainMismatch = detail::message(kMeta, kMessageIds, "reply-chain-mismatch");
 };
 
 }  // namespace callcheck::rules

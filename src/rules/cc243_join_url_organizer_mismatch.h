@@ -12,6 +12,7 @@ namespace callcheck::rules {
 class JoinUrlOrganizerMismatch final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     const JoinUrlFacts *link = join::link(context);
@@ -19,7 +20,7 @@ class JoinUrlOrganizerMismatch final : public detail::Rule {
     if (join::body_meeting(context) != join::BodyMeeting::Organizer) return;
     const auto organizer = join::text_at(context, join::kOrganizerId);
     if (!organizer || join::same_id(*organizer, *link->organizer_id)) return;
-    sink.report(kMeta, std::string(join::kOrganizerId),
+    sink.report(kOrganizerMismatch, std::string(join::kOrganizerId),
                 fmt::format("the organizer `{}` is not the join link's organizer (`Oid`) `{}`",
                             support::shown(*organizer), *link->organizer_id),
                 fmt::format("use `\"id\": \"{}\"` from the link's context", *link->organizer_id));
@@ -45,6 +46,9 @@ A body checked with a link whose context is `{"Tid":"aa67bd4c-8475-432d-bd41-39f
 ```json
 { "meetingInfo": { "@odata.type": "#microsoft.graph.organizerMeetingInfo", "organizer": { "user": { "id": "5810cede-f3cc-42eb-b2c1-e9bd5d53ec96", "tenantId": "aa67bd4c-8475-432d-bd41-39f255720e0a" } } } }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"organizer-mismatch"};
+  static constexpr detail::Message kOrganizerMismatch = detail::message(kMeta, kMessageIds, "organizer-mismatch");
 };
 
 }  // namespace callcheck::rules

@@ -12,19 +12,20 @@ namespace callcheck::rules {
 class JoinUrlTenantMismatch final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     const JoinUrlFacts *link = join::link(context);
     if (link == nullptr || !link->tenant_id) return;
     const std::string &tid = *link->tenant_id;
     if (const auto organizer = join::organizer_tenant(context); organizer && !join::same_id(*organizer, tid)) {
-      sink.report(kMeta, std::string(join::kOrganizerTenant),
+      sink.report(kOrganizerTenant, std::string(join::kOrganizerTenant),
                   fmt::format("the organizer's `tenantId` `{}` is not the join link's tenant (`Tid`) `{}`", *organizer,
                               tid),
                   fmt::format("use `\"tenantId\": \"{}\"` from the link's context", tid));
     }
     if (const auto call = join::guid_at(context, join::kCallTenant); call && !join::same_id(*call, tid)) {
-      sink.report(kMeta, std::string(join::kCallTenant),
+      sink.report(kCallTenant, std::string(join::kCallTenant),
                   fmt::format("the call's `tenantId` `{}` is not the join link's tenant (`Tid`) `{}`", *call, tid),
                   fmt::format("create the call in the meeting's tenant: `\"tenantId\": \"{}\"`, with a token from "
                               "that tenant",
@@ -52,6 +53,10 @@ A body checked with a link whose context is `{"Tid":"aa67bd4c-8475-432d-bd41-39f
 ```json
 { "meetingInfo": { "@odata.type": "#microsoft.graph.organizerMeetingInfo", "organizer": { "user": { "id": "5810cede-f3cc-42eb-b2c1-e9bd5d53ec96", "tenantId": "aa67bd4c-8475-432d-bd41-39f255720e0a" } } }, "tenantId": "aa67bd4c-8475-432d-bd41-39f255720e0a" }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"organizer-tenant-mismatch", "call-tenant-mismatch"};
+  static constexpr detail::Message kOrganizerTenant = detail::message(kMeta, kMessageIds, "organizer-tenant-mismatch");
+  static constexpr detail::Message kCallTenant = detail::message(kMeta, kMessageIds, "call-tenant-mismatch");
 };
 
 }  // namespace callcheck::rules

@@ -12,13 +12,14 @@ namespace callcheck::rules {
 class JoinUrlMeetingIdMismatch final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     const JoinUrlFacts *link = join::link(context);
     if (link == nullptr || !link->join_meeting_id) return;
     if (join::body_meeting(context) != join::BodyMeeting::JoinMeetingId) return;
     if (const auto id = join::text_at(context, "/meetingInfo/joinMeetingId"); id && *id != *link->join_meeting_id) {
-      sink.report(kMeta, "/meetingInfo/joinMeetingId",
+      sink.report(kMeetingIdMismatch, "/meetingInfo/joinMeetingId",
                   fmt::format("`joinMeetingId` `{}` is not the join link's meeting id `{}`", support::shown(*id),
                               *link->join_meeting_id),
                   fmt::format("use `\"joinMeetingId\": \"{}\"` from the link's path", *link->join_meeting_id));
@@ -27,14 +28,14 @@ class JoinUrlMeetingIdMismatch final : public detail::Rule {
     // The passcode is the link's secret: messages never quote it.
     const detail::Value *passcode = context.find("/meetingInfo/passcode");
     if (passcode == nullptr || passcode->IsNull()) {
-      sink.report(kMeta, passcode == nullptr ? "/meetingInfo" : "/meetingInfo/passcode",
+      sink.report(kPasscodeMissing, passcode == nullptr ? "/meetingInfo" : "/meetingInfo/passcode",
                   "the join link's meeting has a passcode (`p=`), but the body sends none",
                   "set `passcode` to the link's `p` value", passcode == nullptr);
       return;
     }
     if (passcode->IsString() && !support::is_placeholder(support::sv(*passcode)) &&
         support::sv(*passcode) != *link->passcode) {
-      sink.report(kMeta, "/meetingInfo/passcode", "`passcode` is not the join link's passcode (`p=`)",
+      sink.report(kPasscodeMismatch, "/meetingInfo/passcode", "`passcode` is not the join link's passcode (`p=`)",
                   "set `passcode` to the link's `p` value, percent-decoded");
     }
   }
@@ -59,6 +60,11 @@ A body checked with `--join-url 'https://teams.microsoft.com/meet/2414128301281?
 ```json
 { "meetingInfo": { "@odata.type": "#microsoft.graph.joinMeetingIdMeetingInfo", "joinMeetingId": "2414128301281", "passcode": "Nz8DLMLT8b07DrkwkE" } }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"meeting-id-mismatch", "passcode-missing", "passcode-mismatch"};
+  static constexpr detail::Message kMeetingIdMismatch = detail::message(kMeta, kMessageIds, "meeting-id-mismatch");
+  static constexpr detail::Message kPasscodeMissing = detail::message(kMeta, kMessageIds, "passcode-missing");
+  static constexpr detail::Message kPasscodeMismatch = detail::message(kMeta, kMessageIds, "passcode-mismatch");
 };
 
 }  // namespace callcheck::rules

@@ -10,6 +10,7 @@ namespace callcheck::rules {
 class JoinUrlNotComparable final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     const JoinUrlFacts *link = join::link(context);
@@ -18,11 +19,11 @@ class JoinUrlNotComparable final : public detail::Rule {
                              "it was built from";
     switch (join::body_meeting(context)) {
       case join::BodyMeeting::None:
-        sink.report(kMeta, "", "the body joins no meeting (no `meetingInfo`), but a join link was given", help);
+        sink.report(kNoMeeting, "", "the body joins no meeting (no `meetingInfo`), but a join link was given", help);
         return;
       case join::BodyMeeting::JoinMeetingId:
         if (link->joins_by_meeting_id()) return;
-        sink.report(kMeta, "/meetingInfo",
+        sink.report(kIdAgainstThread, "/meetingInfo",
                     "the body joins by meeting id, the link names a thread and an organizer: callcheck cannot tell "
                     "whether they are the same meeting",
                     help, true);
@@ -30,7 +31,7 @@ class JoinUrlNotComparable final : public detail::Rule {
       case join::BodyMeeting::Organizer:
       case join::BodyMeeting::Token:
         if (!link->joins_by_meeting_id()) return;
-        sink.report(kMeta, "/meetingInfo",
+        sink.report(kThreadAgainstId, "/meetingInfo",
                     "the body joins by thread and organizer, the link is a short meeting-id link: callcheck cannot "
                     "tell whether they are the same meeting",
                     help, true);
@@ -59,6 +60,11 @@ A body checked with `--join-url 'https://teams.microsoft.com/meet/2414128301281?
 ```json
 { "meetingInfo": { "@odata.type": "#microsoft.graph.joinMeetingIdMeetingInfo", "joinMeetingId": "2414128301281", "passcode": "Nz8DLMLT8b07DrkwkE" } }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"no-meeting", "meeting-id-against-thread", "thread-against-meeting-id"};
+  static constexpr detail::Message kNoMeeting = detail::message(kMeta, kMessageIds, "no-meeting");
+  static constexpr detail::Message kIdAgainstThread = detail::message(kMeta, kMessageIds, "meeting-id-against-thread");
+  static constexpr detail::Message kThreadAgainstId = detail::message(kMeta, kMessageIds, "thread-against-meeting-id");
 };
 
 }  // namespace callcheck::rules

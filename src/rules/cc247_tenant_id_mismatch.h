@@ -12,13 +12,14 @@ namespace callcheck::rules {
 class TenantIdMismatch final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     const auto organizer = join::organizer_tenant(context);
     if (!organizer) return;
     const auto call = join::guid_at(context, join::kCallTenant);
     if (!call || join::same_id(*call, *organizer)) return;
-    sink.report(kMeta, std::string(join::kCallTenant),
+    sink.report(kTenantMismatch, std::string(join::kCallTenant),
                 fmt::format("the call's `tenantId` `{}` is not the organizer's tenant `{}`", *call, *organizer),
                 fmt::format("create the call in the organizer's tenant (`\"tenantId\": \"{}\"`), with a token from "
                             "that tenant",
@@ -44,6 +45,9 @@ Both come from the same place, the join link's `Tid`: every join example of the 
 ```json
 { "meetingInfo": { "@odata.type": "#microsoft.graph.organizerMeetingInfo", "organizer": { "user": { "id": "5810cede-f3cc-42eb-b2c1-e9bd5d53ec96", "tenantId": "aa67bd4c-8475-432d-bd41-39f255720e0a" } } }, "tenantId": "aa67bd4c-8475-432d-bd41-39f255720e0a" }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"tenant-mismatch"};
+  static constexpr detail::Message kTenantMismatch = detail::message(kMeta, kMessageIds, "tenant-mismatch");
 };
 
 }  // namespace callcheck::rules

@@ -12,13 +12,14 @@ namespace callcheck::rules {
 class TokenTenantMismatch final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     if (!context.token_tenant) return;
     const auto call = join::guid_at(context, join::kCallTenant);
     if (!call || join::same_id(*call, *context.token_tenant)) return;
     // The token's own tenant is never printed (README: tokens are never echoed).
-    sink.report(kMeta, std::string(join::kCallTenant),
+    sink.report(kTokenTenant, std::string(join::kCallTenant),
                 fmt::format("the call's `tenantId` `{}` is not the tenant of the access token (its `tid` claim)",
                             *call),
                 fmt::format("request the token from https://login.microsoftonline.com/{}/oauth2/v2.0/token, or "
@@ -47,6 +48,9 @@ A token from `https://login.microsoftonline.com/aa67bd4c-8475-432d-bd41-39f25572
 ```json
 { "callbackUri": "https://bot.contoso.com/callback", "tenantId": "97009a52-97e9-4290-8f2c-a8ac8925d978" }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"token-tenant-mismatch"};
+  static constexpr detail::Message kTokenTenant = detail::message(kMeta, kMessageIds, "token-tenant-mismatch");
 };
 
 }  // namespace callcheck::rules

@@ -12,6 +12,7 @@ namespace callcheck::rules {
 class CrossTenantJoin final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     if (!context.token_tenant) return;
@@ -25,7 +26,7 @@ class CrossTenantJoin final : public detail::Rule {
       if (context.find("/meetingInfo") != nullptr) pointer = "/meetingInfo";
     }
     if (!meeting || join::same_id(*meeting, *context.token_tenant)) return;
-    sink.report(kMeta, pointer,
+    sink.report(kCrossTenant, pointer,
                 fmt::format("the meeting is organized in tenant `{}`, not in the access token's tenant: a "
                             "cross-tenant join",
                             *meeting),
@@ -57,6 +58,9 @@ The same body, once an administrator of `aa67bd4c-8475-432d-bd41-39f255720e0a` h
 ```json
 { "meetingInfo": { "@odata.type": "#microsoft.graph.organizerMeetingInfo", "organizer": { "user": { "id": "5810cede-f3cc-42eb-b2c1-e9bd5d53ec96", "tenantId": "aa67bd4c-8475-432d-bd41-39f255720e0a" } } }, "tenantId": "aa67bd4c-8475-432d-bd41-39f255720e0a" }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"cross-tenant"};
+  static constexpr detail::Message kCrossTenant = detail::message(kMeta, kMessageIds, "cross-tenant");
 };
 
 }  // namespace callcheck::rules

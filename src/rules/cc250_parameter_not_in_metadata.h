@@ -14,6 +14,7 @@ namespace callcheck::rules {
 class ParameterNotInMetadata final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
@@ -32,7 +33,7 @@ class ParameterNotInMetadata final : public detail::Rule {
         if (d != "@odata.type") candidates.push_back(d);
       }
       const std::string suggestion = detail::closest(name, candidates);
-      sink.report(kMeta, pointer,
+      sink.report(kNotAParameter, pointer,
                   fmt::format("`{}` is not a parameter of the `{}` action", shown(name), context.request),
                   suggestion.empty()
                       ? fmt::format("its parameters are: {}; remove it", list(candidates))
@@ -70,6 +71,9 @@ An OData action takes exactly its declared parameters; anything else is at best 
 ```json
 { "transferTarget": { "identity": { "user": { "id": "550fae72-d251-43ec-868c-373732c2704f" } } } }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"not-a-parameter"};
+  static constexpr detail::Message kNotAParameter = detail::message(kMeta, kMessageIds, "not-a-parameter");
 };
 
 }  // namespace callcheck::rules

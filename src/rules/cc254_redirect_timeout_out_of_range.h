@@ -11,13 +11,14 @@ namespace callcheck::rules {
 class RedirectTimeoutOutOfRange final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
     if (context.request != "redirect") return;
     const auto seconds = top_level_number_outside(context, "timeout", kMin, kMax);
     if (!seconds) return;
-    sink.report(kMeta, "/timeout", fmt::format("redirect `timeout` is {}; the range is {} to {} seconds", *seconds, kMin, kMax),
+    sink.report(kOutOfRange, "/timeout", fmt::format("redirect `timeout` is {}; the range is {} to {} seconds", *seconds, kMin, kMax),
                 fmt::format("use a value from {} to {}, or omit it", kMin, kMax));
   }
 
@@ -42,6 +43,9 @@ The redirect page (api-reference/v1.0/api/call-redirect.md@3bd18aec, `timeout` p
 ```json
 { "targets": [ { "identity": { "user": { "id": "550fae72-d251-43ec-868c-373732c2704f" } } } ], "timeout": 60 }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"out-of-range"};
+  static constexpr detail::Message kOutOfRange = detail::message(kMeta, kMessageIds, "out-of-range");
 };
 
 }  // namespace callcheck::rules

@@ -11,13 +11,14 @@ namespace callcheck::rules {
 class TooManyRedirectTargets final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
     if (context.request != "redirect") return;
     const detail::Value *targets = member(&context.doc.root(), "targets");
     if (targets == nullptr || !targets->IsArray() || targets->Size() <= kMax) return;
-    sink.report(kMeta, "/targets", fmt::format("redirect to {} targets; at most {} are rung at once", targets->Size(), kMax),
+    sink.report(kTooManyTargets, "/targets", fmt::format("redirect to {} targets; at most {} are rung at once", targets->Size(), kMax),
                 fmt::format("keep at most {} targets", kMax));
   }
 
@@ -41,6 +42,9 @@ The redirect page (api-reference/v1.0/api/call-redirect.md@3bd18aec, `targets` p
 ```json
 { "note": "targets: at most 25 entries" }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"too-many-targets"};
+  static constexpr detail::Message kTooManyTargets = detail::message(kMeta, kMessageIds, "too-many-targets");
 };
 
 }  // namespace callcheck::rules

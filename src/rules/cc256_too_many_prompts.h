@@ -12,6 +12,7 @@ namespace callcheck::rules {
 class TooManyPrompts final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
@@ -21,7 +22,7 @@ class TooManyPrompts final : public detail::Rule {
     if (max == 0) return;
     const detail::Value *prompts = member(&context.doc.root(), "prompts");
     if (prompts == nullptr || !prompts->IsArray() || prompts->Size() <= max) return;
-    sink.report(kMeta, "/prompts",
+    sink.report(kTooManyPrompts, "/prompts",
                 fmt::format("{} with {} prompts; it takes at most {}", context.request, prompts->Size(), max),
                 max == 1 ? "recordResponse plays one prompt before recording: keep one, play the others with playPrompt first"
                          : "split the prompts over several playPrompt requests");
@@ -46,6 +47,9 @@ The playPrompt page (api-reference/v1.0/api/call-playprompt.md@9f96a150) support
 ```json
 { "prompts": [ { "mediaInfo": { "uri": "https://cdn.contoso.com/a.wav" } } ], "maxRecordDurationInSeconds": 10 }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"too-many-prompts"};
+  static constexpr detail::Message kTooManyPrompts = detail::message(kMeta, kMessageIds, "too-many-prompts");
 };
 
 }  // namespace callcheck::rules

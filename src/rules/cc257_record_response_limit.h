@@ -12,6 +12,7 @@ namespace callcheck::rules {
 class RecordResponseLimit final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
@@ -19,7 +20,7 @@ class RecordResponseLimit final : public detail::Rule {
     for (const char *name : {"initialSilenceTimeoutInSeconds", "maxSilenceTimeoutInSeconds", "maxRecordDurationInSeconds"}) {
       const auto seconds = top_level_number_outside(context, name, 1, 120);
       if (!seconds) continue;
-      sink.report(kMeta, std::string("/") + name, fmt::format("`{}` is {}; the range is 1 to 120 seconds", name, *seconds),
+      sink.report(kOutOfRange, std::string("/") + name, fmt::format("`{}` is {}; the range is 1 to 120 seconds", name, *seconds),
                   "use a value from 1 to 120 (a recording lasts at most 2 minutes), or omit it for the default");
     }
   }
@@ -43,6 +44,9 @@ The recordResponse page (api-reference/v1.0/api/call-record.md@58328433) gives e
 ```json
 { "maxRecordDurationInSeconds": 120 }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"out-of-range"};
+  static constexpr detail::Message kOutOfRange = detail::message(kMeta, kMessageIds, "out-of-range");
 };
 
 }  // namespace callcheck::rules

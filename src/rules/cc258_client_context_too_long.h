@@ -11,6 +11,7 @@ namespace callcheck::rules {
 class ClientContextTooLong final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
@@ -20,7 +21,7 @@ class ClientContextTooLong final : public detail::Rule {
     std::size_t characters = 0;
     for (const char c : sv(*v)) characters += (static_cast<unsigned char>(c) & 0xC0U) != 0x80U ? 1 : 0;
     if (characters <= kMax) return;
-    sink.report(kMeta, "/clientContext", fmt::format("`clientContext` has {} characters; at most {} are allowed", characters, kMax),
+    sink.report(kTooLong, "/clientContext", fmt::format("`clientContext` has {} characters; at most {} are allowed", characters, kMax),
                 "keep the client context short (an id of your own state, not the state itself)");
   }
 
@@ -44,6 +45,9 @@ The action pages that take it limit `clientContext` (a unique client context str
 ```json
 { "clientContext": "d45324c1-fcb5-430a-902c-f20af696537c" }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"too-long"};
+  static constexpr detail::Message kTooLong = detail::message(kMeta, kMessageIds, "too-long");
 };
 
 }  // namespace callcheck::rules

@@ -13,11 +13,12 @@ namespace callcheck::rules {
 class DeprecatedEndpoint final : public detail::Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return kMeta; }
+  [[nodiscard]] auto message_ids() const -> MessageIds override { return detail::message_ids_of(kMessageIds); }
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     const std::string_view path = request_path(context.request_line);
     if (path.empty() || !deprecated(path)) return;
-    sink.report(kMeta, "", fmt::format("the request targets the deprecated endpoint `{}`", support::shown(path)),
+    sink.report(kDeprecated, "", fmt::format("the request targets the deprecated endpoint `{}`", support::shown(path)),
                 "POST to `/communications/calls` instead");
   }
 
@@ -65,6 +66,9 @@ These are the 2018-19 endpoints. The beta documentation marks `/app/calls` depre
 ```json
 { "request": "POST https://graph.microsoft.com/v1.0/communications/calls" }
 ```)md"};
+
+  static constexpr std::string_view kMessageIds[]{"deprecated-endpoint"};
+  static constexpr detail::Message kDeprecated = detail::message(kMeta, kMessageIds, "deprecated-endpoint");
 };
 
 }  // namespace callcheck::rules

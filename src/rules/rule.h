@@ -3,6 +3,7 @@
 #ifndef CALLCHECK_RULES_RULE_H_
 #define CALLCHECK_RULES_RULE_H_
 
+#include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint32_t
 #include <optional>     // std::optional
 #include <string>       // std::string
@@ -17,22 +18,17 @@
 #include "finding.h"
 #include "schema/navigator.h"
 
+namespace callcheck::rules::support {
+struct Visit;  // rules/walk.h: one value of the shared walk, with its schema and path
+}  // namespace callcheck::rules::support
+
 namespace callcheck::detail {
 
-// One value of the payload with the schema that governs it, in document
-// order. Computed once per check (RuleContext::walk) and shared by every rule
-// that looks at the whole payload: eight rules walking and resolving schemas
-// on their own were two thirds of a check's instructions.
-struct WalkEntry {
-  const Value *value = nullptr;
-  SchemaNode declared;        // the schema as written at the member (carries annotations)
-  SchemaNode schema;          // effective: $ref followed, discriminator applied
-  std::uint32_t parent = 0;   // index of the parent entry (the root is its own parent)
-  std::uint32_t depth = 0;    // 0 for the root
-  std::string_view key;       // member name under the parent ("" for elements and the root)
-  std::size_t index = 0;      // element index under the parent
-  bool is_index = false;
-};
+// Which values a rule's visit() is called for.
+constexpr unsigned kVisitObjects = 1U;
+constexpr unsigned kVisitStrings = 2U;
+constexpr unsigned kVisitOthers = 4U;  // arrays, numbers, booleans, null
+constexpr unsigned kVisitAll = kVisitObjects | kVisitStrings | kVisitOthers;
 
 struct RuleContext {
   // Always parsed: check() runs no rule on a document without a DOM, so a
@@ -55,18 +51,48 @@ struct RuleContext {
   // True when the schema already reported something at `pointer` (or, with
   // `or_below`, anywhere inside it): rules never repeat a schema diagnostic.
   [[nodiscard]] auto schema_reported(std::string_view pointer, bool or_below = false) const -> bool;
-  // Every value with its schema, in document order (built on first use).
-  [[nodiscard]] auto walk() const -> const std::vector<WalkEntry> &;
 
-  mutable std::optional<std::vector<WalkEntry>> walk_cache{};
   mutable std::optional<std::vector<std::string_view>> reported_pointers{};  // sorted, for schema_reported
 };
 
+// One of a lint rule's messages, declared next to its kMeta:
+//   static constexpr std::string_view kMessageIds[]{"not-https", "too-long"};
+//   static constexpr Message kNotHttps = message(kMeta, kMessageIds, "not-https");
+// A finding is reported with the constant (so it names its rule and message),
+// and an id missing from kMessageIds does not compile: message() is then not
+// a constant expression. The catalogue lists kMessageIds (RuleMeta::messages)
+// and tests/rules asserts every finding's id and that every id is exercised.
+struct Message {
+  const RuleMeta *rule;
+  std::string_view id;
+};
+
+namespace message_detail {
+// Reached only while evaluating an undeclared id: not constexpr, so the
+// constant that names one fails to compile.
+inline auto undeclared_message_id() -> Message { return Message{nullptr, {}}; }
+}  // namespace message_detail
+
+template <std::size_t N>
+constexpr auto message(const RuleMeta &meta, const std::string_view (&ids)[N], std::string_view id) -> Message {
+  for (const std::string_view listed : ids) {
+    if (listed == id) return Message{&meta, id};
+  }
+  return message_detail::undeclared_message_id();
+}
+
+template <std::size_t N>
+constexpr auto message_ids_of(const std::string_view (&ids)[N]) -> MessageIds {
+  return MessageIds{ids, N};
+}
+
 class DiagnosticSink {
  public:
-  void report(const RuleMeta &meta, std::string pointer, std::string message, std::string help = {},
+  void report(const Message &message, std::string pointer, std::string text, std::string help = {},
               bool at_key = false, std::optional<Fix> fix = std::nullopt) {
-    findings_.emplace_back(meta, std::move(message), std::move(pointer), std::move(help), at_key, std::move(fix));
+    findings_.emplace_back(*message.rule, std::move(text), std::move(pointer), std::move(help), at_key,
+                           std::move(fix));
+    findings_.back().message_id = message.id;
   }
   [[nodiscard]] auto findings() -> std::vector<Finding> & { return findings_; }
 
@@ -81,13 +107,28 @@ class Rule {
   auto operator=(const Rule &) -> Rule & = delete;
   virtual ~Rule() = default;
   [[nodiscard]] virtual auto meta() const -> const RuleMeta & = 0;
+  // A lint rule's kMessageIds; pipeline codes have none.
+  [[nodiscard]] virtual auto message_ids() const -> MessageIds { return {}; }
   // Pipeline codes (parse errors, schema findings, scopes) are emitted by
   // their stage; their rule only documents them, so the default does nothing.
   virtual void check(const RuleContext &context, DiagnosticSink &sink) const {
     (void)context;
     (void)sink;
   }
+  // A rule that looks at values wherever they are registers for the kinds it
+  // wants (kVisit*) and is called once per such value by the one walk that
+  // run_rules() makes for all of them, in document order.
+  [[nodiscard]] virtual auto visits() const -> unsigned { return 0; }
+  virtual void visit(const RuleContext &context, const rules::support::Visit &value, DiagnosticSink &sink) const {
+    (void)context;
+    (void)value;
+    (void)sink;
+  }
 };
+
+// Runs `rules` over the body: each one's check(), then one shared walk for
+// their visit()s (rules/run.cc).
+void run_rules(const std::vector<const Rule *> &rules, const RuleContext &context, DiagnosticSink &sink);
 
 // A code a pipeline stage emits (parse, schema, scopes, config, extraction,
 // audit): its catalogue entry (src/catalog/) is all the registry needs.

@@ -10,15 +10,23 @@
 
 namespace callcheck::rules::support {
 
+// ASCII only, locale-free: the values compared are GUIDs, schemes, ids.
+constexpr auto lower_char(char c) -> char { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
 inline auto lower(std::string_view text) -> std::string {
   std::string out(text);
-  for (char &c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  for (char &c : out) c = lower_char(c);
   return out;
 }
 
-inline auto iequals(std::string_view a, std::string_view b) -> bool { return lower(a) == lower(b); }
+// No copies: it runs per target and per prompt (issue 14 item 4).
+constexpr auto iequals(std::string_view a, std::string_view b) -> bool {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (lower_char(a[i]) != lower_char(b[i])) return false;
+  }
+  return true;
+}
 
 inline auto ends_with(std::string_view text, std::string_view suffix) -> bool {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;

@@ -1,12 +1,13 @@
-// The depth-bounded walk shared by the lint rules: every value of the
-// payload in document order, with the schema that governs it, and the path to
-// it (turned into a JSON Pointer only when a rule reports).
+// What the one walk of the rule pass (rules/run.cc) hands a rule's visit():
+// a value of the payload, the schema that governs it, and the path to it
+// (turned into a JSON Pointer only when a rule reports).
 #ifndef CALLCHECK_RULES_WALK_H_
 #define CALLCHECK_RULES_WALK_H_
 
 #include <cstddef>      // std::size_t
 #include <string>       // std::string
 #include <string_view>  // std::string_view
+#include <unordered_map>  // std::unordered_map
 #include <vector>       // std::vector
 
 #include "document/pointer.h"
@@ -72,25 +73,13 @@ struct Visit {
   const Path &path;
 };
 
-// Visits every value of the payload in document order with its schema,
-// from the walk shared by all rules of this check.
-template <class Visitor>
-void walk(const detail::RuleContext &context, Visitor visit) {
-  const std::vector<detail::WalkEntry> &entries = context.walk();
-  const SchemaNode none;
-  Path path;
-  for (const detail::WalkEntry &e : entries) {
-    path.truncate(e.depth == 0 ? 0 : e.depth - 1);
-    if (e.depth > 0) {
-      if (e.is_index) {
-        path.push_index(e.index);
-      } else {
-        path.push_key(e.key);
-      }
-    }
-    const SchemaNode &parent = e.depth == 0 ? none : entries[e.parent].schema;
-    visit(Visit{*e.value, e.declared, e.schema, parent, path});
-  }
+// The `properties` object of a schema node (what Navigator::property_names
+// lists), or nullptr: a rule that only asks "is this member declared" scans
+// it in place instead of copying the names per object.
+inline auto declared_properties(const SchemaNode &node) -> const Value * {
+  if (node.schema == nullptr || !node.schema->IsObject()) return nullptr;
+  const auto it = node.schema->FindMember("properties");
+  return it != node.schema->MemberEnd() && it->value.IsObject() ? &it->value : nullptr;
 }
 
 // A boolean annotation on a schema node ("x-callcheck-readOnly").
@@ -98,6 +87,38 @@ inline auto schema_flag(const SchemaNode &node, const char *name) -> bool {
   if (node.schema == nullptr || !node.schema->IsObject()) return false;
   const auto it = node.schema->FindMember(name);
   return it != node.schema->MemberEnd() && it->value.IsBool() && it->value.GetBool();
+}
+
+// What the rules ask of a schema node, read once per node and thread: the
+// schemas are the registry's immutable documents, alive for the process, and
+// looking keywords up by name at every value was most of the rules' own cost
+// (issue 14 item 4). The same answers as the Navigator's queries.
+struct SchemaFacts {
+  std::string_view title;             // Navigator::type_name
+  const Value *properties = nullptr;  // declared_properties
+  bool open = true;                   // Navigator::is_open
+  bool read_only = false;             // x-callcheck-readOnly
+};
+
+inline auto facts_of(const SchemaNode &node) -> const SchemaFacts & {
+  static const SchemaFacts kNone{};
+  if (node.schema == nullptr) return kNone;
+  thread_local std::unordered_map<const Value *, SchemaFacts> cache;
+  const auto [it, inserted] = cache.try_emplace(node.schema);
+  if (inserted) {
+    it->second = SchemaFacts{Navigator::type_name(node), declared_properties(node), Navigator::is_open(node),
+                             schema_flag(node, "x-callcheck-readOnly")};
+  }
+  return it->second;
+}
+
+// Navigator::has_property over the cached `properties`.
+inline auto is_declared(const SchemaFacts &facts, std::string_view name) -> bool {
+  if (facts.properties == nullptr) return false;
+  for (auto it = facts.properties->MemberBegin(); it != facts.properties->MemberEnd(); ++it) {
+    if (std::string_view(it->name.GetString(), it->name.GetStringLength()) == name) return true;
+  }
+  return false;
 }
 
 }  // namespace callcheck::rules::support

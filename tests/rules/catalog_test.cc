@@ -155,6 +155,30 @@ TEST(Catalog, HeaderFilesMatchCodeAndName) {
   for (const std::string &f : actual) EXPECT_TRUE(expected.count(f) == 1) << "header " << f << " is not in the catalogue";
 }
 
+// A lint rule (rules/ccNNN_*.h) declares its messages (kMessageIds, which
+// the catalogue lists): kebab-case, unique within the rule; a code a pipeline
+// stage emits (catalog/) has none. Which case reaches each id is checked by
+// rules_test.cc and join_rules_test.cc.
+TEST(Catalog, LintRulesDeclareTheirMessageIds) {
+  std::set<std::string> lint_rules;
+  for (const std::string &f : split_commas(CALLCHECK_RULE_FILES)) {
+    if (f.rfind("rules/cc", 0) == 0) lint_rules.insert("CC" + f.substr(8, 3));
+  }
+  ASSERT_GT(lint_rules.size(), 40U);
+  std::size_t ids = 0;
+  for (const RuleMeta &meta : rule_catalog()) {
+    const bool lint = lint_rules.count(std::string(meta.code)) == 1;
+    EXPECT_EQ(meta.messages.size > 0, lint) << meta.code << (lint ? " declares no message ids" : " is not a lint rule");
+    std::set<std::string_view> seen;
+    for (const std::string_view id : meta.messages) {
+      ++ids;
+      EXPECT_TRUE(kebab(id)) << meta.code << " message `" << id << "`";
+      EXPECT_TRUE(seen.insert(id).second) << meta.code << " declares message `" << id << "` twice";
+    }
+  }
+  EXPECT_GE(ids, lint_rules.size());
+}
+
 // "## Example" of a CC0xx rule may hold unparsable text (that is the
 // finding); every other ```json block, and every "## Use instead", parses.
 TEST(Catalog, ExplanationsHaveTheFourHeadingsInOrderAndJsonExamplesParse) {

@@ -1,10 +1,12 @@
 // CC240-CC249, ESLint style: a body, the join link and token tenant it is
 // checked with, the rule, and whether it fires (and where). Codes and
 // pointers are asserted, never wording; plus the secrecy of the token's tenant.
-#include <string>  // std::string
-#include <vector>  // std::vector
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+#include <vector>       // std::vector
 
 #include <callcheck/check.h>
+#include <callcheck/rules.h>
 #include <gtest/gtest.h>
 
 #include "rule_test_support.h"
@@ -56,29 +58,30 @@ struct Case {
   std::string join_url;      // "" = none
   std::string token_tenant;  // "" = none
   const char *pointer = nullptr;  // where it fires, when it does
+  const char *message = nullptr;  // the message id it fires with
 };
 
 const std::vector<Case> kCases{
     // CC240 join-url-unusable
-    {"CC240", true, kGood, "https://teams.live.com/meet/9322118196691?p=Xq3LmT9vRw2K", "", ""},
-    {"CC240", true, kGood, "https://teams.microsoft.com/l/meetup-join/19%3ameeting_x%40thread.v2/0", "", ""},
+    {"CC240", true, kGood, "https://teams.live.com/meet/9322118196691?p=Xq3LmT9vRw2K", "", "", "unusable"},
+    {"CC240", true, kGood, "https://teams.microsoft.com/l/meetup-join/19%3ameeting_x%40thread.v2/0", "", "", "unusable"},
     {"CC240", false, kGood, kLong, ""},
     {"CC240", false, kGood, "", ""},
     // CC241 join-url-thread-mismatch
     {"CC241", true, body({chat("19:meeting_OTHER@thread.v2", "0"), organizer(kOrg, kTenant)}), kLong, "",
-     "/chatInfo/threadId"},
+     "/chatInfo/threadId", "thread-mismatch"},
     {"CC241", true,
      body({chat("19%3ameeting_Win6Ydo4wsMijFjZS00ZGVjLTk5MGUtOTRjNWY2NmNkYTFm%40thread.v2", "0"), organizer(kOrg, kTenant)}),
-     kLong, "", "/chatInfo/threadId"},
+     kLong, "", "/chatInfo/threadId", "percent-encoded"},
     {"CC241", false, kGood, kLong, ""},
     {"CC241", false, body({chat("threadId-value", "0"), organizer(kOrg, kTenant)}), kLong, ""},  // CC204's
     {"CC241", false, body({chat("19:meeting_OTHER@thread.v2", "0"), organizer(kOrg, kTenant)}), "", ""},
     {"CC241", false, body({by_id("2414128301281", "\"Nz8DLMLT8b07DrkwkE\"")}), kLong, ""},
     // CC242 join-url-message-mismatch
-    {"CC242", true, body({chat(kThread, "1533758867081"), organizer(kOrg, kTenant)}), kLong, "", "/chatInfo/messageId"},
+    {"CC242", true, body({chat(kThread, "1533758867081"), organizer(kOrg, kTenant)}), kLong, "", "/chatInfo/messageId", "message-id-mismatch"},
     {"CC242", true,
      body({chat("19:cbee7c1c860e465f8258e3cebf7bee0d@thread.skype", "1533758867081", "1"), organizer(kOrg, kTenant)}),
-     kChannel, "", "/chatInfo/replyChainMessageId"},
+     kChannel, "", "/chatInfo/replyChainMessageId", "reply-chain-mismatch"},
     {"CC242", false,
      body({chat("19:cbee7c1c860e465f8258e3cebf7bee0d@thread.skype", "1533758867081", "1533758867000"),
            organizer(kOrg, kTenant)}),
@@ -88,50 +91,50 @@ const std::vector<Case> kCases{
     {"CC242", false, kGood, kLong, ""},
     // CC243 join-url-organizer-mismatch
     {"CC243", true, body({chat(kThread, "0"), organizer("8a34a46b-3d17-4adc-8dce-dc4e7d572698", kTenant)}), kLong, "",
-     "/meetingInfo/organizer/user/id"},
+     "/meetingInfo/organizer/user/id", "organizer-mismatch"},
     {"CC243", false, body({chat(kThread, "0"), organizer("5810CEDE-F3CC-42EB-B2C1-E9BD5D53EC96", kTenant)}), kLong, ""},
     {"CC243", false, kGood, kLong, ""},
     // CC244 join-url-tenant-mismatch
     {"CC244", true, body({chat(kThread, "0"), organizer(kOrg, kOther)}), kLong, "",
-     "/meetingInfo/organizer/user/tenantId"},
-    {"CC244", true, body({chat(kThread, "0"), organizer(kOrg, kTenant), tenant(kOther)}), kLong, "", "/tenantId"},
+     "/meetingInfo/organizer/user/tenantId", "organizer-tenant-mismatch"},
+    {"CC244", true, body({chat(kThread, "0"), organizer(kOrg, kTenant), tenant(kOther)}), kLong, "", "/tenantId", "call-tenant-mismatch"},
     {"CC244", false, body({chat(kThread, "0"), organizer(kOrg, ""), tenant("AA67BD4C-8475-432D-BD41-39F255720E0A")}),
      kLong, ""},
     {"CC244", false, body({chat(kThread, "0"), organizer(kOrg, kTenant), tenant("tenant-id")}), kLong, ""},  // CC205's
     {"CC244", false, body({by_id("2414128301281", "\"Nz8DLMLT8b07DrkwkE\""), tenant(kOther)}), kShort, ""},
     // CC245 join-url-meeting-id-mismatch
-    {"CC245", true, body({by_id("1234567", "\"Nz8DLMLT8b07DrkwkE\"")}), kShort, "", "/meetingInfo/joinMeetingId"},
-    {"CC245", true, body({by_id("2414128301281", "\"psw123\"")}), kShort, "", "/meetingInfo/passcode"},
-    {"CC245", true, body({by_id("2414128301281", "\"nz8dlmlt8b07drkwke\"")}), kShort, "", "/meetingInfo/passcode"},
-    {"CC245", true, body({by_id("2414128301281", "null")}), kShort, "", "/meetingInfo/passcode"},
-    {"CC245", true, body({by_id("2414128301281", "")}), kShort, "", "/meetingInfo"},
+    {"CC245", true, body({by_id("1234567", "\"Nz8DLMLT8b07DrkwkE\"")}), kShort, "", "/meetingInfo/joinMeetingId", "meeting-id-mismatch"},
+    {"CC245", true, body({by_id("2414128301281", "\"psw123\"")}), kShort, "", "/meetingInfo/passcode", "passcode-mismatch"},
+    {"CC245", true, body({by_id("2414128301281", "\"nz8dlmlt8b07drkwke\"")}), kShort, "", "/meetingInfo/passcode", "passcode-mismatch"},
+    {"CC245", true, body({by_id("2414128301281", "null")}), kShort, "", "/meetingInfo/passcode", "passcode-missing"},
+    {"CC245", true, body({by_id("2414128301281", "")}), kShort, "", "/meetingInfo", "passcode-missing"},
     {"CC245", false, body({by_id("2414128301281", "\"Nz8DLMLT8b07DrkwkE\"")}), kShort, ""},
     {"CC245", false, body({by_id("2414128301281", "null")}), "https://teams.microsoft.com/meet/2414128301281", ""},
     // CC246 join-url-not-comparable
     {"CC246", true, body({R"("targets": [ { "identity": { "user": { "id": "8a34a46b-3d17-4adc-8dce-dc4e7d572698" } } } ])"}),
-     kLong, "", ""},
-    {"CC246", true, body({by_id("2414128301281", "\"Nz8DLMLT8b07DrkwkE\"")}), kLong, "", "/meetingInfo"},
-    {"CC246", true, kGood, kShort, "", "/meetingInfo"},
+     kLong, "", "", "no-meeting"},
+    {"CC246", true, body({by_id("2414128301281", "\"Nz8DLMLT8b07DrkwkE\"")}), kLong, "", "/meetingInfo", "meeting-id-against-thread"},
+    {"CC246", true, kGood, kShort, "", "/meetingInfo", "thread-against-meeting-id"},
     {"CC246", false, kGood, kLong, ""},
     {"CC246", false, body({by_id("2414128301281", "\"Nz8DLMLT8b07DrkwkE\"")}), kShort, ""},
     {"CC246", false, kGood, "", ""},
     // CC247 tenant-id-mismatch (no link or token needed)
-    {"CC247", true, body({chat(kThread, "0"), organizer(kOrg, kTenant), tenant(kOther)}), "", "", "/tenantId"},
+    {"CC247", true, body({chat(kThread, "0"), organizer(kOrg, kTenant), tenant(kOther)}), "", "", "/tenantId", "tenant-mismatch"},
     {"CC247", false, body({chat(kThread, "0"), organizer(kOrg, kTenant), tenant("AA67BD4C-8475-432D-BD41-39F255720E0A")}),
      "", ""},
     {"CC247", false, body({chat(kThread, "0"), organizer(kOrg, kTenant)}), "", ""},
     {"CC247", false, body({chat(kThread, "0"), organizer(kOrg, kTenant), tenant("tenantId-value")}), "", ""},
     // CC248 token-tenant-mismatch
-    {"CC248", true, kGood, "", kOther, "/tenantId"},
+    {"CC248", true, kGood, "", kOther, "/tenantId", "token-tenant-mismatch"},
     {"CC248", true, body({R"("targets": [ { "identity": { "user": { "id": "8a34a46b-3d17-4adc-8dce-dc4e7d572698" } } } ])",
                          tenant(kTenant)}),
-     "", kOther, "/tenantId"},
+     "", kOther, "/tenantId", "token-tenant-mismatch"},
     {"CC248", false, kGood, "", "AA67BD4C-8475-432D-BD41-39F255720E0A"},
     {"CC248", false, kGood, "", ""},
     {"CC248", false, body({chat(kThread, "0"), organizer(kOrg, kTenant)}), "", kOther},  // no call tenant: CC249's
     // CC249 cross-tenant-join
-    {"CC249", true, kGood, "", kOther, "/meetingInfo/organizer/user/tenantId"},
-    {"CC249", true, body({chat(kThread, "0"), organizer(kOrg, "")}), kLong, kOther, "/meetingInfo"},
+    {"CC249", true, kGood, "", kOther, "/meetingInfo/organizer/user/tenantId", "cross-tenant"},
+    {"CC249", true, body({chat(kThread, "0"), organizer(kOrg, "")}), kLong, kOther, "/meetingInfo", "cross-tenant"},
     {"CC249", false, kGood, "", kTenant},
     {"CC249", false, kGood, kLong, ""},
     {"CC249", false, body({by_id("2414128301281", "\"Nz8DLMLT8b07DrkwkE\""), tenant(kOther)}), kShort, kTenant},
@@ -147,9 +150,16 @@ TEST_P(JoinRule, FiresExactlyWhenExpected) {
   const Report report = check(c.body, "join.json", options);
   std::vector<std::string> pointers;
   for (const Diagnostic &d : report.diagnostics) {
-    if (d.code == c.code) pointers.push_back(d.pointer);
+    if (d.code != c.code) continue;
+    pointers.push_back(d.pointer);
+    if (c.message != nullptr) {
+      EXPECT_EQ(d.message_id, c.message) << c.code << " at " << d.pointer << ": " << d.message;
+    }
   }
   EXPECT_EQ(!pointers.empty(), c.fires) << c.body;
+  if (c.fires) {
+    EXPECT_NE(c.message, nullptr) << "a firing case names its message id";
+  }
   if (c.fires && c.pointer != nullptr) {
     EXPECT_EQ(pointers, std::vector<std::string>{c.pointer}) << c.body;
   }
@@ -162,6 +172,21 @@ auto case_name(const ::testing::TestParamInfo<std::size_t> &info) -> std::string
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, JoinRule, ::testing::Range<std::size_t>(0, kCases.size()), case_name);
+
+// Every message the join rules declare is one some case expects.
+TEST(JoinRules, EveryMessageIdHasACase) {
+  std::size_t ids = 0;
+  for (const RuleMeta &meta : rule_catalog()) {
+    if (meta.code < "CC240" || meta.code > "CC249") continue;
+    for (const std::string_view id : meta.messages) {
+      ++ids;
+      bool exercised = false;
+      for (const Case &c : kCases) exercised = exercised || (c.code == meta.code && c.message != nullptr && id == c.message);
+      EXPECT_TRUE(exercised) << meta.code << " message `" << id << "` has no case that expects it";
+    }
+  }
+  EXPECT_GE(ids, 10U);
+}
 
 TEST(JoinRules, TheTokensTenantIsNeverPrinted) {
   Options options;
