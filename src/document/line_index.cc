@@ -5,7 +5,11 @@
 
 namespace callcheck::detail {
 
-LineIndex::LineIndex(std::string_view text) : text_(text) {
+LineIndex::LineIndex(std::string_view text, std::vector<std::uint32_t> starts,
+                     std::vector<std::uint32_t> continuations)
+    : text_(text), starts_(std::move(starts)), continuations_(std::move(continuations)) {
+  starts_.clear();
+  continuations_.clear();
   starts_.push_back(0);
   const char *base = text.data();
   const char *p = base;
