@@ -167,7 +167,7 @@ auto check_unguarded(std::string_view text, const Source &source, const Options 
 }  // namespace
 
 auto check(std::string_view text, std::string_view source_name, const Options &options) -> Report {
-  return check(text, Source{source_name, options.line_offset, options.column_offset, options.request_line}, options);
+  return check(text, Source{source_name}, options);
 }
 
 auto check(std::string_view text, const Source &source, const Options &options) -> Report {

@@ -24,9 +24,8 @@ namespace callcheck {
 
 [[nodiscard]] auto check(std::string_view text, const Source &source, const Options &options) -> Report;
 
-// check(text, Source{source_name}, options), with the provenance an older
-// caller may still set on Options (its deprecated line_offset, column_offset
-// and request_line).
+// check(text, Source{source_name}, options): an input with no provenance
+// beyond its name (a body that starts at line 1, column 1, no request line).
 [[nodiscard]] auto check(std::string_view text, std::string_view source_name, const Options &options)
     -> Report;
 

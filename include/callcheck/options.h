@@ -60,14 +60,6 @@ struct Options {
   // is authorized in: compared with the body's tenants, never printed.
   std::optional<std::string> token_tenant;
 
-  // Deprecated: per-input provenance, now callcheck::Source (source.h).
-  // Only check(text, source_name, options) reads them, for callers written
-  // before Source; they are no part of the configuration (operator== skips
-  // them) and will be removed.
-  std::uint32_t line_offset = 0;
-  std::uint32_t column_offset = 0;
-  std::string request_line;
-
   // Every configuration member (src/options.cc): two equal Options check
   // every input alike, which is what the CLI's per-configuration cache relies on.
   friend auto operator==(const Options &a, const Options &b) -> bool;

@@ -236,9 +236,10 @@ inline auto run_check(std::string_view data) -> Violations {
   options.api = (selector & 1U) != 0 ? ApiVersion::Beta : ApiVersion::V1;
   if ((selector & 2U) != 0) options.limits = lowered_limits();
   if ((selector & 4U) != 0) options.granted_scopes = std::vector<std::string>{"Calls.Initiate.All", "Calls.JoinGroupCall.All"};
-  if ((selector & 8U) != 0) options.request_line = "POST https://graph.microsoft.com/beta/app/calls";
+  Source source{"fuzz.json"};
+  if ((selector & 8U) != 0) source.request_line = "POST https://graph.microsoft.com/beta/app/calls";
   try {
-    const Report report = check(text, "fuzz.json", options);
+    const Report report = check(text, source, options);
     check_report(report, line_count(text), "check", out);
     render(report, text, format_of(selector), (selector & 16U) != 0, out);
   } catch (const std::exception &e) {

@@ -37,8 +37,7 @@ auto samples(const std::string &prefix = "") -> std::vector<std::string> {
 }
 
 // samples/valid/requests/<request>.json (beta-<request>.json): one body per
-// calls-API request, checked as that request (as `--request` would); the
-// CC253 sample comes with the request line its finding is about.
+// calls-API request, checked as that request (as `--request` would).
 auto sample_options(const std::string &rel) -> callcheck::Options {
   callcheck::Options options;
   if (rel.find("beta") != std::string::npos) options.api = callcheck::ApiVersion::Beta;
@@ -48,10 +47,16 @@ auto sample_options(const std::string &rel) -> callcheck::Options {
     if (stem.rfind("beta-", 0) == 0) stem = stem.substr(5);
     options.request = stem;
   }
-  if (rel == "invalid/cc253-endpoint-mismatch.json") {
-    options.request_line = "POST https://graph.microsoft.com/beta/communications/calls/{id}/answer";
-  }
   return options;
+}
+
+// The CC253 sample comes with the request line its finding is about.
+auto sample_source(const std::string &name, const std::string &rel) -> callcheck::Source {
+  callcheck::Source source{name};
+  if (rel == "invalid/cc253-endpoint-mismatch.json") {
+    source.request_line = "POST https://graph.microsoft.com/beta/communications/calls/{id}/answer";
+  }
+  return source;
 }
 
 auto render(const callcheck::Report &report, const std::string &text, callcheck::Format format) -> std::string {
@@ -77,7 +82,8 @@ TEST_P(Golden, TextAndJson) {
   callcheck::Options options = sample_options(rel);
   // Each invalid sample demonstrates its rule, preview rules included.
   if (rel.rfind("invalid/", 0) == 0) options.preview = true;
-  const callcheck::Report report = callcheck::check(text, "samples/" + rel, options);
+  const std::string name = "samples/" + rel;
+  const callcheck::Report report = callcheck::check(text, sample_source(name, rel), options);
   const fs::path base = fs::path(CALLCHECK_GOLDEN_DIR) / fs::path(rel).replace_extension("");
   compare(base.string() + ".txt", render(report, text, callcheck::Format::Text));
   compare(base.string() + ".json", render(report, text, callcheck::Format::Json));
@@ -88,7 +94,7 @@ class ValidSample : public ::testing::TestWithParam<std::string> {};
 TEST_P(ValidSample, IsCleanAndClassified) {
   const std::string rel = GetParam();
   const callcheck::Options options = sample_options(rel);
-  const callcheck::Report report = callcheck::check(read(fs::path(CALLCHECK_SAMPLES_DIR) / rel), rel, options);
+  const callcheck::Report report = callcheck::check(read(fs::path(CALLCHECK_SAMPLES_DIR) / rel), sample_source(rel, rel), options);
   EXPECT_TRUE(report.diagnostics.empty()) << report.diagnostics.front().code << " " << report.diagnostics.front().message;
   if (!options.request.empty()) {
     // A mid-call request classifies no call; it is checked as its request.

@@ -22,9 +22,10 @@ struct ActionExample {
   [[nodiscard]] auto options() const -> Options {
     Options o;
     o.api = api == "beta" ? ApiVersion::Beta : ApiVersion::V1;
-    o.request_line = endpoint;
     return o;
   }
+  // The page's request line names the request (issue 12); valid while *this lives.
+  [[nodiscard]] auto source() const -> Source { return Source{file, 0, 0, endpoint}; }
   [[nodiscard]] auto is_post() const -> bool { return endpoint.rfind("POST ", 0) == 0; }
 };
 

@@ -23,7 +23,7 @@ auto examples() -> std::vector<test::ActionExample> {
 }
 
 auto check_example(const test::ActionExample &e) -> Report {
-  return check(test::read_bytes(test::actions_corpus_dir() / e.file), e.file, e.options());
+  return check(test::read_bytes(test::actions_corpus_dir() / e.file), e.source(), e.options());
 }
 
 auto codes(const Report &r, Severity at_least) -> std::set<std::string> {

@@ -81,15 +81,20 @@ const std::map<std::string, std::string> kNoSample{
     {"CC503", "Markdown/.http extraction: the CLI's extractor"},
 };
 
-// Options a sample needs beyond the defaults (granted scopes, request line).
+// The request line a sample's finding is about (it is the input's provenance, not configuration).
+auto sample_request_line(std::string_view code) -> std::string_view {
+  if (code == "CC501") return "POST https://graph.microsoft.com/beta/app/calls";
+  if (code == "CC253") return "POST https://graph.microsoft.com/beta/communications/calls/{id}/answer";
+  return {};
+}
+
+// Options a sample needs beyond the defaults (granted scopes, a join link, a token's tenant).
 auto sample_options(std::string_view code) -> Options {
   Options options;
   if (const RuleMeta *meta = find_rule(code); meta != nullptr && meta->status == Status::Preview) options.preview = true;
   if (code == "CC302") options.granted_scopes = std::vector<std::string>{"Calls.Initiate.All"};
   if (code == "CC303") options.granted_scopes = std::vector<std::string>{"Calls.InitiateGroupCalls.All"};
   if (code == "CC304") options.granted_scopes = std::vector<std::string>{"Calls.InitiateCall.All", "Calls.Initiate.All"};
-  if (code == "CC501") options.request_line = "POST https://graph.microsoft.com/beta/app/calls";
-  if (code == "CC253") options.request_line = "POST https://graph.microsoft.com/beta/communications/calls/{id}/answer";
   // The join-link rules compare with a link (`--join-url`), the tenant rules with a token's `tid`
   // (tests/scripts/join_url.sh runs the same samples through the CLI).
   const std::string scheduled =
@@ -200,7 +205,8 @@ TEST(Catalog, EveryRuleHasATriggeringSample) {
       // What users see of each rule is pinned by a golden (tests/golden/golden_test.cc).
       const fs::path golden = fs::path(CALLCHECK_GOLDEN_DIR) / "invalid" / p.filename().replace_extension(".txt");
       EXPECT_TRUE(fs::exists(golden)) << name << " has no golden " << golden << " (CALLCHECK_UPDATE_GOLDEN=1)";
-      const Report report = check(test::read_bytes(p), name, sample_options(meta.code));
+      const Report report = check(test::read_bytes(p), Source{name, 0, 0, sample_request_line(meta.code)},
+                                   sample_options(meta.code));
       EXPECT_EQ(test::codes_of(report).count(std::string(meta.code)), 1U) << name << " does not produce " << meta.code;
     }
   }

@@ -13,6 +13,7 @@
 #include <map>         // std::map
 #include <sstream>     // std::istringstream
 #include <string>      // std::string
+#include <string_view> // std::string_view
 #include <tuple>       // std::tuple
 
 #include <callcheck/check.h>
@@ -32,8 +33,9 @@ constexpr std::string_view kUnreviewed = "UNREVIEWED";
 
 auto table_path() -> fs::path { return fs::path(CALLCHECK_GOLDEN_DIR) / "precision.tsv"; }
 
-void add_findings(const std::string &label, const std::string &text, const Options &options, std::map<Key, int> &out) {
-  const Report report = check(text, label, options);
+void add_findings(const std::string &label, const std::string &text, const Options &options, std::map<Key, int> &out,
+                  std::string_view request_line = {}) {
+  const Report report = check(text, Source{label, 0, 0, request_line}, options);
   for (const Diagnostic &d : report.diagnostics) {
     if (d.severity == Severity::Info) continue;
     ++out[Key{label, d.code, std::string(to_string(d.severity)), d.pointer}];
@@ -54,7 +56,7 @@ auto compute() -> std::map<Key, int> {
        test::action_examples(test::read_bytes(test::actions_corpus_dir() / "manifest.tsv"))) {
     if (!e.is_post()) continue;  // PATCH audioRoutingGroups, retired PATCH updates: no request callcheck checks
     add_findings("graph-docs-actions/" + e.file, test::read_bytes(test::actions_corpus_dir() / e.file), e.options(),
-                 out);
+                 out, e.endpoint);
   }
   for (const char *folder : {"valid", "invalid"}) {
     for (const fs::path &p : test::files_in(fs::path(CALLCHECK_SAMPLES_DIR) / folder, ".json")) {

@@ -45,36 +45,19 @@ TEST(Source, RequestLineDecidesTheRequest) {
   EXPECT_EQ(report.request.decided_by, "request-line");
 }
 
-// Provenance is no configuration: Options that differ only in the
-// deprecated members compare equal (the CLI caches per configuration).
-TEST(Source, DeprecatedProvenanceIsNoConfiguration) {
-  callcheck::Options a;
-  callcheck::Options b;
-  b.line_offset = 3;
-  b.column_offset = 2;
-  b.request_line = "POST https://graph.microsoft.com/beta/app/calls";
-  EXPECT_TRUE(a == b);
-  b.preview = true;
-  EXPECT_FALSE(a == b);
-}
-
-// Callers written before Source keep their behaviour through the old overload.
-TEST(Source, OldOverloadReadsTheDeprecatedMembers) {
-  callcheck::Options old;
-  old.line_offset = 10;
-  old.request_line = "POST https://graph.microsoft.com/beta/app/calls";
+// The name-only overload is Source{name}: no offsets, no request line.
+TEST(Source, NameOnlyOverloadIsAPlainSource) {
+  const callcheck::Report by_name = callcheck::check(kBody, "x.json", callcheck::Options{});
   callcheck::Source source;
   source.name = "x.json";
-  source.line_offset = 10;
-  source.request_line = old.request_line;
-  const callcheck::Report via_options = callcheck::check(kBody, "x.json", old);
-  const callcheck::Report via_source = callcheck::check(kBody, source, callcheck::Options{});
-  ASSERT_EQ(via_options.diagnostics.size(), via_source.diagnostics.size());
-  for (std::size_t i = 0; i < via_options.diagnostics.size(); ++i) {
-    EXPECT_EQ(via_options.diagnostics[i].code, via_source.diagnostics[i].code);
-    EXPECT_EQ(via_options.diagnostics[i].span.begin.line, via_source.diagnostics[i].span.begin.line);
+  const callcheck::Report by_source = callcheck::check(kBody, source, callcheck::Options{});
+  ASSERT_EQ(by_name.diagnostics.size(), by_source.diagnostics.size());
+  ASSERT_FALSE(by_name.diagnostics.empty());
+  for (std::size_t i = 0; i < by_name.diagnostics.size(); ++i) {
+    EXPECT_EQ(by_name.diagnostics[i].code, by_source.diagnostics[i].code);
+    EXPECT_EQ(by_name.diagnostics[i].span.begin.line, by_source.diagnostics[i].span.begin.line);
   }
-  EXPECT_NE(first_of(via_source, "CC501"), nullptr);  // the request line reached the rules
+  EXPECT_EQ(by_name.request.decided_by, by_source.request.decided_by);
 }
 
 }  // namespace
