@@ -6,6 +6,9 @@
 //   bench_check --callgrind=STAGE/SET      one warm pass, then the measured loop
 //                                          inside callcheck_bench_measured() for
 //                                          bench/callgrind.sh (--toggle-collect)
+//   bench_check --allocs=STAGE/SET [reps]  one warm pass, then heap allocations
+//                                          (malloc, calloc, realloc; operator new
+//                                          goes through malloc) per payload
 //
 // Payload sets: "all" = every corpus payload (../shared/corpus/graph-docs) and
 // sample (samples/valid) that is syntactically valid JSON; "clean" = those
@@ -19,6 +22,7 @@
 #include <valijson/validator.hpp>
 
 #include <algorithm>   // std::sort
+#include <atomic>      // std::atomic
 #include <cstdio>      // std::printf
 #include <cstring>     // std::strncmp
 #include <filesystem>  // std::filesystem
@@ -31,6 +35,7 @@
 #include <vector>      // std::vector
 
 #include <callcheck/check.h>
+#include <callcheck/render.h>
 
 #include "document/document.h"
 #include "permissions/permissions.h"
@@ -40,6 +45,38 @@
 #include "schema/navigator.h"
 #include "schema/registry.h"
 #include "schema/validate.h"
+
+// Heap allocations, counted while `counting` is set (--allocs). glibc lets
+// an executable define malloc and reach its own through __libc_malloc; every
+// operator new of libstdc++ ends in malloc, so this sees RapidJSON's
+// CrtAllocator and the standard containers alike, deterministically.
+extern "C" {
+void *__libc_malloc(std::size_t);       // NOLINT(bugprone-reserved-identifier)
+void *__libc_calloc(std::size_t, std::size_t);
+void *__libc_realloc(void *, std::size_t);
+}
+namespace {
+std::atomic<bool> counting{false};
+std::atomic<long> allocations{0};
+std::atomic<long> allocated_bytes{0};
+void count(std::size_t bytes) {
+  if (!counting.load(std::memory_order_relaxed)) return;
+  allocations.fetch_add(1, std::memory_order_relaxed);
+  allocated_bytes.fetch_add(static_cast<long>(bytes), std::memory_order_relaxed);
+}
+}  // namespace
+extern "C" void *malloc(std::size_t size) {
+  count(size);
+  return __libc_malloc(size);
+}
+extern "C" void *calloc(std::size_t n, std::size_t size) {
+  count(n * size);
+  return __libc_calloc(n, size);
+}
+extern "C" void *realloc(void *p, std::size_t size) {
+  count(size);
+  return __libc_realloc(p, size);
+}
 
 namespace {
 
@@ -54,6 +91,7 @@ struct Payload {
   std::unique_ptr<ccd::Document> doc;
   std::vector<ccd::Finding> schema;
   cc::Scenario scenario;
+  cc::Report report;  // of check(), for the render stage
 };
 
 struct Corpus {
@@ -96,9 +134,9 @@ auto load() -> Corpus & {
       p.scenario = ccd::classify(*p.doc, ignored);
       cc::Options options;
       options.api = p.api;
-      const cc::Report r = cc::check(p.text, p.name, options);
+      p.report = cc::check(p.text, p.name, options);
       c.sets[0].push_back(&p);
-      c.sets[r.count(cc::Severity::Error) == 0 ? 1 : 2].push_back(&p);
+      c.sets[p.report.count(cc::Severity::Error) == 0 ? 1 : 2].push_back(&p);
     }
     return c;
   }();
@@ -174,6 +212,19 @@ void stage_scopes(const Payload &p) {
   benchmark::DoNotOptimize(r.required.data());
 }
 
+// One report through the `--format json` renderer, as `check` streams a
+// batch: one renderer and one output stream for the whole run.
+void stage_render_json(const Payload &p) {
+  static std::ostringstream out;
+  static const std::unique_ptr<cc::Renderer> renderer = [] {
+    auto r = cc::make_renderer(cc::Format::Json, cc::RenderOptions{});
+    r->begin(out);
+    return r;
+  }();
+  renderer->file(out, p.report, p.text);
+  if (out.tellp() > (1 << 20)) out.str({});  // bounded; the renderer keeps writing into the same stream
+}
+
 struct Stage {
   const char *name;
   void (*fn)(const Payload &);
@@ -183,6 +234,7 @@ const Stage kStages[] = {
     {"stage_schema", stage_schema},         {"stage_schema_valijson", stage_schema_valijson},
     {"stage_schema_verdict", stage_schema_verdict}, {"stage_classify", stage_classify},
     {"stage_rules", stage_rules},           {"stage_scopes", stage_scopes},
+    {"stage_render_json", stage_render_json},
 };
 
 void run_stage(benchmark::State &state, const Stage *stage, int set) {
@@ -259,6 +311,31 @@ auto main(int argc, char **argv) -> int {
       for (const Payload *p : load().sets[set]) s.fn(*p);
       callcheck_bench_measured(&s, set, reps);
       std::printf("%s %s payloads=%zu reps=%d\n", s.name, kSetNames[set], load().sets[set].size(), reps);
+      return 0;
+    }
+    std::fprintf(stderr, "unknown stage %s\n", stage_name.c_str());
+    return 2;
+  }
+  if (argc >= 2 && std::strncmp(argv[1], "--allocs=", 9) == 0) {
+    const std::string spec = argv[1] + 9;  // STAGE/SET
+    const auto slash = spec.find('/');
+    const std::string stage_name = spec.substr(0, slash);
+    int set = 0;
+    for (int i = 0; i < kSets; ++i) {
+      if (slash != std::string::npos && spec.substr(slash + 1) == kSetNames[i]) set = i;
+    }
+    const int reps = argc >= 3 ? std::atoi(argv[2]) : 3;
+    for (const Stage &s : kStages) {
+      if (stage_name != s.name) continue;
+      const auto &payloads = load().sets[set];
+      for (const Payload *p : payloads) s.fn(*p);  // warm: caches built once per process
+      counting = true;
+      callcheck_bench_measured(&s, set, reps);
+      counting = false;
+      const double n = static_cast<double>(reps) * static_cast<double>(payloads.size());
+      std::printf("%s %s payloads=%zu reps=%d allocations/payload=%.1f bytes/payload=%.0f\n", s.name,
+                  kSetNames[set], payloads.size(), reps, static_cast<double>(allocations.load()) / n,
+                  static_cast<double>(allocated_bytes.load()) / n);
       return 0;
     }
     std::fprintf(stderr, "unknown stage %s\n", stage_name.c_str());

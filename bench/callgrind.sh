@@ -13,7 +13,7 @@ echo "|---|---|---:|---:|---:|"
 for set in all clean invalid; do
   floor=
   for stage in floor_rapidjson_parse full_check stage_parse stage_schema stage_schema_valijson stage_schema_verdict \
-    stage_classify stage_rules stage_scopes; do
+    stage_classify stage_rules stage_scopes stage_render_json; do
     f="$out/$stage.$set"
     info=$(valgrind --tool=callgrind --toggle-collect=callcheck_bench_measured --callgrind-out-file="$f" \
            "$bin" "--callgrind=$stage/$set" "$reps" 2>/dev/null)

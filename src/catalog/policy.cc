@@ -63,6 +63,9 @@ auto cannot_switch_off(const RuleMeta &meta) -> SelectorProblem {
 }  // namespace
 
 auto always_reported(std::string_view code) -> bool {
+  // Every always-reported code is CC0xx: check() asks this for every rule
+  // of every payload, and most are not.
+  if (code.substr(0, 3) != "CC0") return false;
   return code == catalog::kInvalidJson.code || code == catalog::kDuplicateKey.code || code == catalog::kInvalidEncoding.code || code == catalog::kLimitExceeded.code || code == catalog::kNulCharacter.code ||
          code == catalog::kByteOrderMark.code || code == catalog::kNumberOutOfRange.code || code == catalog::kUnreadableInput.code;
 }
@@ -103,7 +106,8 @@ auto Policy::severity(const RuleMeta &meta) const -> std::optional<Severity> {
   if (meta.status == Status::Removed) return std::nullopt;
   if (meta.status == Status::Preview && !options_.preview) return std::nullopt;
   if (!options_.select.empty() && !selected_by(options_.select, meta)) return std::nullopt;
-  if (selected_by(options_.ignore, meta)) return std::nullopt;
+  if (!options_.ignore.empty() && selected_by(options_.ignore, meta)) return std::nullopt;
+  if (options_.rule_levels.empty()) return meta.severity;
   if (const auto it = options_.rule_levels.find(std::string(meta.code)); it != options_.rule_levels.end()) {
     if (it->second == RuleLevel::Off) return std::nullopt;
     return severity_of(it->second);

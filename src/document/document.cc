@@ -4,7 +4,9 @@
 
 #include <rapidjson/memorystream.h>
 
-#include <algorithm>  // std::min
+#include <algorithm>    // std::min
+#include <cstddef>      // std::max_align_t
+#include <type_traits>  // std::remove_reference_t
 
 #include <fmt/format.h>
 
@@ -45,12 +47,126 @@ auto wide_encoding(std::string_view t) -> std::string_view {
   return {};
 }
 
+// Pool sizes that hold the DOM of a typical body (1-3 KB of JSON) without
+// asking malloc; bigger inputs add 64 KB chunks, freed when the arena is
+// recycled.
+constexpr std::size_t kValueBytes = 32 * 1024;
+constexpr std::size_t kStackBytes = 16 * 1024;
+constexpr std::size_t kStackCapacity = 4 * 1024;
+constexpr std::size_t kChunkBytes = 64 * 1024;  // RapidJSON's own default chunk
+// Vectors that grew past this (a 1 MB input) are released rather than kept,
+// so a thread's resident memory stays flat whatever it parsed last.
+constexpr std::size_t kKeptBytes = 256 * 1024;
+
+// Chunks beyond the pools' buffers; stateless, shared by every thread.
+rapidjson::CrtAllocator chunk_allocator;
+
 }  // namespace
 
+struct ParseArena {
+  ParseArena()
+      : values(value_buffer, sizeof value_buffer, kChunkBytes,
+               &chunk_allocator),
+        dom_stack(dom_stack_buffer, sizeof dom_stack_buffer, kChunkBytes,
+                  &chunk_allocator),
+        reader_stack(reader_stack_buffer, sizeof reader_stack_buffer,
+                     kChunkBytes, &chunk_allocator) {}
+  ParseArena(const ParseArena &) = delete;
+  auto operator=(const ParseArena &) -> ParseArena & = delete;
+  ParseArena(ParseArena &&) = delete;
+  auto operator=(ParseArena &&) -> ParseArena & = delete;
+  ~ParseArena() = default;
+
+  // Ready for the next Document: pools emptied, vectors kept unless huge.
+  void reset() {
+    values.Clear();
+    dom_stack.Clear();
+    reader_stack.Clear();
+    auto keep = [](auto &v) {
+      if (v.capacity() * sizeof(v[0]) > kKeptBytes) {
+        std::remove_reference_t<decltype(v)>().swap(v);
+      } else {
+        v.clear();
+      }
+    };
+    keep(starts);
+    keep(continuations);
+    keep(nodes);
+    keep(scratch.frames);
+    keep(scratch.key_refs);
+    keep(scratch.keys);
+  }
+
+  alignas(std::max_align_t) char value_buffer[kValueBytes];
+  alignas(std::max_align_t) char dom_stack_buffer[kStackBytes];
+  alignas(std::max_align_t) char reader_stack_buffer[kStackBytes];
+  rapidjson::MemoryPoolAllocator<> values;
+  rapidjson::MemoryPoolAllocator<> dom_stack;
+  rapidjson::MemoryPoolAllocator<> reader_stack;
+  std::vector<std::uint32_t> starts;
+  std::vector<std::uint32_t> continuations;
+  std::vector<SourceNode> nodes;
+  StrictHandler::Scratch scratch;
+};
+
+namespace {
+
+// One spare arena per thread. The pointer is trivially destructible, so a
+// Document destroyed after this thread's thread_local destructors ran (a
+// static one, at exit) still finds it; `Reaper` frees the spare at thread
+// exit and from then on arenas are deleted, not kept.
+thread_local ParseArena *spare_arena = nullptr;
+thread_local bool arenas_reaped = false;
+struct Reaper {
+  bool armed = false;
+  Reaper() = default;
+  Reaper(const Reaper &) = delete;
+  auto operator=(const Reaper &) -> Reaper & = delete;
+  Reaper(Reaper &&) = delete;
+  auto operator=(Reaper &&) -> Reaper & = delete;
+  ~Reaper() {
+    delete spare_arena;
+    spare_arena = nullptr;
+    arenas_reaped = true;
+  }
+};
+thread_local Reaper reaper;
+
+auto take_arena() -> std::unique_ptr<ParseArena, ParseArenaRecycler> {
+  ParseArena *arena = spare_arena;
+  spare_arena = nullptr;
+  if (arena == nullptr) arena = new ParseArena();
+  return std::unique_ptr<ParseArena, ParseArenaRecycler>(arena);
+}
+
+}  // namespace
+
+void ParseArenaRecycler::operator()(ParseArena *arena) const noexcept {
+  if (arena == nullptr) return;
+  if (arenas_reaped || spare_arena != nullptr) {
+    delete arena;
+    return;
+  }
+  reaper.armed = true;  // constructs this thread's Reaper, which frees the spare at thread exit
+  arena->reset();
+  spare_arena = arena;
+}
+
+Document::Document(std::unique_ptr<ParseArena, ParseArenaRecycler> arena, std::string_view text)
+    : arena_(std::move(arena)),
+      text_(text),
+      lines_(text, std::move(arena_->starts), std::move(arena_->continuations)),
+      dom_(&arena_->values, kStackCapacity, &arena_->dom_stack),
+      nodes_(std::move(arena_->nodes)) {}
+
+Document::~Document() {
+  if (!arena_) return;  // moved from
+  lines_.release(arena_->starts, arena_->continuations);
+  arena_->nodes = std::move(nodes_);
+}
+
 auto Document::parse(std::string_view text, const Limits &limits) -> Document {
-  Document doc;
-  doc.text_ = text;
-  doc.lines_ = LineIndex(text);
+  Document doc(take_arena(), text);
   auto &findings = doc.findings_;
 
   if (text.size() > limits.max_bytes) {
@@ -91,11 +207,13 @@ auto Document::parse(std::string_view text, const Limits &limits) -> Document {
 
   rapidjson::MemoryStream stream(text.data() + base, text.size() - base);
   doc.nodes_.reserve(64);
-  StrictHandler handler(doc.dom_, text, base, stream, limits, doc.lines_, doc.nodes_, findings);
+  StrictHandler handler(doc.dom_, text, base, stream, limits, doc.lines_, doc.nodes_, findings,
+                        doc.arena_->scratch);
   rapidjson::ParseResult result;
   std::string error_pointer;
-  auto generator = [&](rapidjson::Document &) {
-    rapidjson::Reader reader;
+  auto generator = [&](Dom &) {
+    rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>, rapidjson::MemoryPoolAllocator<>> reader(
+        &doc.arena_->reader_stack, kStackCapacity);
     result = utf8.ascii ? reader.Parse<kParseFlags>(stream, handler)
                         : reader.Parse<kParseFlagsValidating>(stream, handler);
     if (result.IsError()) error_pointer = handler.current_pointer();

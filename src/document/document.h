@@ -7,6 +7,7 @@
 
 #include <cstdint>      // std::uint32_t
 #include <limits>       // std::numeric_limits
+#include <memory>       // std::unique_ptr
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 #include <unordered_map>  // std::unordered_map
@@ -20,6 +21,18 @@
 namespace callcheck::detail {
 
 using Value = rapidjson::Value;
+// The DOM keeps its values, and builds them on a stack, in pools of the
+// parse arena (document.cc): a clean payload allocates nothing to parse.
+using Dom = rapidjson::GenericDocument<rapidjson::UTF8<>, rapidjson::MemoryPoolAllocator<>,
+                                       rapidjson::MemoryPoolAllocator<>>;
+
+// Memory a Document parses into, reused: each thread keeps the arena of the
+// last Document it destroyed and the next parse on that thread takes it
+// (document.cc). Per thread, so check() stays safe to call concurrently.
+struct ParseArena;
+struct ParseArenaRecycler {
+  void operator()(ParseArena *arena) const noexcept;
+};
 
 // Byte offsets into the text, one record per JSON value in document
 // (pre-)order. Pointers are resolved lazily by walking the DOM, so a clean
@@ -54,7 +67,7 @@ class Document {
   auto operator=(Document &&) noexcept -> Document & = default;
   Document(const Document &) = delete;
   auto operator=(const Document &) -> Document & = delete;
-  ~Document() = default;
+  ~Document();
 
   // True when a DOM exists: the text is syntactically valid JSON within the
   // limits (policy findings such as duplicate keys may still exist).
@@ -81,11 +94,13 @@ class Document {
   [[nodiscard]] auto nodes() const -> const std::vector<SourceNode> & { return nodes_; }
 
  private:
-  Document() : lines_(std::string_view{}) {}
+  Document(std::unique_ptr<ParseArena, ParseArenaRecycler> arena, std::string_view text);
 
+  // First: destroyed last, after the DOM whose pools it holds.
+  std::unique_ptr<ParseArena, ParseArenaRecycler> arena_;
   std::string_view text_;
   LineIndex lines_;
-  rapidjson::Document dom_;
+  Dom dom_;
   std::vector<SourceNode> nodes_;
   std::vector<ParseFinding> findings_;
   bool has_dom_ = false;

@@ -5,7 +5,11 @@
 
 namespace callcheck::detail {
 
-LineIndex::LineIndex(std::string_view text) : text_(text) {
+LineIndex::LineIndex(std::string_view text, std::vector<std::uint32_t> starts,
+                     std::vector<std::uint32_t> continuations)
+    : text_(text), starts_(std::move(starts)), continuations_(std::move(continuations)) {
+  starts_.clear();
+  continuations_.clear();
   starts_.push_back(0);
   const char *base = text.data();
   const char *p = base;
@@ -31,7 +35,12 @@ LineIndex::LineIndex(std::string_view text) : text_(text) {
     for (; i + 8 <= stop; i += 8) {  // a continuation byte is 10xxxxxx
       std::uint64_t w = 0;
       std::memcpy(&w, text.data() + i, sizeof w);
-      here += static_cast<std::uint32_t>(__builtin_popcountll(w & ~(w << 1U) & 0x8080808080808080ULL));
+      // At most bit 7 of each byte survives the mask; shifting those to bit 0
+      // and multiplying sums the eight bytes into the top one. Without
+      // -mpopcnt (x86-64 baseline, WebAssembly) __builtin_popcountll was a
+      // library call per word.
+      const std::uint64_t marks = (w & ~(w << 1U) & 0x8080808080808080ULL) >> 7U;
+      here += static_cast<std::uint32_t>((marks * 0x0101010101010101ULL) >> 56U);
     }
     for (; i < stop; ++i) here += (static_cast<unsigned char>(text[i]) & 0xC0U) == 0x80U ? 1U : 0U;
     if (here > 0 && !any) {

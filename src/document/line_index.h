@@ -6,6 +6,7 @@
 
 #include <cstdint>      // std::uint32_t
 #include <string_view>  // std::string_view
+#include <utility>      // std::move
 #include <vector>       // std::vector
 
 #include "callcheck/diagnostic.h"
@@ -14,7 +15,17 @@ namespace callcheck::detail {
 
 class LineIndex {
  public:
-  explicit LineIndex(std::string_view text);
+  explicit LineIndex(std::string_view text) : LineIndex(text, {}, {}) {}
+  // Reuses the storage of `starts` and `continuations` (their contents are
+  // replaced): a parse arena hands the vectors of its last Document back.
+  LineIndex(std::string_view text, std::vector<std::uint32_t> starts, std::vector<std::uint32_t> continuations);
+  // Gives the storage back (this index is empty afterwards).
+  void release(std::vector<std::uint32_t> &starts, std::vector<std::uint32_t> &continuations) {
+    starts = std::move(starts_);
+    continuations = std::move(continuations_);
+    starts.clear();
+    continuations.clear();
+  }
   [[nodiscard]] auto position(std::uint32_t offset) const -> Position;
   [[nodiscard]] auto line_text(std::uint32_t line) const -> std::string_view;
   [[nodiscard]] auto line_count() const -> std::uint32_t {

@@ -44,11 +44,11 @@ constexpr std::uint64_t kMaxSafeInteger = 9007199254740992ULL;  // 2^53
 // every event to the DOM builder.
 class StrictHandler {
  public:
-  StrictHandler(rapidjson::Document &dom, std::string_view text, std::uint32_t base,
+  // The handler's own stacks, kept by the parse arena across payloads.
+  struct Scratch;
+  StrictHandler(Dom &dom, std::string_view text, std::uint32_t base,
                 rapidjson::MemoryStream &stream, const Limits &limits, const LineIndex &lines,
-                std::vector<SourceNode> &nodes, std::vector<ParseFinding> &findings)
-      : dom_(dom), text_(text), base_(base), stream_(stream), limits_(limits), lines_(lines), nodes_(nodes),
-        findings_(findings), prev_end_(base) {}
+                std::vector<SourceNode> &nodes, std::vector<ParseFinding> &findings, Scratch &scratch);
 
   // Completes the CC002 messages of objects a syntax error or a limit left
   // open (closed objects are completed in close()).
@@ -152,8 +152,7 @@ class StrictHandler {
     // 1,000 times is one entry, not a chain walked on every repeat.
     std::unique_ptr<std::unordered_multimap<std::uint64_t, std::size_t>> index;
   };
-  static constexpr std::size_t kLinearKeys = 32;
-  static constexpr std::size_t kNoFinding = static_cast<std::size_t>(-1);
+
   // One distinct member name of an open object.
   struct KeyRef {
     std::size_t offset;
@@ -163,6 +162,17 @@ class StrictHandler {
     std::uint32_t count = 1;            // occurrences so far
     std::size_t finding = kNoFinding;   // its CC002 in findings_, once repeated
   };
+
+ public:
+  struct Scratch {
+    std::vector<Frame> frames;
+    std::vector<KeyRef> key_refs;
+    std::string keys;
+  };
+
+ private:
+  static constexpr std::size_t kLinearKeys = 32;
+  static constexpr std::size_t kNoFinding = static_cast<std::size_t>(-1);
 
   [[nodiscard]] auto tell() const -> std::uint32_t {
     return base_ + static_cast<std::uint32_t>(stream_.Tell());
@@ -398,7 +408,7 @@ class StrictHandler {
   bool stopped_by_limit_ = false;
 
  private:
-  rapidjson::Document &dom_;
+  Dom &dom_;
   std::string_view text_;
   std::uint32_t base_;
   rapidjson::MemoryStream &stream_;
@@ -409,10 +419,22 @@ class StrictHandler {
   std::uint32_t prev_end_;
   std::uint32_t pending_key_begin_ = SourceNode::kNone;
   std::uint32_t pending_key_end_ = SourceNode::kNone;
-  std::vector<Frame> frames_;
-  std::vector<KeyRef> key_refs_;
-  std::string keys_;
+  std::vector<Frame> &frames_;
+  std::vector<KeyRef> &key_refs_;
+  std::string &keys_;
 };
+
+inline StrictHandler::StrictHandler(Dom &dom, std::string_view text, std::uint32_t base,
+                                    rapidjson::MemoryStream &stream, const Limits &limits, const LineIndex &lines,
+                                    std::vector<SourceNode> &nodes, std::vector<ParseFinding> &findings,
+                                    Scratch &scratch)
+    : dom_(dom), text_(text), base_(base), stream_(stream), limits_(limits), lines_(lines), nodes_(nodes),
+      findings_(findings), prev_end_(base), frames_(scratch.frames), key_refs_(scratch.key_refs),
+      keys_(scratch.keys) {
+  frames_.clear();
+  key_refs_.clear();
+  keys_.clear();
+}
 
 }  // namespace callcheck::detail
 

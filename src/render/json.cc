@@ -11,13 +11,13 @@
 namespace callcheck::detail {
 namespace {
 
-using Writer = JsonWriter;
+using Writer = BufferedJsonWriter;
 
 
 class JsonRenderer final : public Renderer {
  public:
   void begin(std::ostream &out) override {
-    stream_ = std::make_unique<rapidjson::OStreamWrapper>(out);
+    stream_ = std::make_unique<JsonStream>(out);
     writer_ = std::make_unique<Writer>(*stream_);
     writer_->SetIndent(' ', 2);
     writer_->StartObject();
@@ -25,6 +25,7 @@ class JsonRenderer final : public Renderer {
     writer_->Int(1);
     key(*writer_, "files");
     writer_->StartArray();
+    stream_->drain();
   }
 
   void file(std::ostream &out, const Report &r, std::string_view text) override {
@@ -98,6 +99,9 @@ class JsonRenderer final : public Renderer {
     w.EndObject();
     write_scenario_and_scopes(w, r);
     w.EndObject();
+    // Each file's object reaches `out` before file() returns, as when the
+    // writer wrote to it directly.
+    stream_->drain();
   }
 
   void audit(std::ostream &out, const AuditSummary &a) override {
@@ -107,6 +111,7 @@ class JsonRenderer final : public Renderer {
     files_open_ = false;
     key(w, "audit");
     write_audit(w, a);
+    stream_->drain();
   }
 
   void end(std::ostream &out, const Summary &s) override {
@@ -121,7 +126,7 @@ class JsonRenderer final : public Renderer {
   }
 
  private:
-  std::unique_ptr<rapidjson::OStreamWrapper> stream_;
+  std::unique_ptr<JsonStream> stream_;
   std::unique_ptr<Writer> writer_;
   bool files_open_ = true;
 };

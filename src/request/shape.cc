@@ -5,7 +5,8 @@
 
 #include "request/request.h"
 
-#include <algorithm>  // std::includes, std::sort
+#include <algorithm>  // std::binary_search, std::includes
+#include <array>      // std::array
 #include <map>        // std::map
 #include <set>        // std::set
 
@@ -83,6 +84,69 @@ auto quoted(const std::set<std::string> &members) -> std::string {
   return out;
 }
 
+// Member names of a call in either profile (a beta-only call member is
+// still a call member), sorted, built once per process.
+auto call_members() -> const std::set<std::string> & {
+  static const std::set<std::string> out = [] {
+    std::set<std::string> names;
+    for (const ApiVersion profile : {ApiVersion::V1, ApiVersion::Beta}) {
+      const auto &params = parameters(create_request(), profile);
+      if (params) names.insert(params->begin(), params->end());
+    }
+    return names;
+  }();
+  return out;
+}
+
+auto is_call_member(std::string_view name) -> bool {
+  // std::set<std::string>::find(string_view) needs C++20's heterogeneous
+  // lookup: a binary search over a sorted copy of views does the same.
+  static const std::vector<std::string_view> sorted = [] {
+    std::vector<std::string_view> out;
+    for (const std::string &m : call_members()) out.emplace_back(m);
+    return out;
+  }();
+  return std::binary_search(sorted.begin(), sorted.end(), name);
+}
+
+// "Plainly not a calls-API body" asks about every request of either
+// profile: a beta-only member checked as v1.0 is CC209's finding, not a
+// stranger. Built once per process.
+auto known_members() -> const std::set<std::string> & {
+  static const std::set<std::string> out = [] {
+    std::set<std::string> known(call_members());
+    for (const ApiVersion profile : {ApiVersion::V1, ApiVersion::Beta}) {
+      for (const RequestDef &r : all_requests()) {
+        if (!available(r, profile)) continue;
+        const auto &params = parameters(r, profile);
+        if (params) known.insert(params->begin(), params->end());
+      }
+    }
+    return known;
+  }();
+  return out;
+}
+
+using Actions = std::vector<std::pair<const RequestDef *, std::set<std::string>>>;
+
+// The requests other than create that a body of `api` may be, with their
+// parameters. Built once per process.
+auto action_parameters(ApiVersion api) -> const Actions & {
+  static const auto table = [] {
+    std::array<Actions, 2> out;
+    for (const ApiVersion profile : {ApiVersion::V1, ApiVersion::Beta}) {
+      for (const RequestDef &r : all_requests()) {
+        if (&r == &create_request() || !available(r, profile) || !r.body) continue;
+        const auto &params = parameters(r, profile);
+        if (!params) continue;  // a body no page documents never wins by shape
+        out[profile == ApiVersion::Beta ? 1 : 0].emplace_back(&r, *params);
+      }
+    }
+    return out;
+  }();
+  return table[api == ApiVersion::Beta ? 1 : 0];
+}
+
 }  // namespace
 
 // The body's shape (GRAPH.md: a create body is a `call`): create unless a
@@ -93,6 +157,18 @@ auto decide_by_shape(const Document &doc, ApiVersion api) -> Decision {
   d.request = &create_request();
   if (!doc.has_dom() || !doc.root().IsObject()) return d;
   const Value &root = doc.root();
+  // Only call members (the usual create body): every member is matched and
+  // none distinguishes another request, so the answer is create, without
+  // building the sets below (a dozen allocations per member per check).
+  bool only_call_members = true;
+  for (const auto &m : root.GetObject()) {
+    const std::string_view name(m.name.GetString(), m.name.GetStringLength());
+    if (name != "@odata.type" && !is_call_member(name)) {
+      only_call_members = false;
+      break;
+    }
+  }
+  if (only_call_members) return d;
   std::set<std::string> members;
   bool graph_type = false;
   for (const auto &m : root.GetObject()) {
@@ -105,29 +181,9 @@ auto decide_by_shape(const Document &doc, ApiVersion api) -> Decision {
     }
     members.insert(std::string(name));
   }
-  std::set<std::string> call_members;  // of either profile: a beta-only call member is still a call member
-  for (const ApiVersion profile : {ApiVersion::V1, ApiVersion::Beta}) {
-    const auto names = parameters(create_request(), profile).value_or(std::set<std::string>{});
-    call_members.insert(names.begin(), names.end());
-  }
-  // "Plainly not a calls-API body" asks about every request of either
-  // profile: a beta-only member checked as v1.0 is CC209's finding, not a stranger.
-  std::set<std::string> known(call_members);
-  for (const ApiVersion profile : {ApiVersion::V1, ApiVersion::Beta}) {
-    for (const RequestDef &r : all_requests()) {
-      if (!available(r, profile)) continue;
-      const auto &params = parameters(r, profile);
-      if (params) known.insert(params->begin(), params->end());
-    }
-  }
-  std::vector<std::pair<const RequestDef *, std::set<std::string>>> actions;
-  for (const RequestDef &r : all_requests()) {
-    if (&r == &create_request() || !available(r, api) || !r.body) continue;
-    const auto &params = parameters(r, api);
-    if (!params) continue;  // a body no page documents never wins by shape
-    known.insert(params->begin(), params->end());
-    actions.emplace_back(&r, *params);
-  }
+  const std::set<std::string> &call_members = detail::call_members();
+  const std::set<std::string> &known = known_members();
+  const auto &actions = action_parameters(api);
   std::set<std::string> matched;
   for (const std::string &m : members) {
     if (known.count(m) != 0) matched.insert(m);
