@@ -51,7 +51,7 @@
 // operator new of libstdc++ ends in malloc, so this sees RapidJSON's
 // CrtAllocator and the standard containers alike, deterministically.
 extern "C" {
-void *__libc_malloc(std::size_t);       // NOLINT(bugprone-reserved-identifier)
+void *__libc_malloc(std::size_t);  // NOLINT(bugprone-reserved-identifier)
 void *__libc_calloc(std::size_t, std::size_t);
 void *__libc_realloc(void *, std::size_t);
 }
@@ -155,8 +155,16 @@ void stage_floor(const Payload &p) {
 }
 
 void stage_full(const Payload &p) {
-  static const cc::Options v1 = [] { cc::Options o; o.api = cc::ApiVersion::V1; return o; }();
-  static const cc::Options beta = [] { cc::Options o; o.api = cc::ApiVersion::Beta; return o; }();
+  static const cc::Options v1 = [] {
+    cc::Options o;
+    o.api = cc::ApiVersion::V1;
+    return o;
+  }();
+  static const cc::Options beta = [] {
+    cc::Options o;
+    o.api = cc::ApiVersion::Beta;
+    return o;
+  }();
   cc::Report r = cc::check(p.text, p.name, p.api == cc::ApiVersion::Beta ? beta : v1);
   benchmark::DoNotOptimize(r.diagnostics.data());
 }
@@ -230,10 +238,15 @@ struct Stage {
   void (*fn)(const Payload &);
 };
 const Stage kStages[] = {
-    {"floor_rapidjson_parse", stage_floor}, {"full_check", stage_full}, {"stage_parse", stage_parse},
-    {"stage_schema", stage_schema},         {"stage_schema_valijson", stage_schema_valijson},
-    {"stage_schema_verdict", stage_schema_verdict}, {"stage_classify", stage_classify},
-    {"stage_rules", stage_rules},           {"stage_scopes", stage_scopes},
+    {"floor_rapidjson_parse", stage_floor},
+    {"full_check", stage_full},
+    {"stage_parse", stage_parse},
+    {"stage_schema", stage_schema},
+    {"stage_schema_valijson", stage_schema_valijson},
+    {"stage_schema_verdict", stage_schema_verdict},
+    {"stage_classify", stage_classify},
+    {"stage_rules", stage_rules},
+    {"stage_scopes", stage_scopes},
     {"stage_render_json", stage_render_json},
 };
 
@@ -275,8 +288,8 @@ class RatioReporter : public benchmark::ConsoleReporter {
         const auto it = per_payload_ns_.find(key);
         if (it == per_payload_ns_.end()) continue;
         const double ratio = f == per_payload_ns_.end() ? 0.0 : it->second / f->second;
-        std::printf("| %s | %s | %.0f | %.2f us | %.2f |\n", s.name, kSetNames[set], counts_[key],
-                    it->second / 1000.0, ratio);
+        std::printf("| %s | %s | %.0f | %.2f us | %.2f |\n", s.name, kSetNames[set], counts_[key], it->second / 1000.0,
+                    ratio);
       }
     }
   }
@@ -333,8 +346,8 @@ auto main(int argc, char **argv) -> int {
       callcheck_bench_measured(&s, set, reps);
       counting = false;
       const double n = static_cast<double>(reps) * static_cast<double>(payloads.size());
-      std::printf("%s %s payloads=%zu reps=%d allocations/payload=%.1f bytes/payload=%.0f\n", s.name,
-                  kSetNames[set], payloads.size(), reps, static_cast<double>(allocations.load()) / n,
+      std::printf("%s %s payloads=%zu reps=%d allocations/payload=%.1f bytes/payload=%.0f\n", s.name, kSetNames[set],
+                  payloads.size(), reps, static_cast<double>(allocations.load()) / n,
                   static_cast<double>(allocated_bytes.load()) / n);
       return 0;
     }

@@ -156,8 +156,9 @@ class PerMbReporter : public benchmark::ConsoleReporter {
   }
   void Finalize() override {
     ConsoleReporter::Finalize();
-    std::printf("\n| shape | stage | bytes | findings kept (omitted) | CPU time | ms per MB | ns per byte |\n"
-                "|---|---|---:|---:|---:|---:|---:|\n");
+    std::printf(
+        "\n| shape | stage | bytes | findings kept (omitted) | CPU time | ms per MB | ns per byte |\n"
+        "|---|---|---:|---:|---:|---:|---:|\n");
     for (const auto &[name, row] : rows_) {
       const std::size_t slash = name.find('/');
       std::printf("| %s | %s | %.0f | %.0f (%.0f) | %.3f ms | %.1f | %.1f |\n", name.substr(0, slash).c_str(),

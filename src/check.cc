@@ -79,8 +79,8 @@ void sort_and_dedupe(std::vector<Diagnostic> &diagnostics) {
 // order the stages produced them in.
 void cap_findings(Report &report, std::size_t max_findings) {
   if (report.diagnostics.size() <= max_findings) return;
-  for (auto it = report.diagnostics.begin() + static_cast<std::ptrdiff_t>(max_findings);
-       it != report.diagnostics.end(); ++it) {
+  for (auto it = report.diagnostics.begin() + static_cast<std::ptrdiff_t>(max_findings); it != report.diagnostics.end();
+       ++it) {
     if (!report.omitted_worst || it->severity < *report.omitted_worst) report.omitted_worst = it->severity;
   }
   report.omitted = report.diagnostics.size() - max_findings;
@@ -109,8 +109,7 @@ auto check_unguarded(std::string_view text, const Source &source, const Options 
   const detail::RequestDef &request = *decision.request;
   const bool create = &request == &detail::create_request();
 
-  const std::vector<detail::Finding> schema =
-      detail::validate_schema(doc, options.api, detail::schema_root(request));
+  const std::vector<detail::Finding> schema = detail::validate_schema(doc, options.api, detail::schema_root(request));
   for (const detail::Finding &f : schema) assemble.add(f);
   for (const detail::Finding &f : detail::validate_policies(doc, options)) assemble.add(f);  // team policies (CC110)
 
@@ -130,14 +129,15 @@ auto check_unguarded(std::string_view text, const Source &source, const Options 
   report.scenario.media_evidence_span = located(report.scenario.media_evidence);
   for (const detail::Finding &f : scenario_findings) assemble.add(f);
 
-  const detail::Navigator &nav = create ? detail::Navigator::for_call(options.api)
-                                        : detail::request_navigator(options.api, request);
+  const detail::Navigator &nav =
+      create ? detail::Navigator::for_call(options.api) : detail::request_navigator(options.api, request);
   std::optional<JoinUrlResult> join_url;
   if (options.join_url) join_url = parse_join_url(*options.join_url);
   std::optional<std::string_view> token_tenant;
   if (options.token_tenant) token_tenant = *options.token_tenant;
-  detail::RuleContext context{doc,    nav, report.scenario, options.api, source.request_line,
-                              schema, join_url ? &*join_url : nullptr, token_tenant};
+  detail::RuleContext context{
+      doc,         nav, report.scenario, options.api, source.request_line, schema, join_url ? &*join_url : nullptr,
+      token_tenant};
   context.request = request.name;
   detail::DiagnosticSink sink;
   const detail::Policy policy(options);
@@ -152,9 +152,8 @@ auto check_unguarded(std::string_view text, const Source &source, const Options 
   detail::run_rules(rules, context, sink);
   for (const detail::Finding &f : sink.findings()) assemble.add(f);
 
-  const detail::ScopeRequirement requirement =
-      create ? detail::required_scopes(report.scenario, doc, options.api)
-             : detail::request_scopes(request.name, doc, options.api);
+  const detail::ScopeRequirement requirement = create ? detail::required_scopes(report.scenario, doc, options.api)
+                                                      : detail::request_scopes(request.name, doc, options.api);
   report.required_scopes = requirement.required;
   if (!create) report.request.permissions = requirement.note;
   report.alternatives = requirement.alternatives;
@@ -186,8 +185,8 @@ auto check(std::string_view text, const Source &source, const Options &options) 
     Report report;
     report.source = std::string(source.name);
     report.diagnostics.push_back(detail::make_diagnostic(catalog::kValidatorInternalError,
-                                                         std::string("internal error while checking: ") + e.what(),
-                                                         "", Span{Position{1, 1}, Position{1, 1}}));
+                                                         std::string("internal error while checking: ") + e.what(), "",
+                                                         Span{Position{1, 1}, Position{1, 1}}));
     return report;
   }
 }

@@ -2,10 +2,10 @@
 #ifndef CALLCHECK_FINDING_H_
 #define CALLCHECK_FINDING_H_
 
-#include <optional>  // std::optional
-#include <string>    // std::string
+#include <optional>     // std::optional
+#include <string>       // std::string
 #include <string_view>  // std::string_view
-#include <utility>   // std::move
+#include <utility>      // std::move
 
 #include "callcheck/rules.h"
 
@@ -16,12 +16,8 @@ namespace callcheck::detail {
 struct Finding {
   Finding(const RuleMeta &rule_, std::string message_, std::string pointer_, std::string help_ = {},
           bool at_key_ = false, std::optional<Fix> fix_ = std::nullopt)
-      : rule(&rule_),
-        message(std::move(message_)),
-        pointer(std::move(pointer_)),
-        help(std::move(help_)),
-        at_key(at_key_),
-        fix(std::move(fix_)) {}
+      : rule(&rule_), message(std::move(message_)), pointer(std::move(pointer_)), help(std::move(help_)),
+        at_key(at_key_), fix(std::move(fix_)) {}
 
   const RuleMeta *rule;  // name and severity come from the catalogue
   std::string message;   // one sentence, no trailing period

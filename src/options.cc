@@ -11,7 +11,8 @@ auto tie(const Limits &l) {
 }
 
 auto tie(const Options &o) {
-  return std::tie(o.api, o.limits, o.granted_scopes, o.rule_levels, o.select, o.ignore, o.preview, o.request, o.configured_request, o.join_url, o.token_tenant, o.policies);
+  return std::tie(o.api, o.limits, o.granted_scopes, o.rule_levels, o.select, o.ignore, o.preview, o.request,
+                  o.configured_request, o.join_url, o.token_tenant, o.policies);
 }
 
 // A member added to Limits or Options must be added to tie() above, or two
@@ -19,8 +20,7 @@ auto tie(const Options &o) {
 // The sizes are a tripwire for that, on the one ABI CI builds on.
 #if defined(__x86_64__) && defined(__GLIBCXX__) && defined(__LP64__)
 static_assert(sizeof(Limits) == 7 * 8, "a Limits member was added: compare it in tie(), then update this size");
-static_assert(sizeof(Options) == 368,
-              "an Options member was added: compare it in tie(), then update this size");
+static_assert(sizeof(Options) == 368, "an Options member was added: compare it in tie(), then update this size");
 #endif
 
 }  // namespace

@@ -30,7 +30,7 @@ struct AuditNeed {
 
 // One declared permission, as read from an app file.
 struct AuditEntry {
-  std::string source;       // display path of the app file
+  std::string source;  // display path of the app file
   Position position;
   std::string id;           // GUID as written (lower case); "" when declared by name
   std::string name;         // the permission it resolves to; "" when it resolves to none
@@ -60,10 +60,10 @@ struct AuditSummary {
   std::vector<std::string> not_evaluated;  // declared, outside what payloads can tell (non-Calls.*)
   std::vector<AuditNeed> needs;            // one per required or missing name, sorted by name
   std::vector<AuditDeclaration> declarations;
-  std::vector<AuditEntry> entries;         // every declared permission, in file order
-  std::size_t payloads = 0;                // request bodies whose permissions were derived
-  std::size_t unaudited = 0;               // request bodies whose permissions could not be derived
-  std::string table_version;               // the embedded name <-> GUID table (Microsoft's data commit)
+  std::vector<AuditEntry> entries;  // every declared permission, in file order
+  std::size_t payloads = 0;         // request bodies whose permissions were derived
+  std::size_t unaudited = 0;        // request bodies whose permissions could not be derived
+  std::string table_version;        // the embedded name <-> GUID table (Microsoft's data commit)
 };
 
 }  // namespace callcheck

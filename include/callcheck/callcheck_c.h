@@ -79,8 +79,8 @@ enum {
  *
  * Returns CALLCHECK_CLEAN, CALLCHECK_FINDINGS or CALLCHECK_FAILURE.
  */
-CALLCHECK_C_API int callcheck_check(const char *body, size_t length, const char *source_name,
-                                    const char *options_json, char **report_json);
+CALLCHECK_C_API int callcheck_check(const char *body, size_t length, const char *source_name, const char *options_json,
+                                    char **report_json);
 
 /* The rule catalogue as JSON: the document `callcheck rules --format json`
  * prints, each rule with its Markdown documentation added as "explanation".

@@ -26,8 +26,7 @@ namespace callcheck {
 
 // check(text, Source{source_name}, options): an input with no provenance
 // beyond its name (a body that starts at line 1, column 1, no request line).
-[[nodiscard]] auto check(std::string_view text, std::string_view source_name, const Options &options)
-    -> Report;
+[[nodiscard]] auto check(std::string_view text, std::string_view source_name, const Options &options) -> Report;
 
 }  // namespace callcheck
 

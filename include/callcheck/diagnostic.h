@@ -65,14 +65,14 @@ struct Fix {
 };
 
 struct Diagnostic {
-  std::string code;                  // "CC201", stable forever
-  std::string name;                  // "callback-uri-not-https"
+  std::string code;  // "CC201", stable forever
+  std::string name;  // "callback-uri-not-https"
   Severity severity = Severity::Error;
-  std::string message;               // one sentence, no trailing period
-  std::string pointer;               // RFC 6901; "" = the whole document
-  Span span;                         // from the SourceMap (0:0 when unknown)
-  std::string help;                  // what to do instead; "" = none
-  std::optional<Fix> fix;            // a mechanical edit that resolves it, if the rule has one
+  std::string message;     // one sentence, no trailing period
+  std::string pointer;     // RFC 6901; "" = the whole document
+  Span span;               // from the SourceMap (0:0 when unknown)
+  std::string help;        // what to do instead; "" = none
+  std::optional<Fix> fix;  // a mechanical edit that resolves it, if the rule has one
   // Which of the rule's messages this is (RuleMeta::messages, e.g.
   // "not-https"); "" for codes a pipeline stage emits. Not rendered: tests
   // and library callers tell messages apart by it, never by their wording.

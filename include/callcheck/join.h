@@ -55,16 +55,17 @@ enum class JoinLinkShape : std::uint8_t {
   MeetId,          // /meet/<joinMeetingId>?p=<passcode> (the short link, default since 2025-26)
   MeetIdHash,      // /_#/meet/<joinMeetingId>?p=… (what the short link redirects to)
 };
-[[nodiscard]] auto to_string(JoinLinkShape shape) -> std::string_view;  // "meetup-join", "meetup-join-hash", "meet", "meet-hash"
+[[nodiscard]] auto to_string(JoinLinkShape shape)
+    -> std::string_view;  // "meetup-join", "meetup-join-hash", "meet", "meet-hash"
 
 // The Microsoft 365 cloud the link's host belongs to; the request goes to
 // that cloud's Graph endpoint.
 enum class TeamsCloud : std::uint8_t {
-  Global,         // teams.microsoft.com, teams.cloud.microsoft
-  UsGovGccHigh,   // gov.teams.microsoft.us -> graph.microsoft.us
-  UsGovDod,       // dod.teams.microsoft.us -> dod-graph.microsoft.us
+  Global,        // teams.microsoft.com, teams.cloud.microsoft
+  UsGovGccHigh,  // gov.teams.microsoft.us -> graph.microsoft.us
+  UsGovDod,      // dod.teams.microsoft.us -> dod-graph.microsoft.us
 };
-[[nodiscard]] auto to_string(TeamsCloud cloud) -> std::string_view;  // "global", "usgov-gcchigh", "usgov-dod"
+[[nodiscard]] auto to_string(TeamsCloud cloud) -> std::string_view;   // "global", "usgov-gcchigh", "usgov-dod"
 [[nodiscard]] auto graph_host(TeamsCloud cloud) -> std::string_view;  // "graph.microsoft.com", ...
 
 // What a join link says about its meeting. Long links (MeetupJoin*) fill
@@ -74,9 +75,9 @@ enum class TeamsCloud : std::uint8_t {
 struct JoinUrlFacts {
   JoinLinkShape shape = JoinLinkShape::MeetupJoin;
   TeamsCloud cloud = TeamsCloud::Global;
-  std::string host;                 // lower case, e.g. "teams.microsoft.com"
-  bool from_safe_links = false;     // unwrapped from *.safelinks.protection.outlook.com/?url=
-  bool from_launcher = false;       // unwrapped from /dl/launcher/launcher.html?url=
+  std::string host;                                   // lower case, e.g. "teams.microsoft.com"
+  bool from_safe_links = false;                       // unwrapped from *.safelinks.protection.outlook.com/?url=
+  bool from_launcher = false;                         // unwrapped from /dl/launcher/launcher.html?url=
   std::optional<std::string> thread_id;               // "19:meeting_…@thread.v2" -> chatInfo.threadId
   std::optional<std::string> message_id;              // "0" for scheduled meetings -> chatInfo.messageId
   std::optional<std::string> reply_chain_message_id;  // context "MessageId" (channel meetings)
@@ -117,7 +118,7 @@ enum class JoinUrlError : std::uint8_t {
   InvalidMeetingId,          // `/meet/<id>`: not 6 to 20 digits
   InvalidPasscode,           // `p=` empty, longer than 64 or not printable ASCII
 };
-[[nodiscard]] auto to_string(JoinUrlError error) -> std::string_view;  // one sentence, no trailing period
+[[nodiscard]] auto to_string(JoinUrlError error) -> std::string_view;      // one sentence, no trailing period
 [[nodiscard]] auto join_url_help(JoinUrlError error) -> std::string_view;  // what to do instead
 
 // Links are a few hundred bytes; Safe Links wrappers about a thousand.

@@ -3,13 +3,13 @@
 #ifndef CALLCHECK_OPTIONS_H_
 #define CALLCHECK_OPTIONS_H_
 
-#include <cstddef>      // std::size_t
-#include <cstdint>      // std::uint32_t
-#include <map>          // std::map
-#include <memory>       // std::shared_ptr
-#include <optional>     // std::optional
-#include <string>       // std::string
-#include <vector>       // std::vector
+#include <cstddef>   // std::size_t
+#include <cstdint>   // std::uint32_t
+#include <map>       // std::map
+#include <memory>    // std::shared_ptr
+#include <optional>  // std::optional
+#include <string>    // std::string
+#include <vector>    // std::vector
 
 #include "callcheck/vocabulary.h"
 
@@ -21,12 +21,12 @@ class PolicySchema;  // a compiled team policy (callcheck/policy.h)
 // callers may lower them; raising them beyond the defaults is allowed but
 // removes the guarantees documented in the README.
 struct Limits {
-  std::size_t max_bytes = 1U << 20U;       // bytes per payload
-  std::uint32_t max_depth = 64;            // nesting of objects/arrays
-  std::size_t max_string_bytes = 8192;     // one string value, after unescaping
-  std::size_t max_key_bytes = 256;         // one object key, after unescaping
-  std::size_t max_members = 1000;          // members of one object
-  std::size_t max_elements = 10000;        // elements of one array
+  std::size_t max_bytes = 1U << 20U;    // bytes per payload
+  std::uint32_t max_depth = 64;         // nesting of objects/arrays
+  std::size_t max_string_bytes = 8192;  // one string value, after unescaping
+  std::size_t max_key_bytes = 256;      // one object key, after unescaping
+  std::size_t max_members = 1000;       // members of one object
+  std::size_t max_elements = 10000;     // elements of one array
   // Findings kept per payload, after sorting; the rest are counted in
   // Report::omitted. Bounds the output (and its rendering) whatever the input.
   std::size_t max_findings = 1000;

@@ -54,9 +54,9 @@ struct PolicyLoad {
 // Limits of one policy, whatever the repository says (bytes are checked by
 // the library too, so a caller's fetch cannot lift them).
 inline constexpr std::size_t kMaxPolicyFileBytes = std::size_t{256} << 10U;  // one schema file
-inline constexpr std::size_t kMaxPolicyFiles = 32;                         // files one policy reaches
-inline constexpr std::size_t kMaxPolicyNodes = 10000;  // schema nodes once every $ref is expanded
-inline constexpr std::size_t kMaxPolicyDepth = 128;    // nested schema levels once $refs are followed
+inline constexpr std::size_t kMaxPolicyFiles = 32;                           // files one policy reaches
+inline constexpr std::size_t kMaxPolicyNodes = 10000;                        // schema nodes once every $ref is expanded
+inline constexpr std::size_t kMaxPolicyDepth = 128;  // nested schema levels once $refs are followed
 
 // `main_file` is relative to the schema's folder (usually its file name);
 // `display_prefix` is prepended to file names in the messages of findings

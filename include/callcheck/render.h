@@ -45,10 +45,10 @@ inline constexpr FormatInfo kFormats[] = {
 [[nodiscard]] auto format_names() -> std::string;
 
 struct RenderOptions {
-  bool color = false;                   // ANSI colour (text only)
-  Severity fail_on = Severity::Error;   // junit: which findings are failures
-  bool show_scopes = false;             // text: scenario and scopes under each file (--show-scopes)
-  bool quiet = false;                   // text, concise: no summary line (--quiet)
+  bool color = false;                  // ANSI colour (text only)
+  Severity fail_on = Severity::Error;  // junit: which findings are failures
+  bool show_scopes = false;            // text: scenario and scopes under each file (--show-scopes)
+  bool quiet = false;                  // text, concise: no summary line (--quiet)
   std::string tool_version;
 };
 
@@ -57,17 +57,17 @@ struct Summary {
   // one file and three bodies (its reports arrive one after the other, with
   // the same source).
   std::size_t files = 0;
-  std::size_t bodies = 0;              // reports of request bodies (every report but an unreadable input)
+  std::size_t bodies = 0;  // reports of request bodies (every report but an unreadable input)
   std::size_t errors = 0;
   std::size_t warnings = 0;
   std::size_t infos = 0;
-  std::size_t input_errors = 0;        // files that could not be read
+  std::size_t input_errors = 0;  // files that could not be read
   std::size_t files_with_findings = 0;
-  std::size_t omitted = 0;             // findings left out past the per-file cap
-  bool fixing = false;                 // `check --fix`: `fixed` is shown
-  std::size_t fixed = 0;               // fixes applied (the counts above are what remains)
-  std::string last_source;             // the previous report's source, to count files
-  bool last_had_findings = false;      // ... and whether that file was already counted with findings
+  std::size_t omitted = 0;         // findings left out past the per-file cap
+  bool fixing = false;             // `check --fix`: `fixed` is shown
+  std::size_t fixed = 0;           // fixes applied (the counts above are what remains)
+  std::string last_source;         // the previous report's source, to count files
+  bool last_had_findings = false;  // ... and whether that file was already counted with findings
   void add(const Report &report);
   // Findings that are not about a checked input (a flag, a configuration
   // file): counted as findings, not as a file or a body.

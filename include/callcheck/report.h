@@ -64,20 +64,20 @@ struct RequestInfo {
 };
 
 struct Report {
-  std::string source;                      // display path ('/' separators, relative)
-  std::string origin;                      // for extracted bodies: first line of the block
-  std::vector<Diagnostic> diagnostics;     // sorted by position, then code; no duplicates
+  std::string source;                   // display path ('/' separators, relative)
+  std::string origin;                   // for extracted bodies: first line of the block
+  std::vector<Diagnostic> diagnostics;  // sorted by position, then code; no duplicates
   Scenario scenario;
   RequestInfo request;
-  std::vector<Scope> required_scopes;      // least-privileged sufficient set, sorted by name
+  std::vector<Scope> required_scopes;  // least-privileged sufficient set, sorted by name
   std::vector<ScopeAlternative> alternatives;
-  bool input_error = false;                // the tool could not read or decode this input
+  bool input_error = false;  // the tool could not read or decode this input
   // Findings past Limits::max_findings (the first ones by position are kept):
   // how many were left out, and the most severe of them, which worst() counts
   // so that the exit code does not depend on which findings were kept.
   std::size_t omitted = 0;
   std::optional<Severity> omitted_worst;
-  bool scopes_checked = false;             // granted scopes were given and compared
+  bool scopes_checked = false;  // granted scopes were given and compared
 
   [[nodiscard]] auto count(Severity severity) const -> std::size_t;
   // The most severe diagnostic, or nullopt if there are none.

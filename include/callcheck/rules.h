@@ -25,13 +25,13 @@ struct MessageIds {
 };
 
 struct RuleMeta {
-  std::string_view code;         // "CC201"
-  std::string_view name;         // "callback-uri-not-https"
-  Severity severity;             // default severity
+  std::string_view code;  // "CC201"
+  std::string_view name;  // "callback-uri-not-https"
+  Severity severity;      // default severity
   Status status;
-  std::string_view summary;      // one line
-  std::string_view explanation;  // Markdown: What it does / Why is this bad? / Example / Use instead
-                                 // (/ Fix safety, when the rule has a fix)
+  std::string_view summary;         // one line
+  std::string_view explanation;     // Markdown: What it does / Why is this bad? / Example / Use instead
+                                    // (/ Fix safety, when the rule has a fix)
   FixSafety fix = FixSafety::None;  // the fix's safety; None: the rule has no fix
   // The lint rule's message ids, declared in its header (kMessageIds) and
   // filled in by rule_catalog(); empty for codes a pipeline stage emits.

@@ -44,27 +44,27 @@ struct AppFinding {
 };
 
 struct RawPermission {
-  std::string id;            // as written ("" when declared by name); may be no GUID
-  std::string name;          // a declaring name: app_role_ids["X"], an RSC name
-  std::string label;         // a name written next to the id (comment, Name =, _comment)
+  std::string id;     // as written ("" when declared by name); may be no GUID
+  std::string name;   // a declaring name: app_role_ids["X"], an RSC name
+  std::string label;  // a name written next to the id (comment, Name =, _comment)
   Span label_span;
   DeclaredType type = DeclaredType::Unknown;
-  std::string type_text;     // as written ("Role", "Application", …); "" when none
-  std::string type_evidence; // how a scanned type was found, e.g. "from line 29"
-  std::string resource;      // resourceAppId as written; "" = not stated (Microsoft Graph assumed)
-  std::string application;   // which application of the file
-  std::string via;           // a reference it was resolved through ("local.ids.x")
+  std::string type_text;      // as written ("Role", "Application", …); "" when none
+  std::string type_evidence;  // how a scanned type was found, e.g. "from line 29"
+  std::string resource;       // resourceAppId as written; "" = not stated (Microsoft Graph assumed)
+  std::string application;    // which application of the file
+  std::string via;            // a reference it was resolved through ("local.ids.x")
   Span span;
-  std::string pointer;       // parsed formats: where the id is
-  bool declares = true;      // false: a definition (an id map entry), checked but not granted
-  bool in_comment = false;   // a name in a comment or prose (CC607 is a warning there)
+  std::string pointer;      // parsed formats: where the id is
+  bool declares = true;     // false: a definition (an id map entry), checked but not granted
+  bool in_comment = false;  // a name in a comment or prose (CC607 is a warning there)
 };
 
 struct TeamsApp {
-  bool complete = false;   // a whole manifest (manifestVersion), not a documentation fragment
+  bool complete = false;  // a whole manifest (manifestVersion), not a documentation fragment
   bool has_bots = false;
   bool supports_calling = false;
-  Span bots_span;          // the first bot, or the manifest root
+  Span bots_span;  // the first bot, or the manifest root
   std::string bots_pointer;
   std::string web_app_id;  // webApplicationInfo.id as written
   Span web_app_span;
@@ -72,18 +72,18 @@ struct TeamsApp {
 };
 
 struct AppFile {
-  std::string source;     // display path
-  std::string text;       // kept for code frames
-  std::string format;     // AuditDeclaration::format
+  std::string source;  // display path
+  std::string text;    // kept for code frames
+  std::string format;  // AuditDeclaration::format
   ReadMethod method = ReadMethod::Parsed;
   std::string note;
   std::vector<RawPermission> permissions;
   std::vector<AppFinding> findings;  // CC612 unresolved references, CC616, CC607 in comments…
   std::optional<TeamsApp> teams;
-  std::string app_id;     // the Entra application (client) id, when the file states one
+  std::string app_id;  // the Entra application (client) id, when the file states one
   Span app_id_span;
   std::string app_id_pointer;
-  Span anchor;            // where a missing permission would be added
+  Span anchor;  // where a missing permission would be added
   std::string anchor_pointer;
   bool input_error = false;  // unreadable, or in none of the formats
 };

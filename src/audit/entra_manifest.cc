@@ -16,10 +16,10 @@ namespace callcheck::detail {
 namespace {
 
 constexpr std::array<std::string_view, 7> kLegacyMarkers = {
-    "oauth2Permissions", "replyUrlsWithType", "oauth2AllowImplicitFlow", "oauth2AllowIdTokenImplicitFlow",
+    "oauth2Permissions", "replyUrlsWithType",          "oauth2AllowImplicitFlow", "oauth2AllowIdTokenImplicitFlow",
     "signInUrl",         "accessTokenAcceptedVersion", "allowPublicClient"};
-constexpr std::array<std::string_view, 6> kGraphMarkers = {"api", "web", "spa", "publicClient", "@odata.context",
-                                                            "parentalControlSettings"};
+constexpr std::array<std::string_view, 6> kGraphMarkers = {
+    "api", "web", "spa", "publicClient", "@odata.context", "parentalControlSettings"};
 
 template <std::size_t N>
 auto has_any(const Value &object, const std::array<std::string_view, N> &names) -> bool {
@@ -53,7 +53,7 @@ auto read_entra_manifest(const Document &doc) -> std::optional<AppFile> {
   }
   const Value *list = member(root, "requiredResourceAccess");
   if (list == nullptr || !(list->IsArray() && (list->Empty() || is_access_list(*list)))) return std::nullopt;
-  out.format = has_any(root, kLegacyMarkers) ? "entra-legacy-manifest"
+  out.format = has_any(root, kLegacyMarkers)  ? "entra-legacy-manifest"
                : has_any(root, kGraphMarkers) ? "graph-application"
                                               : "entra-manifest";
   if (const Value *app_id = member(root, "appId"); app_id != nullptr && app_id->IsString()) {

@@ -35,8 +35,8 @@ auto Evaluator::run() -> AuditOutcome {
   return outcome();
 }
 
-void Evaluator::add(std::size_t file, const RuleMeta &rule, std::string message, std::string help, const RawPermission &p,
-           Span span, std::optional<Severity> severity) {
+void Evaluator::add(std::size_t file, const RuleMeta &rule, std::string message, std::string help,
+                    const RawPermission &p, Span span, std::optional<Severity> severity) {
   findings_[file].push_back(Raw{&rule, std::move(message), std::move(help), span, p.pointer, severity});
 }
 
@@ -53,9 +53,8 @@ auto Evaluator::name_problem(std::string_view name) const -> std::pair<std::stri
             fmt::format("write `{}`", meant->name)};
   }
   const std::string suggestion = table_.suggest(name);
-  const std::string why = table_.without_id(name)
-                              ? " (Microsoft's permission data lists it without any id: no app can be granted it)"
-                              : "";
+  const std::string why =
+      table_.without_id(name) ? " (Microsoft's permission data lists it without any id: no app can be granted it)" : "";
   return {fmt::format("`{}` is no Microsoft Graph permission{}", name, why),
           suggestion.empty() ? "see the permissions reference (learn.microsoft.com/graph/permissions-reference)"
                              : fmt::format("did you mean `{}`?", suggestion)};
@@ -82,7 +81,7 @@ void Evaluator::judge(std::size_t file, const RawPermission &p) {
 }
 
 void Evaluator::record(std::size_t file, const RawPermission &p, const PermissionInfo *permission, std::string type,
-              bool counted, bool rsc) {
+                       bool counted, bool rsc) {
   if (!p.declares) return;
   judged_.push_back(Judged{file, &p, permission, std::move(type), counted && permission != nullptr, rsc});
 }
@@ -129,7 +128,8 @@ void Evaluator::judge_id(std::size_t file, const RawPermission &p, bool other_re
   if (guid.empty()) {
     if (other_resource) return;
     const PermissionInfo *named = table_.by_name(p.id);
-    add(file, catalog::kUnknownPermissionId, fmt::format("`{}` is not a GUID: a permission is declared by its id", p.id),
+    add(file, catalog::kUnknownPermissionId,
+        fmt::format("`{}` is not a GUID: a permission is declared by its id", p.id),
         named != nullptr ? id_help(*named, p.type != DeclaredType::Scope)
                          : "use the permission's id from the permissions reference",
         p, p.span);
@@ -154,8 +154,9 @@ void Evaluator::judge_id(std::size_t file, const RawPermission &p, bool other_re
                                          p.label_span.begin.line, labelled->name)
                            : fmt::format("the name next to it (line {}): {}", p.label_span.begin.line, known);
     }
-    add(file, catalog::kUnknownPermissionId, fmt::format("`{}` is no Microsoft Graph permission id{}", guid,
-                                   p.label.empty() ? "" : fmt::format(" (it is written for `{}`)", p.label)),
+    add(file, catalog::kUnknownPermissionId,
+        fmt::format("`{}` is no Microsoft Graph permission id{}", guid,
+                    p.label.empty() ? "" : fmt::format(" (it is written for `{}`)", p.label)),
         help, p, p.span);
     record(file, p, nullptr, "unknown", false);
     return;
@@ -172,8 +173,7 @@ void Evaluator::judge_id(std::size_t file, const RawPermission &p, bool other_re
   std::string type = p.type == DeclaredType::Role ? "Role" : p.type == DeclaredType::Scope ? "Scope" : "unknown";
   bool counted = true;
   bool rsc = false;
-  const bool as_role = p.type == DeclaredType::Role || p.type == DeclaredType::Unknown ||
-                       p.type == DeclaredType::Other;
+  const bool as_role = p.type == DeclaredType::Role || p.type == DeclaredType::Unknown || p.type == DeclaredType::Other;
   if (p.type == DeclaredType::Role && application == nullptr) {
     permission = delegated;
     add(file, catalog::kDelegatedPermissionAsRole,
@@ -193,10 +193,10 @@ void Evaluator::judge_id(std::size_t file, const RawPermission &p, bool other_re
                     application->name),
         application->calls() ? std::string("write `type: Role`: Calls.* permissions exist only as application "
                                            "permissions (delegated calling is not supported)")
-                             : fmt::format("write `type: Role`{}", application->delegated.empty()
-                                                                       ? std::string()
-                                                                       : fmt::format(", or use its delegated id `{}`",
-                                                                                     application->delegated)),
+                             : fmt::format("write `type: Role`{}",
+                                           application->delegated.empty()
+                                               ? std::string()
+                                               : fmt::format(", or use its delegated id `{}`", application->delegated)),
         p, p.span);
     counted = false;
   } else if (p.type == DeclaredType::Scope) {
@@ -228,7 +228,7 @@ auto Evaluator::label_permission(std::string_view label) const -> const Permissi
 }
 
 void Evaluator::check_label(std::size_t file, const RawPermission &p, const PermissionInfo &actual,
-                   const PermissionInfo *labelled) {
+                            const PermissionInfo *labelled) {
   if (labelled == nullptr) {
     if (p.label.rfind("Calls.", 0) == 0) {
       const auto [message, help] = name_problem(p.label);
@@ -241,10 +241,9 @@ void Evaluator::check_label(std::size_t file, const RawPermission &p, const Perm
     add(file, catalog::kPermissionIdNameMismatch,
         fmt::format("`{}` is `{}`, but it is written for `{}` (line {})", normal_guid(p.id), actual.name, p.label,
                     p.label_span.begin.line),
-        id_help(*labelled, role).empty()
-            ? fmt::format("`{}` has no {} id: check which permission is meant", labelled->name,
-                          role ? "application" : "delegated")
-            : id_help(*labelled, role) + "; use the id of the permission you mean",
+        id_help(*labelled, role).empty() ? fmt::format("`{}` has no {} id: check which permission is meant",
+                                                       labelled->name, role ? "application" : "delegated")
+                                         : id_help(*labelled, role) + "; use the id of the permission you mean",
         p, p.span);
     return;
   }
@@ -284,8 +283,7 @@ void Evaluator::judge_name(std::size_t file, const RawPermission &p) {
   if (permission->rsc && p.type == DeclaredType::Role) {
     add(file, catalog::kRscPermissionInAppRegistration,
         fmt::format("`{}` is a resource-specific consent permission: the app registration cannot grant it", p.name),
-        fmt::format("declare it in the Teams app manifest ({{\"name\": \"{}\", \"type\": \"Application\"}})",
-                    p.name),
+        fmt::format("declare it in the Teams app manifest ({{\"name\": \"{}\", \"type\": \"Application\"}})", p.name),
         p, p.span);
     record(file, p, permission, "Role", false);
     return;
@@ -297,8 +295,8 @@ void Evaluator::judge_name(std::size_t file, const RawPermission &p) {
 
 namespace callcheck::detail {
 
-auto evaluate_audit(const std::vector<AppFile> &apps, const std::vector<Report> &payloads,
-                    const AuditOptions &options) -> AuditOutcome {
+auto evaluate_audit(const std::vector<AppFile> &apps, const std::vector<Report> &payloads, const AuditOptions &options)
+    -> AuditOutcome {
   return audit::Evaluator(apps, payloads, options).run();
 }
 

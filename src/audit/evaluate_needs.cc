@@ -14,15 +14,15 @@ void Evaluator::requirements() {
     const bool call_like = !r.scenario.evidence.empty() || r.scenario.media != MediaHosting::Unknown;
     if (kind == CallKind::Ambiguous && !call_like) continue;
     if (kind == CallKind::Ambiguous) {
-      payload_findings_[i].push_back(Raw{&catalog::kPayloadNotAudited,
-                                         "this body matches no single create-call scenario (CC301): the "
-                                         "permissions it needs are not derived, so the audit cannot count it",
-                                         "make the body one documented scenario (`callcheck check` says which)",
-                                         r.scenario.evidence_span.begin.line != 0   ? r.scenario.evidence_span
-                                         : r.scenario.media_evidence_span.begin.line != 0 ? r.scenario.media_evidence_span
-                                                                                        : Span{Position{1, 1}, Position{1, 1}},
-                                         r.scenario.evidence.empty() ? r.scenario.media_evidence : r.scenario.evidence,
-                                         std::nullopt});
+      payload_findings_[i].push_back(
+          Raw{&catalog::kPayloadNotAudited,
+              "this body matches no single create-call scenario (CC301): the "
+              "permissions it needs are not derived, so the audit cannot count it",
+              "make the body one documented scenario (`callcheck check` says which)",
+              r.scenario.evidence_span.begin.line != 0         ? r.scenario.evidence_span
+              : r.scenario.media_evidence_span.begin.line != 0 ? r.scenario.media_evidence_span
+                                                               : Span{Position{1, 1}, Position{1, 1}},
+              r.scenario.evidence.empty() ? r.scenario.media_evidence : r.scenario.evidence, std::nullopt});
       ++unaudited_;
       continue;
     }
@@ -34,7 +34,9 @@ void Evaluator::requirements() {
       // Not a call body (a response, another JSON file in the folder) —
       // unless it could not be read as JSON at all.
       for (const Diagnostic &d : r.diagnostics) {
-        if (d.code == catalog::kInvalidJson.code || d.code == catalog::kInvalidEncoding.code || d.code == catalog::kLimitExceeded.code || d.code == catalog::kNulCharacter.code || d.code == catalog::kNumberOutOfRange.code) {
+        if (d.code == catalog::kInvalidJson.code || d.code == catalog::kInvalidEncoding.code ||
+            d.code == catalog::kLimitExceeded.code || d.code == catalog::kNulCharacter.code ||
+            d.code == catalog::kNumberOutOfRange.code) {
           payload_findings_[i].push_back(
               Raw{&catalog::kPayloadNotAudited,
                   fmt::format("this input is not usable JSON ({} {}): if it is a request body, the permissions it "
@@ -175,20 +177,22 @@ void Evaluator::missing_findings() {
     }
     std::string help;
     if (rsc) {
-      help = fmt::format("add {{\"name\": \"{}\", \"type\": \"Application\"}} to the Teams manifest's "
-                         "authorization.permissions.resourceSpecific",
-                         name);
+      help = fmt::format(
+          "add {{\"name\": \"{}\", \"type\": \"Application\"}} to the Teams manifest's "
+          "authorization.permissions.resourceSpecific",
+          name);
     } else if (p != nullptr && !p->application.empty()) {
-      help = fmt::format("add {{\"id\": \"{}\", \"type\": \"Role\"}} to the Microsoft Graph entry of "
-                         "requiredResourceAccess (an application permission: admin consent)",
-                         p->application);
+      help = fmt::format(
+          "add {{\"id\": \"{}\", \"type\": \"Role\"}} to the Microsoft Graph entry of "
+          "requiredResourceAccess (an application permission: admin consent)",
+          p->application);
     }
     const AppFile &a = apps_[file];
     if (!rsc && a.teams) {
       help += "; no --app file is an Entra app registration: audit it together with this manifest";
     }
-    findings_[file].push_back(Raw{&catalog::kMissingPermission, std::move(message), std::move(help), a.anchor, a.anchor_pointer,
-                                  std::nullopt});
+    findings_[file].push_back(Raw{&catalog::kMissingPermission, std::move(message), std::move(help), a.anchor,
+                                  a.anchor_pointer, std::nullopt});
   }
 }
 
@@ -264,25 +268,25 @@ void Evaluator::teams_findings() {
     // A documentation fragment without bots says nothing about calling.
     if (!requirements_.empty() && !t.supports_calling && (t.has_bots || t.complete)) {
       const Report &first = payloads_[requirements_.front().payload];
-      findings_[i].push_back(Raw{
-          &catalog::kCallingNotEnabled,
-          fmt::format("{}, but the audited request bodies create or join calls ({}, e.g. {})",
-                      t.has_bots ? "no bot of this manifest sets `supportsCalling: true`"
-                                 : "this manifest has no bot, so none with `supportsCalling: true`",
-                      requirements_.size(), where(first, first.scenario.evidence_span.begin)),
-          t.has_bots ? "set `\"supportsCalling\": true` on the calling bot (and `supportsVideo` if it uses video)"
-                     : "add the calling bot to `bots` with `\"supportsCalling\": true`",
-          t.bots_span, t.bots_pointer, std::nullopt});
+      findings_[i].push_back(
+          Raw{&catalog::kCallingNotEnabled,
+              fmt::format("{}, but the audited request bodies create or join calls ({}, e.g. {})",
+                          t.has_bots ? "no bot of this manifest sets `supportsCalling: true`"
+                                     : "this manifest has no bot, so none with `supportsCalling: true`",
+                          requirements_.size(), where(first, first.scenario.evidence_span.begin)),
+              t.has_bots ? "set `\"supportsCalling\": true` on the calling bot (and `supportsVideo` if it uses video)"
+                         : "add the calling bot to `bots` with `\"supportsCalling\": true`",
+              t.bots_span, t.bots_pointer, std::nullopt});
     }
     const std::string web = normal_guid(t.web_app_id);
     if (!web.empty() && !app_ids.empty() && app_ids.count(web) == 0) {
-      findings_[i].push_back(Raw{
-          &catalog::kTeamsAppIdMismatch,
-          fmt::format("`webApplicationInfo.id` is `{}`, but the app registration audited with it is `{}`", web,
-                      *app_ids.begin()),
-          "webApplicationInfo.id must be the Entra application (client) id whose permissions the bot uses; RSC "
-          "is granted to that app",
-          t.web_app_span, t.web_app_pointer, std::nullopt});
+      findings_[i].push_back(
+          Raw{&catalog::kTeamsAppIdMismatch,
+              fmt::format("`webApplicationInfo.id` is `{}`, but the app registration audited with it is `{}`", web,
+                          *app_ids.begin()),
+              "webApplicationInfo.id must be the Entra application (client) id whose permissions the bot uses; RSC "
+              "is granted to that app",
+              t.web_app_span, t.web_app_pointer, std::nullopt});
     }
   }
 }

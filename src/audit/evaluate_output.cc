@@ -18,9 +18,9 @@ void Evaluator::sort(std::vector<Diagnostic> &list) {
     return std::tie(d.span.begin.line, d.span.begin.column, d.code, d.pointer, d.message);
   };
   std::sort(list.begin(), list.end(), [&](const Diagnostic &a, const Diagnostic &b) { return key(a) < key(b); });
-  list.erase(std::unique(list.begin(), list.end(),
-                         [&](const Diagnostic &a, const Diagnostic &b) { return key(a) == key(b); }),
-             list.end());
+  list.erase(
+      std::unique(list.begin(), list.end(), [&](const Diagnostic &a, const Diagnostic &b) { return key(a) == key(b); }),
+      list.end());
 }
 
 auto Evaluator::minimal() const -> std::string {
@@ -119,9 +119,8 @@ auto Evaluator::outcome() -> AuditOutcome {
     d.format = a.format;
     d.method = std::string(to_string(a.method));
     d.note = a.note;
-    d.entries = static_cast<std::size_t>(std::count_if(judged_.begin(), judged_.end(), [&](const Judged &j) {
-      return &apps_[j.file] == &a;
-    }));
+    d.entries = static_cast<std::size_t>(
+        std::count_if(judged_.begin(), judged_.end(), [&](const Judged &j) { return &apps_[j.file] == &a; }));
     s.declarations.push_back(std::move(d));
   }
   for (const Judged &j : judged_) {

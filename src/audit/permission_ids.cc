@@ -54,8 +54,8 @@ auto normal_guid(std::string_view text) -> std::string {
 auto resource_or_placeholder_id(std::string_view guid) -> bool {
   const std::string g = normal_guid(guid);
   if (g.empty()) return false;
-  if (g.substr(0, 7) == "0000000" && (g.substr(8) == "-0000-0000-c000-000000000000" ||
-                                      g.substr(8) == "-0000-0ff1-ce00-000000000000")) {
+  if (g.substr(0, 7) == "0000000" &&
+      (g.substr(8) == "-0000-0000-c000-000000000000" || g.substr(8) == "-0000-0ff1-ce00-000000000000")) {
     return true;
   }
   const char first = g[0];

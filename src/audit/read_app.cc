@@ -60,7 +60,8 @@ auto unrecognised(std::string_view text, const std::string &source, std::string 
   out.method = ReadMethod::Scanned;
   out.input_error = true;
   out.findings.push_back(AppFinding{
-      &catalog::kUnrecognisedAppFile, fmt::format("`{}` is in none of the formats that declare permissions{}; tried: {}", source, why, kTried),
+      &catalog::kUnrecognisedAppFile,
+      fmt::format("`{}` is in none of the formats that declare permissions{}; tried: {}", source, why, kTried),
       "name the file that declares the app's permissions (the Entra manifest, the Teams manifest, the Terraform or "
       "deployment script), or `terraform show -json` output",
       where, "", std::nullopt});

@@ -24,9 +24,9 @@ auto string_member(const Value &object, std::string_view name) -> std::string {
 }
 
 auto name_reference(std::string_view text) -> std::optional<NameReference> {
-  for (const auto &[marker, type] : {std::pair<std::string_view, DeclaredType>{"app_role_ids[", DeclaredType::Role},
-                                     std::pair<std::string_view, DeclaredType>{"oauth2_permission_scope_ids[",
-                                                                               DeclaredType::Scope}}) {
+  for (const auto &[marker, type] :
+       {std::pair<std::string_view, DeclaredType>{"app_role_ids[", DeclaredType::Role},
+        std::pair<std::string_view, DeclaredType>{"oauth2_permission_scope_ids[", DeclaredType::Scope}}) {
     const std::size_t at = text.find(marker);
     if (at == std::string_view::npos) continue;
     std::size_t begin = at + marker.size();

@@ -92,8 +92,8 @@ struct Assignment {
   int group = -1;  // the group it is written in
   enum class Kind : std::uint8_t { Literal, Reference, Open, Other } kind = Kind::Other;
   std::size_t value_offset = 0;
-  std::string value;    // literal content or reference text
-  int value_group = -1; // Kind::Open
+  std::string value;     // literal content or reference text
+  int value_group = -1;  // Kind::Open
 };
 
 class Scanner {
@@ -113,7 +113,9 @@ class Scanner {
 
   // ---- collection ------------------------------------------------------------
 
-  auto line_of(std::size_t offset) const -> std::uint32_t { return lines_.position(static_cast<std::uint32_t>(offset)).line; }
+  auto line_of(std::size_t offset) const -> std::uint32_t {
+    return lines_.position(static_cast<std::uint32_t>(offset)).line;
+  }
   auto span(std::size_t begin, std::size_t end) const -> Span;
 
   auto guid_at(std::size_t i) const -> bool;

@@ -81,8 +81,8 @@ auto Scanner::resolve(const std::string &reference, int depth) const -> std::opt
 }
 
 void Scanner::declare_value(const Assignment &a, std::size_t offset, std::size_t end, const std::string &value,
-                     Assignment::Kind kind, DeclaredType type, std::string type_text, std::string type_evidence,
-                     AppFile &out) {
+                            Assignment::Kind kind, DeclaredType type, std::string type_text, std::string type_evidence,
+                            AppFile &out) {
   RawPermission p;
   p.application = application_of(a.group);
   p.type = type;
@@ -153,14 +153,17 @@ void Scanner::hcl_declarations(AppFile &out) {
       DeclaredType type = a.key == "app_role_id" ? DeclaredType::Role : DeclaredType::Unknown;
       if (const Assignment *t = assignment_in(a.group, "type"); t != nullptr && t->kind == Assignment::Kind::Literal) {
         type_text = t->value;
-        type = t->value == "Role" ? DeclaredType::Role : t->value == "Scope" ? DeclaredType::Scope : DeclaredType::Other;
-        if (line_of(t->key_offset) != line_of(a.key_offset)) evidence = fmt::format("from line {}", line_of(t->key_offset));
+        type = t->value == "Role"    ? DeclaredType::Role
+               : t->value == "Scope" ? DeclaredType::Scope
+                                     : DeclaredType::Other;
+        if (line_of(t->key_offset) != line_of(a.key_offset))
+          evidence = fmt::format("from line {}", line_of(t->key_offset));
       } else if (a.key == "app_role_id") {
         type_text = "Role";
         evidence = "from app_role_id";
       }
-      const std::size_t end = a.kind == Assignment::Kind::Literal ? a.value_offset + a.value.size()
-                                                                  : a.value_offset + a.value.size();
+      const std::size_t end =
+          a.kind == Assignment::Kind::Literal ? a.value_offset + a.value.size() : a.value_offset + a.value.size();
       if (a.kind == Assignment::Kind::Literal || a.kind == Assignment::Kind::Reference) {
         declare_value(a, a.value_offset, end, a.value, a.kind, type, type_text, evidence, out);
       }
@@ -216,8 +219,7 @@ void Scanner::list_elements(const Assignment &a, const Group &list, DeclaredType
     }
     if (std::isalpha(static_cast<unsigned char>(c)) != 0) {
       const std::string reference = reference_at(i);
-      declare_value(a, i, i + reference.size(), reference, Assignment::Kind::Reference, type, type_text, evidence,
-                    out);
+      declare_value(a, i, i + reference.size(), reference, Assignment::Kind::Reference, type, type_text, evidence, out);
       i += std::max<std::size_t>(1, reference.size());
       continue;
     }

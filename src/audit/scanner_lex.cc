@@ -20,12 +20,13 @@ auto Scanner::run() -> std::optional<AppFile> {
     script_declarations(out);
   }
   stray_names(out);
-  const bool found = !out.permissions.empty() ||
-                     std::any_of(out.findings.begin(), out.findings.end(),
-                                 [](const AppFinding &f) { return f.rule == &catalog::kUnresolvedPermissionReference; });
+  const bool found =
+      !out.permissions.empty() || std::any_of(out.findings.begin(), out.findings.end(), [](const AppFinding &f) {
+        return f.rule == &catalog::kUnresolvedPermissionReference;
+      });
   if (!found) return std::nullopt;
-  const auto first = std::find_if(out.permissions.begin(), out.permissions.end(),
-                                  [](const RawPermission &p) { return p.declares; });
+  const auto first =
+      std::find_if(out.permissions.begin(), out.permissions.end(), [](const RawPermission &p) { return p.declares; });
   out.anchor = first != out.permissions.end() ? first->span : Span{Position{1, 1}, Position{1, 1}};
   return out;
 }
@@ -37,8 +38,8 @@ auto Scanner::detect_hcl() const -> bool {
     if (end == std::string_view::npos) end = text_.size();
     std::string_view line = text_.substr(start, end - start);
     while (!line.empty() && is_space(line.front())) line.remove_prefix(1);
-    for (const std::string_view head : {"resource \"", "data \"", "locals {", "terraform {", "variable \"",
-                                        "module \"", "provider \"", "output \""}) {
+    for (const std::string_view head : {"resource \"", "data \"", "locals {", "terraform {", "variable \"", "module \"",
+                                        "provider \"", "output \""}) {
       if (line.substr(0, head.size()) == head) return true;
     }
     start = end + 1;
@@ -222,9 +223,9 @@ void Scanner::add_name(std::size_t begin, std::size_t end, int group) {
   // app_role_ids["NAME"] / oauth2_permission_scope_ids["NAME"]
   if (!n.comment && begin >= 2 && text_[begin - 1] == '"' && text_[begin - 2] == '[') {
     const std::string_view before = text_.substr(0, begin - 2);
-    for (const auto &[marker, type] : {std::pair<std::string_view, DeclaredType>{"app_role_ids", DeclaredType::Role},
-                                       std::pair<std::string_view, DeclaredType>{"oauth2_permission_scope_ids",
-                                                                                 DeclaredType::Scope}}) {
+    for (const auto &[marker, type] :
+         {std::pair<std::string_view, DeclaredType>{"app_role_ids", DeclaredType::Role},
+          std::pair<std::string_view, DeclaredType>{"oauth2_permission_scope_ids", DeclaredType::Scope}}) {
       if (before.size() < marker.size() || before.substr(before.size() - marker.size()) != marker) continue;
       n.ref = type;
       std::size_t b = begin - 2;
@@ -246,7 +247,8 @@ void Scanner::type_marker(std::size_t i, int group) {
   ++k;
   while (k < text_.size() && (is_space(text_[k]) || text_[k] == '"' || text_[k] == '\'')) ++k;
   for (const std::string_view value : {"Role", "Scope"}) {
-    if (text_.substr(k, value.size()) == value && (k + value.size() >= text_.size() || !ident_char(text_[k + value.size()]))) {
+    if (text_.substr(k, value.size()) == value &&
+        (k + value.size() >= text_.size() || !ident_char(text_[k + value.size()]))) {
       types_.push_back(TypeAt{k, group, line_of(k), std::string(value), false});
     }
   }
@@ -257,7 +259,8 @@ void Scanner::assignment(std::size_t i, int group) {
   while (end < text_.size() && (ident_char(text_[end]) || text_[end] == '-')) ++end;
   std::size_t k = end;
   while (k < text_.size() && is_space(text_[k])) ++k;
-  if (k >= text_.size() || text_[k] != '=' || (k + 1 < text_.size() && (text_[k + 1] == '=' || text_[k + 1] == '>'))) return;
+  if (k >= text_.size() || text_[k] != '=' || (k + 1 < text_.size() && (text_[k + 1] == '=' || text_[k + 1] == '>')))
+    return;
   ++k;
   while (k < text_.size() && is_space(text_[k])) ++k;
   if (k >= text_.size()) return;
@@ -322,7 +325,8 @@ void Scanner::name_group(Group &g) const {
     return;
   }
   // A block header on the same line: WORD "LABEL" "LABEL" {
-  const std::size_t line_start = text_.rfind('\n', g.open) == std::string_view::npos ? 0 : text_.rfind('\n', g.open) + 1;
+  const std::size_t line_start =
+      text_.rfind('\n', g.open) == std::string_view::npos ? 0 : text_.rfind('\n', g.open) + 1;
   std::string_view header = text_.substr(line_start, g.open - line_start);
   while (!header.empty() && is_space(header.front())) header.remove_prefix(1);
   std::size_t w = 0;

@@ -88,8 +88,9 @@ auto Scanner::permission_for_guid(const GuidAt &g) -> RawPermission {
     p.type_text = t->value;
     if (t->line != g.line) p.type_evidence = fmt::format("from line {}", t->line);
   }
-  p.type = p.type_text == "Role" ? DeclaredType::Role : p.type_text == "Scope" ? DeclaredType::Scope
-                                                                                 : DeclaredType::Unknown;
+  p.type = p.type_text == "Role"    ? DeclaredType::Role
+           : p.type_text == "Scope" ? DeclaredType::Scope
+                                    : DeclaredType::Unknown;
   set_label(p, label_for(g));
   // Comments that mention the same GUID elsewhere name it too
   // (`# Calls.JoinGroupCall.All: f6594d00-…` above the command).
@@ -116,12 +117,13 @@ void Scanner::script_declarations(AppFile &out) {
   }
   for (std::size_t i = 0; i < text_.size(); ++i) {
     // `"$p=Role"` is a type for the GUIDs in $p.
-    if (cls_[i] != Cls::Comment && text_[i] == '=' && i > 0 && (ident_char(text_[i - 1]) || text_[i - 1] == '}' ||
-                                                                text_[i - 1] == ')')) {
+    if (cls_[i] != Cls::Comment && text_[i] == '=' && i > 0 &&
+        (ident_char(text_[i - 1]) || text_[i - 1] == '}' || text_[i - 1] == ')')) {
       for (const std::string_view value : {"Role", "Scope"}) {
         if (text_.substr(i + 1, value.size()) != value) continue;
         std::size_t b = i;
-        while (b > 0 && (ident_char(text_[b - 1]) || text_[b - 1] == '{' || text_[b - 1] == '(' || text_[b - 1] == '.')) --b;
+        while (b > 0 && (ident_char(text_[b - 1]) || text_[b - 1] == '{' || text_[b - 1] == '(' || text_[b - 1] == '.'))
+          --b;
         if (b > 0 && text_[b - 1] == '$') {
           const TypeAt t{i + 1, -1, line_of(i), std::string(value), false};
           if (file_type && file_type->value != t.value) agree = false;

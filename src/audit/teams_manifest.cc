@@ -42,9 +42,8 @@ auto read_teams_manifest(const Document &doc) -> std::optional<AppFile> {
   const Value *permissions = authorization != nullptr ? member(*authorization, "permissions") : nullptr;
   const Value *rsc = permissions != nullptr ? member(*permissions, "resourceSpecific") : nullptr;
   const bool teams = member(root, "manifestVersion") != nullptr ||
-                     contains_teams_schema(string_member(root, "$schema")) ||
-                     (bots != nullptr && bots->IsArray()) || (web != nullptr && web->IsObject()) ||
-                     (rsc != nullptr && rsc->IsArray());
+                     contains_teams_schema(string_member(root, "$schema")) || (bots != nullptr && bots->IsArray()) ||
+                     (web != nullptr && web->IsObject()) || (rsc != nullptr && rsc->IsArray());
   if (!teams || member(root, "requiredResourceAccess") != nullptr) return std::nullopt;
 
   AppFile out;
@@ -65,8 +64,8 @@ auto read_teams_manifest(const Document &doc) -> std::optional<AppFile> {
         app.bots_pointer = "/bots/" + std::to_string(i);
         app.bots_span = doc.span(app.bots_pointer);
       }
-      if (const Value *calling = member(bot, "supportsCalling"); calling != nullptr && calling->IsBool() &&
-                                                                  calling->GetBool()) {
+      if (const Value *calling = member(bot, "supportsCalling");
+          calling != nullptr && calling->IsBool() && calling->GetBool()) {
         app.supports_calling = true;
       }
     }
@@ -82,8 +81,8 @@ auto read_teams_manifest(const Document &doc) -> std::optional<AppFile> {
       out.note = "RSC in webApplicationInfo.applicationPermissions (manifest 1.11 and earlier)";
       for (rapidjson::SizeType i = 0; i < legacy->Size(); ++i) {
         if (!(*legacy)[i].IsString()) continue;
-        add_rsc(doc, "/webApplicationInfo/applicationPermissions/" + std::to_string(i),
-                std::string(view((*legacy)[i])), "Application", out);
+        add_rsc(doc, "/webApplicationInfo/applicationPermissions/" + std::to_string(i), std::string(view((*legacy)[i])),
+                "Application", out);
       }
     }
   }
@@ -95,7 +94,8 @@ auto read_teams_manifest(const Document &doc) -> std::optional<AppFile> {
       const std::string at = "/authorization/permissions/resourceSpecific/" + std::to_string(i);
       const std::string name = string_member(entry, "name");
       if (name.empty()) {
-        out.findings.push_back(json_finding(doc, catalog::kUnresolvedPermissionReference, "this resourceSpecific entry has no `name`",
+        out.findings.push_back(json_finding(doc, catalog::kUnresolvedPermissionReference,
+                                            "this resourceSpecific entry has no `name`",
                                             "give the RSC permission's name, e.g. `Calls.JoinGroupCalls.Chat`", at));
         continue;
       }

@@ -46,7 +46,8 @@ void read_api_access(const Document &doc, const Value &values, const std::string
         const std::optional<NameReference> ref = name_reference(text);
         if (!ref) {
           out.findings.push_back(json_finding(
-              doc, catalog::kUnresolvedPermissionReference, fmt::format("`{}` cannot be resolved to a permission", text),
+              doc, catalog::kUnresolvedPermissionReference,
+              fmt::format("`{}` cannot be resolved to a permission", text),
               "declare the GUID literally, or audit `terraform show -json` (where references are evaluated)", at));
           continue;
         }

@@ -14,7 +14,6 @@
 namespace callcheck::detail {
 namespace {
 
-
 auto sv(const Value &v) -> std::string_view { return {v.GetString(), v.GetStringLength()}; }
 
 class Parser {
@@ -75,12 +74,18 @@ class Parser {
       const std::string_view key = sv(it->name);
       const Value &value = it->value;
       bool ok = false;
-      if (key == "max_bytes") ok = positive(value, key, l.max_bytes);
-      else if (key == "max_depth") ok = positive(value, key, l.max_depth);
-      else if (key == "max_string") ok = positive(value, key, l.max_string_bytes);
-      else if (key == "max_key") ok = positive(value, key, l.max_key_bytes);
-      else if (key == "max_members") ok = positive(value, key, l.max_members);
-      else if (key == "max_elements") ok = positive(value, key, l.max_elements);
+      if (key == "max_bytes")
+        ok = positive(value, key, l.max_bytes);
+      else if (key == "max_depth")
+        ok = positive(value, key, l.max_depth);
+      else if (key == "max_string")
+        ok = positive(value, key, l.max_string_bytes);
+      else if (key == "max_key")
+        ok = positive(value, key, l.max_key_bytes);
+      else if (key == "max_members")
+        ok = positive(value, key, l.max_members);
+      else if (key == "max_elements")
+        ok = positive(value, key, l.max_elements);
       else {
         return unknown(key, {"max_bytes", "max_depth", "max_string", "max_key", "max_members", "max_elements"},
                        "limits.");
@@ -90,8 +95,7 @@ class Parser {
     return true;
   }
 
-  auto unknown(std::string_view key, const std::vector<std::string_view> &known, std::string_view prefix = "")
-      -> bool {
+  auto unknown(std::string_view key, const std::vector<std::string_view> &known, std::string_view prefix = "") -> bool {
     const std::string near = closest(key, known);
     return fail(fmt::format("unknown member `{}{}`{}", prefix, key,
                             near.empty() ? std::string() : fmt::format("; did you mean `{}{}`?", prefix, near)));

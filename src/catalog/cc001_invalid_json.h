@@ -6,6 +6,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kInvalidJson{
     "CC001", "invalid-json", Severity::Error, Status::Stable,
     "the input is not valid JSON",
@@ -31,6 +32,7 @@ The Graph service rejects a body it cannot parse with `400 Bad Request`, before 
 
 ## Fix safety
 A trailing comma is fixed: the comma is deleted. The parser stopped at the closing bracket right after it, so nothing else was read and nothing else changes. Other syntax errors have no fix, because the parser cannot tell what the author meant.)md", FixSafety::Safe};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

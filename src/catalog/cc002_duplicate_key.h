@@ -6,6 +6,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kDuplicateKey{
     "CC002", "duplicate-key", Severity::Error, Status::Stable,
     "an object has the same member name twice",
@@ -24,6 +25,7 @@ RFC 8259 leaves the outcome undefined: RapidJSON and valijson keep the first val
 ```json
 { "callbackUri": "https://bot.contoso.com/a" }
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

@@ -6,6 +6,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kInvalidEncoding{
     "CC003", "invalid-encoding", Severity::Error, Status::Stable,
     "the input is not well-formed UTF-8",
@@ -24,6 +25,7 @@ RFC 8259 requires UTF-8 for JSON exchanged between systems. RapidJSON 1.1.0 acce
 ```json
 { "subject": "caf\u00e9" }
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

@@ -6,6 +6,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kLimitExceeded{
     "CC004", "limit-exceeded", Severity::Error, Status::Stable,
     "the input exceeds a size, depth or length limit",
@@ -24,6 +25,7 @@ A create-call body is about a kilobyte and six levels deep. Inputs far beyond th
 ```json
 { "subject": "Weekly sync" }
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

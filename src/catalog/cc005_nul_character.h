@@ -6,6 +6,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kNulCharacter{
     "CC005", "nul-character", Severity::Error, Status::Stable,
     "the input contains a NUL byte or a \\u0000 escape",
@@ -24,6 +25,7 @@ RapidJSON stops reading at a raw NUL, so anything after it would go unchecked. `
 ```json
 { "subject": "ab" }
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

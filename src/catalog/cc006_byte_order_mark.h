@@ -6,6 +6,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kByteOrderMark{
     "CC006", "byte-order-mark", Severity::Warning, Status::Stable,
     "the input starts with a UTF-8 byte order mark",
@@ -27,6 +28,7 @@ RFC 8259 says JSON text must not begin with a BOM. Some parsers reject it, other
 
 ## Fix safety
 The fix deletes the three bytes of the byte order mark; the JSON text after it is unchanged.)md", FixSafety::Safe};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

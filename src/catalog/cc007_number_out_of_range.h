@@ -6,6 +6,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kNumberOutOfRange{
     "CC007", "number-out-of-range", Severity::Error, Status::Stable,
     "a number does not fit in a 64-bit floating point value",
@@ -24,6 +25,7 @@ Parsers disagree on such numbers: RapidJSON 1.1.0 turns some into infinity and r
 ```json
 { "ringingTimeoutInSeconds": 60 }
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

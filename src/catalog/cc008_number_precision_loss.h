@@ -6,6 +6,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kNumberPrecisionLoss{
     "CC008", "number-precision-loss", Severity::Warning, Status::Stable,
     "a number cannot be represented exactly as a double",
@@ -24,6 +25,7 @@ Reports integers beyond 2^53 and literals with more than 17 significant digits.
 ```json
 { "subject": "12345678901234567890" }
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

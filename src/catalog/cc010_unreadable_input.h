@@ -6,6 +6,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kUnreadableInput{
     "CC010", "unreadable-input", Severity::Error, Status::Stable,
     "the input could not be read",
@@ -24,6 +25,7 @@ callcheck missing.json
 ```sh
 callcheck samples/valid/p2p-service-hosted.json
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

@@ -6,6 +6,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kSchemaViolation{
     "CC100", "schema-violation", Severity::Error, Status::Stable,
     "the payload violates the schema in a way no more specific code covers",
@@ -24,6 +25,7 @@ The schema is generated from the official Graph metadata; a body that violates i
 ```json
 { "callbackUri": "https://bot.contoso.com/callback", "mediaConfig": { "@odata.type": "#microsoft.graph.serviceHostedMediaConfig" } }
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

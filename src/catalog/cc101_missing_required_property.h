@@ -6,6 +6,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kMissingRequiredProperty{
     "CC101", "missing-required-property", Severity::Error, Status::Stable,
     "a required property is missing",
@@ -24,6 +25,7 @@ The service answers `400 Bad Request` without these; `callbackUri` is the only n
 ```json
 { "callbackUri": "https://bot.contoso.com/callback", "mediaConfig": { "@odata.type": "#microsoft.graph.serviceHostedMediaConfig" } }
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

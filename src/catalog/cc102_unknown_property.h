@@ -6,6 +6,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kUnknownProperty{
     "CC102", "unknown-property", Severity::Error, Status::Stable,
     "a closed Graph type has a property it does not declare",
@@ -27,6 +28,7 @@ The service rejects or ignores undeclared members of closed types; a misspelt na
 
 ## Fix safety
 When exactly one declared property is closest to the misspelt name (`preFetchMedias` -> `preFetchMedia`), the fix renames the member. It is unsafe: the renamed member now takes effect, which may not be what the author meant. With no suggestion, a tie between two, or the suggested name already present, there is no fix.)md", FixSafety::Unsafe};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

@@ -6,6 +6,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kTypeMismatch{
     "CC103", "type-mismatch", Severity::Error, Status::Stable,
     "a value has the wrong JSON type",
@@ -24,6 +25,7 @@ The service cannot deserialise the body and fails the request.
 ```json
 { "requestedModalities": ["audio"] }
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

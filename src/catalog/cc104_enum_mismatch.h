@@ -6,6 +6,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kEnumMismatch{
     "CC104", "enum-mismatch", Severity::Error, Status::Stable,
     "a value is not one of the allowed enum members",
@@ -27,6 +28,7 @@ Enum members are case-sensitive and differ between beta and v1.0; the service re
 
 ## Fix safety
 When the value differs from an allowed value only in letter case (`Audio` -> `audio`), the fix writes the allowed spelling; that is the value the author meant. Other mismatches have no fix.)md", FixSafety::Safe};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

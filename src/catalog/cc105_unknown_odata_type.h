@@ -6,6 +6,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kUnknownOdataType{
     "CC105", "unknown-odata-type", Severity::Error, Status::Stable,
     "`@odata.type` names a type that cannot fill this slot",
@@ -24,6 +25,7 @@ The discriminator decides how the service reads the whole object; a wrong one me
 ```json
 { "mediaConfig": { "@odata.type": "#microsoft.graph.serviceHostedMediaConfig" } }
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

@@ -6,6 +6,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kValueOutOfRange{
     "CC106", "value-out-of-range", Severity::Error, Status::Stable,
     "a number is outside the allowed range",
@@ -24,6 +25,7 @@ The service rejects values outside the range of the property's type.
 ```json
 { "ringingTimeoutInSeconds": 60 }
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

@@ -6,6 +6,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kArraySize{
     "CC107", "array-size", Severity::Error, Status::Stable,
     "an array has too many or too few elements",
@@ -24,6 +25,7 @@ Arrays such as `targets` and `requestedModalities` have bounds in the schema.
 ```json
 { "requestedModalities": ["audio"] }
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

@@ -6,6 +6,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kStringLength{
     "CC108", "string-length", Severity::Error, Status::Stable,
     "a string is too long or too short",
@@ -24,6 +25,7 @@ The service rejects values longer than the property allows.
 ```json
 { "subject": "Weekly sync" }
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

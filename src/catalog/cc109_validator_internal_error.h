@@ -6,6 +6,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kValidatorInternalError{
     "CC109", "validator-internal-error", Severity::Error, Status::Stable,
     "the schema validator failed on this payload",
@@ -24,6 +25,7 @@ It means a defect in callcheck or its libraries, not necessarily in your payload
 ```json
 { "callbackUri": "https://bot.contoso.com/callback", "mediaConfig": { "@odata.type": "#microsoft.graph.serviceHostedMediaConfig" } }
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

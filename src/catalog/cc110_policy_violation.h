@@ -6,6 +6,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kPolicyViolation{
     "CC110", "policy-violation", Severity::Error, Status::Stable,
     "the payload breaks a team policy (a JSON Schema named in `schemas` of `.callcheck.json`)",
@@ -26,6 +27,7 @@ The rule rests on the team's own schema, not on Microsoft's documentation: it fa
 ```json
 { "callbackUri": "https://bot.contoso.com/api/calls" }
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

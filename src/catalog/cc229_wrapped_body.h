@@ -8,6 +8,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kWrappedBody{
     "CC229", "wrapped-body", Severity::Error, Status::Stable,
     "the call body is wrapped in one member (`{\"Call\": {...}}`)",
@@ -26,6 +27,7 @@ The service reads the call's members at the top level of the request body. Insid
 ```json
 { "callbackUri": "https://bot.contoso.com/callback", "mediaConfig": { "@odata.type": "#microsoft.graph.serviceHostedMediaConfig" }, "targets": [ { "identity": { "user": { "id": "8a34a46b-3d17-4adc-8dce-dc4e7d572698" } } } ] }
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

@@ -7,6 +7,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kRequestUndecided{
     "CC251", "request-undecided", Severity::Warning, Status::Stable,
     "which calls-API request the body is for is not known, so it is not checked",
@@ -25,6 +26,7 @@ A mid-call body is only right or wrong for a given action: `{"clientContext": "â
 ```json
 { "note": "the same body after `POST https://graph.microsoft.com/v1.0/communications/calls/{id}/subscribeToTone`, or checked with --request subscribeToTone" }
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

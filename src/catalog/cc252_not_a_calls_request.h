@@ -7,6 +7,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kNotACallsRequest{
     "CC252", "not-a-calls-request", Severity::Warning, Status::Stable,
     "not a calls-API request body; set `files`/`exclude`",
@@ -25,6 +26,7 @@ Checked as a create-call body, such a file produced a list of missing properties
 ```json
 { "note": "exclude the file (pre-commit `files:`/`exclude:`, `--exclude`, or the configuration's `exclude`)" }
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

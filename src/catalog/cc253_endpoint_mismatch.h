@@ -7,6 +7,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kEndpointMismatch{
     "CC253", "endpoint-mismatch", Severity::Warning, Status::Stable,
     "the request line's API version or cloud does not fit the check",
@@ -25,6 +26,7 @@ A body is only valid for the API version it is sent to: beta and v1.0 differ in 
 ```json
 { "note": "the same request checked with --api beta" }
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

@@ -6,6 +6,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kAmbiguousScenario{
     "CC301", "ambiguous-scenario", Severity::Warning, Status::Stable,
     "the body matches no single documented create-call scenario",
@@ -24,6 +25,7 @@ The scenario decides which application permission the call needs (`Calls.Initiat
 ```json
 { "callbackUri": "https://bot.contoso.com/callback", "targets": [ { "identity": { "user": { "id": "8a34a46b-3d17-4adc-8dce-dc4e7d572698" } } } ], "mediaConfig": { "@odata.type": "#microsoft.graph.serviceHostedMediaConfig" } }
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

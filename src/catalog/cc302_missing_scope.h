@@ -6,6 +6,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kMissingScope{
     "CC302", "missing-scope", Severity::Error, Status::Stable,
     "the granted application permissions do not cover this call",
@@ -26,6 +27,7 @@ Grant `Calls.InitiateGroupCall.All` as well, or call one target:
 ```json
 { "callbackUri": "https://bot.contoso.com/callback", "targets": [ { "identity": { "user": { "id": "8a34a46b-3d17-4adc-8dce-dc4e7d572698" } } } ], "mediaConfig": { "@odata.type": "#microsoft.graph.serviceHostedMediaConfig" } }
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

@@ -6,6 +6,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kScopeAlias{
     "CC303", "scope-alias", Severity::Warning, Status::Stable,
     "a granted permission is written in a non-canonical spelling",
@@ -28,6 +29,7 @@ Granted permissions (`--scopes`, or the `roles` claim you expect):
 
 ## Fix safety
 In `.callcheck.json` (`scopes`), the fix writes the canonical name in place of the alias, the same permission spelt as the service and the app registration know it; `--fix` rewrites the configuration file. Names from `--scopes` and `--token` are not in a file and have no fix.)md", FixSafety::Safe};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

@@ -6,6 +6,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kUnknownScope{
     "CC304", "unknown-scope", Severity::Warning, Status::Stable,
     "a granted Calls.* permission name is not a known permission",
@@ -25,6 +26,7 @@ Granted permissions (`--scopes`, or the `roles` claim you expect):
 ```json
 { "roles": [ "Calls.Initiate.All" ] }
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

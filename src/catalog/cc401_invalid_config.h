@@ -6,6 +6,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kInvalidConfig{
     "CC401", "invalid-config", Severity::Error, Status::Stable,
     "a configuration or baseline file is not valid",
@@ -24,6 +25,7 @@ A mistyped rule name or level would otherwise be silently ignored, and findings 
 ```json
 { "rules": { "callback-uri-not-https": "off" } }
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

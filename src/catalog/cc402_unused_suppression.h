@@ -6,6 +6,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kUnusedSuppression{
     "CC402", "unused-suppression", Severity::Warning, Status::Stable,
     "a suppression in the configuration hid nothing",
@@ -24,6 +25,7 @@ A request body cannot carry comments, so suppressions live in the configuration,
 ```json
 { "suppressions": [] }
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

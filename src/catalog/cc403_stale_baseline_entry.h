@@ -6,6 +6,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kStaleBaselineEntry{
     "CC403", "stale-baseline-entry", Severity::Warning, Status::Stable,
     "a baseline entry matches fewer findings than it records",
@@ -24,6 +25,7 @@ The recorded problems were fixed, but the entry still hides that many findings: 
 ```json
 { "version": 1, "entries": [] }
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

@@ -8,6 +8,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kNonRequestBlock{
     "CC502", "non-request-block", Severity::Info, Status::Stable,
     "a block next to a create-call request is not a request body and was skipped",
@@ -26,6 +27,7 @@ It is not bad: the note says why a block that looks like a payload produced no f
 ```json
 { "callbackUri": "https://bot.contoso.com/callback", "mediaConfig": { "@odata.type": "#microsoft.graph.serviceHostedMediaConfig" } }
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

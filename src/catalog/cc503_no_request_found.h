@@ -8,6 +8,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kNoRequestFound{
     "CC503", "no-request-found", Severity::Warning, Status::Stable,
     "a Markdown or .http file contains no create-call request body",
@@ -26,6 +27,7 @@ The file was named on the command line (or matched a pre-commit pattern) to be c
 ```json
 { "note": "a ```http block with POST https://graph.microsoft.com/v1.0/communications/calls, then a ```json block with the body" }
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

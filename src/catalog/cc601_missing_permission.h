@@ -7,6 +7,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kMissingPermission{
     "CC601", "missing-permission", Severity::Error, Status::Stable,
     "a payload needs a permission the app registration does not declare",
@@ -27,6 +28,7 @@ Declare `Calls.JoinGroupCallAsGuest.All` (application id `fd7ccf6b-3d28-418b-970
 ```json
 { "requiredResourceAccess": [ { "resourceAppId": "00000003-0000-0000-c000-000000000000", "resourceAccess": [ { "id": "f6b49018-60ab-4f81-83bd-22caeabfed2d", "type": "Role" }, { "id": "fd7ccf6b-3d28-418b-9701-cd10f5cd2fd4", "type": "Role" } ] } ] }
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

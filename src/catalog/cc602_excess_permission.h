@@ -7,6 +7,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kExcessPermission{
     "CC602", "excess-permission", Severity::Warning, Status::Stable,
     "the app registration declares a Calls.* permission no audited payload needs",
@@ -27,6 +28,7 @@ Remove `Calls.Initiate.All` (`284383ee-…`): joining a meeting does not place a
 ```json
 { "requiredResourceAccess": [ { "resourceAppId": "00000003-0000-0000-c000-000000000000", "resourceAccess": [ { "id": "f6b49018-60ab-4f81-83bd-22caeabfed2d", "type": "Role" } ] } ] }
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

@@ -7,6 +7,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kDelegatedPermissionAsRole{
     "CC603", "delegated-permission-as-role", Severity::Error, Status::Stable,
     "a delegated permission id (or name) is declared as an application role",
@@ -26,6 +27,7 @@ The application permission Presence.Read.All has its own id:
 ```json
 { "requiredResourceAccess": [ { "resourceAppId": "00000003-0000-0000-c000-000000000000", "resourceAccess": [ { "id": "a70e0c2d-e793-494c-94c4-118fa0a67f42", "type": "Role" } ] } ] }
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

@@ -7,6 +7,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kApplicationPermissionAsScope{
     "CC604", "application-permission-as-scope", Severity::Error, Status::Stable,
     "an application permission id (or name) is declared as a delegated scope",
@@ -25,6 +26,7 @@ The entry grants nothing: `Scope` takes a delegated scope id (learn.microsoft.co
 ```json
 { "requiredResourceAccess": [ { "resourceAppId": "00000003-0000-0000-c000-000000000000", "resourceAccess": [ { "id": "284383ee-7f6e-4e40-a2a8-e85dcb029101", "type": "Role" } ] } ] }
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

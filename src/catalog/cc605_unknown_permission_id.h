@@ -7,6 +7,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kUnknownPermissionId{
     "CC605", "unknown-permission-id", Severity::Error, Status::Stable,
     "a declared permission id is no Microsoft Graph permission",
@@ -27,6 +28,7 @@ az ad app permission add --id $APP_ID --api 00000003-0000-0000-c000-000000000000
 # Calls.JoinGroupCall.All
 az ad app permission add --id $APP_ID --api 00000003-0000-0000-c000-000000000000 --api-permissions f6b49018-60ab-4f81-83bd-22caeabfed2d=Role
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

@@ -7,6 +7,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kPermissionIdNameMismatch{
     "CC606", "permission-id-name-mismatch", Severity::Error, Status::Stable,
     "a permission id is written next to the name of another permission",
@@ -27,6 +28,7 @@ az ad app permission add --id $APP_ID --api 00000003-0000-0000-c000-000000000000
 az ad app permission add --id $APP_ID --api 00000003-0000-0000-c000-000000000000 \
   --api-permissions c1684f21-1984-47fa-9d61-2dc8c296bb70=Role   # OnlineMeetings.Read.All
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

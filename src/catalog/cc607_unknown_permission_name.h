@@ -7,6 +7,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kUnknownPermissionName{
     "CC607", "unknown-permission-name", Severity::Error, Status::Stable,
     "a permission name Entra does not know: a legacy documentation spelling or a typo",
@@ -25,6 +26,7 @@ role_ids = [data.azuread_service_principal.msgraph.app_role_ids["Calls.JoinGroup
 ```hcl
 role_ids = [data.azuread_service_principal.msgraph.app_role_ids["Calls.JoinGroupCall.All"]]
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

@@ -7,6 +7,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kRscPermissionInAppRegistration{
     "CC608", "rsc-permission-in-app-registration", Severity::Warning, Status::Stable,
     "a resource-specific consent permission is declared in the app registration",
@@ -26,6 +27,7 @@ In the Teams app manifest:
 ```json
 { "authorization": { "permissions": { "resourceSpecific": [ { "name": "Calls.JoinGroupCalls.Chat", "type": "Application" } ] } } }
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

@@ -7,6 +7,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kTenantPermissionInTeamsManifest{
     "CC609", "tenant-permission-in-teams-manifest", Severity::Warning, Status::Stable,
     "a tenant-wide permission is listed as resource-specific consent in the Teams manifest",
@@ -25,6 +26,7 @@ The Teams manifest grants only resource-specific consent permissions (learn.micr
 ```json
 { "authorization": { "permissions": { "resourceSpecific": [ { "name": "Calls.JoinGroupCalls.Chat", "type": "Application" } ] } } }
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

@@ -7,6 +7,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kCallingNotEnabled{
     "CC610", "calling-not-enabled", Severity::Warning, Status::Stable,
     "the Teams manifest does not enable calling while the repository creates or joins calls",
@@ -25,6 +26,7 @@ A calling bot is registered with `supportsCalling` (and `supportsVideo`) in its 
 ```json
 { "manifestVersion": "1.17", "bots": [ { "botId": "9707c142-2583-4e56-9983-4d913338afb0", "scopes": ["team"], "supportsCalling": true } ] }
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

@@ -7,6 +7,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kJoinCouldUseRsc{
     "CC611", "join-could-use-rsc", Severity::Info, Status::Stable,
     "meeting joins could use resource-specific consent instead of a tenant-wide permission",
@@ -26,6 +27,7 @@ In the Teams app manifest (with `webApplicationInfo.id` set to the app's id):
 ```json
 { "authorization": { "permissions": { "resourceSpecific": [ { "name": "Calls.JoinGroupCalls.Chat", "type": "Application" } ] } } }
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

@@ -7,6 +7,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kUnresolvedPermissionReference{
     "CC612", "unresolved-permission-reference", Severity::Warning, Status::Stable,
     "a permission is declared through a reference the audit cannot resolve",
@@ -31,6 +32,7 @@ resource_access {
   type = "Role"
 }
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

@@ -7,6 +7,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kPermissionUnderOtherResource{
     "CC613", "permission-under-other-resource", Severity::Error, Status::Stable,
     "a Microsoft Graph permission id is declared under another API's resourceAppId",
@@ -25,6 +26,7 @@ Permission ids belong to their API (learn.microsoft.com/graph/api/resources/requ
 ```json
 { "requiredResourceAccess": [ { "resourceAppId": "00000003-0000-0000-c000-000000000000", "resourceAccess": [ { "id": "f6b49018-60ab-4f81-83bd-22caeabfed2d", "type": "Role" } ] } ] }
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

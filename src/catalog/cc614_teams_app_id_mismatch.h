@@ -7,6 +7,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kTeamsAppIdMismatch{
     "CC614", "teams-app-id-mismatch", Severity::Warning, Status::Stable,
     "the Teams manifest's webApplicationInfo.id is not the audited app registration",
@@ -25,6 +26,7 @@ Resource-specific consent is granted to the Entra app named by `webApplicationIn
 ```json
 { "manifestVersion": "1.17", "webApplicationInfo": { "id": "8d9e0f4a-7b1c-4e2d-9a3f-5c6b7d8e9f01", "resource": "api://botid-8d9e0f4a-7b1c-4e2d-9a3f-5c6b7d8e9f01" } }
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

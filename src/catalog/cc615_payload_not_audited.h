@@ -7,6 +7,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kPayloadNotAudited{
     "CC615", "payload-not-audited", Severity::Warning, Status::Stable,
     "a request body's permissions could not be derived, so the audit does not count it",
@@ -25,6 +26,7 @@ The audit compares the declared permissions with what the bodies need; a body it
 ```json
 { "callbackUri": "https://bot.contoso.com/callback", "targets": [ { "identity": { "user": { "id": "8a34a46b-3d17-4adc-8dce-dc4e7d572698" } } } ], "mediaConfig": { "@odata.type": "#microsoft.graph.serviceHostedMediaConfig" } }
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

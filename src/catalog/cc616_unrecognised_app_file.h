@@ -7,6 +7,7 @@
 
 namespace callcheck::catalog {
 
+// clang-format off
 inline constexpr RuleMeta kUnrecognisedAppFile{
     "CC616", "unrecognised-app-file", Severity::Error, Status::Stable,
     "an --app file is in none of the formats that declare permissions",
@@ -26,6 +27,7 @@ The app's manifest as the Entra portal downloads it (or `az ad app show --id <ap
 ```json
 { "displayName": "calling bot", "requiredResourceAccess": [ { "resourceAppId": "00000003-0000-0000-c000-000000000000", "resourceAccess": [ { "id": "284383ee-7f6e-4e40-a2a8-e85dcb029101", "type": "Role" } ] } ] }
 ```)md"};
+// clang-format on
 
 }  // namespace callcheck::catalog
 

@@ -18,9 +18,8 @@ namespace callcheck::detail {
 [[nodiscard]] auto make_diagnostic(const RuleMeta &meta, std::string message, std::string pointer, Span span,
                                    std::string help = {}) -> Diagnostic;
 // At the severity `policy` gives the rule; nullopt when the rule is off.
-[[nodiscard]] auto make_diagnostic(const Policy &policy, const RuleMeta &meta, std::string message,
-                                   std::string pointer, Span span, std::string help = {})
-    -> std::optional<Diagnostic>;
+[[nodiscard]] auto make_diagnostic(const Policy &policy, const RuleMeta &meta, std::string message, std::string pointer,
+                                   Span span, std::string help = {}) -> std::optional<Diagnostic>;
 
 }  // namespace callcheck::detail
 

@@ -55,9 +55,9 @@ auto unknown(std::string_view selector, std::string_view what) -> SelectorProble
 }
 
 auto cannot_switch_off(const RuleMeta &meta) -> SelectorProblem {
-  return SelectorProblem{fmt::format("{} {} is always reported (input validity) and cannot be switched off",
-                                     meta.code, meta.name),
-                         "fix the input instead; `callcheck explain " + std::string(meta.code) + "` says how"};
+  return SelectorProblem{
+      fmt::format("{} {} is always reported (input validity) and cannot be switched off", meta.code, meta.name),
+      "fix the input instead; `callcheck explain " + std::string(meta.code) + "` says how"};
 }
 
 }  // namespace
@@ -66,8 +66,10 @@ auto always_reported(std::string_view code) -> bool {
   // Every always-reported code is CC0xx: check() asks this for every rule
   // of every payload, and most are not.
   if (code.substr(0, 3) != "CC0") return false;
-  return code == catalog::kInvalidJson.code || code == catalog::kDuplicateKey.code || code == catalog::kInvalidEncoding.code || code == catalog::kLimitExceeded.code || code == catalog::kNulCharacter.code ||
-         code == catalog::kByteOrderMark.code || code == catalog::kNumberOutOfRange.code || code == catalog::kUnreadableInput.code;
+  return code == catalog::kInvalidJson.code || code == catalog::kDuplicateKey.code ||
+         code == catalog::kInvalidEncoding.code || code == catalog::kLimitExceeded.code ||
+         code == catalog::kNulCharacter.code || code == catalog::kByteOrderMark.code ||
+         code == catalog::kNumberOutOfRange.code || code == catalog::kUnreadableInput.code;
 }
 
 auto check_selector(std::string_view selector, bool for_ignore) -> std::optional<SelectorProblem> {

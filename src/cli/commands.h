@@ -13,14 +13,14 @@ namespace callcheck::cli {
 
 struct CheckArgs {
   std::vector<std::string> paths;
-  std::string format = "text";  // scopes, audit: the one output format
+  std::string format = "text";       // scopes, audit: the one output format
   std::vector<std::string> formats;  // check: --format NAME[:FILE], repeatable (none = text)
   std::string output_file;           // check: -o FILE, for the output without a FILE
   bool statistics = false;           // check: counts per rule after the findings
   bool exit_zero = false;            // check: exit 0 whatever was found (2 still means failure)
   bool quiet = false;                // check: errors only, no summary line
   std::string fail_on = "error";
-  std::string api;  // "" = from config, else v1.0
+  std::string api;      // "" = from config, else v1.0
   std::string request;  // --request NAME: the calls-API request of every body (issue 12); "" = decide
   std::vector<std::string> scopes;
   std::string token_file;
@@ -35,10 +35,10 @@ struct CheckArgs {
   unsigned jobs = 1;
   std::string color = "auto";
   std::string stdin_name = "<stdin>";
-  std::string join_url;  // "" = from config, else compare every body with this link
-  bool follow_symlinks = false;  // read payloads through symlinks leaving the repository
-  bool show_config = false;      // stderr: the configuration that applies to each input
-  bool no_ignore = false;        // walks: also hidden names and what .gitignore ignores
+  std::string join_url;              // "" = from config, else compare every body with this link
+  bool follow_symlinks = false;      // read payloads through symlinks leaving the repository
+  bool show_config = false;          // stderr: the configuration that applies to each input
+  bool no_ignore = false;            // walks: also hidden names and what .gitignore ignores
   std::vector<std::string> exclude;  // --exclude GLOB, repeatable: relative to the working directory
   Limits limits;
   // Fixes (issue 16): --fix writes the safe ones, --unsafe-fixes adds the
@@ -54,7 +54,7 @@ struct JoinUrlArgs {
   std::string url;
   std::string callback_uri;  // "" = placeholder
   std::string api = "v1.0";
-  std::string tenant;        // "" = the link's, or a placeholder for short links
+  std::string tenant;  // "" = the link's, or a placeholder for short links
   std::string media = "service";
   std::string format = "text";
 };

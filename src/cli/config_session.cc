@@ -39,8 +39,9 @@ auto folder_of(const fs::path &file) -> fs::path {
 }
 
 auto unreadable(const std::string &what, const std::string &display, const std::string &error) -> Diagnostic {
-  return detail::make_diagnostic(catalog::kInvalidConfig, fmt::format("cannot read the {} `{}`: {}", what, display, error),
-                                 "", Span{Position{1, 1}, Position{1, 1}});
+  return detail::make_diagnostic(catalog::kInvalidConfig,
+                                 fmt::format("cannot read the {} `{}`: {}", what, display, error), "",
+                                 Span{Position{1, 1}, Position{1, 1}});
 }
 
 }  // namespace
@@ -51,10 +52,10 @@ struct ConfigSession::LoadedConfig {
   fs::path dir;
   fs::path root;  // what the paths it names must stay inside (trust_root.h)
   detail::ConfigLoad load;
-  std::string baseline;  // its `baseline`, resolved and checked; "" = none
+  std::string baseline;          // its `baseline`, resolved and checked; "" = none
   std::vector<std::string> app;  // its `app` (callcheck audit), resolved and checked
-  UserSchemaLoad policies;  // its `schemas`: what they read, their CC401s (cli/user_schemas.h)
-  Options top;  // base + top level + command line: filters this config's CC402
+  UserSchemaLoad policies;       // its `schemas`: what they read, their CC401s (cli/user_schemas.h)
+  Options top;                   // base + top level + command line: filters this config's CC402
   std::vector<detail::SuppressionUse> uses;
 };
 
@@ -271,7 +272,8 @@ auto ConfigSession::drop_own_and_excluded(std::vector<Input> &inputs, const std:
         why = "it matches `exclude` in " + c->display;
       }
     }
-    if (!why.empty() && in.explicit_path) notes.push_back(fmt::format("callcheck: {}: not checked: {}", printable(in.display), why));
+    if (!why.empty() && in.explicit_path)
+      notes.push_back(fmt::format("callcheck: {}: not checked: {}", printable(in.display), why));
     if (why.empty() && kept++ != i) inputs[kept - 1] = std::move(in);
   }
   const std::size_t dropped = inputs.size() - kept;
@@ -302,9 +304,8 @@ auto ConfigSession::prepare(const std::vector<Input> &inputs) -> bool {
     // A baseline is never applied while a new one is written: it would
     // leave out exactly the findings it hides.
     if (!baseline_path.empty() && !writer_) {
-      const Options &filter = p.config >= 0 && args_.baseline.empty()
-                                  ? configs_[static_cast<std::size_t>(p.config)]->top
-                                  : base_;
+      const Options &filter =
+          p.config >= 0 && args_.baseline.empty() ? configs_[static_cast<std::size_t>(p.config)]->top : base_;
       p.baseline = load_baseline(baseline_path, filter);
       p.baseline_relative = relative_to(file, baselines_[static_cast<std::size_t>(p.baseline)]->dir);
     }

@@ -28,11 +28,11 @@
 #define CALLCHECK_CLI_CONFIG_SESSION_H_
 
 #include <filesystem>  // std::filesystem::path
-#include <map>      // std::map
-#include <memory>   // std::unique_ptr
-#include <ostream>  // std::ostream
-#include <string>   // std::string
-#include <vector>   // std::vector
+#include <map>         // std::map
+#include <memory>      // std::unique_ptr
+#include <ostream>     // std::ostream
+#include <string>      // std::string
+#include <vector>      // std::vector
 
 #include "callcheck/callcheck.h"
 #include "cli/commands.h"
@@ -138,8 +138,8 @@ class ConfigSession {
     std::string write_relative;
   };
   std::vector<PerInput> inputs_;
-  std::vector<std::string> boundaries_;                // distinct trust boundaries (PerInput::boundary)
-  std::map<std::string, std::size_t> boundary_index_;  // boundary -> index in boundaries_
+  std::vector<std::string> boundaries_;                      // distinct trust boundaries (PerInput::boundary)
+  std::map<std::string, std::size_t> boundary_index_;        // boundary -> index in boundaries_
   std::vector<std::shared_ptr<const Options>> option_sets_;  // distinct by ==; a handful per run
   std::unique_ptr<detail::BaselineWriter> writer_;
   std::string write_path_;

@@ -4,10 +4,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cerrno>    // errno
-#include <cctype>    // std::tolower
-#include <cstdio>    // std::FILE, fdopen, getc_unlocked
-#include <cstring>   // std::strerror
+#include <cerrno>   // errno
+#include <cctype>   // std::tolower
+#include <cstdio>   // std::FILE, fdopen, getc_unlocked
+#include <cstring>  // std::strerror
 
 #include <fmt/format.h>
 

@@ -4,15 +4,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <algorithm>   // std::sort, std::find
-#include <cctype>      // std::tolower
-#include <cerrno>      // errno
-#include <cstring>     // std::strerror
-#include <filesystem>  // std::filesystem
-#include <memory>      // std::shared_ptr
-#include <set>         // std::set
+#include <algorithm>     // std::sort, std::find
+#include <cctype>        // std::tolower
+#include <cerrno>        // errno
+#include <cstring>       // std::strerror
+#include <filesystem>    // std::filesystem
+#include <memory>        // std::shared_ptr
+#include <set>           // std::set
 #include <system_error>  // std::error_code
-#include <utility>     // std::pair
+#include <utility>       // std::pair
 
 #include <fmt/format.h>
 
@@ -208,7 +208,8 @@ class Walk {
       if (options_.use_ignore) {
         // A nested repository starts afresh, as git does not carry rules into it.
         IgnoreChain own = dir.chain && dir.root == root ? *dir.chain : chain_above(dir.absolute, root, options_);
-        if (auto f = load_ignore(dir.absolute / ".gitignore", dir.absolute, root, options_)) own.push_back(std::move(f));
+        if (auto f = load_ignore(dir.absolute / ".gitignore", dir.absolute, root, options_))
+          own.push_back(std::move(f));
         chain = dir.chain && dir.root == root && own.size() == dir.chain->size()
                     ? dir.chain
                     : std::make_shared<const IgnoreChain>(std::move(own));
@@ -235,9 +236,9 @@ class Walk {
 
  private:
   struct Pending {
-    std::string path;    // as it will be shown (from the argument)
-    fs::path absolute;   // absolute_lexical
-    std::string root;    // the boundary `chain` was built under
+    std::string path;                          // as it will be shown (from the argument)
+    fs::path absolute;                         // absolute_lexical
+    std::string root;                          // the boundary `chain` was built under
     std::shared_ptr<const IgnoreChain> chain;  // what applies to its entries
   };
 
@@ -344,7 +345,8 @@ auto expand_inputs(const std::vector<std::string> &args, const ExpandOptions &op
     if (!options.exclude.empty() && detail::excluded_by(options.exclude, relative_to_working(absolute_lexical(arg)))) {
       // Named, yet excluded: pre-commit names every file it passes (issue 17).
       if (options.notes != nullptr) {
-        options.notes->push_back(fmt::format("callcheck: {}: not checked: it matches --exclude", printable(in.display)));
+        options.notes->push_back(
+            fmt::format("callcheck: {}: not checked: it matches --exclude", printable(in.display)));
       }
       if (options.excluded_named != nullptr) ++*options.excluded_named;
       continue;
@@ -367,14 +369,16 @@ auto expand_inputs(const std::vector<std::string> &args, const ExpandOptions &op
     Walk walk(options, named);
     std::vector<Input> found = walk.run(arg);
     if (found.empty()) {
-      const std::string skipped =
-          walk.skipped() == 0 ? std::string()
-                              : fmt::format("; {} skipped as hidden, ignored by .gitignore or excluded (--no-ignore "
+      const std::string skipped = walk.skipped() == 0
+                                      ? std::string()
+                                      : fmt::format(
+                                            "; {} skipped as hidden, ignored by .gitignore or excluded (--no-ignore "
                                             "walks hidden and ignored ones)",
                                             walk.skipped());
-      in.error = fmt::format("a directory with no {} file in it (extensions in any case; name other files "
-                             "explicitly{})",
-                             join_extensions(options.extensions), skipped);
+      in.error = fmt::format(
+          "a directory with no {} file in it (extensions in any case; name other files "
+          "explicitly{})",
+          join_extensions(options.extensions), skipped);
       out.push_back(std::move(in));
       continue;
     }

@@ -3,11 +3,11 @@
 #ifndef CALLCHECK_CLI_INPUT_H_
 #define CALLCHECK_CLI_INPUT_H_
 
-#include <cstddef>  // std::size_t
-#include <cstdio>   // std::FILE
-#include <string>   // std::string
+#include <cstddef>      // std::size_t
+#include <cstdio>       // std::FILE
+#include <string>       // std::string
 #include <string_view>  // std::string_view
-#include <vector>   // std::vector
+#include <vector>       // std::vector
 
 namespace callcheck::cli {
 
@@ -27,9 +27,9 @@ struct Input {
   std::string path;     // as opened
   std::string display;  // relative, '/' separators
   bool is_stdin = false;
-  std::string error;    // expansion error (missing path, ...); empty when fine
-  std::string root;     // absolute: the trust boundary of this input (cli/trust_root.h)
-  std::string named;    // absolute: the folder named on the command line for it
+  std::string error;           // expansion error (missing path, ...); empty when fine
+  std::string root;            // absolute: the trust boundary of this input (cli/trust_root.h)
+  std::string named;           // absolute: the folder named on the command line for it
   bool explicit_path = false;  // named on the command line itself, not found in a walk
 };
 

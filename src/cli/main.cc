@@ -5,9 +5,9 @@
 #include <unistd.h>
 
 #include <algorithm>  // std::find
-#include <cstdlib>   // std::getenv
-#include <iostream>  // std::cout, std::cerr
-#include <thread>    // std::thread::hardware_concurrency
+#include <cstdlib>    // std::getenv
+#include <iostream>   // std::cout, std::cerr
+#include <thread>     // std::thread::hardware_concurrency
 
 #include "callcheck/callcheck.h"
 #include "cli/commands.h"
@@ -21,8 +21,8 @@ namespace {
 
 using callcheck::cli::CheckArgs;
 
-constexpr std::string_view kSubcommands[] = {"check", "scopes", "rules", "explain", "schemas", "version",
-                                             "join-url", "audit", "server"};
+constexpr std::string_view kSubcommands[] = {"check",   "scopes",   "rules", "explain", "schemas",
+                                             "version", "join-url", "audit", "server"};
 
 auto is_subcommand(std::string_view s) -> bool {
   return std::find(std::begin(kSubcommands), std::end(kSubcommands), s) != std::end(kSubcommands);
@@ -101,8 +101,9 @@ void add_check_options(CLI::App &cmd, CheckArgs &a) {
   cmd.add_option("--scopes", a.scopes, "Granted application permissions, comma separated (repeatable)")
       ->delimiter(',')
       ->allow_extra_args(false);
-  cmd.add_option("--token", a.token_file, "File holding an access token (JWT) whose roles are the granted "
-                                          "permissions; - reads stdin");
+  cmd.add_option("--token", a.token_file,
+                 "File holding an access token (JWT) whose roles are the granted "
+                 "permissions; - reads stdin");
   cmd.add_option("--config", a.config_file, "Use this configuration file instead of discovering .callcheck.json");
   cmd.add_flag("--no-config", a.no_config, "Do not read any configuration file");
   cmd.add_option("--select", a.select, "Only these rules (codes, names or code prefixes; comma separated, repeatable)")
@@ -156,9 +157,10 @@ auto main(int argc, char **argv) -> int {
   const bool bare = args.empty();
   if (!bare) {
     if (const std::string near = misspelt_subcommand(args.front()); !near.empty()) {
-      std::cerr << fmt::format("callcheck: unknown command `{}`; did you mean `{}`? (no file `{}` either)\n"
-                               "Run 'callcheck --help' for usage.\n",
-                               callcheck::cli::printable(args.front()), near, callcheck::cli::printable(args.front()));
+      std::cerr << fmt::format(
+          "callcheck: unknown command `{}`; did you mean `{}`? (no file `{}` either)\n"
+          "Run 'callcheck --help' for usage.\n",
+          callcheck::cli::printable(args.front()), near, callcheck::cli::printable(args.front()));
       return callcheck::cli::kFailure;
     }
   }
@@ -264,9 +266,10 @@ auto main(int argc, char **argv) -> int {
     audit->add_flag("--strict", audit_args.strict, "An excess Calls.* permission is an error, not a warning");
     audit->add_option("--write-minimal", audit_args.write_minimal,
                       "Write the minimal requiredResourceAccess (JSON) the payloads need to this file");
-    audit->add_option("--format", audit_args.check.formats,
-                      "Output format: " + callcheck::format_names() +
-                          "; NAME:FILE writes that one to FILE (repeatable; at most one without FILE)")
+    audit
+        ->add_option("--format", audit_args.check.formats,
+                     "Output format: " + callcheck::format_names() +
+                         "; NAME:FILE writes that one to FILE (repeatable; at most one without FILE)")
         ->allow_extra_args(false)
         ->type_name("NAME[:FILE]");
     audit->add_option("-o,--output-file", audit_args.check.output_file,
@@ -285,8 +288,9 @@ auto main(int argc, char **argv) -> int {
         ->allow_extra_args(false);
     audit->add_flag("--follow-symlinks", audit_args.check.follow_symlinks,
                     "Read payloads through symlinks that leave the repository");
-    audit->add_option("--exclude", audit_args.check.exclude,
-                      "Do not check paths matching this glob, relative to the working directory (repeatable)")
+    audit
+        ->add_option("--exclude", audit_args.check.exclude,
+                     "Do not check paths matching this glob, relative to the working directory (repeatable)")
         ->allow_extra_args(false)
         ->check(glob_validator())
         ->type_name("GLOB");

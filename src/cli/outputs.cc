@@ -20,8 +20,8 @@ auto format_name_list() -> std::vector<std::string_view> {
 
 }  // namespace
 
-auto parse_outputs(const std::vector<std::string> &formats, const std::string &output_file, std::ostream &err,
-                   bool &ok) -> std::vector<OutputSpec> {
+auto parse_outputs(const std::vector<std::string> &formats, const std::string &output_file, std::ostream &err, bool &ok)
+    -> std::vector<OutputSpec> {
   ok = true;
   std::vector<OutputSpec> specs;
   const std::vector<std::string> given = formats.empty() ? std::vector<std::string>{"text"} : formats;
@@ -152,7 +152,8 @@ void Outputs::end(std::ostream &out, const Summary &summary) {
   }
   std::ostream &to = stdout_free ? out : err_;
   std::vector<std::pair<std::string, std::pair<std::string, std::size_t>>> rows(counts_.begin(), counts_.end());
-  std::stable_sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) { return a.second.second > b.second.second; });
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const auto &a, const auto &b) { return a.second.second > b.second.second; });
   std::size_t total = 0;
   for (const auto &row : rows) total += row.second.second;
   to << fmt::format("statistics: {} finding{} of {} rule{}\n", total, total == 1 ? "" : "s", rows.size(),

@@ -48,15 +48,15 @@ auto input_error(const Input &in, const std::string &message) -> Outcome {
   Outcome o;
   o.report.source = in.display;
   o.report.input_error = true;
-  Diagnostic d = detail::make_diagnostic(catalog::kUnreadableInput,
-                                         fmt::format("cannot read `{}`: {}", in.display, message), "",
-                                         Span{Position{1, 1}, Position{1, 1}});
+  Diagnostic d =
+      detail::make_diagnostic(catalog::kUnreadableInput, fmt::format("cannot read `{}`: {}", in.display, message), "",
+                              Span{Position{1, 1}, Position{1, 1}});
   o.report.diagnostics.push_back(std::move(d));
   return o;
 }
 
-auto process(const Input &in, const Options &options, std::size_t cap, const std::string &stdin_text,
-             bool stdin_ok, const std::string &stdin_error, const CheckArgs *fixing) -> Outcome {
+auto process(const Input &in, const Options &options, std::size_t cap, const std::string &stdin_text, bool stdin_ok,
+             const std::string &stdin_error, const CheckArgs *fixing) -> Outcome {
   if (!in.error.empty()) return input_error(in, in.error);
   Outcome o;
   const InputKind kind = input_kind(in.display);

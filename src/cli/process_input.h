@@ -34,8 +34,7 @@ struct Outcome {
 // the rendering thread to stream: `ndjson`), Markdown or .http. With
 // `fixing`, --fix/--diff are applied first.
 [[nodiscard]] auto process(const Input &in, const Options &options, std::size_t cap, const std::string &stdin_text,
-                           bool stdin_ok, const std::string &stdin_error, const CheckArgs *fixing = nullptr)
-    -> Outcome;
+                           bool stdin_ok, const std::string &stdin_error, const CheckArgs *fixing = nullptr) -> Outcome;
 
 }  // namespace callcheck::cli
 

@@ -53,8 +53,8 @@ auto read_payload(const Input &in, const Options &options, std::size_t cap, cons
   }
   const InputKind kind = input_kind(in.display);
   if (kind == InputKind::Ndjson && !in.is_stdin) {
-    const std::string error = stream_ndjson_file(in.path, in.display, options, cap,
-                                                 [&](const Report &r) { p.reports.push_back(r); });
+    const std::string error =
+        stream_ndjson_file(in.path, in.display, options, cap, [&](const Report &r) { p.reports.push_back(r); });
     if (!error.empty()) p.reports.push_back(unreadable(in.display, error));
     return p;
   }
@@ -98,7 +98,8 @@ auto run_audit(const AuditArgs &args, std::ostream &out, std::ostream &err) -> i
   RenderOptions render_options;
   render_options.fail_on = *parse_severity(c.fail_on);
   render_options.tool_version = CALLCHECK_VERSION;
-  const auto renderer = std::make_unique<Outputs>(specs, render_options, OutputOptions{false, false, use_colour(c.color)}, err);
+  const auto renderer =
+      std::make_unique<Outputs>(specs, render_options, OutputOptions{false, false, use_colour(c.color)}, err);
   Summary summary;
   renderer->begin(out);
   ConfigSession config(c, options);

@@ -203,8 +203,8 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
       renderer->file(out, report, text);
     };
     if (o.ndjson) {
-      const std::string error = stream_ndjson_file(named[i].path, named[i].display, config.options(i), args.limits.max_bytes,
-                                                   [&](const Report &r) { emit(r, ""); });
+      const std::string error = stream_ndjson_file(named[i].path, named[i].display, config.options(i),
+                                                   args.limits.max_bytes, [&](const Report &r) { emit(r, ""); });
       if (!error.empty()) emit(input_error(named[i], error).report, "");
     } else if (!o.extracted.empty()) {
       for (const Report &r : o.extracted) emit(r, o.text);

@@ -21,7 +21,9 @@ namespace {
 auto invalid_input_findings(const Report &r) -> std::vector<Diagnostic> {
   std::vector<Diagnostic> out;
   for (const Diagnostic &d : r.diagnostics) {
-    if (d.severity == Severity::Error && d.code >= catalog::kInvalidJson.code && d.code <= catalog::kNumberOutOfRange.code) out.push_back(d);
+    if (d.severity == Severity::Error && d.code >= catalog::kInvalidJson.code &&
+        d.code <= catalog::kNumberOutOfRange.code)
+      out.push_back(d);
   }
   return out;
 }

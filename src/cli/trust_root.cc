@@ -140,8 +140,8 @@ auto check_config_path(const detail::ConfigPath &named, const fs::path &config_d
   };
   const fs::path written(named.value);
   if (written.is_absolute()) {
-    return refuse(fmt::format("`{}` is an absolute path; a configuration may only name files inside its root",
-                              named.member));
+    return refuse(
+        fmt::format("`{}` is an absolute path; a configuration may only name files inside its root", named.member));
   }
   const fs::path resolved = absolute_lexical(config_dir / written);
   if (!lexically_inside(resolved, root)) {

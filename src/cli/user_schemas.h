@@ -41,8 +41,8 @@ struct UserSchemaLoad {
 // (its path, its main file, valijson's refusal) go to `config_errors`,
 // located at the entry; the rest to `out`.
 void load_user_schemas(detail::Config &config, const std::filesystem::path &config_dir,
-                       const std::filesystem::path &root, UserSchemaCache &cache, std::vector<Diagnostic> &config_errors,
-                       UserSchemaLoad &out);
+                       const std::filesystem::path &root, UserSchemaCache &cache,
+                       std::vector<Diagnostic> &config_errors, UserSchemaLoad &out);
 
 }  // namespace callcheck::cli
 

@@ -157,13 +157,13 @@ auto BaselineFilter::stale(const Options &options) const -> std::vector<Diagnost
     const State &s = states_[i];
     if (!s.checked || s.hidden >= s.entry.count) continue;
     const std::string where = s.entry.pointer.empty() ? std::string("the whole payload") : "`" + s.entry.pointer + "`";
-    std::string message =
-        s.hidden == 0
-            ? fmt::format("{} no longer reports {} at {}", s.entry.path, s.entry.code, where)
-            : fmt::format("{} reports {} at {} {} time{}, the baseline records {}", s.entry.path, s.entry.code, where,
-                          s.hidden, s.hidden == 1 ? "" : "s", s.entry.count);
-    auto d = make_diagnostic(Policy(options), catalog::kStaleBaselineEntry, std::move(message),
-                             "/entries/" + std::to_string(i), s.entry.span, "regenerate the baseline with --write-baseline");
+    std::string message = s.hidden == 0
+                              ? fmt::format("{} no longer reports {} at {}", s.entry.path, s.entry.code, where)
+                              : fmt::format("{} reports {} at {} {} time{}, the baseline records {}", s.entry.path,
+                                            s.entry.code, where, s.hidden, s.hidden == 1 ? "" : "s", s.entry.count);
+    auto d =
+        make_diagnostic(Policy(options), catalog::kStaleBaselineEntry, std::move(message),
+                        "/entries/" + std::to_string(i), s.entry.span, "regenerate the baseline with --write-baseline");
     if (d) out.push_back(std::move(*d));
   }
   return out;  // states_ are in file order, hence in position order

@@ -13,13 +13,13 @@
 #ifndef CALLCHECK_CONFIG_BASELINE_H_
 #define CALLCHECK_CONFIG_BASELINE_H_
 
-#include <cstddef>      // std::size_t
-#include <map>          // std::map
-#include <string>       // std::string
-#include <string_view>  // std::string_view
-#include <tuple>        // std::tuple
+#include <cstddef>        // std::size_t
+#include <map>            // std::map
+#include <string>         // std::string
+#include <string_view>    // std::string_view
+#include <tuple>          // std::tuple
 #include <unordered_map>  // std::unordered_map
-#include <vector>       // std::vector
+#include <vector>         // std::vector
 
 #include "callcheck/options.h"
 #include "callcheck/diagnostic.h"

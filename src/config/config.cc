@@ -167,8 +167,8 @@ auto parse_config(std::string_view text) -> ConfigLoad {
   // Every parse finding (syntax, encoding, duplicate keys, ...) makes the
   // configuration ambiguous, so each one is an error here.
   for (const ParseFinding &f : doc.findings()) {
-    out.errors.push_back(invalid(fmt::format("{} ({})", f.message, f.rule->code), f.pointer, doc.span_of_bytes(f.begin, f.end),
-                                 f.help));
+    out.errors.push_back(
+        invalid(fmt::format("{} ({})", f.message, f.rule->code), f.pointer, doc.span_of_bytes(f.begin, f.end), f.help));
   }
   if (!doc.has_dom()) return out;
   for (const Finding &f : validate_against(doc, "callcheck/config.schema.json")) {
@@ -193,7 +193,8 @@ auto parse_config(std::string_view text) -> ConfigLoad {
       Diagnostic d = make_diagnostic(*f.rule, f.message, at, doc.span(at), f.help);
       // CC303: the canonical name is what the service knows; written in place.
       const Value &entry = (*v)[static_cast<rapidjson::SizeType>(lint.index[i])];
-      if (const auto canonical = f.rule->fix != FixSafety::None && entry.IsString() ? canonical_scope(sv(entry)) : std::nullopt) {
+      if (const auto canonical =
+              f.rule->fix != FixSafety::None && entry.IsString() ? canonical_scope(sv(entry)) : std::nullopt) {
         if (auto fix = make_fix(f.rule->fix, fmt::format("write `{}`", *canonical),
                                 {replace_value(doc, at, json_quote(*canonical))})) {
           for (Edit &e : fix->edits) {
@@ -243,7 +244,8 @@ auto parse_config(std::string_view text) -> ConfigLoad {
       ConfigSchema s;
       s.files = strings(*member(entry, "files"));
       load.globs(*member(entry, "files"), at + "/files");
-      s.schema = ConfigPath{std::string(sv(*member(entry, "schema"))), "schema", at + "/schema", doc.span(at + "/schema")};
+      s.schema =
+          ConfigPath{std::string(sv(*member(entry, "schema"))), "schema", at + "/schema", doc.span(at + "/schema")};
       config.schemas.push_back(std::move(s));
     }
   }
@@ -349,11 +351,10 @@ auto unused_suppressions(const std::vector<Suppression> &suppressions, const std
   for (std::size_t i = 0; i < suppressions.size() && i < uses.size(); ++i) {
     if (!uses[i].applicable || uses[i].hidden > 0) continue;
     const Suppression &s = suppressions[i];
-    auto d = make_diagnostic(
-        Policy(options), catalog::kUnusedSuppression,
-        fmt::format("the suppression of {} at `{}` hid nothing in the files it matched", s.code,
-                    s.pointer.empty() ? std::string("(whole payload)") : s.pointer),
-        "/suppressions/" + std::to_string(i), s.span, "remove this entry");
+    auto d = make_diagnostic(Policy(options), catalog::kUnusedSuppression,
+                             fmt::format("the suppression of {} at `{}` hid nothing in the files it matched", s.code,
+                                         s.pointer.empty() ? std::string("(whole payload)") : s.pointer),
+                             "/suppressions/" + std::to_string(i), s.span, "remove this entry");
     if (d) out.push_back(std::move(*d));
   }
   std::sort(out.begin(), out.end(), by_position);

@@ -49,7 +49,7 @@ struct Suppression {
   std::string pointer;             // exact, or a prefix ending in "/*"
   std::string code;                // canonical code (names are resolved on load)
   std::string reason;
-  Span span;                       // the entry, in the config file (for CC402)
+  Span span;  // the entry, in the config file (for CC402)
 };
 
 // A path a configuration names (today `baseline`; later schemas or app
@@ -89,7 +89,7 @@ struct Config {
   std::optional<std::string> join_url;  // checked by parse_join_url on load
   std::optional<std::string> request;   // the calls-API request every body is for (issue 12)
   std::optional<ConfigPath> baseline;
-  std::vector<ConfigPath> app;  // `callcheck audit` declarations (each checked like `baseline`)
+  std::vector<ConfigPath> app;        // `callcheck audit` declarations (each checked like `baseline`)
   std::vector<ConfigSchema> schemas;  // team policies, in file order
   // Paths not to check, relative to the config's folder (glob.h excluded_by):
   // skipped in walks, and with a note when named on the command line.
@@ -129,7 +129,6 @@ void apply_config(const Config &config, std::string_view relative_path, Options 
 // Whether a rule (by canonical code) can produce findings under `options`:
 // not "off", selected, not ignored. Matches the pipeline's own filter.
 [[nodiscard]] auto rule_enabled(const Options &options, std::string_view code) -> bool;
-
 
 // How each suppression of one config was used during a run.
 struct SuppressionUse {

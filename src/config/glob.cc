@@ -170,7 +170,8 @@ auto Glob::match(std::string_view path) const -> bool {
   close(current);
   for (const char ch : path) {
     const auto c = static_cast<unsigned char>(ch);
-    std::fill(next.begin() + static_cast<std::ptrdiff_t>(lo), next.begin() + static_cast<std::ptrdiff_t>(std::min(n, hi + 3) + 1), 0);
+    std::fill(next.begin() + static_cast<std::ptrdiff_t>(lo),
+              next.begin() + static_cast<std::ptrdiff_t>(std::min(n, hi + 3) + 1), 0);
     std::size_t new_lo = n + 1;
     std::size_t new_hi = 0;
     for (std::size_t i = lo; i <= hi && i < n; ++i) {
@@ -199,7 +200,8 @@ auto Glob::match(std::string_view path) const -> bool {
       }
     }
     if (new_lo > n) return false;
-    std::fill(current.begin() + static_cast<std::ptrdiff_t>(lo), current.begin() + static_cast<std::ptrdiff_t>(std::min(n, hi + 3) + 1), 0);
+    std::fill(current.begin() + static_cast<std::ptrdiff_t>(lo),
+              current.begin() + static_cast<std::ptrdiff_t>(std::min(n, hi + 3) + 1), 0);
     lo = new_lo;
     hi = new_hi;
     close(next);

@@ -52,8 +52,8 @@ class Glob {
   };
   struct Token {
     Op op;
-    unsigned char c;     // Literal
-    std::uint32_t index; // Class
+    unsigned char c;      // Literal
+    std::uint32_t index;  // Class
   };
   std::vector<Token> tokens_;
   std::vector<std::bitset<256>> classes_;  // of the bracket expressions

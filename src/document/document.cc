@@ -65,12 +65,9 @@ rapidjson::CrtAllocator chunk_allocator;
 
 struct ParseArena {
   ParseArena()
-      : values(value_buffer, sizeof value_buffer, kChunkBytes,
-               &chunk_allocator),
-        dom_stack(dom_stack_buffer, sizeof dom_stack_buffer, kChunkBytes,
-                  &chunk_allocator),
-        reader_stack(reader_stack_buffer, sizeof reader_stack_buffer,
-                     kChunkBytes, &chunk_allocator) {}
+      : values(value_buffer, sizeof value_buffer, kChunkBytes, &chunk_allocator),
+        dom_stack(dom_stack_buffer, sizeof dom_stack_buffer, kChunkBytes, &chunk_allocator),
+        reader_stack(reader_stack_buffer, sizeof reader_stack_buffer, kChunkBytes, &chunk_allocator) {}
   ParseArena(const ParseArena &) = delete;
   auto operator=(const ParseArena &) -> ParseArena & = delete;
   ParseArena(ParseArena &&) = delete;
@@ -153,11 +150,8 @@ void ParseArenaRecycler::operator()(ParseArena *arena) const noexcept {
 }
 
 Document::Document(std::unique_ptr<ParseArena, ParseArenaRecycler> arena, std::string_view text)
-    : arena_(std::move(arena)),
-      text_(text),
-      lines_(text, std::move(arena_->starts), std::move(arena_->continuations)),
-      dom_(&arena_->values, kStackCapacity, &arena_->dom_stack),
-      nodes_(std::move(arena_->nodes)) {}
+    : arena_(std::move(arena)), text_(text), lines_(text, std::move(arena_->starts), std::move(arena_->continuations)),
+      dom_(&arena_->values, kStackCapacity, &arena_->dom_stack), nodes_(std::move(arena_->nodes)) {}
 
 Document::~Document() {
   if (!arena_) return;  // moved from
@@ -171,21 +165,24 @@ auto Document::parse(std::string_view text, const Limits &limits) -> Document {
 
   if (text.size() > limits.max_bytes) {
     findings.push_back(ParseFinding{
-        &catalog::kLimitExceeded, fmt::format("input is {} bytes; the limit is {} bytes", text.size(), limits.max_bytes),
+        &catalog::kLimitExceeded,
+        fmt::format("input is {} bytes; the limit is {} bytes", text.size(), limits.max_bytes),
         static_cast<std::uint32_t>(limits.max_bytes), static_cast<std::uint32_t>(limits.max_bytes), "", ""});
     return doc;
   }
   if (const auto wide = wide_encoding(text); !wide.empty()) {
-    findings.push_back(ParseFinding{
-        &catalog::kInvalidEncoding, fmt::format("input looks like {}; callcheck reads UTF-8 only (RFC 8259 section 8.1)", wide), 0,
-        static_cast<std::uint32_t>(std::min<std::size_t>(text.size(), 2)), "",
-        "convert the file to UTF-8, e.g. iconv -f UTF-16 -t UTF-8"});
+    findings.push_back(
+        ParseFinding{&catalog::kInvalidEncoding,
+                     fmt::format("input looks like {}; callcheck reads UTF-8 only (RFC 8259 section 8.1)", wide), 0,
+                     static_cast<std::uint32_t>(std::min<std::size_t>(text.size(), 2)), "",
+                     "convert the file to UTF-8, e.g. iconv -f UTF-16 -t UTF-8"});
     return doc;
   }
   std::uint32_t base = 0;
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") {
-    findings.push_back(ParseFinding{&catalog::kByteOrderMark, "UTF-8 byte order mark at the start of the input (RFC 8259 section 8.1)",
-                                    0, 3, "", "save the file as UTF-8 without BOM",
+    findings.push_back(ParseFinding{&catalog::kByteOrderMark,
+                                    "UTF-8 byte order mark at the start of the input (RFC 8259 section 8.1)", 0, 3, "",
+                                    "save the file as UTF-8 without BOM",
                                     Fix{FixSafety::Safe, "remove the byte order mark", {Edit{0, 3, "", {}}}}});
     base = 3;
   }
@@ -193,29 +190,27 @@ auto Document::parse(std::string_view text, const Limits &limits) -> Document {
   if (utf8.error != Utf8Error::None) {
     const auto at = static_cast<std::uint32_t>(base + utf8.offset);
     if (utf8.error == Utf8Error::Nul) {
-      findings.push_back(ParseFinding{&catalog::kNulCharacter, "NUL byte in the input: JSON text never contains one", at, at + 1, "",
-                                      ""});
+      findings.push_back(ParseFinding{&catalog::kNulCharacter, "NUL byte in the input: JSON text never contains one",
+                                      at, at + 1, "", ""});
     } else {
-      findings.push_back(ParseFinding{
-          &catalog::kInvalidEncoding,
-          fmt::format("{} (byte 0x{:02X})", describe(utf8.error),
-                      static_cast<unsigned>(static_cast<unsigned char>(text[at]))),
-          at, at + 1, "", ""});
+      findings.push_back(ParseFinding{&catalog::kInvalidEncoding,
+                                      fmt::format("{} (byte 0x{:02X})", describe(utf8.error),
+                                                  static_cast<unsigned>(static_cast<unsigned char>(text[at]))),
+                                      at, at + 1, "", ""});
     }
     return doc;
   }
 
   rapidjson::MemoryStream stream(text.data() + base, text.size() - base);
   doc.nodes_.reserve(64);
-  StrictHandler handler(doc.dom_, text, base, stream, limits, doc.lines_, doc.nodes_, findings,
-                        doc.arena_->scratch);
+  StrictHandler handler(doc.dom_, text, base, stream, limits, doc.lines_, doc.nodes_, findings, doc.arena_->scratch);
   rapidjson::ParseResult result;
   std::string error_pointer;
   auto generator = [&](Dom &) {
     rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>, rapidjson::MemoryPoolAllocator<>> reader(
         &doc.arena_->reader_stack, kStackCapacity);
-    result = utf8.ascii ? reader.Parse<kParseFlags>(stream, handler)
-                        : reader.Parse<kParseFlagsValidating>(stream, handler);
+    result =
+        utf8.ascii ? reader.Parse<kParseFlags>(stream, handler) : reader.Parse<kParseFlagsValidating>(stream, handler);
     if (result.IsError()) error_pointer = handler.current_pointer();
     return !result.IsError();
   };

@@ -5,13 +5,13 @@
 
 #include "document/rapidjson_adapter.h"
 
-#include <cstdint>      // std::uint32_t
-#include <limits>       // std::numeric_limits
-#include <memory>       // std::unique_ptr
-#include <string>       // std::string
-#include <string_view>  // std::string_view
+#include <cstdint>        // std::uint32_t
+#include <limits>         // std::numeric_limits
+#include <memory>         // std::unique_ptr
+#include <string>         // std::string
+#include <string_view>    // std::string_view
 #include <unordered_map>  // std::unordered_map
-#include <vector>       // std::vector
+#include <vector>         // std::vector
 
 #include "callcheck/options.h"
 #include "callcheck/diagnostic.h"
@@ -23,8 +23,8 @@ namespace callcheck::detail {
 using Value = rapidjson::Value;
 // The DOM keeps its values, and builds them on a stack, in pools of the
 // parse arena (document.cc): a clean payload allocates nothing to parse.
-using Dom = rapidjson::GenericDocument<rapidjson::UTF8<>, rapidjson::MemoryPoolAllocator<>,
-                                       rapidjson::MemoryPoolAllocator<>>;
+using Dom =
+    rapidjson::GenericDocument<rapidjson::UTF8<>, rapidjson::MemoryPoolAllocator<>, rapidjson::MemoryPoolAllocator<>>;
 
 // Memory a Document parses into, reused: each thread keeps the arena of the
 // last Document it destroyed and the next parse on that thread takes it
@@ -39,11 +39,11 @@ struct ParseArenaRecycler {
 // payload never builds a pointer string.
 struct SourceNode {
   static constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
-  std::uint32_t begin = 0;         // first byte of the value
-  std::uint32_t end = 0;           // one past the last byte
-  std::uint32_t key_begin = kNone; // opening quote of the member name, if any
+  std::uint32_t begin = 0;          // first byte of the value
+  std::uint32_t end = 0;            // one past the last byte
+  std::uint32_t key_begin = kNone;  // opening quote of the member name, if any
   std::uint32_t key_end = kNone;
-  std::uint32_t subtree = 1;       // number of nodes in this subtree (incl. itself)
+  std::uint32_t subtree = 1;  // number of nodes in this subtree (incl. itself)
 };
 
 // A finding of the parse layer, in byte offsets; converted to a Diagnostic by

@@ -5,8 +5,7 @@
 
 namespace callcheck::detail {
 
-LineIndex::LineIndex(std::string_view text, std::vector<std::uint32_t> starts,
-                     std::vector<std::uint32_t> continuations)
+LineIndex::LineIndex(std::string_view text, std::vector<std::uint32_t> starts, std::vector<std::uint32_t> continuations)
     : text_(text), starts_(std::move(starts)), continuations_(std::move(continuations)) {
   starts_.clear();
   continuations_.clear();

@@ -28,9 +28,7 @@ class LineIndex {
   }
   [[nodiscard]] auto position(std::uint32_t offset) const -> Position;
   [[nodiscard]] auto line_text(std::uint32_t line) const -> std::string_view;
-  [[nodiscard]] auto line_count() const -> std::uint32_t {
-    return static_cast<std::uint32_t>(starts_.size());
-  }
+  [[nodiscard]] auto line_count() const -> std::uint32_t { return static_cast<std::uint32_t>(starts_.size()); }
 
  private:
   std::string_view text_;

@@ -20,8 +20,7 @@ namespace callcheck::detail {
 [[noreturn]] [[gnu::cold]] void rapidjson_assertion_failed(const char *expression);
 }  // namespace callcheck::detail
 
-#define RAPIDJSON_ASSERT(x) \
-  ((x) ? static_cast<void>(0) : ::callcheck::detail::rapidjson_assertion_failed(#x))
+#define RAPIDJSON_ASSERT(x) ((x) ? static_cast<void>(0) : ::callcheck::detail::rapidjson_assertion_failed(#x))
 #define RAPIDJSON_HAS_STDSTRING 1
 
 #include <rapidjson/document.h>  // IWYU pragma: export

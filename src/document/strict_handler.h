@@ -46,9 +46,9 @@ class StrictHandler {
  public:
   // The handler's own stacks, kept by the parse arena across payloads.
   struct Scratch;
-  StrictHandler(Dom &dom, std::string_view text, std::uint32_t base,
-                rapidjson::MemoryStream &stream, const Limits &limits, const LineIndex &lines,
-                std::vector<SourceNode> &nodes, std::vector<ParseFinding> &findings, Scratch &scratch);
+  StrictHandler(Dom &dom, std::string_view text, std::uint32_t base, rapidjson::MemoryStream &stream,
+                const Limits &limits, const LineIndex &lines, std::vector<SourceNode> &nodes,
+                std::vector<ParseFinding> &findings, Scratch &scratch);
 
   // Completes the CC002 messages of objects a syntax error or a limit left
   // open (closed objects are completed in close()).
@@ -79,7 +79,8 @@ class StrictHandler {
     if (!scalar()) return false;
     const SourceNode &n = nodes_.back();
     if (!std::isfinite(d)) {
-      add(catalog::kNumberOutOfRange, "number is out of range: it does not fit in a 64-bit floating point value", n.begin, n.end);
+      add(catalog::kNumberOutOfRange, "number is out of range: it does not fit in a 64-bit floating point value",
+          n.begin, n.end);
     } else if (looks_like_big_integer(n)) {
       precision_warning();
     }
@@ -90,8 +91,7 @@ class StrictHandler {
     if (!scalar()) return false;
     const SourceNode &n = nodes_.back();
     if (length > limits_.max_string_bytes) {
-      return limit(fmt::format("string is {} bytes long; the limit is {} bytes", length,
-                               limits_.max_string_bytes),
+      return limit(fmt::format("string is {} bytes long; the limit is {} bytes", length, limits_.max_string_bytes),
                    n.begin, n.end);
     }
     check_unescaped(str, length, n.begin, n.end, "string");
@@ -103,8 +103,7 @@ class StrictHandler {
     prev_end_ = end;
     Frame &frame = frames_.back();
     if (length > limits_.max_key_bytes) {
-      return limit(fmt::format("member name is {} bytes long; the limit is {} bytes", length,
-                               limits_.max_key_bytes),
+      return limit(fmt::format("member name is {} bytes long; the limit is {} bytes", length, limits_.max_key_bytes),
                    begin, end);
     }
     if (++frame.count > limits_.max_members) {
@@ -117,9 +116,15 @@ class StrictHandler {
     return dom_.Key(str, length, copy);
   }
   bool StartObject() { return open(true) && dom_.StartObject(); }
-  bool EndObject(rapidjson::SizeType count) { close(); return dom_.EndObject(count); }
+  bool EndObject(rapidjson::SizeType count) {
+    close();
+    return dom_.EndObject(count);
+  }
   bool StartArray() { return open(false) && dom_.StartArray(); }
-  bool EndArray(rapidjson::SizeType count) { close(); return dom_.EndArray(count); }
+  bool EndArray(rapidjson::SizeType count) {
+    close();
+    return dom_.EndArray(count);
+  }
 
   // Pointer of the innermost open container, with the member or element
   // being parsed when the error happened.
@@ -140,10 +145,10 @@ class StrictHandler {
   struct Frame {
     std::uint32_t node = 0;
     bool object = false;
-    std::size_t count = 0;       // members or elements so far
-    std::size_t keys_begin = 0;  // index into key_refs_
+    std::size_t count = 0;            // members or elements so far
+    std::size_t keys_begin = 0;       // index into key_refs_
     std::size_t keys_text_begin = 0;  // offset into keys_
-    std::size_t last_key = 0;    // offset into keys_
+    std::size_t last_key = 0;         // offset into keys_
     std::size_t last_key_size = 0;
     // Key hash -> index into key_refs_, built once an object outgrows a
     // linear scan: without it 200k distinct keys under a raised
@@ -158,9 +163,9 @@ class StrictHandler {
     std::size_t offset;
     std::size_t size;
     std::uint64_t hash;
-    std::uint32_t begin;                // its first occurrence
-    std::uint32_t count = 1;            // occurrences so far
-    std::size_t finding = kNoFinding;   // its CC002 in findings_, once repeated
+    std::uint32_t begin;               // its first occurrence
+    std::uint32_t count = 1;           // occurrences so far
+    std::size_t finding = kNoFinding;  // its CC002 in findings_, once repeated
   };
 
  public:
@@ -174,9 +179,7 @@ class StrictHandler {
   static constexpr std::size_t kLinearKeys = 32;
   static constexpr std::size_t kNoFinding = static_cast<std::size_t>(-1);
 
-  [[nodiscard]] auto tell() const -> std::uint32_t {
-    return base_ + static_cast<std::uint32_t>(stream_.Tell());
-  }
+  [[nodiscard]] auto tell() const -> std::uint32_t { return base_ + static_cast<std::uint32_t>(stream_.Tell()); }
   [[nodiscard]] auto skip(std::uint32_t from) const -> std::uint32_t {
     while (from < text_.size() && is_separator(text_[from])) ++from;
     return from;
@@ -254,9 +257,10 @@ class StrictHandler {
       -> std::string {
     const Position first = lines_.position(first_begin);
     const std::string times = count > 2 ? fmt::format(" ({} times in this object)", count) : std::string();
-    return fmt::format("duplicate member name \"{}\"{}; first defined at line {}, column {}: parsers "
-                       "disagree on which value wins",
-                       printable(key), times, first.line, first.column);
+    return fmt::format(
+        "duplicate member name \"{}\"{}; first defined at line {}, column {}: parsers "
+        "disagree on which value wins",
+        printable(key), times, first.line, first.column);
   }
 
   // One CC002 per repeated name per object, at its second occurrence; later
@@ -299,7 +303,8 @@ class StrictHandler {
       std::string pointer = current_pointer_without_last();
       append_token(pointer, key);
       ref.finding = findings_.size();
-      add(catalog::kDuplicateKey, duplicate_message(key, ref.begin, 2), begin, end, pointer, "remove one of the two members");
+      add(catalog::kDuplicateKey, duplicate_message(key, ref.begin, 2), begin, end, pointer,
+          "remove one of the two members");
       return;
     }
     frame.last_key = keys_.size();
@@ -329,13 +334,12 @@ class StrictHandler {
     return pointer;
   }
 
-  void check_unescaped(const char *str, std::size_t length, std::uint32_t begin, std::uint32_t end,
-                       const char *what) {
+  void check_unescaped(const char *str, std::size_t length, std::uint32_t begin, std::uint32_t end, const char *what) {
     const std::string_view value(str, length);
     if (value.find('\0') != std::string_view::npos) {
       add(catalog::kNulCharacter,
-          fmt::format("{} contains \\u0000: it truncates the value for any C-string consumer", what),
-          begin, end, current_pointer());
+          fmt::format("{} contains \\u0000: it truncates the value for any C-string consumer", what), begin, end,
+          current_pointer());
     }
     // An escaped lone low surrogate (\udc00) comes out of RapidJSON 1.1.0 as
     // ED B0 80, which is not UTF-8 (Tencent/rapidjson#1738).
@@ -377,8 +381,8 @@ class StrictHandler {
     return false;
   }
 
-  void add(const RuleMeta &rule, std::string message, std::uint32_t begin, std::uint32_t end,
-           std::string pointer = {}, std::string help = {}) {
+  void add(const RuleMeta &rule, std::string message, std::uint32_t begin, std::uint32_t end, std::string pointer = {},
+           std::string help = {}) {
     if (pointer.empty() && &rule != &catalog::kLimitExceeded) pointer = current_pointer();
     findings_.push_back(ParseFinding{&rule, std::move(message), begin, end, std::move(pointer), std::move(help)});
   }
@@ -429,8 +433,7 @@ inline StrictHandler::StrictHandler(Dom &dom, std::string_view text, std::uint32
                                     std::vector<SourceNode> &nodes, std::vector<ParseFinding> &findings,
                                     Scratch &scratch)
     : dom_(dom), text_(text), base_(base), stream_(stream), limits_(limits), lines_(lines), nodes_(nodes),
-      findings_(findings), prev_end_(base), frames_(scratch.frames), key_refs_(scratch.key_refs),
-      keys_(scratch.keys) {
+      findings_(findings), prev_end_(base), frames_(scratch.frames), key_refs_(scratch.key_refs), keys_(scratch.keys) {
   frames_.clear();
   key_refs_.clear();
   keys_.clear();

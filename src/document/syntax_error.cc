@@ -20,10 +20,12 @@ auto syntax_message(rapidjson::ParseErrorCode code) -> std::string_view {
     case rapidjson::kParseErrorArrayMissCommaOrSquareBracket: return "expected ',' or ']' after the array element";
     case rapidjson::kParseErrorStringUnicodeEscapeInvalidHex: return "invalid \\u escape: expected four hex digits";
     case rapidjson::kParseErrorStringUnicodeSurrogateInvalid: return "invalid UTF-16 surrogate pair in \\u escape";
-    case rapidjson::kParseErrorStringEscapeInvalid: return "invalid escape sequence or unescaped control character in string";
+    case rapidjson::kParseErrorStringEscapeInvalid:
+      return "invalid escape sequence or unescaped control character in string";
     case rapidjson::kParseErrorStringMissQuotationMark: return "unterminated string: missing closing quotation mark";
     case rapidjson::kParseErrorStringInvalidEncoding: return "invalid UTF-8 in string";
-    case rapidjson::kParseErrorNumberTooBig: return "number is out of range: it does not fit in a 64-bit floating point value";
+    case rapidjson::kParseErrorNumberTooBig:
+      return "number is out of range: it does not fit in a 64-bit floating point value";
     case rapidjson::kParseErrorNumberMissFraction: return "invalid number: expected digits after '.'";
     case rapidjson::kParseErrorNumberMissExponent: return "invalid number: expected digits in the exponent";
     case rapidjson::kParseErrorTermination: return "parsing stopped";
@@ -65,15 +67,15 @@ auto syntax_finding(std::string_view text, std::uint32_t base, const rapidjson::
   if ((here == '}' || here == ']') &&
       (code == rapidjson::kParseErrorObjectMissName || code == rapidjson::kParseErrorValueInvalid)) {
     std::uint32_t back = offset;
-    while (back > base && (text[back - 1] == ' ' || text[back - 1] == '\t' || text[back - 1] == '\n' ||
-                           text[back - 1] == '\r')) {
+    while (back > base &&
+           (text[back - 1] == ' ' || text[back - 1] == '\t' || text[back - 1] == '\n' || text[back - 1] == '\r')) {
       --back;
     }
     if (back > base && text[back - 1] == ',') {
       f.begin = back - 1;
       f.end = back;
-      f.message = fmt::format("trailing comma before '{}': JSON does not allow a comma after the last {}",
-                              here, here == '}' ? "member" : "element");
+      f.message = fmt::format("trailing comma before '{}': JSON does not allow a comma after the last {}", here,
+                              here == '}' ? "member" : "element");
       f.help = "delete this comma";
       // The parser stopped at the closing bracket, so nothing after the comma
       // was read: deleting it is exactly what the author meant.
@@ -90,7 +92,7 @@ auto syntax_finding(std::string_view text, std::uint32_t base, const rapidjson::
   } else {
     f.message = fmt::format("{}; found {}", syntax_message(code), describe_char(here));
   }
-  if (code == rapidjson::kParseErrorValueInvalid && (here == '\'' )) {
+  if (code == rapidjson::kParseErrorValueInvalid && (here == '\'')) {
     f.help = "JSON strings use double quotes";
   }
   return f;

@@ -12,13 +12,13 @@ namespace callcheck::detail {
 
 enum class Utf8Error {
   None,
-  Nul,                // a NUL byte
+  Nul,  // a NUL byte
   UnexpectedContinuation,
   Overlong,
-  Surrogate,          // U+D800..U+DFFF encoded in UTF-8
-  TooLarge,           // above U+10FFFF
-  InvalidByte,        // 0xF5..0xFF
-  Truncated,          // a sequence cut short
+  Surrogate,    // U+D800..U+DFFF encoded in UTF-8
+  TooLarge,     // above U+10FFFF
+  InvalidByte,  // 0xF5..0xFF
+  Truncated,    // a sequence cut short
 };
 
 struct Utf8Result {

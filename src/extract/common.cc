@@ -40,9 +40,7 @@ auto trim(std::string_view s) -> std::string_view {
 
 auto blank(std::string_view s) -> bool { return trim(s).empty(); }
 
-auto starts_with(std::string_view s, std::string_view prefix) -> bool {
-  return s.substr(0, prefix.size()) == prefix;
-}
+auto starts_with(std::string_view s, std::string_view prefix) -> bool { return s.substr(0, prefix.size()) == prefix; }
 
 auto lower(std::string_view s) -> std::string {
   std::string out(s);
@@ -51,8 +49,8 @@ auto lower(std::string_view s) -> std::string {
 }
 
 auto parse_request_line(std::string_view line, bool method_optional) -> std::optional<ParsedRequest> {
-  static constexpr std::array<std::string_view, 9> kMethods{"GET",    "POST", "PUT",   "PATCH",  "DELETE",
-                                                            "HEAD",   "OPTIONS", "TRACE", "CONNECT"};
+  static constexpr std::array<std::string_view, 9> kMethods{"GET",  "POST",    "PUT",   "PATCH",  "DELETE",
+                                                            "HEAD", "OPTIONS", "TRACE", "CONNECT"};
   auto is_method = [](std::string_view word) {
     return std::find(kMethods.begin(), kMethods.end(), word) != kMethods.end();
   };
@@ -83,9 +81,8 @@ void classify_notification(ExtractedBody &body, const Annotation &annotation, Ap
   if (!notification && doc.has_dom() && doc.root().IsObject()) {
     const auto it = doc.root().FindMember("value");
     if (it != doc.root().MemberEnd() && it->value.IsArray() && !it->value.Empty()) {
-      notification = std::all_of(it->value.Begin(), it->value.End(), [](const Value &v) {
-        return v.IsObject() && v.HasMember("changeType");
-      });
+      notification = std::all_of(it->value.Begin(), it->value.End(),
+                                 [](const Value &v) { return v.IsObject() && v.HasMember("changeType"); });
     }
   }
   if (!notification) return;

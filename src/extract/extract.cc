@@ -17,8 +17,7 @@ namespace {
 
 // One diagnostic of a code this module owns, honouring --select/--ignore and
 // per-rule levels as the pipeline does.
-void add_diagnostic(Report &report, const RuleMeta &rule, std::string message, Position at,
-                    const Options &options) {
+void add_diagnostic(Report &report, const RuleMeta &rule, std::string message, Position at, const Options &options) {
   if (auto d = make_diagnostic(Policy(options), rule, std::move(message), "", Span{at, at})) {
     report.diagnostics.push_back(std::move(*d));
   }
@@ -51,8 +50,9 @@ auto no_request_report(std::string_view source_name, std::string_view what, cons
     -> std::optional<Report> {
   Report report;
   report.source = std::string(source_name);
-  add_diagnostic(report, catalog::kNoRequestFound, fmt::format("no create-call request body (POST …/calls) found in this {}", what),
-                 Position{1, 1}, options);
+  add_diagnostic(report, catalog::kNoRequestFound,
+                 fmt::format("no create-call request body (POST …/calls) found in this {}", what), Position{1, 1},
+                 options);
   if (report.diagnostics.empty()) return std::nullopt;
   return report;
 }

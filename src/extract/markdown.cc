@@ -40,7 +40,6 @@ auto parse_annotation(std::string_view inner) -> std::optional<Annotation> {
   return a;
 }
 
-
 enum class Pending : std::uint8_t { None, CallsRequest, OtherRequest, Response };
 
 // Leading spaces and blockquote markers: the part of a line that belongs to
@@ -126,7 +125,7 @@ class MarkdownExtractor {
         continue;
       }
       if (content.empty()) continue;
-      annotation_.reset();  // an annotation describes the block right after it
+      annotation_.reset();                                   // an annotation describes the block right after it
       if (content.front() == '#') pending_ = Pending::None;  // a new section
     }
     return std::move(bodies_);

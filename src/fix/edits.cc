@@ -64,8 +64,7 @@ auto remove_entry(const Document &doc, std::string_view pointer) -> std::optiona
   return Edit{start(*n), n->end, "", {}};
 }
 
-auto make_fix(FixSafety safety, std::string description, std::vector<std::optional<Edit>> edits)
-    -> std::optional<Fix> {
+auto make_fix(FixSafety safety, std::string description, std::vector<std::optional<Edit>> edits) -> std::optional<Fix> {
   Fix fix{safety, std::move(description), {}};
   for (std::optional<Edit> &e : edits) {
     if (!e) return std::nullopt;
@@ -88,8 +87,7 @@ auto unique_closest(std::string_view word, const std::vector<std::string_view> &
   return best;
 }
 
-auto apply_fixes(std::string_view text, std::vector<FixRef> fixes, std::vector<std::string> &applied)
-    -> std::string {
+auto apply_fixes(std::string_view text, std::vector<FixRef> fixes, std::vector<std::string> &applied) -> std::string {
   auto first = [](const FixRef &f) { return f.fix->edits.empty() ? std::size_t{0} : f.fix->edits.front().begin; };
   std::stable_sort(fixes.begin(), fixes.end(), [&](const FixRef &a, const FixRef &b) {
     if (first(a) != first(b)) return first(a) < first(b);

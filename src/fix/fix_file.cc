@@ -18,7 +18,8 @@ namespace {
 constexpr int kMaxRounds = 10;
 
 // Byte offset of 1-based line:column (columns in code points) in `text`.
-auto offset_of(std::string_view text, const std::vector<std::size_t> &starts, Position p) -> std::optional<std::size_t> {
+auto offset_of(std::string_view text, const std::vector<std::size_t> &starts, Position p)
+    -> std::optional<std::size_t> {
   if (p.line == 0 || p.column == 0 || p.line > starts.size()) return std::nullopt;
   std::size_t at = starts[p.line - 1];
   for (std::uint32_t column = 1; column < p.column; ++column) {
@@ -37,7 +38,8 @@ auto line_starts(std::string_view text) -> std::vector<std::size_t> {
   return starts;
 }
 
-auto unparsable_bodies(std::string_view text, FixInput kind, const Options &options, std::size_t &bodies) -> std::size_t {
+auto unparsable_bodies(std::string_view text, FixInput kind, const Options &options, std::size_t &bodies)
+    -> std::size_t {
   std::size_t broken = 0;
   const std::vector<ExtractedBody> extracted =
       kind == FixInput::Markdown ? extract_markdown(text, options.api) : extract_http(text, options.api);

@@ -20,9 +20,9 @@ namespace callcheck::detail {
 enum class FixInput : std::uint8_t { Json, Markdown, Http };
 
 struct FixResult {
-  std::string text;        // the fixed text (the input itself when nothing applied)
-  std::size_t fixed = 0;   // fixes applied, over all rounds
-  bool parses = true;      // false: the fixed text would not parse; do not write it
+  std::string text;                // the fixed text (the input itself when nothing applied)
+  std::size_t fixed = 0;           // fixes applied, over all rounds
+  bool parses = true;              // false: the fixed text would not parse; do not write it
   std::vector<std::string> codes;  // code of every fix applied, in order (for tests and --show-fixes)
 };
 
@@ -49,8 +49,7 @@ struct CodedFix {
 
 // A unified diff (`--- a/path`, `+++ b/path`, three lines of context) of
 // `before` -> `after`; "" when they are equal.
-[[nodiscard]] auto unified_diff(std::string_view before, std::string_view after, std::string_view path)
-    -> std::string;
+[[nodiscard]] auto unified_diff(std::string_view before, std::string_view after, std::string_view path) -> std::string;
 
 }  // namespace callcheck::detail
 

@@ -79,7 +79,8 @@ auto to_string(JoinBodyError error) -> std::string_view {
     case JoinBodyError::IncompleteFacts:
       return "the facts lack the thread, message, organizer or tenant of a long link, or the id of a short one";
     case JoinBodyError::TenantConflict:
-      return "the tenant differs from the link's Tid; a join is created in the organizer's tenant, which the link names";
+      return "the tenant differs from the link's Tid; a join is created in the organizer's tenant, which the link "
+             "names";
   }
   return "the join body cannot be built";
 }
@@ -169,7 +170,8 @@ auto body_for_join_url(const JoinUrlFacts &facts, const JoinBodyOptions &options
   member(w, "tenantId", tenant);
   if (by_id && !options.tenant) {
     out.placeholders.push_back(
-        {"/tenantId", "the tenant the call is created in (the tid of the bot's token), which short links do not carry"});
+        {"/tenantId",
+         "the tenant the call is created in (the tid of the bot's token), which short links do not carry"});
   }
   w.EndObject();
   out.text = std::string(buffer.GetString(), buffer.GetSize()) + "\n";
@@ -177,12 +179,13 @@ auto body_for_join_url(const JoinUrlFacts &facts, const JoinBodyOptions &options
   const std::string_view api = to_string(options.api);
   out.request_line = fmt::format("POST https://{}/{}/communications/calls", graph_host(facts.cloud), api);
   if (facts.cloud != TeamsCloud::Global) {
-    out.notes.push_back(fmt::format("the meeting is in the {} cloud: send the request to https://{}/{}/communications/calls",
-                                    facts.cloud == TeamsCloud::UsGovGccHigh ? "US Government (GCC High)"
-                                                                             : "US Government (DoD)",
-                                    graph_host(facts.cloud), api));
+    out.notes.push_back(
+        fmt::format("the meeting is in the {} cloud: send the request to https://{}/{}/communications/calls",
+                    facts.cloud == TeamsCloud::UsGovGccHigh ? "US Government (GCC High)" : "US Government (DoD)",
+                    graph_host(facts.cloud), api));
   }
-  if (facts.from_safe_links) out.notes.emplace_back("the link was an Outlook Safe Links URL; the body uses the Teams link inside it");
+  if (facts.from_safe_links)
+    out.notes.emplace_back("the link was an Outlook Safe Links URL; the body uses the Teams link inside it");
   if (facts.broadcast) {
     out.notes.emplace_back(
         "the link is a Teams live event: the bot joins the presenters' meeting, and the attendees' audio is not in it "

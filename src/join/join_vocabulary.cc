@@ -44,9 +44,11 @@ auto to_string(JoinUrlError error) -> std::string_view {
     case JoinUrlError::NotHttps: return "the join link is not an https:// URL";
     case JoinUrlError::MalformedUrl:
       return "the join link's host part is malformed (user info, a port other than 443, or no host)";
-    case JoinUrlError::MalformedPercentEncoding: return "the join link has a '%' that is not followed by two hex digits";
+    case JoinUrlError::MalformedPercentEncoding:
+      return "the join link has a '%' that is not followed by two hex digits";
     case JoinUrlError::ConsumerLink:
-      return "teams.live.com links are Teams meetings of personal Microsoft accounts, which a Graph calling bot cannot join";
+      return "teams.live.com links are Teams meetings of personal Microsoft accounts, which a Graph calling bot cannot "
+             "join";
     case JoinUrlError::UnsupportedCloud:
       return "teams.microsoftonline.cn links are meetings in Microsoft 365 operated by 21Vianet, where the Graph calls "
              "API is not available";
@@ -75,8 +77,7 @@ auto join_url_help(JoinUrlError error) -> std::string_view {
     case JoinUrlError::TooLong:
     case JoinUrlError::InvalidCharacter:
     case JoinUrlError::MalformedPercentEncoding:
-    case JoinUrlError::DuplicateParameter:
-      return "copy the link again from the meeting invitation, as one line";
+    case JoinUrlError::DuplicateParameter: return "copy the link again from the meeting invitation, as one line";
     case JoinUrlError::NotHttps:
       return "use the https://teams.microsoft.com/… form of the link (msteams: links open the app)";
     case JoinUrlError::MalformedUrl:

@@ -28,8 +28,8 @@ struct Entry {
   std::string_view scope;
   std::string_view reason;
   Op op = Op::Always;
-  bool present = true;            // Present: whether the pointer must resolve
-  std::string_view pointer;       // Present, Equals, In
+  bool present = true;             // Present: whether the pointer must resolve
+  std::string_view pointer;        // Present, Equals, In
   Slice<std::string_view> values;  // Equals: one value; In: the set
 };
 

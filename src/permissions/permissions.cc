@@ -184,10 +184,10 @@ auto lint_granted(const std::vector<std::string> &granted) -> GrantedLint {
       }
     } else if (starts_with_calls(name)) {
       if (reported.insert(std::string(name)).second) {
-        lint.findings.push_back(Finding{catalog::kUnknownScope,
-                                        fmt::format("`{}` is no known Calls.* application permission; known: {}", name,
-                                                    join(known_scopes(), ", ")),
-                                        "", "", false});
+        lint.findings.push_back(Finding{
+            catalog::kUnknownScope,
+            fmt::format("`{}` is no known Calls.* application permission; known: {}", name, join(known_scopes(), ", ")),
+            "", "", false});
         lint.index.push_back(i);
       }
     } else {
@@ -220,9 +220,9 @@ void check_granted(const std::vector<std::string> &granted, const Scenario &scen
     if (missing_of(alt.scopes).empty()) return;  // satisfied another documented way
   }
 
-  std::string message =
-      request.empty() ? fmt::format("this {} needs {}", kind_phrase(scenario.kind), join(missing, " and "))
-                      : fmt::format("this {} request needs {}", request, join(missing, " and "));
+  std::string message = request.empty()
+                            ? fmt::format("this {} needs {}", kind_phrase(scenario.kind), join(missing, " and "))
+                            : fmt::format("this {} request needs {}", request, join(missing, " and "));
   std::vector<std::string> alternatives;
   for (const ScopeAlternative &alt : requirement.alternatives) {
     std::vector<std::string> names;
@@ -230,16 +230,17 @@ void check_granted(const std::vector<std::string> &granted, const Scenario &scen
     alternatives.push_back(fmt::format("{} ({})", join(names, " + "), alt.note));
   }
   if (!alternatives.empty()) message += fmt::format(" (or {})", join(alternatives, ", or "));
-  message += fmt::format("; granted: {}", have.empty() ? std::string("no Calls.* permission")
-                                                       : join(std::vector<std::string>(have.begin(), have.end()), ", "));
-  std::string help = fmt::format("grant the application permission{} {} (admin consent); a broader Calls.* "
-                                 "permission does not replace it",
-                                 missing.size() == 1 ? "" : "s", join(missing, " and "));
+  message +=
+      fmt::format("; granted: {}", have.empty() ? std::string("no Calls.* permission")
+                                                : join(std::vector<std::string>(have.begin(), have.end()), ", "));
+  std::string help = fmt::format(
+      "grant the application permission{} {} (admin consent); a broader Calls.* "
+      "permission does not replace it",
+      missing.size() == 1 ? "" : "s", join(missing, " and "));
   // Point at what makes the scope necessary: the media configuration when
   // only the media add-on is missing, else the property that decided the kind.
-  const bool only_media = std::all_of(missing.begin(), missing.end(), [](const std::string &name) {
-    return name.rfind("Calls.AccessMedia.", 0) == 0;
-  });
+  const bool only_media = std::all_of(missing.begin(), missing.end(),
+                                      [](const std::string &name) { return name.rfind("Calls.AccessMedia.", 0) == 0; });
   const std::string &pointer =
       only_media && !scenario.media_evidence.empty() ? scenario.media_evidence : scenario.evidence;
   out.push_back(Finding{catalog::kMissingScope, std::move(message), pointer, std::move(help), false});

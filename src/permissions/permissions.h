@@ -21,13 +21,11 @@ struct ScopeRequirement {
   std::string note;                            // the table's one-line note for the scenario kind
 };
 
-[[nodiscard]] auto required_scopes(const Scenario &scenario, const Document &doc, ApiVersion api)
-    -> ScopeRequirement;
+[[nodiscard]] auto required_scopes(const Scenario &scenario, const Document &doc, ApiVersion api) -> ScopeRequirement;
 
 // The permissions of a mid-call request (the `requests` table, issue 12),
 // as its page states them; `note` says where Microsoft's data disagrees.
-[[nodiscard]] auto request_scopes(std::string_view request, const Document &doc, ApiVersion api)
-    -> ScopeRequirement;
+[[nodiscard]] auto request_scopes(std::string_view request, const Document &doc, ApiVersion api) -> ScopeRequirement;
 // The request names the `requests` table has, sorted.
 [[nodiscard]] auto request_permission_names() -> std::vector<std::string>;
 

@@ -12,9 +12,9 @@ namespace callcheck::detail {
 
 struct TokenRoles {
   bool ok = false;
-  std::vector<std::string> roles;  // the `roles` claim (may be empty when ok)
+  std::vector<std::string> roles;     // the `roles` claim (may be empty when ok)
   std::optional<std::string> tenant;  // the `tid` claim, when it is a string: never printed
-  std::string error;               // why it could not be read; never contains token text
+  std::string error;                  // why it could not be read; never contains token text
 };
 
 [[nodiscard]] auto decode_token_roles(std::string_view token) -> TokenRoles;

@@ -20,9 +20,9 @@
 #include "callcheck/policy.h"
 
 #include <algorithm>  // std::min, std::max
-#include <map>      // std::map
-#include <memory>   // std::unique_ptr
-#include <utility>  // std::move
+#include <map>        // std::map
+#include <memory>     // std::unique_ptr
+#include <utility>    // std::move
 
 #include <fmt/format.h>
 
@@ -43,15 +43,16 @@ using detail::Value;
 auto sv(const Value &v) -> std::string_view { return {v.GetString(), v.GetStringLength()}; }
 
 struct LoadedFile {
-  LoadedFile(std::string p, std::string t) : path(std::move(p)), text(std::move(t)), doc(Document::parse(text, Limits{})) {}
+  LoadedFile(std::string p, std::string t)
+      : path(std::move(p)), text(std::move(t)), doc(Document::parse(text, Limits{})) {}
   std::string path;  // relative to the schema's folder
   std::string text;  // never modified: `doc` refers to it
   Document doc;
 };
 
 // Keywords whose value is one schema, and those whose value holds several.
-constexpr std::string_view kOneSchema[] = {"additionalProperties", "additionalItems", "contains", "propertyNames",
-                                           "not", "if", "then", "else"};
+constexpr std::string_view kOneSchema[] = {
+    "additionalProperties", "additionalItems", "contains", "propertyNames", "not", "if", "then", "else"};
 constexpr std::string_view kSchemaArray[] = {"allOf", "anyOf", "oneOf"};
 constexpr std::string_view kRegexKeywords[] = {"pattern", "patternProperties", "format"};
 
@@ -59,7 +60,8 @@ auto is_schema(const Value &v) -> bool { return v.IsObject() || v.IsBool(); }
 
 class Loader {
  public:
-  Loader(const PolicyFetch &fetch, std::string_view prefix, PolicyLoad &out) : fetch_(fetch), prefix_(prefix), out_(out) {}
+  Loader(const PolicyFetch &fetch, std::string_view prefix, PolicyLoad &out)
+      : fetch_(fetch), prefix_(prefix), out_(out) {}
 
   auto run(std::string_view main_file) -> bool {
     const RefTarget main = detail::confine_ref(main_file, "");
@@ -88,15 +90,16 @@ class Loader {
   using RefTarget = detail::RefTarget;
 
   void whole(std::string message) {
-    out_.errors.push_back(PolicyError{"", detail::make_diagnostic(catalog::kInvalidConfig, std::move(message), "", Span{})});
+    out_.errors.push_back(
+        PolicyError{"", detail::make_diagnostic(catalog::kInvalidConfig, std::move(message), "", Span{})});
   }
 
   void error(std::size_t file, std::string message, const std::string &pointer, bool at_key = false,
              std::string help = {}) {
     const Document &doc = files_[file]->doc;
-    out_.errors.push_back(PolicyError{files_[file]->path,
-                                      detail::make_diagnostic(catalog::kInvalidConfig, std::move(message), pointer,
-                                                              doc.span(pointer, at_key), std::move(help))});
+    out_.errors.push_back(
+        PolicyError{files_[file]->path, detail::make_diagnostic(catalog::kInvalidConfig, std::move(message), pointer,
+                                                                doc.span(pointer, at_key), std::move(help))});
   }
 
   // The file `path`, fetched and parsed once; -1 after reporting why not
@@ -111,11 +114,13 @@ class Loader {
       }
       return -1;
     };
-    if (files_.size() >= kMaxPolicyFiles) return fail(fmt::format("a policy may span at most {} files", kMaxPolicyFiles));
+    if (files_.size() >= kMaxPolicyFiles)
+      return fail(fmt::format("a policy may span at most {} files", kMaxPolicyFiles));
     PolicyFile got = fetch_(path);
     if (!got.ok) return fail(got.error);
     if (got.text.size() > kMaxPolicyFileBytes) {
-      return fail(fmt::format("it is {} bytes; a schema file is limited to {} bytes", got.text.size(), kMaxPolicyFileBytes));
+      return fail(
+          fmt::format("it is {} bytes; a schema file is limited to {} bytes", got.text.size(), kMaxPolicyFileBytes));
     }
     files_.push_back(std::make_unique<LoadedFile>(path, std::move(got.text)));
     const std::size_t at = files_.size() - 1;
@@ -124,9 +129,10 @@ class Loader {
     // Every parse finding (syntax, duplicate keys, limits) makes the schema
     // ambiguous; the message is the parser's, never the file's text.
     for (const detail::ParseFinding &f : doc.findings()) {
-      out_.errors.push_back(PolicyError{
-          path, detail::make_diagnostic(catalog::kInvalidConfig, fmt::format("not a JSON Schema: {} ({})", f.message, f.rule->code),
-                                        f.pointer, doc.span_of_bytes(f.begin, f.end))});
+      out_.errors.push_back(
+          PolicyError{path, detail::make_diagnostic(catalog::kInvalidConfig,
+                                                    fmt::format("not a JSON Schema: {} ({})", f.message, f.rule->code),
+                                                    f.pointer, doc.span_of_bytes(f.begin, f.end))});
     }
     if (!doc.findings().empty()) return -1;
     if (!is_schema(doc.root())) {
@@ -139,8 +145,9 @@ class Loader {
         const bool draft7 = s->value.IsString() && (sv(s->value) == "http://json-schema.org/draft-07/schema#" ||
                                                     sv(s->value) == "http://json-schema.org/draft-07/schema");
         if (!draft7) {
-          error(at, "`$schema` must be draft-07 (`http://json-schema.org/draft-07/schema#`); callcheck never fetches a "
-                    "meta-schema",
+          error(at,
+                "`$schema` must be draft-07 (`http://json-schema.org/draft-07/schema#`); callcheck never fetches a "
+                "meta-schema",
                 "/$schema");
           return -1;
         }
@@ -189,7 +196,8 @@ class Loader {
       if (tf < 0) return;
       const Value *to = &files_[static_cast<std::size_t>(tf)]->doc.root();
       std::string to_pointer;
-      const std::vector<std::string> tokens = detail::fragment_tokens(target.pointer).value_or(std::vector<std::string>{});
+      const std::vector<std::string> tokens =
+          detail::fragment_tokens(target.pointer).value_or(std::vector<std::string>{});
       for (const std::string &token : tokens) {
         const Value *next = nullptr;
         if (to->IsObject()) {
@@ -215,16 +223,18 @@ class Loader {
       const std::string at = detail::join_pointer(pointer, key);
       for (const std::string_view k : kRegexKeywords) {
         if (key == k) {
-          error(file, fmt::format("`{}` is not supported in team policies: valijson 1.0 runs it through the standard "
-                                  "library's backtracking regex engine, which a hostile string can crash or hang",
-                                  k),
+          error(file,
+                fmt::format("`{}` is not supported in team policies: valijson 1.0 runs it through the standard "
+                            "library's backtracking regex engine, which a hostile string can crash or hang",
+                            k),
                 at, true, "use `enum`, `const`, `minLength`/`maxLength` instead");
         }
       }
       if (key == "uniqueItems" && value.IsTrue()) {
         const auto max = v.FindMember("maxItems");
         if (max == v.MemberEnd() || !max->value.IsUint64() || max->value.GetUint64() > 256) {
-          error(file, "`uniqueItems` needs `maxItems` of at most 256 beside it: it compares every pair of items", at, true);
+          error(file, "`uniqueItems` needs `maxItems` of at most 256 beside it: it compares every pair of items", at,
+                true);
         }
       }
       if (key == "multipleOf" && value.IsNumber() && !(value.GetDouble() > 0)) {
@@ -266,7 +276,8 @@ class Loader {
           if (colour[to] == 1) {
             const PolicyGraphNode &at = nodes_[node];
             error(at.file, "this `$ref` closes a cycle: team policies cannot be recursive",
-                  at.ref >= 0 ? detail::join_pointer(at.pointer, "$ref") : at.pointer, false, "spell the nested levels out (payloads are at most 64 levels deep)");
+                  at.ref >= 0 ? detail::join_pointer(at.pointer, "$ref") : at.pointer, false,
+                  "spell the nested levels out (payloads are at most 64 levels deep)");
             return false;
           }
           if (colour[to] == 0) {
@@ -285,12 +296,15 @@ class Loader {
       }
     }
     if (size[0] > kMaxPolicyNodes) {
-      error(0, fmt::format("this schema expands to more than {} schema nodes once its `$ref`s are followed", kMaxPolicyNodes),
+      error(0,
+            fmt::format("this schema expands to more than {} schema nodes once its `$ref`s are followed",
+                        kMaxPolicyNodes),
             "");
       return false;
     }
     if (depth[0] > kMaxPolicyDepth) {
-      error(0, fmt::format("this schema nests more than {} levels deep once its `$ref`s are followed", kMaxPolicyDepth), "");
+      error(0, fmt::format("this schema nests more than {} levels deep once its `$ref`s are followed", kMaxPolicyDepth),
+            "");
       return false;
     }
     return true;
@@ -319,15 +333,15 @@ auto compile_policy(std::string_view main_file, const PolicyFetch &fetch, std::s
     out.schema = detail::build_policy(loader.input(), error);
     if (!out.schema) {
       out.errors.push_back(PolicyError{
-          "", detail::make_diagnostic(catalog::kInvalidConfig, fmt::format("not a valid JSON Schema (draft-07): {}", error),
-                                      "", Span{})});
+          "", detail::make_diagnostic(catalog::kInvalidConfig,
+                                      fmt::format("not a valid JSON Schema (draft-07): {}", error), "", Span{})});
     }
   } catch (const std::exception &e) {
     // A bug or an allocation failure: a configuration error, never a crash.
     out.schema.reset();
-    out.errors.push_back(PolicyError{"", detail::make_diagnostic(catalog::kInvalidConfig,
-                                                                 fmt::format("cannot load the policy: {}", e.what()), "",
-                                                                 Span{})});
+    out.errors.push_back(
+        PolicyError{"", detail::make_diagnostic(catalog::kInvalidConfig,
+                                                fmt::format("cannot load the policy: {}", e.what()), "", Span{})});
   }
   return out;
 }

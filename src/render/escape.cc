@@ -97,7 +97,8 @@ void visible_into(std::string_view text, std::string &out, bool tab_space, Visib
   std::uint32_t cp = 0;
   for (std::size_t i = 0; i < text.size();) {
     const auto b0 = static_cast<unsigned char>(text[i]);
-    if (line != nullptr && line->columns.size() < column) line->columns.push_back(static_cast<std::uint32_t>(out.size()));
+    if (line != nullptr && line->columns.size() < column)
+      line->columns.push_back(static_cast<std::uint32_t>(out.size()));
     const std::size_t len = utf8_sequence(text, i, cp);
     if ((b0 & 0xC0U) != 0x80U) ++column;  // a continuation byte starts no column
     if (len == 0) {
@@ -270,8 +271,8 @@ auto visible_path(std::string_view path) -> std::string {
   std::string out = visible(path);
   // Whitespace the runner's TrimStart() removes before looking for "::"
   // (controls among it are escaped already).
-  constexpr std::string_view kSpaces[] = {" ",            "\xC2\xA0",     "\xE1\x9A\x80", "\xE2\x80\xAF",
-                                          "\xE2\x81\x9F", "\xE3\x80\x80"};
+  constexpr std::string_view kSpaces[] = {" ",           "\xC2\xA0", "\xE1\x9A\x80", "\xE2\x80\xAF", "\xE2\x81\x9F",
+                                          "\xE3\x80\x80"};
   std::size_t at = 0;
   for (bool more = true; more && at < out.size();) {
     more = false;

@@ -52,8 +52,8 @@ class GithubRenderer final : public Renderer {
     // worst of them, so a hidden error still shows as an error.
     if (r.omitted > 0) {
       out << fmt::format("::{} file={},title=callcheck omitted-findings::{} more {} omitted\n",
-                         command(r.omitted_worst.value_or(Severity::Info)), github_property_escape(r.source),
-                         r.omitted, r.omitted == 1 ? "finding" : "findings");
+                         command(r.omitted_worst.value_or(Severity::Info)), github_property_escape(r.source), r.omitted,
+                         r.omitted == 1 ? "finding" : "findings");
     }
   }
 

@@ -95,8 +95,8 @@ class GitlabRenderer final : public Renderer {
   }
 
  private:
-  void issue(const std::string &path, const std::string &check, const std::string &description,
-             std::string_view level, const std::string &print, const Span &span) {
+  void issue(const std::string &path, const std::string &check, const std::string &description, std::string_view level,
+             const std::string &print, const Span &span) {
     JsonWriter &w = *writer_;
     w.StartObject();
     key(w, "type");

@@ -13,7 +13,6 @@ namespace {
 
 using Writer = BufferedJsonWriter;
 
-
 class JsonRenderer final : public Renderer {
  public:
   void begin(std::ostream &out) override {

@@ -69,7 +69,9 @@ inline void string(Writer &w, std::string_view s) {
   w.RawValue(literal.data(), literal.size(), rapidjson::kStringType);
 }
 template <typename Writer>
-inline void key(Writer &w, std::string_view s) { w.Key(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+inline void key(Writer &w, std::string_view s) {
+  w.Key(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
 
 // "scenario", "required_scopes" (canonical names), "scope_reasons" and
 // "alternatives": the same members in `check --format json` and `scopes --format json`.
@@ -170,7 +172,6 @@ inline void write_summary(Writer &w, const Summary &s) {
   }
   w.EndObject();
 }
-
 
 // The `audit` object of `callcheck audit --format json` (and SARIF's run
 // properties): report.schema.json's "audit" definition.

@@ -77,10 +77,10 @@ class JunitRenderer final : public Renderer {
     for (const Diagnostic &d : r.diagnostics) {
       const bool error = r.input_error && d.severity == Severity::Error;
       if (!error && options_.fail_on < d.severity) {
-        below += xml_cdata(fmt::format("{}: {} {} {}: {}", location(r, d), to_string(d.severity), d.code, d.name,
-                                       d.message),
-                           true) +
-                 "\n";
+        below +=
+            xml_cdata(fmt::format("{}: {} {} {}: {}", location(r, d), to_string(d.severity), d.code, d.name, d.message),
+                      true) +
+            "\n";
         continue;
       }
       ++tests;

@@ -60,8 +60,7 @@ void Summary::add_findings(const Report &report) {
 auto make_renderer(Format format, const RenderOptions &options) -> std::unique_ptr<Renderer> {
   switch (format) {
 #define CALLCHECK_FORMAT_CASE(enumerator, name, extension, terminal) \
-  case Format::enumerator:                                           \
-    return detail::make_##name##_renderer(options);
+  case Format::enumerator: return detail::make_##name##_renderer(options);
     CALLCHECK_FORMATS(CALLCHECK_FORMAT_CASE)
 #undef CALLCHECK_FORMAT_CASE
   }

@@ -12,8 +12,10 @@ namespace {
 auto markdown_cell(std::string_view s) -> std::string {
   std::string out;
   for (const char c : s) {
-    if (c == '|') out += "\\|";
-    else out.push_back(c);
+    if (c == '|')
+      out += "\\|";
+    else
+      out.push_back(c);
   }
   return out;
 }
@@ -50,8 +52,8 @@ auto rules_document(bool explanations) -> std::string {
 auto rules_text() -> std::string {
   std::string out;
   for (const RuleMeta &m : rule_catalog()) {
-    out += fmt::format("{:<6} {:<34} {:<8} {:<25} {}\n", m.code, m.name, to_string(m.severity), status_of(m),
-                       m.summary);
+    out +=
+        fmt::format("{:<6} {:<34} {:<8} {:<25} {}\n", m.code, m.name, to_string(m.severity), status_of(m), m.summary);
   }
   return out;
 }

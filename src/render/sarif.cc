@@ -270,7 +270,8 @@ class SarifRenderer final : public Renderer {
       w.StartObject();
       key(w, "level");
       string(w, "note");
-      text_object(w, "message", std::to_string(count) + (count == 1 ? " more finding omitted" : " more findings omitted"));
+      text_object(w, "message",
+                  std::to_string(count) + (count == 1 ? " more finding omitted" : " more findings omitted"));
       key(w, "locations");
       w.StartArray();
       w.StartObject();

@@ -67,7 +67,8 @@ class TextRenderer final : public Renderer {
       } else {
         out << fmt::format("{}{}: scenario {}, {} media", dim, source, to_string(report.scenario.kind),
                            to_string(report.scenario.media));
-        if (!report.scenario.evidence.empty()) out << fmt::format(" (decided by {})", visible(report.scenario.evidence));
+        if (!report.scenario.evidence.empty())
+          out << fmt::format(" (decided by {})", visible(report.scenario.evidence));
       }
       out << fmt::format("{}\n", reset);
       if (!report.required_scopes.empty()) {
@@ -91,13 +92,17 @@ class TextRenderer final : public Renderer {
       for (const std::string &n : names) out += (out.empty() ? "" : ", ") + visible(n);
       return out.empty() ? std::string("(none)") : out;
     };
-    out << fmt::format("audit: {} audited against {} (permission table {})\n", a.payloads == 1 ? std::string("1 request body") : fmt::format("{} request bodies", a.payloads),
+    out << fmt::format("audit: {} audited against {} (permission table {})\n",
+                       a.payloads == 1 ? std::string("1 request body") : fmt::format("{} request bodies", a.payloads),
                        plural(a.declarations.size(), "app file"), a.table_version);
     for (const AuditDeclaration &d : a.declarations) {
-      out << fmt::format("  {}: {}, {}, {}{}\n", visible(d.source), d.format, d.method, d.entries == 1 ? std::string("1 entry") : fmt::format("{} entries", d.entries),
+      out << fmt::format("  {}: {}, {}, {}{}\n", visible(d.source), d.format, d.method,
+                         d.entries == 1 ? std::string("1 entry") : fmt::format("{} entries", d.entries),
                          d.note.empty() ? "" : " (" + visible(d.note) + ")");
     }
-    if (a.unaudited > 0) out << fmt::format("  not audited: {}\n", a.unaudited == 1 ? std::string("1 body") : fmt::format("{} bodies", a.unaudited));
+    if (a.unaudited > 0)
+      out << fmt::format("  not audited: {}\n",
+                         a.unaudited == 1 ? std::string("1 body") : fmt::format("{} bodies", a.unaudited));
     out << fmt::format("  required: {}\n  declared: {}\n  missing:  {}\n  excess:   {}\n", list(a.required),
                        list(a.declared), list(a.missing), list(a.excess));
     if (!a.not_evaluated.empty()) out << fmt::format("  not evaluated (not Calls.*): {}\n", list(a.not_evaluated));
@@ -139,9 +144,11 @@ class TextRenderer final : public Renderer {
 auto text_summary(const Summary &s) -> std::string {
   const std::string omitted = s.omitted > 0 ? fmt::format("; {} more omitted", s.omitted) : std::string();
   // "2 files (5 request bodies)" once a file held more than one body.
-  const std::string checked = s.bodies > s.files
-                                  ? fmt::format("{} ({})", plural(s.files, "file"), s.bodies == 1 ? std::string("1 request body") : fmt::format("{} request bodies", s.bodies))
-                                  : plural(s.files, "file");
+  const std::string checked =
+      s.bodies > s.files
+          ? fmt::format("{} ({})", plural(s.files, "file"),
+                        s.bodies == 1 ? std::string("1 request body") : fmt::format("{} request bodies", s.bodies))
+          : plural(s.files, "file");
   if (s.fixing) {
     const std::size_t remaining = s.errors + s.warnings + s.infos + s.omitted;
     std::string line = fmt::format("{} checked: {} fixed, {} remaining", checked, s.fixed, remaining);

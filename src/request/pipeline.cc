@@ -46,9 +46,8 @@ auto request_scenario(const RequestDef &request) -> Scenario {
 auto runs_on(const RuleMeta &rule, const RequestDef &request) -> bool {
   if (&request == &create_request()) return true;
   // CC217/CC218/CC222 read `mediaConfig`, which answer takes too.
-  static constexpr std::array<std::string_view, 12> kAnyRequest{"CC201", "CC202", "CC203", "CC204",
-                                                                "CC205", "CC206", "CC207", "CC208",
-                                                                "CC217", "CC218", "CC222", "CC501"};
+  static constexpr std::array<std::string_view, 12> kAnyRequest{"CC201", "CC202", "CC203", "CC204", "CC205", "CC206",
+                                                                "CC207", "CC208", "CC217", "CC218", "CC222", "CC501"};
   if (std::find(kAnyRequest.begin(), kAnyRequest.end(), rule.code) != kAnyRequest.end()) return true;
   // CC250-CC279: the request rules (src/rules/cc25x_*, cc26x_*, cc27x_*).
   return rule.code >= std::string_view("CC250") && rule.code < std::string_view("CC280");

@@ -34,8 +34,7 @@ const std::vector<RequestDef> kRequests = {
     {"addLargeGalleryView", "addLargeGalleryView", Binding::Call, true, true, "call-addlargegalleryview"},
     {"answer", "answer", Binding::Call, true, true, "call-answer"},
     {"cancelMediaProcessing", "cancelMediaProcessing", Binding::Call, true, true, "call-cancelmediaprocessing"},
-    {"changeScreenSharingRole", "changeScreenSharingRole", Binding::Call, true, true,
-     "call-changescreensharingrole"},
+    {"changeScreenSharingRole", "changeScreenSharingRole", Binding::Call, true, true, "call-changescreensharingrole"},
     {"joinContentSharingAudioGroup", "joinContentSharingAudioGroup", Binding::Call, false, true, ""},
     {"keepAlive", "keepAlive", Binding::Call, true, false, "call-keepalive"},
     {"leaveContentSharingAudioGroup", "leaveContentSharingAudioGroup", Binding::Call, false, true, ""},
@@ -45,8 +44,7 @@ const std::vector<RequestDef> kRequests = {
     {"mute", "mute", Binding::Call, true, true, "call-mute"},
     {"participant-admitAllFromLobby", "admitAllFromLobby", Binding::Participants, false, true, ""},
     {"participant-admitFromLobby", "admitFromLobby", Binding::Participant, false, true, ""},
-    {"participant-configureMixer", "configureMixer", Binding::Participants, false, true,
-     "participant-configuremixer"},
+    {"participant-configureMixer", "configureMixer", Binding::Participants, false, true, "participant-configuremixer"},
     {"participant-invite", "invite", Binding::Participants, true, true, "participant-invite"},
     {"participant-lowerAllHands", "lowerAllHands", Binding::Participants, false, true, ""},
     {"participant-lowerHand", "lowerHand", Binding::Participant, false, true, ""},
@@ -97,7 +95,6 @@ auto find_by_segment(std::string_view segment, Binding binding) -> const Request
   }
   return nullptr;
 }
-
 
 }  // namespace
 
@@ -211,26 +208,26 @@ auto decide(const Document &doc, const Options &options, std::string_view reques
     d.request = endpoint->request;
     if (d.request == nullptr) {
       d.stop = true;
-      d.findings.push_back(Finding{
-          catalog::kRequestUndecided,
-          fmt::format("`{}` is no calls-API request callcheck knows (action `{}`), so the body is not checked",
-                      trim(request_line), endpoint->action_segment),
-          "", "`callcheck schemas` lists the requests", false});
+      d.findings.push_back(
+          Finding{catalog::kRequestUndecided,
+                  fmt::format("`{}` is no calls-API request callcheck knows (action `{}`), so the body is not checked",
+                              trim(request_line), endpoint->action_segment),
+                  "", "`callcheck schemas` lists the requests", false});
       return d;
     }
     const std::string_view checked = to_string(options.api);
     if (!endpoint->version.empty() && endpoint->version != checked) {
-      d.findings.push_back(Finding{
-          catalog::kEndpointMismatch,
-          fmt::format("the request line targets `/{}/` but the body is checked against the {} schemas",
-                      endpoint->version, checked),
-          "", fmt::format("check it with `--api {}` (or fix the URL)", endpoint->version), false});
+      d.findings.push_back(
+          Finding{catalog::kEndpointMismatch,
+                  fmt::format("the request line targets `/{}/` but the body is checked against the {} schemas",
+                              endpoint->version, checked),
+                  "", fmt::format("check it with `--api {}` (or fix the URL)", endpoint->version), false});
     }
     if (endpoint->host == "microsoftgraph.chinacloudapi.cn") {
-      d.findings.push_back(Finding{
-          catalog::kEndpointMismatch,
-          "the request line targets Microsoft Graph operated by 21Vianet, where the calls API is not available",
-          "", "the cloud communications API is available in the global and US Government clouds only", false});
+      d.findings.push_back(
+          Finding{catalog::kEndpointMismatch,
+                  "the request line targets Microsoft Graph operated by 21Vianet, where the calls API is not available",
+                  "", "the cloud communications API is available in the global and US Government clouds only", false});
     }
   } else if (!named(options.configured_request, DecidedBy::Config, "the configuration's `request`") &&
              !named(options.request, DecidedBy::Flag, "`--request`")) {
@@ -240,8 +237,8 @@ auto decide(const Document &doc, const Options &options, std::string_view reques
     d.stop = true;
     d.findings.push_back(Finding{
         catalog::kRequestUndecided,
-        fmt::format("`{}` exists only in the beta API; checked against v1.0, nothing is checked", d.request->name),
-        "", "check it with `--api beta`", false});
+        fmt::format("`{}` exists only in the beta API; checked against v1.0, nothing is checked", d.request->name), "",
+        "check it with `--api beta`", false});
   }
   return d;
 }

@@ -28,9 +28,9 @@ struct RequestDef {
   std::string_view name;     // "create", "answer", "participant-mute": Options::request, the JSON report
   std::string_view segment;  // the URL segment ("" for create)
   Binding binding = Binding::Call;
-  bool v1 = true;            // exists in v1.0 (otherwise beta only)
-  bool body = true;          // takes parameters (keepAlive, start/stopRecording: none)
-  std::string_view page;     // the reference page its constraints and permissions come from
+  bool v1 = true;         // exists in v1.0 (otherwise beta only)
+  bool body = true;       // takes parameters (keepAlive, start/stopRecording: none)
+  std::string_view page;  // the reference page its constraints and permissions come from
 };
 
 // Every request, create first, then by name.
@@ -68,8 +68,8 @@ enum class DecidedBy : std::uint8_t { RequestLine, Config, Flag, Shape };
 struct Decision {
   const RequestDef *request = nullptr;  // nullptr: undecided; nothing request-specific is checked
   DecidedBy decided_by = DecidedBy::Shape;
-  std::vector<Finding> findings;        // CC251/CC252/CC253
-  bool stop = false;                    // check nothing else (undecided, or not a calls-API body)
+  std::vector<Finding> findings;  // CC251/CC252/CC253
+  bool stop = false;              // check nothing else (undecided, or not a calls-API body)
 };
 
 // Decides the request of `doc` (which may have no DOM: then the shape says

@@ -64,8 +64,8 @@ inline auto join_tenant(const Value &root) -> JoinTenant {
   }
   // Where people put it instead (OfficeDev/Microsoft-Teams-Samples#1785:
   // inside meetingInfo), in the order a reader would look.
-  for (const char *object : {"/meetingInfo", "/chatInfo", "/meetingInfo/organizer", "/source", "/source/identity",
-                             "/mediaConfig"}) {
+  for (const char *object :
+       {"/meetingInfo", "/chatInfo", "/meetingInfo/organizer", "/source", "/source/identity", "/mediaConfig"}) {
     std::string pointer(object);
     const Value *holder = &root;
     for (std::string_view rest = std::string_view(object).substr(1); holder != nullptr && !rest.empty();) {

@@ -20,8 +20,7 @@ class UndeclaredProperty final : public detail::Rule {
 
   [[nodiscard]] auto visits() const -> unsigned override { return detail::kVisitObjects | detail::kVisitStrings; }
 
-  void visit(const detail::RuleContext &context, const support::Visit &v,
-             detail::DiagnosticSink &sink) const override {
+  void visit(const detail::RuleContext &context, const support::Visit &v, detail::DiagnosticSink &sink) const override {
     using namespace support;
     if (v.path.key() == "@odata.type" && v.value.IsString()) {
       check_type_name(context, sink, v);
@@ -86,8 +85,8 @@ class UndeclaredProperty final : public detail::Rule {
  private:
   static auto accepted(std::string_view type, std::string_view name, const detail::Value *declared,
                        const detail::Value &value) -> bool {
-    if (!name.empty() && name.front() == '@') return true;              // instance annotations
-    if (name.find("@odata.") != std::string_view::npos) return true;    // property annotations
+    if (!name.empty() && name.front() == '@') return true;            // instance annotations
+    if (name.find("@odata.") != std::string_view::npos) return true;  // property annotations
     if (declared != nullptr) {
       for (auto it = declared->MemberBegin(); it != declared->MemberEnd(); ++it) {
         if (support::sv(it->name) == name) return true;
@@ -129,6 +128,7 @@ class UndeclaredProperty final : public detail::Rule {
                                    : fmt::format("did you mean `#microsoft.graph.{}`?", suggestion));
   }
 
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC201", "undeclared-property", Severity::Warning, Status::Stable,
       "a member or `@odata.type` that the Graph type does not declare",
@@ -150,6 +150,7 @@ Open types accept any member, so the service silently ignores a misspelt `callba
 
 ## Fix safety
 When exactly one declared property (or, in an identity set, identity kind) is closest to the misspelt member name (`displayname` -> `displayName`), the fix renames the member. It is unsafe: the member now takes effect, which may not be what the author meant. With no suggestion, a tie, or the suggested name already present, there is no fix; an unknown `@odata.type` has none either.)md", FixSafety::Unsafe};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"tenant-id-misplaced", "undeclared", "unknown-odata-type"};
   static constexpr detail::Message kTenantIdHere = detail::message(kMeta, kMessageIds, "tenant-id-misplaced");

@@ -26,18 +26,24 @@ class CallbackUriNotHttps final : public detail::Rule {
     }
     if (is_https_url(uri)) return;
     const std::string_view scheme = scheme_of(uri);
-    sink.report(scheme.empty() ? kNotAbsolute : iequals(scheme, "https") ? kMalformedHttps : kNotHttps, "/callbackUri",
-                scheme.empty() ? fmt::format("`callbackUri` `{}` is not an absolute URL", shown(uri))
-                : iequals(scheme, "https")
-                    ? fmt::format("`callbackUri` `{}` is not a valid https URL (empty host, blanks or control characters)", shown(uri))
-                    : fmt::format("`callbackUri` `{}` uses `{}`; an https URL is required", shown(uri), shown(scheme)),
-                "use an absolute https URL of the bot's callback endpoint, e.g. `https://bot.contoso.com/callback`");
+    sink.report(
+        scheme.empty()             ? kNotAbsolute
+        : iequals(scheme, "https") ? kMalformedHttps
+                                   : kNotHttps,
+        "/callbackUri",
+        scheme.empty() ? fmt::format("`callbackUri` `{}` is not an absolute URL", shown(uri))
+        : iequals(scheme, "https")
+            ? fmt::format("`callbackUri` `{}` is not a valid https URL (empty host, blanks or control characters)",
+                          shown(uri))
+            : fmt::format("`callbackUri` `{}` uses `{}`; an https URL is required", shown(uri), shown(scheme)),
+        "use an absolute https URL of the bot's callback endpoint, e.g. `https://bot.contoso.com/callback`");
   }
 
  private:
   // The common URL limit of browsers and HTTP stacks; the docs give none.
   static constexpr std::size_t kMaxLength = 2048;
 
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC202", "callback-uri-not-https", Severity::Error, Status::Stable,
       "`callbackUri` must be an absolute https URL",
@@ -56,6 +62,7 @@ The service delivers every call notification to `callbackUri`, and the call reso
 ```json
 { "callbackUri": "https://bot.contoso.com/callback" }
 ```)md"};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"too-long", "not-absolute", "malformed-https", "not-https"};
   static constexpr detail::Message kTooLong = detail::message(kMeta, kMessageIds, "too-long");

@@ -33,6 +33,7 @@ class ReadOnlyProperty final : public detail::Rule {
   }
 
  private:
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC203", "read-only-property", Severity::Info, Status::Stable,
       "a server-generated property is sent in a create request",
@@ -53,6 +54,7 @@ It is not: the service ignores these members in a create request (the 2018-19 be
 ```json
 { "callbackUri": "https://bot.contoso.com/callback" }
 ```)md"};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"read-only"};
   static constexpr detail::Message kReadOnly = detail::message(kMeta, kMessageIds, "read-only");

@@ -16,8 +16,7 @@ class DocumentationPlaceholder final : public detail::Rule {
 
   [[nodiscard]] auto visits() const -> unsigned override { return detail::kVisitStrings; }
 
-  void visit(const detail::RuleContext &context, const support::Visit &v,
-             detail::DiagnosticSink &sink) const override {
+  void visit(const detail::RuleContext &context, const support::Visit &v, detail::DiagnosticSink &sink) const override {
     using namespace support;
     if (!v.value.IsString() || !is_placeholder(sv(v.value))) return;
     const std::string pointer = v.path.pointer();
@@ -30,6 +29,7 @@ class DocumentationPlaceholder final : public detail::Rule {
   }
 
  private:
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC204", "documentation-placeholder", Severity::Error, Status::Stable,
       "a placeholder from the documentation was left in the body",
@@ -48,6 +48,7 @@ A placeholder is never a valid value: the service rejects it or, worse, accepts 
 ```json
 { "callbackUri": "https://bot.contoso.com/callback", "tenantId": "aa67bd4c-8475-432d-bd41-39f255720e0a", "mediaConfig": { "@odata.type": "#microsoft.graph.appHostedMediaConfig", "blob": "{\"mpUri\":\"net.tcp://bot.contoso.com:18732/MediaProcessor\"}" } }
 ```)md"};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"placeholder"};
   static constexpr detail::Message kPlaceholder = detail::message(kMeta, kMessageIds, "placeholder");

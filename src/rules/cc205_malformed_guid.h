@@ -24,8 +24,7 @@ class MalformedGuid final : public detail::Rule {
 
   [[nodiscard]] auto visits() const -> unsigned override { return detail::kVisitObjects; }
 
-  void visit(const detail::RuleContext &context, const support::Visit &v,
-             detail::DiagnosticSink &sink) const override {
+  void visit(const detail::RuleContext &context, const support::Visit &v, detail::DiagnosticSink &sink) const override {
     using namespace support;
     if (!context.doc.root().IsObject()) return;
     // Directory object ids: the user/application/applicationInstance
@@ -68,10 +67,12 @@ class MalformedGuid final : public detail::Rule {
     if (v == nullptr || !v->IsString() || !flagged(support::sv(*v))) return;
     std::string pointer = pointer_of();
     if (context.schema_reported(pointer)) return;
-    sink.report(kNotGuid, std::move(pointer), fmt::format("`{}` is not a well-formed GUID", support::shown(support::sv(*v))),
+    sink.report(kNotGuid, std::move(pointer),
+                fmt::format("`{}` is not a well-formed GUID", support::shown(support::sv(*v))),
                 "copy the id again from Microsoft Entra ID; a GUID is 8-4-4-4-12 hexadecimal digits");
   }
 
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC205", "malformed-guid", Severity::Warning, Status::Stable,
       "an id that is meant to be a GUID is malformed",
@@ -90,6 +91,7 @@ Directory ids are GUIDs; a mistyped one resolves to nobody and the call fails at
 ```json
 { "tenantId": "86dc81db-c112-4228-9222-63f3e0aa1edb" }
 ```)md"};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"empty-tenant-id", "tenant-id-not-guid", "not-guid"};
   static constexpr detail::Message kEmptyTenant = detail::message(kMeta, kMessageIds, "empty-tenant-id");

@@ -15,8 +15,7 @@ class PhoneNotE164 final : public detail::Rule {
 
   [[nodiscard]] auto visits() const -> unsigned override { return detail::kVisitObjects; }
 
-  void visit(const detail::RuleContext &context, const support::Visit &v,
-             detail::DiagnosticSink &sink) const override {
+  void visit(const detail::RuleContext &context, const support::Visit &v, detail::DiagnosticSink &sink) const override {
     using namespace support;
     if (v.path.key() != "phone" || !v.value.IsObject()) return;
     if (!is_identity_set_type(facts_of(v.parent_schema).title)) return;
@@ -37,6 +36,7 @@ class PhoneNotE164 final : public detail::Rule {
     return true;
   }
 
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC206", "phone-not-e164", Severity::Error, Status::Stable,
       "a phone identity's `id` is not an E.164 number",
@@ -55,6 +55,7 @@ PSTN calls are placed to the number exactly as written; the documentation's exam
 ```json
 { "targets": [ { "identity": { "phone": { "id": "+14258828080" } } } ] }
 ```)md"};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"not-e164"};
   static constexpr detail::Message kNotE164 = detail::message(kMeta, kMessageIds, "not-e164");

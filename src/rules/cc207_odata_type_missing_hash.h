@@ -17,8 +17,7 @@ class OdataTypeMissingHash final : public detail::Rule {
 
   [[nodiscard]] auto visits() const -> unsigned override { return detail::kVisitStrings; }
 
-  void visit(const detail::RuleContext &context, const support::Visit &v,
-             detail::DiagnosticSink &sink) const override {
+  void visit(const detail::RuleContext &context, const support::Visit &v, detail::DiagnosticSink &sink) const override {
     using namespace support;
     if (v.path.key() != "@odata.type" || !v.value.IsString()) return;
     const std::string_view value = sv(v.value);
@@ -34,6 +33,7 @@ class OdataTypeMissingHash final : public detail::Rule {
   }
 
  private:
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC207", "odata-type-missing-hash", Severity::Info, Status::Preview,
       "`@odata.type` is written without the leading `#`",
@@ -55,6 +55,7 @@ OData JSON writes type names in `@odata.type` as `#Namespace.Type` (OData JSON F
 
 ## Fix safety
 The fix inserts the `#`. The service reads both spellings as the same type, so the meaning is kept.)md", FixSafety::Safe};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"missing-hash"};
   static constexpr detail::Message kMissingHash = detail::message(kMeta, kMessageIds, "missing-hash");

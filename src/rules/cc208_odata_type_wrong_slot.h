@@ -17,8 +17,7 @@ class OdataTypeWrongSlot final : public detail::Rule {
 
   [[nodiscard]] auto visits() const -> unsigned override { return detail::kVisitObjects; }
 
-  void visit(const detail::RuleContext &context, const support::Visit &v,
-             detail::DiagnosticSink &sink) const override {
+  void visit(const detail::RuleContext &context, const support::Visit &v, detail::DiagnosticSink &sink) const override {
     using namespace support;
     if (!v.value.IsObject() || !v.schema) return;
     std::string_view value;
@@ -51,6 +50,7 @@ class OdataTypeWrongSlot final : public detail::Rule {
     return false;
   }
 
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC208", "odata-type-wrong-slot", Severity::Warning, Status::Stable,
       "`@odata.type` names a Graph type that does not fit where the object is",
@@ -69,6 +69,7 @@ The service reads the object as the type it is told. A target typed `participant
 ```json
 { "targets": [ { "@odata.type": "#microsoft.graph.invitationParticipantInfo", "identity": { "user": { "id": "bf5aae9a-d11d-47a8-93b1-782504c95555" } } } ] }
 ```)md"};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"wrong-type"};
   static constexpr detail::Message kWrongType = detail::message(kMeta, kMessageIds, "wrong-type");

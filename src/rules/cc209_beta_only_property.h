@@ -16,8 +16,7 @@ class BetaOnlyProperty final : public detail::Rule {
 
   [[nodiscard]] auto visits() const -> unsigned override { return detail::kVisitObjects; }
 
-  void visit(const detail::RuleContext &context, const support::Visit &v,
-             detail::DiagnosticSink &sink) const override {
+  void visit(const detail::RuleContext &context, const support::Visit &v, detail::DiagnosticSink &sink) const override {
     using namespace support;
     if (context.api != ApiVersion::V1) return;
     if (!v.value.IsObject() || !v.schema) return;
@@ -37,8 +36,7 @@ class BetaOnlyProperty final : public detail::Rule {
       const std::string pointer = v.path.pointer(name);
       if (context.schema_reported(pointer)) continue;  // CC102 on a closed v1.0 type
       const std::string_view type = Navigator::type_name(v.schema);
-      sink.report(kBetaOnly, pointer,
-                  fmt::format("`{}` exists on `{}` only in the beta API, not in v1.0", name, type),
+      sink.report(kBetaOnly, pointer, fmt::format("`{}` exists on `{}` only in the beta API, not in v1.0", name, type),
                   "remove it, or send the request to the beta endpoint (`--api beta`)", true);
     }
   }
@@ -51,6 +49,7 @@ class BetaOnlyProperty final : public detail::Rule {
     return navigator;
   }
 
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC209", "beta-only-property", Severity::Warning, Status::Stable,
       "a property that only the beta API declares, in a v1.0 request",
@@ -69,6 +68,7 @@ The v1.0 service does not know the property; on an open type it silently drops i
 ```json
 { "callbackUri": "https://bot.contoso.com/callback" }
 ```)md"};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"beta-only"};
   static constexpr detail::Message kBetaOnly = detail::message(kMeta, kMessageIds, "beta-only");

@@ -36,6 +36,7 @@ class TooManyGroupTargets final : public detail::Rule {
  private:
   static constexpr std::size_t kMaxVoip = 5;
 
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC210", "too-many-group-targets", Severity::Warning, Status::Stable,
       "a group call invites more than 5 VoIP targets",
@@ -54,6 +55,7 @@ The create-call documentation states that group calls support up to 5 VoIP users
 ```json
 { "targets": [ { "identity": { "user": { "id": "00000000-0000-0000-0000-000000000001" } } }, { "identity": { "user": { "id": "00000000-0000-0000-0000-000000000002" } } } ] }
 ```)md"};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"too-many-voip-targets"};
   static constexpr detail::Message kTooManyVoip = detail::message(kMeta, kMessageIds, "too-many-voip-targets");

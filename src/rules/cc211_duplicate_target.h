@@ -43,16 +43,17 @@ class DuplicateTarget final : public detail::Rule {
         if (inserted) continue;
         std::string pointer = "/targets";
         detail::append_index(pointer, i);
-        sink.report(kDuplicate, pointer,
-                    fmt::format("target {} invites {} `{}` again (already target {})", i, kind, shown(id),
-                                first->second),
-                    "remove the duplicate target");
+        sink.report(
+            kDuplicate, pointer,
+            fmt::format("target {} invites {} `{}` again (already target {})", i, kind, shown(id), first->second),
+            "remove the duplicate target");
         break;  // one finding per target
       }
     }
   }
 
  private:
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC211", "duplicate-target", Severity::Error, Status::Stable,
       "the same identity is invited twice",
@@ -71,6 +72,7 @@ The call resource documentation states that the same identity cannot be invited 
 ```json
 { "targets": [ { "identity": { "user": { "id": "8a34a46b-3d17-4adc-8dce-dc4e7d572698" } } } ] }
 ```)md"};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"duplicate-target"};
   static constexpr detail::Message kDuplicate = detail::message(kMeta, kMessageIds, "duplicate-target");

@@ -46,6 +46,7 @@ class MeetingWithoutChatInfo final : public detail::Rule {
   }
 
  private:
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC212", "meeting-without-chat-info", Severity::Error, Status::Stable,
       "an `organizerMeetingInfo` join lacks `chatInfo` or its `threadId`",
@@ -66,6 +67,7 @@ The documentation contradicts itself for `tokenMeetingInfo`: the call page requi
 ```json
 { "chatInfo": { "threadId": "19:meeting_Win6Ydo4wsMijFjZS00ZGVjLTk5MGUtOTRjNWY2NmNkYTFm@thread.v2", "messageId": "0" }, "meetingInfo": { "@odata.type": "#microsoft.graph.organizerMeetingInfo", "organizer": { "user": { "id": "5810cede-f3cc-42eb-b2c1-e9bd5d53ec96" } } } }
 ```)md"};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"no-thread-id", "no-chat-info"};
   static constexpr detail::Message kNoThreadId = detail::message(kMeta, kMessageIds, "no-thread-id");

@@ -22,6 +22,7 @@ class ChatInfoWithMeetingId final : public detail::Rule {
   }
 
  private:
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC213", "chat-info-with-meeting-id", Severity::Warning, Status::Stable,
       "`chatInfo` sent together with `joinMeetingIdMeetingInfo`",
@@ -40,6 +41,7 @@ The join-by-meeting-id examples send no `chatInfo`: the meeting id and passcode 
 ```json
 { "meetingInfo": { "@odata.type": "#microsoft.graph.joinMeetingIdMeetingInfo", "joinMeetingId": "1234567", "passcode": "psw123" } }
 ```)md"};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"chat-info-ignored"};
   static constexpr detail::Message kIgnored = detail::message(kMeta, kMessageIds, "chat-info-ignored");

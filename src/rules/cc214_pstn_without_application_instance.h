@@ -41,6 +41,7 @@ class PstnWithoutApplicationInstance final : public detail::Rule {
   }
 
  private:
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC214", "pstn-without-application-instance", Severity::Error, Status::Stable,
       "a phone target without `source.identity.applicationInstance`",
@@ -59,6 +60,7 @@ Since 2020 the documentation places PSTN calls only as an application instance t
 ```json
 { "source": { "identity": { "applicationInstance": { "id": "3d913abb-aec0-4964-8fa6-3c6850c4f278", "displayName": "Calling Bot" } } }, "targets": [ { "identity": { "phone": { "id": "+12345678901" } } } ] }
 ```)md"};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"no-application-instance"};
   static constexpr detail::Message kNoInstance = detail::message(kMeta, kMessageIds, "no-application-instance");

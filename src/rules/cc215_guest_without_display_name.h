@@ -24,11 +24,11 @@ class GuestWithoutDisplayName final : public detail::Rule {
       }
     }
     sink.report(kNoDisplayName, name != nullptr ? "/source/identity/guest/displayName" : "/source/identity/guest",
-                "the guest identity has no display name", "set `displayName`: it is the name the meeting shows",
-                true);
+                "the guest identity has no display name", "set `displayName`: it is the name the meeting shows", true);
   }
 
  private:
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC215", "guest-without-display-name", Severity::Error, Status::Stable,
       "a guest join without a `displayName`",
@@ -47,6 +47,7 @@ A guest has no directory entry: the display name is the only thing the meeting (
 ```json
 { "source": { "identity": { "guest": { "id": "d7a3b999-17ac-4bca-9e77-e6a730d2ec2e", "displayName": "Guest User" } } } }
 ```)md"};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"no-display-name"};
   static constexpr detail::Message kNoDisplayName = detail::message(kMeta, kMessageIds, "no-display-name");

@@ -33,6 +33,7 @@ class LegacyGuestIdentity final : public detail::Rule {
   }
 
  private:
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC216", "legacy-guest-identity", Severity::Warning, Status::Stable,
       "a guest written in the legacy `user` + `identityProvider: \"None\"` form",
@@ -54,6 +55,7 @@ Reports `source.identity.user` with `identityProvider: "None"`, the way the 2018
 
 ## Fix safety
 The fix renames `user` to `guest` and deletes `identityProvider`, keeping `id` and `displayName` as written. It is unsafe: the call becomes a guest join, which needs `Calls.JoinGroupCallAsGuest.All` instead of the permission the old form was granted under.)md", FixSafety::Unsafe};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"legacy-guest"};
   static constexpr detail::Message kLegacyGuest = detail::message(kMeta, kMessageIds, "legacy-guest");

@@ -43,6 +43,7 @@ class PromptNotHttpsWav final : public detail::Rule {
     return path.size() > 4 && support::iequals(path.substr(path.size() - 4), ".wav");
   }
 
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC217", "prompt-not-https-wav", Severity::Warning, Status::Stable,
       "a pre-fetched prompt is not a `.wav` file at an https URL",
@@ -61,6 +62,7 @@ The mediaInfo documentation accepts only WAV prompts (single channel, 16-bit, 16
 ```json
 { "mediaConfig": { "@odata.type": "#microsoft.graph.serviceHostedMediaConfig", "preFetchMedia": [ { "uri": "https://cdn.contoso.com/beep.wav" } ] } }
 ```)md"};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"not-wav", "not-https"};
   static constexpr detail::Message kNotWav = detail::message(kMeta, kMessageIds, "not-wav");

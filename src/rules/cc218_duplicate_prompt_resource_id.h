@@ -36,6 +36,7 @@ class DuplicatePromptResourceId final : public detail::Rule {
   }
 
  private:
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC218", "duplicate-prompt-resource-id", Severity::Warning, Status::Stable,
       "two pre-fetched prompts share a `resourceId`",
@@ -54,6 +55,7 @@ Reports a `mediaConfig.preFetchMedia[].resourceId` equal to that of an earlier p
 ```json
 { "mediaConfig": { "@odata.type": "#microsoft.graph.serviceHostedMediaConfig", "preFetchMedia": [ { "uri": "https://cdn.contoso.com/beep.wav", "resourceId": "1D6DE2D4-CD51-4309-8DAA-70768651088E" }, { "uri": "https://cdn.contoso.com/cool.wav", "resourceId": "1D6DE2D4-CD51-4309-8DAA-70768651088F" } ] } }
 ```)md"};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"duplicate-resource-id"};
   static constexpr detail::Message kDuplicate = detail::message(kMeta, kMessageIds, "duplicate-resource-id");

@@ -23,8 +23,9 @@ class RingingTimeoutTooLong final : public detail::Rule {
     const std::string shown_value =
         timeout->IsInt64() ? std::to_string(timeout->GetInt64()) : fmt::format("{}", seconds);
     sink.report(seconds > kMax ? kAboveMaximum : kBelowMinimum, "/ringingTimeoutInSeconds",
-                seconds > kMax ? fmt::format("`ringingTimeoutInSeconds` is {}; the maximum is {}", shown_value, kMax)
-                               : fmt::format("`ringingTimeoutInSeconds` is {}; it must be at least {}", shown_value, kMin),
+                seconds > kMax
+                    ? fmt::format("`ringingTimeoutInSeconds` is {}; the maximum is {}", shown_value, kMax)
+                    : fmt::format("`ringingTimeoutInSeconds` is {}; it must be at least {}", shown_value, kMin),
                 fmt::format("use a value from {} to {} seconds, or omit it for the default", kMin, kMax));
   }
 
@@ -32,6 +33,7 @@ class RingingTimeoutTooLong final : public detail::Rule {
   static constexpr double kMin = 1;
   static constexpr double kMax = 115;
 
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC219", "ringing-timeout-too-long", Severity::Error, Status::Stable,
       "`ringingTimeoutInSeconds` outside 1..115",
@@ -50,6 +52,7 @@ The beta call resource documents "max value 115 seconds"; a larger value is refu
 ```json
 { "ringingTimeoutInSeconds": 60 }
 ```)md"};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"above-maximum", "below-minimum"};
   static constexpr detail::Message kAboveMaximum = detail::message(kMeta, kMessageIds, "above-maximum");

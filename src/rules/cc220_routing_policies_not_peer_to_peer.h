@@ -25,12 +25,12 @@ class RoutingPoliciesNotPeerToPeer final : public detail::Rule {
     const CallKind kind = context.scenario.kind;
     if (kind == CallKind::PeerToPeer || kind == CallKind::PeerToPeerPstn) return;
     sink.report(kNotPeerToPeer, "/routingPolicies",
-                fmt::format("`routingPolicies` applies to peer-to-peer calls, but this body is `{}`",
-                            to_string(kind)),
+                fmt::format("`routingPolicies` applies to peer-to-peer calls, but this body is `{}`", to_string(kind)),
                 "remove `routingPolicies`, or make the call peer-to-peer (exactly one target)", true);
   }
 
  private:
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC220", "routing-policies-not-peer-to-peer", Severity::Error, Status::Stable,
       "`routingPolicies` on a call that is not peer-to-peer",
@@ -49,6 +49,7 @@ The beta call resource documents routing policies (no missed call, no forwarding
 ```json
 { "targets": [ { "identity": { "user": { "id": "8a34a46b-3d17-4adc-8dce-dc4e7d572698" } } } ], "routingPolicies": [ "disableForwarding" ] }
 ```)md"};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"not-peer-to-peer"};
   static constexpr detail::Message kNotPeerToPeer = detail::message(kMeta, kMessageIds, "not-peer-to-peer");

@@ -57,6 +57,7 @@ class DuplicateModality final : public detail::Rule {
   }
 
  private:
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC221", "duplicate-modality", Severity::Warning, Status::Stable,
       "`requestedModalities` repeats a modality or requests `unknown`",
@@ -78,6 +79,7 @@ A repeated entry is a copy-paste slip; `unknown` and `unknownFutureValue` are en
 
 ## Fix safety
 When a modality is repeated, the fix deletes the later repeats and keeps the first; the set of requested modalities is the same. `unknown` and `unknownFutureValue` have no fix (what to request instead is the author's choice).)md", FixSafety::Safe};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"duplicate", "unknown-modality"};
   static constexpr detail::Message kDuplicate = detail::message(kMeta, kMessageIds, "duplicate");

@@ -24,12 +24,12 @@ class AppHostedWithoutBlob final : public detail::Rule {
       }
     }
     sink.report(blob == nullptr ? kNoBlob : kEmptyBlob, blob != nullptr ? "/mediaConfig/blob" : "/mediaConfig",
-                blob == nullptr ? "`appHostedMediaConfig` has no `blob`"
-                                : "`appHostedMediaConfig` has an empty `blob`",
+                blob == nullptr ? "`appHostedMediaConfig` has no `blob`" : "`appHostedMediaConfig` has an empty `blob`",
                 "set `blob` to the media session configuration serialized by the media SDK", blob == nullptr);
   }
 
  private:
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC222", "app-hosted-without-blob", Severity::Error, Status::Stable,
       "`appHostedMediaConfig` without a media session `blob`",
@@ -48,6 +48,7 @@ With application-hosted media the bot processes the media itself; the `blob` is 
 ```json
 { "mediaConfig": { "@odata.type": "#microsoft.graph.appHostedMediaConfig", "blob": "{\"mpUri\":\"net.tcp://bot.contoso.com:18732/MediaProcessor\"}" } }
 ```)md"};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"no-blob", "empty-blob"};
   static constexpr detail::Message kNoBlob = detail::message(kMeta, kMessageIds, "no-blob");

@@ -67,6 +67,7 @@ class InvalidThreadId final : public detail::Rule {
     return false;
   }
 
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC223", "invalid-thread-id", Severity::Error, Status::Stable,
       "`chatInfo.threadId` is not a Teams thread id",
@@ -88,6 +89,7 @@ The thread id identifies the meeting to join. A value that lost its prefix or su
 
 ## Fix safety
 When the id is percent-encoded (`19%3ameeting_...%40thread.v2`, copied out of a join link) and decoding it gives a thread id, the fix writes the decoded id: the thread the author copied. Other malformed ids have no fix.)md", FixSafety::Safe};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"not-thread-id"};
   static constexpr detail::Message kNotThreadId = detail::message(kMeta, kMessageIds, "not-thread-id");

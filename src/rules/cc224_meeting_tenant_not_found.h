@@ -22,10 +22,12 @@ class MeetingTenantNotFound final : public detail::Rule {
     const JoinTenant tenant = join_tenant(root);
     if (tenant.meeting_type.empty() || tenant.found) return;
     const bool by_id = tenant.meeting_type == "joinMeetingIdMeetingInfo";
-    const std::string where = by_id ? std::string("the call's `tenantId` is not set (a join by meeting id has no "
-                                                  "organizer to take it from)")
-                                    : std::string("neither the call's `tenantId` nor "
-                                                  "`meetingInfo.organizer.user.tenantId` is set");
+    const std::string where = by_id ? std::string(
+                                          "the call's `tenantId` is not set (a join by meeting id has no "
+                                          "organizer to take it from)")
+                                    : std::string(
+                                          "neither the call's `tenantId` nor "
+                                          "`meetingInfo.organizer.user.tenantId` is set");
     constexpr std::string_view kAnswer = "the service answers 7505 \"Request authorization tenant mismatch\"";
     if (!tenant.misplaced.empty() && !context.schema_reported(tenant.misplaced)) {
       sink.report(kMisplaced, tenant.misplaced,
@@ -35,9 +37,8 @@ class MeetingTenantNotFound final : public detail::Rule {
                   "move this `tenantId` to the top level of the call body", true);
       return;
     }
-    const std::string also = tenant.misplaced.empty()
-                                 ? std::string()
-                                 : fmt::format("; `{}` is not read", dotted(tenant.misplaced));
+    const std::string also =
+        tenant.misplaced.empty() ? std::string() : fmt::format("; `{}` is not read", dotted(tenant.misplaced));
     sink.report(kNoTenant, "/meetingInfo",
                 fmt::format("this meeting join names no tenant: {}{}, and {}", where, also, kAnswer),
                 by_id ? "set the call's top-level `tenantId` to the tenant of the meeting's organizer (a short "
@@ -53,6 +54,7 @@ class MeetingTenantNotFound final : public detail::Rule {
     return out;
   }
 
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC224", "meeting-tenant-not-found", Severity::Error, Status::Stable,
       "a meeting join names its tenant nowhere the service reads it",
@@ -71,6 +73,7 @@ The service cannot tell which tenant's meeting to join and answers error 7505 "R
 ```json
 { "callbackUri": "https://bot.contoso.com/callback", "mediaConfig": { "@odata.type": "#microsoft.graph.serviceHostedMediaConfig" }, "chatInfo": { "threadId": "19:meeting_Win6Ydo4wsMijFjZS00ZGVjLTk5MGUtOTRjNWY2NmNkYTFm@thread.v2", "messageId": "0" }, "meetingInfo": { "@odata.type": "#microsoft.graph.organizerMeetingInfo", "organizer": { "user": { "id": "5810cede-f3cc-42eb-b2c1-e9bd5d53ec96", "tenantId": "aa67bd4c-8475-432d-bd41-39f255720e0a" } } }, "tenantId": "aa67bd4c-8475-432d-bd41-39f255720e0a" }
 ```)md"};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"tenant-id-misplaced", "no-tenant"};
   static constexpr detail::Message kMisplaced = detail::message(kMeta, kMessageIds, "tenant-id-misplaced");

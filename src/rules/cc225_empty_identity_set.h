@@ -50,6 +50,7 @@ class EmptyIdentitySet final : public detail::Rule {
                 true);
   }
 
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC225", "empty-identity-set", Severity::Error, Status::Stable,
       "an identity set of the caller, a target or the organizer names no identity",
@@ -68,6 +69,7 @@ The metadata makes these identity sets non-nullable (`Nullable="false"` on `invi
 ```json
 { "targets": [ { "identity": { "@odata.type": "#microsoft.graph.identitySet", "user": { "id": "8a34a46b-3d17-4adc-8dce-dc4e7d572698", "displayName": "Heidi Steen" } } } ] }
 ```)md"};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"empty-identity-set"};
   static constexpr detail::Message kEmpty = detail::message(kMeta, kMessageIds, "empty-identity-set");

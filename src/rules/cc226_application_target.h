@@ -28,6 +28,7 @@ class ApplicationTarget final : public detail::Rule {
   }
 
  private:
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC226", "application-target", Severity::Error, Status::Stable,
       "a target is an application: bot-to-bot calls are not supported",
@@ -46,6 +47,7 @@ Microsoft's answer to "Can I make a bot able to make a call to another bot using
 ```json
 { "targets": [ { "identity": { "user": { "id": "8a34a46b-3d17-4adc-8dce-dc4e7d572698", "displayName": "Heidi Steen" } } } ] }
 ```)md"};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"application-target"};
   static constexpr detail::Message kApplication = detail::message(kMeta, kMessageIds, "application-target");

@@ -16,18 +16,20 @@ class ApplicationInstanceTarget final : public detail::Rule {
 
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
-    for_each_target_identity(context.doc.root(), "applicationInstance", [&](rapidjson::SizeType i, const std::string &pointer) {
-      sink.report(kInstance, pointer,
-                  fmt::format("target {} is an application instance (a bot's resource account): no documented "
-                              "scenario places a call to one, and bot-to-bot calls are not supported",
-                              i),
-                  "an application instance belongs in `source.identity`, as the caller of a PSTN call; call a "
-                  "`user` or a `phone` number instead",
-                  true);
-    });
+    for_each_target_identity(
+        context.doc.root(), "applicationInstance", [&](rapidjson::SizeType i, const std::string &pointer) {
+          sink.report(kInstance, pointer,
+                      fmt::format("target {} is an application instance (a bot's resource account): no documented "
+                                  "scenario places a call to one, and bot-to-bot calls are not supported",
+                                  i),
+                      "an application instance belongs in `source.identity`, as the caller of a PSTN call; call a "
+                      "`user` or a `phone` number instead",
+                      true);
+        });
   }
 
  private:
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC227", "application-instance-target", Severity::Warning, Status::Stable,
       "a target is an application instance (a bot's resource account)",
@@ -46,6 +48,7 @@ An application instance is the resource account of an application, that is of a 
 ```json
 { "source": { "identity": { "applicationInstance": { "id": "3d913abb-aec0-4964-8fa6-3c6850c4f278" } } }, "targets": [ { "identity": { "phone": { "id": "+12345678901" } } } ] }
 ```)md"};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"application-instance-target"};
   static constexpr detail::Message kInstance = detail::message(kMeta, kMessageIds, "application-instance-target");

@@ -31,6 +31,7 @@ class GuestCallerOutsideMeeting final : public detail::Rule {
   }
 
  private:
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC228", "guest-caller-outside-meeting", Severity::Warning, Status::Stable,
       "an outgoing call whose caller is a guest identity",
@@ -49,6 +50,7 @@ A guest identity is documented for one thing: a bot joining a meeting anonymousl
 ```json
 { "source": { "identity": { "application": { "id": "2891555a-92ff-42e6-80fa-6e1300c6b5c6", "displayName": "Calling Bot" } } }, "targets": [ { "identity": { "user": { "id": "8a34a46b-3d17-4adc-8dce-dc4e7d572698" } } } ] }
 ```)md"};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"guest-caller"};
   static constexpr detail::Message kGuestCaller = detail::message(kMeta, kMessageIds, "guest-caller");

@@ -17,11 +17,13 @@ class JoinUrlUnusable final : public detail::Rule {
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     if (context.join_url == nullptr || context.join_url->has_value()) return;
     const JoinUrlError error = context.join_url->error();
-    sink.report(kUnusable, "", fmt::format("the join link to compare the body with is not usable: {}", to_string(error)),
+    sink.report(kUnusable, "",
+                fmt::format("the join link to compare the body with is not usable: {}", to_string(error)),
                 std::string(join_url_help(error)));
   }
 
  private:
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC240", "join-url-unusable", Severity::Error, Status::Stable,
       "the join link given to compare the body with cannot be read",
@@ -42,6 +44,7 @@ A meeting organized with a work or school account, and its link: `--join-url htt
 ```json
 { "callbackUri": "https://bot.contoso.com/callback", "mediaConfig": { "@odata.type": "#microsoft.graph.serviceHostedMediaConfig" }, "meetingInfo": { "@odata.type": "#microsoft.graph.joinMeetingIdMeetingInfo", "joinMeetingId": "2414128301281", "passcode": "Nz8DLMLT8b07DrkwkE" } }
 ```)md"};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"unusable"};
   static constexpr detail::Message kUnusable = detail::message(kMeta, kMessageIds, "unusable");

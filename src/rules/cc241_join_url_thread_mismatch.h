@@ -25,13 +25,14 @@ class JoinUrlThreadMismatch final : public detail::Rule {
                   fmt::format("`chatInfo.threadId` `{}` is still percent-encoded", support::shown(*thread)), help);
       return;
     }
-    sink.report(kThreadMismatch, "/chatInfo/threadId",
-                fmt::format("`chatInfo.threadId` `{}` is not the thread of the join link's meeting",
-                            support::shown(*thread)),
-                help);
+    sink.report(
+        kThreadMismatch, "/chatInfo/threadId",
+        fmt::format("`chatInfo.threadId` `{}` is not the thread of the join link's meeting", support::shown(*thread)),
+        help);
   }
 
  private:
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC241", "join-url-thread-mismatch", Severity::Error, Status::Stable,
       "`chatInfo.threadId` is not the thread of the join link's meeting",
@@ -51,6 +52,7 @@ A body checked with `--join-url 'https://teams.microsoft.com/l/meetup-join/19%3a
 ```json
 { "chatInfo": { "threadId": "19:meeting_Win6Ydo4wsMijFjZS00ZGVjLTk5MGUtOTRjNWY2NmNkYTFm@thread.v2", "messageId": "0" } }
 ```)md"};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"percent-encoded", "thread-mismatch"};
   static constexpr detail::Message kPercentEncoded = detail::message(kMeta, kMessageIds, "percent-encoded");

@@ -26,15 +26,16 @@ class JoinUrlMessageMismatch final : public detail::Rule {
     if (!link->reply_chain_message_id) return;
     if (const auto reply = join::text_at(context, "/chatInfo/replyChainMessageId");
         reply && *reply != *link->reply_chain_message_id) {
-      sink.report(kReplyChainMismatch, "/chatInfo/replyChainMessageId",
-                  fmt::format("`chatInfo.replyChainMessageId` `{}` is not the join link's `MessageId` `{}`",
-                              support::shown(*reply), *link->reply_chain_message_id),
-                  fmt::format("use `\"replyChainMessageId\": \"{}\"` from the link's context",
-                              *link->reply_chain_message_id));
+      sink.report(
+          kReplyChainMismatch, "/chatInfo/replyChainMessageId",
+          fmt::format("`chatInfo.replyChainMessageId` `{}` is not the join link's `MessageId` `{}`",
+                      support::shown(*reply), *link->reply_chain_message_id),
+          fmt::format("use `\"replyChainMessageId\": \"{}\"` from the link's context", *link->reply_chain_message_id));
     }
   }
 
  private:
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC242", "join-url-message-mismatch", Severity::Warning, Status::Stable,
       "`chatInfo.messageId` or `replyChainMessageId` is not the join link's",
@@ -54,6 +55,7 @@ A body checked with a link whose path ends in `…%40thread.skype/1562307724828?
 ```json
 { "chatInfo": { "threadId": "19:2d05e8c5daf34a88b821f43fee5caba3@thread.skype", "messageId": "1562307724828" } }
 ```)md"};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"message-id-mismatch", "reply-chain-mismatch"};
   static constexpr detail::Message kMessageIdMismatch = detail::message(kMeta, kMessageIds, "message-id-mismatch");

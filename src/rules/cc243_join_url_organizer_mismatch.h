@@ -27,6 +27,7 @@ class JoinUrlOrganizerMismatch final : public detail::Rule {
   }
 
  private:
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC243", "join-url-organizer-mismatch", Severity::Error, Status::Stable,
       "the organizer in `organizerMeetingInfo` is not the join link's `Oid`",
@@ -46,6 +47,7 @@ A body checked with a link whose context is `{"Tid":"aa67bd4c-8475-432d-bd41-39f
 ```json
 { "meetingInfo": { "@odata.type": "#microsoft.graph.organizerMeetingInfo", "organizer": { "user": { "id": "5810cede-f3cc-42eb-b2c1-e9bd5d53ec96", "tenantId": "aa67bd4c-8475-432d-bd41-39f255720e0a" } } } }
 ```)md"};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"organizer-mismatch"};
   static constexpr detail::Message kOrganizerMismatch = detail::message(kMeta, kMessageIds, "organizer-mismatch");

@@ -19,10 +19,10 @@ class JoinUrlTenantMismatch final : public detail::Rule {
     if (link == nullptr || !link->tenant_id) return;
     const std::string &tid = *link->tenant_id;
     if (const auto organizer = join::organizer_tenant(context); organizer && !join::same_id(*organizer, tid)) {
-      sink.report(kOrganizerTenant, std::string(join::kOrganizerTenant),
-                  fmt::format("the organizer's `tenantId` `{}` is not the join link's tenant (`Tid`) `{}`", *organizer,
-                              tid),
-                  fmt::format("use `\"tenantId\": \"{}\"` from the link's context", tid));
+      sink.report(
+          kOrganizerTenant, std::string(join::kOrganizerTenant),
+          fmt::format("the organizer's `tenantId` `{}` is not the join link's tenant (`Tid`) `{}`", *organizer, tid),
+          fmt::format("use `\"tenantId\": \"{}\"` from the link's context", tid));
     }
     if (const auto call = join::guid_at(context, join::kCallTenant); call && !join::same_id(*call, tid)) {
       sink.report(kCallTenant, std::string(join::kCallTenant),
@@ -34,6 +34,7 @@ class JoinUrlTenantMismatch final : public detail::Rule {
   }
 
  private:
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC244", "join-url-tenant-mismatch", Severity::Error, Status::Stable,
       "a tenant in the body is not the join link's `Tid`",
@@ -53,6 +54,7 @@ A body checked with a link whose context is `{"Tid":"aa67bd4c-8475-432d-bd41-39f
 ```json
 { "meetingInfo": { "@odata.type": "#microsoft.graph.organizerMeetingInfo", "organizer": { "user": { "id": "5810cede-f3cc-42eb-b2c1-e9bd5d53ec96", "tenantId": "aa67bd4c-8475-432d-bd41-39f255720e0a" } } }, "tenantId": "aa67bd4c-8475-432d-bd41-39f255720e0a" }
 ```)md"};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"organizer-tenant-mismatch", "call-tenant-mismatch"};
   static constexpr detail::Message kOrganizerTenant = detail::message(kMeta, kMessageIds, "organizer-tenant-mismatch");

@@ -41,6 +41,7 @@ class JoinUrlMeetingIdMismatch final : public detail::Rule {
   }
 
  private:
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC245", "join-url-meeting-id-mismatch", Severity::Error, Status::Stable,
       "`joinMeetingIdMeetingInfo` does not carry the short link's meeting id or passcode",
@@ -60,6 +61,7 @@ A body checked with `--join-url 'https://teams.microsoft.com/meet/2414128301281?
 ```json
 { "meetingInfo": { "@odata.type": "#microsoft.graph.joinMeetingIdMeetingInfo", "joinMeetingId": "2414128301281", "passcode": "Nz8DLMLT8b07DrkwkE" } }
 ```)md"};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"meeting-id-mismatch", "passcode-missing", "passcode-mismatch"};
   static constexpr detail::Message kMeetingIdMismatch = detail::message(kMeta, kMessageIds, "meeting-id-mismatch");

@@ -15,8 +15,9 @@ class JoinUrlNotComparable final : public detail::Rule {
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     const JoinUrlFacts *link = join::link(context);
     if (link == nullptr || !context.doc.root().IsObject()) return;
-    const std::string help = "build the body from the link (`callcheck join-url LINK`), or compare it with the link "
-                             "it was built from";
+    const std::string help =
+        "build the body from the link (`callcheck join-url LINK`), or compare it with the link "
+        "it was built from";
     switch (join::body_meeting(context)) {
       case join::BodyMeeting::None:
         sink.report(kNoMeeting, "", "the body joins no meeting (no `meetingInfo`), but a join link was given", help);
@@ -41,6 +42,7 @@ class JoinUrlNotComparable final : public detail::Rule {
   }
 
  private:
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC246", "join-url-not-comparable", Severity::Warning, Status::Stable,
       "the body does not join the way the join link names its meeting",
@@ -60,8 +62,10 @@ A body checked with `--join-url 'https://teams.microsoft.com/meet/2414128301281?
 ```json
 { "meetingInfo": { "@odata.type": "#microsoft.graph.joinMeetingIdMeetingInfo", "joinMeetingId": "2414128301281", "passcode": "Nz8DLMLT8b07DrkwkE" } }
 ```)md"};
+  // clang-format on
 
-  static constexpr std::string_view kMessageIds[]{"no-meeting", "meeting-id-against-thread", "thread-against-meeting-id"};
+  static constexpr std::string_view kMessageIds[]{"no-meeting", "meeting-id-against-thread",
+                                                  "thread-against-meeting-id"};
   static constexpr detail::Message kNoMeeting = detail::message(kMeta, kMessageIds, "no-meeting");
   static constexpr detail::Message kIdAgainstThread = detail::message(kMeta, kMessageIds, "meeting-id-against-thread");
   static constexpr detail::Message kThreadAgainstId = detail::message(kMeta, kMessageIds, "thread-against-meeting-id");

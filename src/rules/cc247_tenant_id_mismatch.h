@@ -27,6 +27,7 @@ class TenantIdMismatch final : public detail::Rule {
   }
 
  private:
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC247", "tenant-id-mismatch", Severity::Warning, Status::Stable,
       "the call's `tenantId` and the organizer's `tenantId` differ",
@@ -45,6 +46,7 @@ Both come from the same place, the join link's `Tid`: every join example of the 
 ```json
 { "meetingInfo": { "@odata.type": "#microsoft.graph.organizerMeetingInfo", "organizer": { "user": { "id": "5810cede-f3cc-42eb-b2c1-e9bd5d53ec96", "tenantId": "aa67bd4c-8475-432d-bd41-39f255720e0a" } } }, "tenantId": "aa67bd4c-8475-432d-bd41-39f255720e0a" }
 ```)md"};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"tenant-mismatch"};
   static constexpr detail::Message kTenantMismatch = detail::message(kMeta, kMessageIds, "tenant-mismatch");

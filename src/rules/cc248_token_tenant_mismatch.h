@@ -19,15 +19,16 @@ class TokenTenantMismatch final : public detail::Rule {
     const auto call = join::guid_at(context, join::kCallTenant);
     if (!call || join::same_id(*call, *context.token_tenant)) return;
     // The token's own tenant is never printed (README: tokens are never echoed).
-    sink.report(kTokenTenant, std::string(join::kCallTenant),
-                fmt::format("the call's `tenantId` `{}` is not the tenant of the access token (its `tid` claim)",
-                            *call),
-                fmt::format("request the token from https://login.microsoftonline.com/{}/oauth2/v2.0/token, or "
-                            "create the call in the token's tenant",
-                            *call));
+    sink.report(
+        kTokenTenant, std::string(join::kCallTenant),
+        fmt::format("the call's `tenantId` `{}` is not the tenant of the access token (its `tid` claim)", *call),
+        fmt::format("request the token from https://login.microsoftonline.com/{}/oauth2/v2.0/token, or "
+                    "create the call in the token's tenant",
+                    *call));
   }
 
  private:
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC248", "token-tenant-mismatch", Severity::Error, Status::Stable,
       "the call's `tenantId` is not the tenant of the access token",
@@ -48,6 +49,7 @@ A token from `https://login.microsoftonline.com/aa67bd4c-8475-432d-bd41-39f25572
 ```json
 { "callbackUri": "https://bot.contoso.com/callback", "tenantId": "97009a52-97e9-4290-8f2c-a8ac8925d978" }
 ```)md"};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"token-tenant-mismatch"};
   static constexpr detail::Message kTokenTenant = detail::message(kMeta, kMessageIds, "token-tenant-mismatch");

@@ -38,6 +38,7 @@ class CrossTenantJoin final : public detail::Rule {
   }
 
  private:
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC249", "cross-tenant-join", Severity::Info, Status::Stable,
       "the meeting is organized in another tenant than the access token's",
@@ -58,6 +59,7 @@ The same body, once an administrator of `aa67bd4c-8475-432d-bd41-39f255720e0a` h
 ```json
 { "meetingInfo": { "@odata.type": "#microsoft.graph.organizerMeetingInfo", "organizer": { "user": { "id": "5810cede-f3cc-42eb-b2c1-e9bd5d53ec96", "tenantId": "aa67bd4c-8475-432d-bd41-39f255720e0a" } } }, "tenantId": "aa67bd4c-8475-432d-bd41-39f255720e0a" }
 ```)md"};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"cross-tenant"};
   static constexpr detail::Message kCrossTenant = detail::message(kMeta, kMessageIds, "cross-tenant");

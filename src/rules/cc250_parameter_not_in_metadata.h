@@ -35,9 +35,8 @@ class ParameterNotInMetadata final : public detail::Rule {
       const std::string suggestion = detail::closest(name, candidates);
       sink.report(kNotAParameter, pointer,
                   fmt::format("`{}` is not a parameter of the `{}` action", shown(name), context.request),
-                  suggestion.empty()
-                      ? fmt::format("its parameters are: {}; remove it", list(candidates))
-                      : fmt::format("did you mean `{}`?", suggestion),
+                  suggestion.empty() ? fmt::format("its parameters are: {}; remove it", list(candidates))
+                                     : fmt::format("did you mean `{}`?", suggestion),
                   true);
     }
   }
@@ -53,6 +52,7 @@ class ParameterNotInMetadata final : public detail::Rule {
     return out;
   }
 
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC250", "parameter-not-in-metadata", Severity::Warning, Status::Stable,
       "a mid-call request body sends a member its action does not declare",
@@ -71,6 +71,7 @@ An OData action takes exactly its declared parameters; anything else is at best 
 ```json
 { "transferTarget": { "identity": { "user": { "id": "550fae72-d251-43ec-868c-373732c2704f" } } } }
 ```)md"};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"not-a-parameter"};
   static constexpr detail::Message kNotAParameter = detail::message(kMeta, kMessageIds, "not-a-parameter");

@@ -18,13 +18,15 @@ class RedirectTimeoutOutOfRange final : public detail::Rule {
     if (context.request != "redirect") return;
     const auto seconds = top_level_number_outside(context, "timeout", kMin, kMax);
     if (!seconds) return;
-    sink.report(kOutOfRange, "/timeout", fmt::format("redirect `timeout` is {}; the range is {} to {} seconds", *seconds, kMin, kMax),
+    sink.report(kOutOfRange, "/timeout",
+                fmt::format("redirect `timeout` is {}; the range is {} to {} seconds", *seconds, kMin, kMax),
                 fmt::format("use a value from {} to {}, or omit it", kMin, kMax));
   }
 
  private:
   static constexpr double kMin = 15;
   static constexpr double kMax = 90;
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC254", "redirect-timeout-out-of-range", Severity::Error, Status::Stable,
       "redirect `timeout` outside 15..90 seconds",
@@ -43,6 +45,7 @@ The redirect page (api-reference/v1.0/api/call-redirect.md@3bd18aec, `timeout` p
 ```json
 { "targets": [ { "identity": { "user": { "id": "550fae72-d251-43ec-868c-373732c2704f" } } } ], "timeout": 60 }
 ```)md"};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"out-of-range"};
   static constexpr detail::Message kOutOfRange = detail::message(kMeta, kMessageIds, "out-of-range");

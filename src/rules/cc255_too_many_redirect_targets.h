@@ -18,12 +18,14 @@ class TooManyRedirectTargets final : public detail::Rule {
     if (context.request != "redirect") return;
     const detail::Value *targets = member(&context.doc.root(), "targets");
     if (targets == nullptr || !targets->IsArray() || targets->Size() <= kMax) return;
-    sink.report(kTooManyTargets, "/targets", fmt::format("redirect to {} targets; at most {} are rung at once", targets->Size(), kMax),
+    sink.report(kTooManyTargets, "/targets",
+                fmt::format("redirect to {} targets; at most {} are rung at once", targets->Size(), kMax),
                 fmt::format("keep at most {} targets", kMax));
   }
 
  private:
   static constexpr rapidjson::SizeType kMax = 25;
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC255", "too-many-redirect-targets", Severity::Error, Status::Stable,
       "a redirect with more than 25 targets",
@@ -42,6 +44,7 @@ The redirect page (api-reference/v1.0/api/call-redirect.md@3bd18aec, `targets` p
 ```json
 { "note": "targets: at most 25 entries" }
 ```)md"};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"too-many-targets"};
   static constexpr detail::Message kTooManyTargets = detail::message(kMeta, kMessageIds, "too-many-targets");

@@ -22,13 +22,15 @@ class TooManyPrompts final : public detail::Rule {
     if (max == 0) return;
     const detail::Value *prompts = member(&context.doc.root(), "prompts");
     if (prompts == nullptr || !prompts->IsArray() || prompts->Size() <= max) return;
-    sink.report(kTooManyPrompts, "/prompts",
-                fmt::format("{} with {} prompts; it takes at most {}", context.request, prompts->Size(), max),
-                max == 1 ? "recordResponse plays one prompt before recording: keep one, play the others with playPrompt first"
-                         : "split the prompts over several playPrompt requests");
+    sink.report(
+        kTooManyPrompts, "/prompts",
+        fmt::format("{} with {} prompts; it takes at most {}", context.request, prompts->Size(), max),
+        max == 1 ? "recordResponse plays one prompt before recording: keep one, play the others with playPrompt first"
+                 : "split the prompts over several playPrompt requests");
   }
 
  private:
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC256", "too-many-prompts", Severity::Error, Status::Stable,
       "playPrompt with more than 20 prompts, recordResponse with more than one",
@@ -47,6 +49,7 @@ The playPrompt page (api-reference/v1.0/api/call-playprompt.md@9f96a150) support
 ```json
 { "prompts": [ { "mediaInfo": { "uri": "https://cdn.contoso.com/a.wav" } } ], "maxRecordDurationInSeconds": 10 }
 ```)md"};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"too-many-prompts"};
   static constexpr detail::Message kTooManyPrompts = detail::message(kMeta, kMessageIds, "too-many-prompts");

@@ -17,15 +17,18 @@ class RecordResponseLimit final : public detail::Rule {
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
     if (context.request != "recordResponse") return;
-    for (const char *name : {"initialSilenceTimeoutInSeconds", "maxSilenceTimeoutInSeconds", "maxRecordDurationInSeconds"}) {
+    for (const char *name :
+         {"initialSilenceTimeoutInSeconds", "maxSilenceTimeoutInSeconds", "maxRecordDurationInSeconds"}) {
       const auto seconds = top_level_number_outside(context, name, 1, 120);
       if (!seconds) continue;
-      sink.report(kOutOfRange, std::string("/") + name, fmt::format("`{}` is {}; the range is 1 to 120 seconds", name, *seconds),
+      sink.report(kOutOfRange, std::string("/") + name,
+                  fmt::format("`{}` is {}; the range is 1 to 120 seconds", name, *seconds),
                   "use a value from 1 to 120 (a recording lasts at most 2 minutes), or omit it for the default");
     }
   }
 
  private:
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC257", "record-response-limit", Severity::Error, Status::Stable,
       "recordResponse timeouts outside 1..120 s",
@@ -44,6 +47,7 @@ The recordResponse page (api-reference/v1.0/api/call-record.md@58328433) gives e
 ```json
 { "maxRecordDurationInSeconds": 120 }
 ```)md"};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"out-of-range"};
   static constexpr detail::Message kOutOfRange = detail::message(kMeta, kMessageIds, "out-of-range");

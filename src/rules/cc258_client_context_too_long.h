@@ -21,12 +21,14 @@ class ClientContextTooLong final : public detail::Rule {
     std::size_t characters = 0;
     for (const char c : sv(*v)) characters += (static_cast<unsigned char>(c) & 0xC0U) != 0x80U ? 1 : 0;
     if (characters <= kMax) return;
-    sink.report(kTooLong, "/clientContext", fmt::format("`clientContext` has {} characters; at most {} are allowed", characters, kMax),
+    sink.report(kTooLong, "/clientContext",
+                fmt::format("`clientContext` has {} characters; at most {} are allowed", characters, kMax),
                 "keep the client context short (an id of your own state, not the state itself)");
   }
 
  private:
   static constexpr std::size_t kMax = 256;
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC258", "client-context-too-long", Severity::Error, Status::Stable,
       "`clientContext` longer than 256 characters",
@@ -45,6 +47,7 @@ The action pages that take it limit `clientContext` (a unique client context str
 ```json
 { "clientContext": "d45324c1-fcb5-430a-902c-f20af696537c" }
 ```)md"};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"too-long"};
   static constexpr detail::Message kTooLong = detail::message(kMeta, kMessageIds, "too-long");

@@ -48,6 +48,7 @@ class DeprecatedEndpoint final : public detail::Rule {
     return false;
   }
 
+  // clang-format off
   static constexpr RuleMeta kMeta{
       "CC501", "deprecated-endpoint", Severity::Warning, Status::Stable,
       "the request posts to `/app/calls` or `/applications/{id}/calls`",
@@ -66,6 +67,7 @@ These are the 2018-19 endpoints. The beta documentation marks `/app/calls` depre
 ```json
 { "request": "POST https://graph.microsoft.com/v1.0/communications/calls" }
 ```)md"};
+  // clang-format on
 
   static constexpr std::string_view kMessageIds[]{"deprecated-endpoint"};
   static constexpr detail::Message kDeprecated = detail::message(kMeta, kMessageIds, "deprecated-endpoint");

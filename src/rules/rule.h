@@ -37,7 +37,7 @@ struct RuleContext {
   const Navigator &nav;
   const Scenario &scenario;
   ApiVersion api = ApiVersion::V1;
-  std::string_view request_line;             // "" unless the body came from a .http/.md request
+  std::string_view request_line;  // "" unless the body came from a .http/.md request
   const std::vector<Finding> &schema_findings;
   // Options::join_url read once per check (nullptr when none was given), and
   // Options::token_tenant: what the CC24x rules compare the body with.
@@ -88,10 +88,9 @@ constexpr auto message_ids_of(const std::string_view (&ids)[N]) -> MessageIds {
 
 class DiagnosticSink {
  public:
-  void report(const Message &message, std::string pointer, std::string text, std::string help = {},
-              bool at_key = false, std::optional<Fix> fix = std::nullopt) {
-    findings_.emplace_back(*message.rule, std::move(text), std::move(pointer), std::move(help), at_key,
-                           std::move(fix));
+  void report(const Message &message, std::string pointer, std::string text, std::string help = {}, bool at_key = false,
+              std::optional<Fix> fix = std::nullopt) {
+    findings_.emplace_back(*message.rule, std::move(text), std::move(pointer), std::move(help), at_key, std::move(fix));
     findings_.back().message_id = message.id;
   }
   [[nodiscard]] auto findings() -> std::vector<Finding> & { return findings_; }

@@ -9,6 +9,7 @@
 namespace callcheck::detail {
 
 auto builtin_rules() -> const std::vector<const Rule *> & {
+  // clang-format off
   static const std::vector<const Rule *> list = make_rules<
       Documented<catalog::kInvalidJson>,
       Documented<catalog::kDuplicateKey>,
@@ -105,6 +106,7 @@ auto builtin_rules() -> const std::vector<const Rule *> & {
       Documented<catalog::kPayloadNotAudited>,
       Documented<catalog::kUnrecognisedAppFile>,
       EndOfRules>();
+  // clang-format on
   return list;
 }
 

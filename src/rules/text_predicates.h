@@ -40,8 +40,7 @@ inline auto starts_with(std::string_view text, std::string_view prefix) -> bool 
 // `<media config blob>`, `{tenantId}`. Hand-written so that ordinary values
 // (JSON inside a blob, URLs with query strings) do not match.
 inline auto is_identifier_char(char c) -> bool {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
-         c == '.';
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
 }
 
 inline auto is_placeholder(std::string_view text) -> bool {
@@ -71,7 +70,9 @@ inline auto is_placeholder(std::string_view text) -> bool {
   return false;
 }
 
-inline auto is_hex(char c) -> bool { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+inline auto is_hex(char c) -> bool {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
 
 // 8-4-4-4-12 hex digits, either case; or 32 hex digits without dashes (the
 // "N" format, used by the 2018-19 examples: GRAPH.md 1.1 `id`).
@@ -136,8 +137,8 @@ inline auto scheme_of(std::string_view text) -> std::string_view {
   const std::size_t colon = text.find(':');
   if (colon == std::string_view::npos || colon == 0) return {};
   for (char c : text.substr(0, colon)) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' ||
-                    c == '-' || c == '.';
+    const bool ok =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
     if (!ok) return {};
   }
   return text.substr(0, colon);

@@ -4,11 +4,11 @@
 #ifndef CALLCHECK_RULES_WALK_H_
 #define CALLCHECK_RULES_WALK_H_
 
-#include <cstddef>      // std::size_t
-#include <string>       // std::string
-#include <string_view>  // std::string_view
+#include <cstddef>        // std::size_t
+#include <string>         // std::string
+#include <string_view>    // std::string_view
 #include <unordered_map>  // std::unordered_map
-#include <vector>       // std::vector
+#include <vector>         // std::vector
 
 #include "document/pointer.h"
 #include "rules/rule.h"

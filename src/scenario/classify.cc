@@ -59,12 +59,34 @@ auto find_member(const Value &object, std::string_view name) -> const Value * {
 // Every member a call declares in either API version: a root whose one
 // member is one of these is a (small) call body, not a wrapper.
 auto is_call_member(std::string_view name) -> bool {
-  for (std::string_view m :
-       {"@odata.type", "id", "activeModalities", "answeredBy", "callbackUri", "callChainId", "callOptions",
-        "callRoutes", "chatInfo", "direction", "incomingContext", "mediaConfig", "mediaState", "meetingCapability",
-        "meetingInfo", "myParticipantId", "requestedModalities", "resultInfo", "ringingTimeoutInSeconds",
-        "routingPolicies", "source", "state", "subject", "targets", "tenantId", "terminationReason", "toneInfo",
-        "transcription"}) {
+  for (std::string_view m : {"@odata.type",
+                             "id",
+                             "activeModalities",
+                             "answeredBy",
+                             "callbackUri",
+                             "callChainId",
+                             "callOptions",
+                             "callRoutes",
+                             "chatInfo",
+                             "direction",
+                             "incomingContext",
+                             "mediaConfig",
+                             "mediaState",
+                             "meetingCapability",
+                             "meetingInfo",
+                             "myParticipantId",
+                             "requestedModalities",
+                             "resultInfo",
+                             "ringingTimeoutInSeconds",
+                             "routingPolicies",
+                             "source",
+                             "state",
+                             "subject",
+                             "targets",
+                             "tenantId",
+                             "terminationReason",
+                             "toneInfo",
+                             "transcription"}) {
     if (m == name) return true;
   }
   return false;
@@ -88,8 +110,7 @@ auto media_of(const Document &doc, std::string &evidence) -> MediaHosting {
 auto guest_evidence(const Document &doc) -> std::string {
   if (is_object(doc.find("/source/identity/guest"))) return "/source/identity/guest";
   const Value *user = doc.find("/source/identity/user");
-  if (user != nullptr && user->IsObject() &&
-      as_string(doc.find("/source/identity/user/identityProvider")) == "None") {
+  if (user != nullptr && user->IsObject() && as_string(doc.find("/source/identity/user/identityProvider")) == "None") {
     return "/source/identity/user/identityProvider";
   }
   return {};
@@ -108,8 +129,8 @@ auto plural(std::size_t n, std::string_view word) -> std::string {
   return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
-auto summary_of(const Scenario &s, std::size_t targets, std::string_view meeting_type,
-                std::string_view wrapper = {}) -> std::string {
+auto summary_of(const Scenario &s, std::size_t targets, std::string_view meeting_type, std::string_view wrapper = {})
+    -> std::string {
   const std::string_view media = media_phrase(s.media);
   switch (s.kind) {
     case CallKind::Unknown:
@@ -169,8 +190,7 @@ auto classify(const Document &doc, std::vector<Finding> &out) -> Scenario {
   const bool has_meeting = present(meeting);
   const std::string_view meeting_type = graph_type_name(doc.find("/meetingInfo/@odata.type"));
   const Value *targets_value = doc.find("/targets");
-  const std::size_t targets =
-      (targets_value != nullptr && targets_value->IsArray()) ? targets_value->Size() : 0;
+  const std::size_t targets = (targets_value != nullptr && targets_value->IsArray()) ? targets_value->Size() : 0;
 
   if (has_meeting && targets > 0) {
     // 1. Join + invite (only the 2018-09-14 draft group call does this).
@@ -218,9 +238,7 @@ auto classify(const Document &doc, std::vector<Finding> &out) -> Scenario {
         catalog::kAmbiguousScenario,
         "neither `targets` nor `meetingInfo` is present: the service may create an empty group call, but no "
         "documented example does this; no scenario was assumed, so no permissions are derived",
-        s.evidence,
-        "add `targets` to place a call, or `meetingInfo` (with `chatInfo`) to join a meeting",
-        false});
+        s.evidence, "add `targets` to place a call, or `meetingInfo` (with `chatInfo`) to join a meeting", false});
   }
   s.summary = summary_of(s, targets, meeting_type);
   return s;

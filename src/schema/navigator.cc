@@ -72,11 +72,16 @@ auto keywords(const rapidjson::Value *schema, std::string_view file) -> const Ke
   if (!inserted || schema == nullptr || !schema->IsObject()) return k;
   for (auto m = schema->MemberBegin(); m != schema->MemberEnd(); ++m) {
     const std::string_view name = sv(m->name);
-    if (name == "$ref") k.ref = &m->value;
-    else if (name == "allOf") k.all_of = &m->value;
-    else if (name == "properties") k.properties = &m->value;
-    else if (name == "additionalProperties") k.additional = &m->value;
-    else if (name == "items") k.items = &m->value;
+    if (name == "$ref")
+      k.ref = &m->value;
+    else if (name == "allOf")
+      k.all_of = &m->value;
+    else if (name == "properties")
+      k.properties = &m->value;
+    else if (name == "additionalProperties")
+      k.additional = &m->value;
+    else if (name == "items")
+      k.items = &m->value;
   }
   if (k.ref != nullptr && k.ref->IsString()) {
     std::string target = SchemaRegistry::resolve(sv(*k.ref), file);

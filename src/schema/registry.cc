@@ -4,11 +4,11 @@
 
 #include <valijson/schema_parser.hpp>
 
-#include <map>        // std::map
-#include <memory>     // std::unique_ptr
-#include <mutex>      // std::mutex, std::call_once
-#include <stdexcept>  // std::runtime_error
-#include <vector>     // std::vector
+#include <map>          // std::map
+#include <memory>       // std::unique_ptr
+#include <mutex>        // std::mutex, std::call_once
+#include <stdexcept>    // std::runtime_error
+#include <vector>       // std::vector
 #include <string_view>  // std::string_view
 
 #include "embed/embedded.h"

@@ -24,10 +24,10 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
-#include <map>     // std::map
-#include <mutex>   // std::mutex, std::lock_guard
-#include <set>     // std::set
-#include <utility> // std::pair
+#include <map>      // std::map
+#include <mutex>    // std::mutex, std::lock_guard
+#include <set>      // std::set
+#include <utility>  // std::pair
 
 #include <fmt/format.h>
 
@@ -89,10 +89,14 @@ auto fragment(const std::string &pointer) -> std::string {
   for (const std::string &token : split_pointer(pointer).value_or(std::vector<std::string>{})) {
     out += '/';
     for (const char c : token) {
-      if (c == '~') out += "~0";
-      else if (c == '/') out += "~1";
-      else if (c == '%' || c == '#' || static_cast<unsigned char>(c) < 0x21) out += fmt::format("%{:02X}", static_cast<unsigned char>(c));
-      else out += c;
+      if (c == '~')
+        out += "~0";
+      else if (c == '/')
+        out += "~1";
+      else if (c == '%' || c == '#' || static_cast<unsigned char>(c) < 0x21)
+        out += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+      else
+        out += c;
     }
   }
   return out;
@@ -210,7 +214,8 @@ class Attributor {
   }
 
   // The nodes that apply to `v` in place, with their nesting below `roots`.
-  auto closure(const std::vector<std::size_t> &roots, const Value &v) -> std::vector<std::pair<std::size_t, std::size_t>> {
+  auto closure(const std::vector<std::size_t> &roots, const Value &v)
+      -> std::vector<std::pair<std::size_t, std::size_t>> {
     std::vector<std::pair<std::size_t, std::size_t>> out;
     std::set<std::size_t> seen;
     std::vector<std::pair<std::size_t, std::size_t>> stack;
@@ -348,7 +353,8 @@ auto build_policy(const PolicyInput &input, std::string &error) -> std::shared_p
     rapidjson::Document &doc = *p->copies[n.file];
     rapidjson::Value *node = find_in(doc, n.pointer);
     const std::string uri = fmt::format("{}{}.json#{}", kBase, to.file, fragment(to.pointer));
-    node->FindMember("$ref")->value.SetString(uri.data(), static_cast<rapidjson::SizeType>(uri.size()), doc.GetAllocator());
+    node->FindMember("$ref")->value.SetString(uri.data(), static_cast<rapidjson::SizeType>(uri.size()),
+                                              doc.GetAllocator());
   }
   for (const PolicyGraphNode &n : input.nodes) {
     rapidjson::Value *node = find_in(*p->copies[n.file], n.pointer);

@@ -28,8 +28,8 @@ struct PolicyGraphNode {
 // What the loader hands over: checked (every ref confined and resolved, no
 // cycle, within the limits), so compiling cannot meet valijson's crashes.
 struct PolicyInput {
-  std::vector<std::string> names;        // display name of each file; [0] is the main file
-  std::vector<const Value *> roots;      // the parsed root of each file
+  std::vector<std::string> names;      // display name of each file; [0] is the main file
+  std::vector<const Value *> roots;    // the parsed root of each file
   std::vector<PolicyGraphNode> nodes;  // [0] is the main file's root
 };
 

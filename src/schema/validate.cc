@@ -216,23 +216,23 @@ struct Converter {
       }
       const std::string suggestion = v != nullptr && v->IsString() ? closest(sv(*v), allowed) : std::string();
       add(Finding{catalog::kUnknownOdataType,
-                  fmt::format("`{}` is {}; `{}` must be one of {}", display(pointer), scalar_text(v),
-                              display(parent), join_list(canonical)),
+                  fmt::format("`{}` is {}; `{}` must be one of {}", display(pointer), scalar_text(v), display(parent),
+                              join_list(canonical)),
                   pointer, suggestion.empty() ? "" : fmt::format("did you mean `{}`?", suggestion), false});
       return;
     }
     const SchemaNode node = nav.at(doc, pointer);
     const auto allowed = Navigator::enum_values(Navigator::deref(node));
     const std::string suggestion = v != nullptr && v->IsString() ? closest(sv(*v), allowed) : std::string();
-    Finding f{catalog::kEnumMismatch,
-              allowed.empty() ? fmt::format("`{}` is {}, which is not an allowed value", display(pointer),
-                                            scalar_text(v))
-                              : fmt::format("`{}` is {}; expected one of {}", display(pointer), scalar_text(v),
-                                            join_list(allowed, 16)),
-              pointer, suggestion.empty() ? "" : fmt::format("did you mean `{}`?", suggestion), false};
+    Finding f{
+        catalog::kEnumMismatch,
+        allowed.empty()
+            ? fmt::format("`{}` is {}, which is not an allowed value", display(pointer), scalar_text(v))
+            : fmt::format("`{}` is {}; expected one of {}", display(pointer), scalar_text(v), join_list(allowed, 16)),
+        pointer, suggestion.empty() ? "" : fmt::format("did you mean `{}`?", suggestion), false};
     if (const std::string_view cased = case_only_match(v, allowed); !cased.empty()) {
-      f.fix = make_fix(FixSafety::Safe, fmt::format("write `{}`", cased),
-                       {replace_value(doc, pointer, json_quote(cased))});
+      f.fix =
+          make_fix(FixSafety::Safe, fmt::format("write `{}`", cased), {replace_value(doc, pointer, json_quote(cased))});
     }
     add(std::move(f));
   }
@@ -249,8 +249,7 @@ struct Converter {
     std::string detail = description;
     if (!detail.empty() && detail.back() == '.') detail.pop_back();
     if (!detail.empty()) detail[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(detail[0])));
-    add(Finding{*rule, fmt::format("`{}` is {}: {}", display(pointer), scalar_text(v), detail),
-                pointer, "", false});
+    add(Finding{*rule, fmt::format("`{}` is {}: {}", display(pointer), scalar_text(v), detail), pointer, "", false});
   }
 };
 
@@ -290,11 +289,12 @@ auto run(const Document &doc, CompiledCheck check, Schema &&schema, Nav &&nav) -
       converter.convert(error.context, error.description);
     }
     if (out.empty()) {
-      out.push_back(Finding{catalog::kSchemaViolation, first_description, context_to_pointer(doc, first_context), "", false});
+      out.push_back(
+          Finding{catalog::kSchemaViolation, first_description, context_to_pointer(doc, first_context), "", false});
     }
   } catch (const std::exception &e) {
-    out.push_back(Finding{catalog::kValidatorInternalError, fmt::format("the schema validator failed: {}", e.what()), "",
-                          "report this payload to the callcheck maintainers", false});
+    out.push_back(Finding{catalog::kValidatorInternalError, fmt::format("the schema validator failed: {}", e.what()),
+                          "", "report this payload to the callcheck maintainers", false});
   }
   return out;
 }
@@ -320,7 +320,8 @@ auto classify_valijson_error(std::string_view d) -> const RuleMeta * {
   if (starts("Failed to match against any enum values")) return &catalog::kEnumMismatch;
   if (starts("Failed to match expected value set by 'const' constraint")) return &catalog::kEnumMismatch;
   if (starts("Expected number")) return &catalog::kValueOutOfRange;
-  if (starts("Array should contain no") || starts("Array contains more items than allowed")) return &catalog::kArraySize;
+  if (starts("Array should contain no") || starts("Array contains more items than allowed"))
+    return &catalog::kArraySize;
   if (starts("String should be no")) return &catalog::kStringLength;
   return &catalog::kSchemaViolation;
 }
@@ -392,7 +393,8 @@ auto explain_wrapper(const Document &doc, std::vector<Finding> findings) -> std:
                                     shown),
                         pointer, fmt::format("send the object inside `{}` as the request body itself", shown), true});
   for (Finding &f : findings) {
-    if ((f.rule == &catalog::kMissingRequiredProperty || f.rule == &catalog::kSchemaViolation) && f.pointer.empty()) continue;
+    if ((f.rule == &catalog::kMissingRequiredProperty || f.rule == &catalog::kSchemaViolation) && f.pointer.empty())
+      continue;
     out.push_back(std::move(f));
   }
   return out;
@@ -404,28 +406,31 @@ auto validate_schema(const Document &doc, ApiVersion api, std::string_view root_
   if (root_type == "call") {
     static const CompiledCheck v1 = compiled_check("graph/v1.0/call.schema.json");
     static const CompiledCheck beta = compiled_check("graph/beta/call.schema.json");
-    return explain_wrapper(doc, run(doc, api == ApiVersion::Beta ? beta : v1, [api]() -> const valijson::Schema & {
-      return compiled_call(api);
-    }, [api]() -> const Navigator & { return Navigator::for_call(api); }));
+    return explain_wrapper(doc, run(
+                                    doc, api == ApiVersion::Beta ? beta : v1,
+                                    [api]() -> const valijson::Schema & { return compiled_call(api); },
+                                    [api]() -> const Navigator & { return Navigator::for_call(api); }));
   }
   const std::string path = SchemaRegistry::profile_dir(api) + std::string(root_type) + ".schema.json";
   const CompiledCheck check = compiled_check(path);
   // No compiled checker means no such embedded schema: the registry throws
   // for it, as it did before the checkers existed.
   if (check == nullptr) (void)SchemaRegistry::instance().compiled(path);
-  return run(doc, check, [&path]() -> const valijson::Schema & { return SchemaRegistry::instance().compiled(path); },
-             [api, root_type]() { return Navigator(api, root_type); });
+  return run(
+      doc, check, [&path]() -> const valijson::Schema & { return SchemaRegistry::instance().compiled(path); },
+      [api, root_type]() { return Navigator(api, root_type); });
 }
 
 auto validate_against(const Document &doc, std::string_view schema_path) -> std::vector<Finding> {
   const CompiledCheck check = compiled_check(schema_path);
   if (check == nullptr) (void)SchemaRegistry::instance().compiled(schema_path);
-  return run(doc, check,
-             [schema_path]() -> const valijson::Schema & { return SchemaRegistry::instance().compiled(schema_path); },
-             [schema_path]() {
-               const auto *root = SchemaRegistry::instance().document(schema_path);
-               return Navigator(SchemaNode{root, SchemaRegistry::instance().intern(schema_path)});
-             });
+  return run(
+      doc, check,
+      [schema_path]() -> const valijson::Schema & { return SchemaRegistry::instance().compiled(schema_path); },
+      [schema_path]() {
+        const auto *root = SchemaRegistry::instance().document(schema_path);
+        return Navigator(SchemaNode{root, SchemaRegistry::instance().intern(schema_path)});
+      });
 }
 
 }  // namespace callcheck::detail

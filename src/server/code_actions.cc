@@ -12,8 +12,7 @@ auto code_actions(const Value *id, const std::string &uri, const Server::Open &d
                   std::size_t want_begin, std::size_t want_end) -> std::string {
   const Lines lines(doc.text);
   const detail::FixInput kind = kind_of(uri);
-  const detail::FixResult all = detail::fix_text(doc.text, kind, doc.path.empty() ? uri : doc.path, options,
-                                                 false);
+  const detail::FixResult all = detail::fix_text(doc.text, kind, doc.path.empty() ? uri : doc.path, options, false);
   return result_message(id, [&](Writer &w) {
     w.StartArray();
     for (const Report &r : doc.reports) {

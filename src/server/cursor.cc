@@ -12,8 +12,9 @@ auto body_at(const Server::Open &doc, detail::FixInput kind, std::size_t line, s
     -> std::optional<BodyAt> {
   const Lines lines(doc.text);
   if (kind == detail::FixInput::Json) return BodyAt{doc.text, lines.offset(line, utf16)};
-  const std::vector<detail::ExtractedBody> bodies =
-      kind == detail::FixInput::Markdown ? detail::extract_markdown(doc.text, api) : detail::extract_http(doc.text, api);
+  const std::vector<detail::ExtractedBody> bodies = kind == detail::FixInput::Markdown
+                                                        ? detail::extract_markdown(doc.text, api)
+                                                        : detail::extract_http(doc.text, api);
   for (const detail::ExtractedBody &b : bodies) {
     if (b.kind != detail::BodyKind::Request) continue;
     const Lines body_lines(b.text);
@@ -158,8 +159,8 @@ auto cursor_context(std::string_view text, std::size_t offset) -> CursorContext 
   std::string closed(text.substr(0, token_start != std::string::npos ? token_start : offset));
   while (!closed.empty()) {
     const char b = closed.back();
-    if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || std::isalnum(static_cast<unsigned char>(b)) != 0 || b == '-' ||
-        b == '.' || b == '+') {
+    if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || std::isalnum(static_cast<unsigned char>(b)) != 0 ||
+        b == '-' || b == '.' || b == '+') {
       closed.pop_back();
     } else {
       break;
@@ -173,7 +174,9 @@ auto cursor_context(std::string_view text, std::size_t offset) -> CursorContext 
     if (!closed.empty()) closed.pop_back();
     while (!closed.empty() && closed.back() != '"') closed.pop_back();
     if (!closed.empty()) closed.pop_back();
-    while (!closed.empty() && (closed.back() == ' ' || closed.back() == '\n' || closed.back() == '\t' || closed.back() == '\r')) closed.pop_back();
+    while (!closed.empty() &&
+           (closed.back() == ' ' || closed.back() == '\n' || closed.back() == '\t' || closed.back() == '\r'))
+      closed.pop_back();
     if (!closed.empty() && closed.back() == ',') closed.pop_back();
   }
   for (auto it = stack.rbegin(); it != stack.rend(); ++it) closed += it->object ? '}' : ']';

@@ -50,7 +50,9 @@ void write_text_edit(Writer &w, const Lines &lines, std::size_t begin, std::size
 auto kind_of(std::string_view uri) -> detail::FixInput {
   std::string lower(uri.substr(uri.find_last_of('/') == std::string_view::npos ? 0 : uri.find_last_of('/')));
   for (char &c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  auto ends = [&](std::string_view s) { return lower.size() >= s.size() && lower.compare(lower.size() - s.size(), s.size(), s) == 0; };
+  auto ends = [&](std::string_view s) {
+    return lower.size() >= s.size() && lower.compare(lower.size() - s.size(), s.size(), s) == 0;
+  };
   if (ends(".md") || ends(".markdown")) return detail::FixInput::Markdown;
   if (ends(".http") || ends(".rest")) return detail::FixInput::Http;
   return detail::FixInput::Json;

@@ -11,13 +11,13 @@
 #ifndef CALLCHECK_SERVER_SERVER_H_
 #define CALLCHECK_SERVER_SERVER_H_
 
-#include <cstddef>     // std::size_t
-#include <functional>  // std::function
-#include <iosfwd>      // std::istream, std::ostream
-#include <map>         // std::map
-#include <string>      // std::string
-#include <string_view> // std::string_view
-#include <vector>      // std::vector
+#include <cstddef>      // std::size_t
+#include <functional>   // std::function
+#include <iosfwd>       // std::istream, std::ostream
+#include <map>          // std::map
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+#include <vector>       // std::vector
 
 #include "callcheck/check.h"
 #include "callcheck/report.h"

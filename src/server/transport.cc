@@ -75,7 +75,6 @@ auto serve(std::istream &in, std::ostream &out, Server &server, std::size_t max_
   return server.exit_code();
 }
 
-
 auto uri_to_path(std::string_view uri) -> std::string {
   constexpr std::string_view kScheme = "file://";
   if (uri.substr(0, kScheme.size()) != kScheme) return {};

@@ -53,8 +53,8 @@ auto closest(std::string_view word, const std::vector<std::string_view> &candida
     // The distance is at least the difference in length: most candidates
     // are ruled out without the O(n*m) table (a fifth of fuzz_check's time,
     // and most of a wide object's cost, went to tables that could not win).
-    const std::size_t gap = word.size() > candidate.size() ? word.size() - candidate.size()
-                                                           : candidate.size() - word.size();
+    const std::size_t gap =
+        word.size() > candidate.size() ? word.size() - candidate.size() : candidate.size() - word.size();
     if (gap >= best) continue;
     const std::size_t d = edit_distance(word, candidate);
     if (d < best) {

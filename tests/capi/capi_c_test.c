@@ -11,14 +11,14 @@
 static int passed = 0;
 static int failed = 0;
 
-#define EXPECT(cond)                                                   \
-  do {                                                                 \
-    if (cond) {                                                        \
-      ++passed;                                                        \
-    } else {                                                           \
-      ++failed;                                                        \
+#define EXPECT(cond)                                                      \
+  do {                                                                    \
+    if (cond) {                                                           \
+      ++passed;                                                           \
+    } else {                                                              \
+      ++failed;                                                           \
       fprintf(stderr, "%s:%d: expected %s\n", __FILE__, __LINE__, #cond); \
-    }                                                                  \
+    }                                                                     \
   } while (0)
 
 static char *read_file(const char *path, size_t *length) {
@@ -92,8 +92,8 @@ int main(void) {
   /* fail_on: a warning-only body is clean at "error", a finding at "warning" */
   {
     static const char kWarn[] = "{\"callbackUri\": \"https://bot.contoso.com/callback\", \"x\": 1, \"x\": 2}";
-    status = callcheck_check(kWarn, sizeof kWarn - 1, "w.json", "{\"select\":[\"CC201\"],\"fail_on\":\"info\"}",
-                             &report);
+    status =
+        callcheck_check(kWarn, sizeof kWarn - 1, "w.json", "{\"select\":[\"CC201\"],\"fail_on\":\"info\"}", &report);
     EXPECT(status == CALLCHECK_FINDINGS); /* CC002 is always reported */
     callcheck_free(report);
   }
@@ -116,7 +116,8 @@ int main(void) {
   /* failures: status 2 and {"error": ...}; never a crash */
   status = callcheck_check(kBad, sizeof kBad - 1, "x.json", "{\"scope\":[]}", &report);
   EXPECT(status == CALLCHECK_FAILURE);
-  EXPECT(report != NULL && strstr(report, "{\"error\":\"options: unknown member `scope`; did you mean `scopes`?\"}") != NULL);
+  EXPECT(report != NULL &&
+         strstr(report, "{\"error\":\"options: unknown member `scope`; did you mean `scopes`?\"}") != NULL);
   callcheck_free(report);
   status = callcheck_check(NULL, 3, "x.json", NULL, &report);
   EXPECT(status == CALLCHECK_FAILURE && report != NULL && strstr(report, "\"error\"") != NULL);

@@ -77,8 +77,8 @@ auto samples() -> std::vector<std::string> {
   std::vector<std::string> out;
   for (const char *dir : {"valid", "invalid"}) {
     for (const auto &entry : fs::directory_iterator(fs::path(CALLCHECK_SAMPLES_DIR) / dir)) {
-      if (entry.path().extension() == ".json") out.push_back(std::string("samples/") + dir + "/" +
-                                                             entry.path().filename().string());
+      if (entry.path().extension() == ".json")
+        out.push_back(std::string("samples/") + dir + "/" + entry.path().filename().string());
     }
   }
   std::sort(out.begin(), out.end());
@@ -114,7 +114,8 @@ TEST(CAbi, RequestLineEnablesEndpointChecks) {
   EXPECT_EQ(without.out.find("CC501"), std::string::npos);
   const Outcome with = abi(body, "a.json", R"({"request":"POST https://graph.microsoft.com/beta/app/calls"})");
   EXPECT_NE(with.out.find("\"code\": \"CC501\""), std::string::npos) << with.out;
-  const Outcome modern = abi(body, "a.json", R"({"request":"POST https://graph.microsoft.com/v1.0/communications/calls"})");
+  const Outcome modern =
+      abi(body, "a.json", R"({"request":"POST https://graph.microsoft.com/v1.0/communications/calls"})");
   EXPECT_EQ(modern.out.find("CC501"), std::string::npos);
 }
 

@@ -49,9 +49,7 @@ auto run(const std::string &env, const std::string &flags, bool tty) -> std::str
 
 auto coloured(const std::string &out) -> bool { return out.find("\x1b[") != std::string::npos; }
 
-auto strip(const std::string &out) -> std::string {
-  return std::regex_replace(out, std::regex("\x1b\\[[0-9;]*m"), "");
-}
+auto strip(const std::string &out) -> std::string { return std::regex_replace(out, std::regex("\x1b\\[[0-9;]*m"), ""); }
 
 TEST(Colour, TerminalIsDetected) {
   const std::string out = run("env -u NO_COLOR", "", true);

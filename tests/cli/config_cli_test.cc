@@ -67,8 +67,8 @@ class ConfigCli : public ::testing::Test {
 
   // Runs the binary with `args` in dir_/cwd.
   auto run(const std::string &args, const std::string &cwd = ".") -> CliRun {
-    const std::string command = "cd '" + (dir_ / cwd).string() + "' && NO_COLOR=1 '" + CALLCHECK_BINARY +
-                                "' --color never " + args + " 2>&1";
+    const std::string command =
+        "cd '" + (dir_ / cwd).string() + "' && NO_COLOR=1 '" + CALLCHECK_BINARY + "' --color never " + args + " 2>&1";
     CliRun r;
     FILE *pipe = ::popen(command.c_str(), "r");
     if (pipe == nullptr) return r;
@@ -93,7 +93,7 @@ TEST_F(ConfigCli, ClosestConfigWinsFromTheFilesFolderUpward) {
 
   const CliRun r = run("top.json team/calls/p.json");
   EXPECT_EQ(r.code, 1) << r.out;
-  EXPECT_FALSE(has(r, "top.json:3:18: error CC202")) << r.out;   // root config: CC202 off
+  EXPECT_FALSE(has(r, "top.json:3:18: error CC202")) << r.out;  // root config: CC202 off
   EXPECT_TRUE(has(r, "top.json:4:3: warning CC201")) << r.out;
   EXPECT_TRUE(has(r, "team/calls/p.json:3:18: error CC202")) << r.out;  // closest config only, no merging
   EXPECT_TRUE(has(r, "team/calls/p.json:4:3: error CC201")) << r.out;
@@ -284,8 +284,9 @@ TEST_F(ConfigCli, PathsAConfigurationNamesStayInsideItsRoot) {
   write("team/.callcheck.json", "{\"root\": true,\n \"baseline\": \"../b.json\"}");
   const CliRun escaped = run("team/p.json");
   EXPECT_EQ(escaped.code, 2) << escaped.out;
-  EXPECT_TRUE(has(escaped, "team/.callcheck.json:2:14: error CC401 invalid-config: `baseline` leaves this "
-                           "configuration's root through `..`"))
+  EXPECT_TRUE(has(escaped,
+                  "team/.callcheck.json:2:14: error CC401 invalid-config: `baseline` leaves this "
+                  "configuration's root through `..`"))
       << escaped.out;
   // A root above, not the configuration itself, bounds it too.
   write("team/.callcheck.json", R"({"root": true})");

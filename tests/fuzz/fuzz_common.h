@@ -11,20 +11,20 @@
 
 #include "document/rapidjson_adapter.h"
 
-#include <algorithm>    // std::count, std::any_of
-#include <cstddef>      // std::size_t
-#include <cstdint>      // std::uint8_t, std::uint32_t
-#include <cstdio>       // std::fprintf
-#include <cstdlib>      // std::abort
-#include <exception>    // std::exception
-#include <memory>       // std::unique_ptr
-#include <sstream>      // std::ostringstream
-#include <string>       // std::string
-#include <string_view>  // std::string_view
-#include <tuple>        // std::tie
+#include <algorithm>      // std::count, std::any_of
+#include <cstddef>        // std::size_t
+#include <cstdint>        // std::uint8_t, std::uint32_t
+#include <cstdio>         // std::fprintf
+#include <cstdlib>        // std::abort
+#include <exception>      // std::exception
+#include <memory>         // std::unique_ptr
+#include <sstream>        // std::ostringstream
+#include <string>         // std::string
+#include <string_view>    // std::string_view
+#include <tuple>          // std::tie
 #include <unordered_set>  // std::unordered_set
-#include <utility>      // std::pair
-#include <vector>       // std::vector
+#include <utility>        // std::pair
+#include <vector>         // std::vector
 
 #include "callcheck/check.h"
 #include "callcheck/render.h"
@@ -88,9 +88,8 @@ inline void check_report(const Report &report, std::uint32_t lines, std::string_
   for (const Diagnostic &d : report.diagnostics) {
     const std::string where = std::string(what) + " " + d.code + " at " + std::to_string(d.span.begin.line) + ":" +
                               std::to_string(d.span.begin.column) + ": ";
-    const bool known = std::any_of(catalog.begin(), catalog.end(), [&](const RuleMeta &m) {
-      return m.code == d.code && m.name == d.name;
-    });
+    const bool known = std::any_of(catalog.begin(), catalog.end(),
+                                   [&](const RuleMeta &m) { return m.code == d.code && m.name == d.name; });
     if (!known) out.push_back(where + "code/name not in rule_catalog()");
     if (d.message.rfind("internal error", 0) == 0) out.push_back(where + "internal error: " + d.message);
     for (const Position &p : {d.span.begin, d.span.end}) {
@@ -177,7 +176,8 @@ class SarifBatch {
     if (renderer_) {
       stream_.str("");
       renderer_->end(stream_, summary_);
-      if (!valid_json(std::string(kSarifStandIn) + stream_.str())) out.push_back("sarif run end is not valid UTF-8 JSON");
+      if (!valid_json(std::string(kSarifStandIn) + stream_.str()))
+        out.push_back("sarif run end is not valid UTF-8 JSON");
     }
     renderer_ = make_renderer(Format::Sarif, fuzz_render_options(false));
     summary_ = Summary{};
@@ -235,7 +235,8 @@ inline auto run_check(std::string_view data) -> Violations {
   Options options;
   options.api = (selector & 1U) != 0 ? ApiVersion::Beta : ApiVersion::V1;
   if ((selector & 2U) != 0) options.limits = lowered_limits();
-  if ((selector & 4U) != 0) options.granted_scopes = std::vector<std::string>{"Calls.Initiate.All", "Calls.JoinGroupCall.All"};
+  if ((selector & 4U) != 0)
+    options.granted_scopes = std::vector<std::string>{"Calls.Initiate.All", "Calls.JoinGroupCall.All"};
   Source source{"fuzz.json"};
   if ((selector & 8U) != 0) source.request_line = "POST https://graph.microsoft.com/beta/app/calls";
   try {
@@ -262,12 +263,12 @@ inline auto run_parse(std::string_view data) -> Violations {
                          [&](const detail::ParseFinding &f) { return f.rule->code == code; });
     };
     for (const detail::ParseFinding &f : doc.findings()) {
-      if (f.begin > f.end || f.end > text.size()) out.push_back("finding " + std::string(f.rule->code) + " outside the text");
+      if (f.begin > f.end || f.end > text.size())
+        out.push_back("finding " + std::string(f.rule->code) + " outside the text");
     }
     for (const detail::SourceNode &n : doc.nodes()) {
       if (n.begin > n.end || n.end > text.size()) out.push_back("source node outside the text");
-      if (n.key_begin != detail::SourceNode::kNone &&
-          (n.key_begin > n.key_end || n.key_end > n.begin)) {
+      if (n.key_begin != detail::SourceNode::kNone && (n.key_begin > n.key_end || n.key_end > n.begin)) {
         out.push_back("member name not before its value");
       }
     }
@@ -329,9 +330,12 @@ inline auto run_parse(std::string_view data) -> Violations {
 inline auto rotate(std::string_view text) -> std::string {
   std::string out(text);
   for (char &c : out) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>('a' + (c - 'a' + 1) % 26);
-    else if (c >= 'A' && c <= 'Z') c = static_cast<char>('A' + (c - 'A' + 1) % 26);
-    else if (c >= '0' && c <= '9') c = static_cast<char>('0' + (c - '0' + 1) % 10);
+    if (c >= 'a' && c <= 'z')
+      c = static_cast<char>('a' + (c - 'a' + 1) % 26);
+    else if (c >= 'A' && c <= 'Z')
+      c = static_cast<char>('A' + (c - 'A' + 1) % 26);
+    else if (c >= '0' && c <= '9')
+      c = static_cast<char>('0' + (c - '0' + 1) % 10);
   }
   return out;
 }
@@ -481,9 +485,10 @@ CALLCHECK_FUZZ_NOT_COVERED inline void check_printed(std::string_view out, Forma
       violations.push_back(name + " output holds control byte " + std::to_string(u));
     } else if (u == 0xC2U && next >= 0x80U && next <= 0x9FU) {
       violations.push_back(name + " output holds a C1 control");
-    } else if ((u == 0xE2U && next == 0x80U && (third == 0x8EU || third == 0x8FU || (third >= 0xA8U && third <= 0xAEU))) ||
-               (u == 0xE2U && next == 0x81U && third >= 0xA6U && third <= 0xA9U) ||
-               (u == 0xD8U && next == 0x9CU) || (u == 0xEFU && next == 0xBBU && third == 0xBFU)) {
+    } else if ((u == 0xE2U && next == 0x80U &&
+                (third == 0x8EU || third == 0x8FU || (third >= 0xA8U && third <= 0xAEU))) ||
+               (u == 0xE2U && next == 0x81U && third >= 0xA6U && third <= 0xA9U) || (u == 0xD8U && next == 0x9CU) ||
+               (u == 0xEFU && next == 0xBBU && third == 0xBFU)) {
       violations.push_back(name + " output holds a bidi/separator control or U+FEFF");
     }
   }
@@ -596,7 +601,8 @@ inline auto run_server(std::string_view data) -> Violations {
   };
   if ((selector & 1U) != 0) {
     frame(R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{}})");
-    frame(R"({"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///f.json","languageId":"json","version":1,"text":"{\"requestedModalities\": [\"Audio\",],\n \"x\": 1}"}}})");
+    frame(
+        R"({"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///f.json","languageId":"json","version":1,"text":"{\"requestedModalities\": [\"Audio\",],\n \"x\": 1}"}}})");
   }
   input += text;
   try {
@@ -688,9 +694,8 @@ struct Target {
 };
 
 inline constexpr Target kTargets[] = {
-    {"check", run_check},   {"parse", run_parse},     {"token", run_token},
-    {"config", run_config}, {"extract", run_extract}, {"render", run_render},
-    {"server", run_server}, {"schema", run_schema},
+    {"check", run_check},     {"parse", run_parse},   {"token", run_token},   {"config", run_config},
+    {"extract", run_extract}, {"render", run_render}, {"server", run_server}, {"schema", run_schema},
 };
 
 // libFuzzer's entry, for a target's run_*: any violated invariant aborts,

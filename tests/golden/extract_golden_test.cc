@@ -28,8 +28,8 @@ using callcheck::golden::read;
 // Runs the CLI in `dir` (so that paths print relative and stable) and
 // returns its stdout followed by its exit code.
 auto run_cli(const fs::path &dir, const std::string &args) -> std::string {
-  const std::string command = "cd '" + dir.string() + "' && '" + CALLCHECK_BINARY +
-                              "' check --color never --no-config " + args + " 2>&1";
+  const std::string command =
+      "cd '" + dir.string() + "' && '" + CALLCHECK_BINARY + "' check --color never --no-config " + args + " 2>&1";
   FILE *pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return "popen failed";
   std::string out;

@@ -56,10 +56,14 @@ const char *const kSpecial = R"({
 }
 )";
 
-const std::string kHostileName = "evil\n::error file=x::pwned \x1b[2J\xC2\x9B" "1m ##[stop-commands]t.json";
+const std::string kHostileName =
+    "evil\n::error file=x::pwned \x1b[2J\xC2\x9B"
+    "1m ##[stop-commands]t.json";
 const std::string kHostilePayload =
     "\xEF\xBB\xBF{\n"
-    "  \"callbackUri\": \"http://bot.contoso.com/\xC2\x9B" "2J/\xE2\x80\xAE" "exe.wav/##[add-mask]x\",\n"
+    "  \"callbackUri\": \"http://bot.contoso.com/\xC2\x9B"
+    "2J/\xE2\x80\xAE"
+    "exe.wav/##[add-mask]x\",\n"
     "  \"x\xC2\x85\": 1\n"
     "}\n";
 
@@ -136,7 +140,8 @@ auto render(callcheck::Format format) -> std::string {
 // Output files for the validators live in the build tree, one directory per
 // test: ctest runs the tests of this binary in parallel processes.
 auto scratch_dir() -> fs::path {
-  return fs::path(CALLCHECK_BUILD_DIR) / "format-test" / ::testing::UnitTest::GetInstance()->current_test_info()->name();
+  return fs::path(CALLCHECK_BUILD_DIR) / "format-test" /
+         ::testing::UnitTest::GetInstance()->current_test_info()->name();
 }
 
 auto scratch(const std::string &name, const std::string &content) -> fs::path {
@@ -345,7 +350,8 @@ TEST(Formats, GithubKeepsEveryCommandOnOneLine) {
   std::istringstream lines(out);
   std::string line;
   std::size_t commands = 0;
-  const std::regex command(R"(::(error|warning|notice) file=[^,:]+(,(line|col|endLine|endColumn)=[1-9][0-9]*)*,title=(CC[0-9]{3} [a-z0-9-]+|callcheck omitted-findings)::.*)");
+  const std::regex command(
+      R"(::(error|warning|notice) file=[^,:]+(,(line|col|endLine|endColumn)=[1-9][0-9]*)*,title=(CC[0-9]{3} [a-z0-9-]+|callcheck omitted-findings)::.*)");
   while (std::getline(lines, line)) {
     if (line.rfind("::", 0) != 0) {
       EXPECT_EQ(line.rfind("callcheck: ", 0), 0U) << line;

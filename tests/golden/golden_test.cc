@@ -94,8 +94,10 @@ class ValidSample : public ::testing::TestWithParam<std::string> {};
 TEST_P(ValidSample, IsCleanAndClassified) {
   const std::string rel = GetParam();
   const callcheck::Options options = sample_options(rel);
-  const callcheck::Report report = callcheck::check(read(fs::path(CALLCHECK_SAMPLES_DIR) / rel), sample_source(rel, rel), options);
-  EXPECT_TRUE(report.diagnostics.empty()) << report.diagnostics.front().code << " " << report.diagnostics.front().message;
+  const callcheck::Report report =
+      callcheck::check(read(fs::path(CALLCHECK_SAMPLES_DIR) / rel), sample_source(rel, rel), options);
+  EXPECT_TRUE(report.diagnostics.empty())
+      << report.diagnostics.front().code << " " << report.diagnostics.front().message;
   if (!options.request.empty()) {
     // A mid-call request classifies no call; it is checked as its request.
     EXPECT_EQ(report.request.name, options.request);

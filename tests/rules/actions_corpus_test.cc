@@ -118,10 +118,10 @@ TEST(ActionsCorpus, DocumentedDocBugsAreFound) {
   EXPECT_GE(found["CC204"], 20U);
   EXPECT_GE(found["CC250"], 10U);
   // Published values that the page's own limits forbid, and an enum placeholder.
-  for (const auto &[file, code] : std::map<std::string, std::string>{
-           {"beta-redirect-2018-09-14-call.json", "CC254"},
-           {"v1.0-updateRecordingStatus-basic.json", "CC104"},
-           {"v1.0-redirect-multiple-targets-simulring.json", "CC250"}}) {
+  for (const auto &[file, code] :
+       std::map<std::string, std::string>{{"beta-redirect-2018-09-14-call.json", "CC254"},
+                                          {"v1.0-updateRecordingStatus-basic.json", "CC104"},
+                                          {"v1.0-redirect-multiple-targets-simulring.json", "CC250"}}) {
     for (const auto &e : examples()) {
       if (e.file == file) {
         EXPECT_EQ(codes(check_example(e), Severity::Warning).count(code), 1U) << file << " " << code;

@@ -23,8 +23,7 @@ namespace fs = std::filesystem;
 auto is_digit(char c) -> bool { return c >= '0' && c <= '9'; }
 
 auto valid_code(std::string_view code) -> bool {
-  return code.size() == 5 && code.substr(0, 2) == "CC" && is_digit(code[2]) && is_digit(code[3]) &&
-         is_digit(code[4]);
+  return code.size() == 5 && code.substr(0, 2) == "CC" && is_digit(code[2]) && is_digit(code[3]) && is_digit(code[4]);
 }
 
 auto kebab(std::string_view name) -> bool {
@@ -92,14 +91,17 @@ auto sample_request_line(std::string_view code) -> std::string_view {
 // Options a sample needs beyond the defaults (granted scopes, a join link, a token's tenant).
 auto sample_options(std::string_view code) -> Options {
   Options options;
-  if (const RuleMeta *meta = find_rule(code); meta != nullptr && meta->status == Status::Preview) options.preview = true;
+  if (const RuleMeta *meta = find_rule(code); meta != nullptr && meta->status == Status::Preview)
+    options.preview = true;
   if (code == "CC302") options.granted_scopes = std::vector<std::string>{"Calls.Initiate.All"};
   if (code == "CC303") options.granted_scopes = std::vector<std::string>{"Calls.InitiateGroupCalls.All"};
-  if (code == "CC304") options.granted_scopes = std::vector<std::string>{"Calls.InitiateCall.All", "Calls.Initiate.All"};
+  if (code == "CC304")
+    options.granted_scopes = std::vector<std::string>{"Calls.InitiateCall.All", "Calls.Initiate.All"};
   // The join-link rules compare with a link (`--join-url`), the tenant rules with a token's `tid`
   // (tests/scripts/join_url.sh runs the same samples through the CLI).
   const std::string scheduled =
-      "https://teams.microsoft.com/l/meetup-join/19%3ameeting_Win6Ydo4wsMijFjZS00ZGVjLTk5MGUtOTRjNWY2NmNkYTFm%40thread.v2/"
+      "https://teams.microsoft.com/l/meetup-join/"
+      "19%3ameeting_Win6Ydo4wsMijFjZS00ZGVjLTk5MGUtOTRjNWY2NmNkYTFm%40thread.v2/"
       "0?context=%7b%22Tid%22%3a%22aa67bd4c-8475-432d-bd41-39f255720e0a%22%2c%22Oid%22%3a%225810cede-f3cc-42eb-b2c1-"
       "e9bd5d53ec96%22%7d";
   const std::string channel =
@@ -152,7 +154,8 @@ TEST(Catalog, HeaderFilesMatchCodeAndName) {
     EXPECT_TRUE(actual.insert(base).second) << base << " exists in both rules/ and catalog/";
   }
   for (const std::string &f : expected) EXPECT_TRUE(actual.count(f) == 1) << "no header " << f;
-  for (const std::string &f : actual) EXPECT_TRUE(expected.count(f) == 1) << "header " << f << " is not in the catalogue";
+  for (const std::string &f : actual)
+    EXPECT_TRUE(expected.count(f) == 1) << "header " << f << " is not in the catalogue";
 }
 
 // A lint rule (rules/ccNNN_*.h) declares its messages (kMessageIds, which
@@ -185,7 +188,8 @@ TEST(Catalog, ExplanationsHaveTheFourHeadingsInOrderAndJsonExamplesParse) {
   for (const RuleMeta &meta : rule_catalog()) {
     const std::string_view text = meta.explanation;
     std::size_t at = 0;
-    for (std::string_view heading : {"## What it does\n", "## Why is this bad?\n", "## Example\n", "## Use instead\n"}) {
+    for (std::string_view heading :
+         {"## What it does\n", "## Why is this bad?\n", "## Example\n", "## Use instead\n"}) {
       const std::size_t found = text.find(heading, at);
       EXPECT_NE(found, std::string_view::npos) << meta.code << " lacks (or misorders) " << heading;
       if (found == std::string_view::npos) break;
@@ -230,8 +234,8 @@ TEST(Catalog, EveryRuleHasATriggeringSample) {
       // What users see of each rule is pinned by a golden (tests/golden/golden_test.cc).
       const fs::path golden = fs::path(CALLCHECK_GOLDEN_DIR) / "invalid" / p.filename().replace_extension(".txt");
       EXPECT_TRUE(fs::exists(golden)) << name << " has no golden " << golden << " (CALLCHECK_UPDATE_GOLDEN=1)";
-      const Report report = check(test::read_bytes(p), Source{name, 0, 0, sample_request_line(meta.code)},
-                                   sample_options(meta.code));
+      const Report report =
+          check(test::read_bytes(p), Source{name, 0, 0, sample_request_line(meta.code)}, sample_options(meta.code));
       EXPECT_EQ(test::codes_of(report).count(std::string(meta.code)), 1U) << name << " does not produce " << meta.code;
     }
   }

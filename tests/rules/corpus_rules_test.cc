@@ -2,13 +2,13 @@
 // top folder) through check(), compared with the reviewed table
 // tests/golden/corpus-rules.txt ("file: codes"). The API version comes from
 // the file name (beta-/v1.0-). CALLCHECK_UPDATE_GOLDEN=1 rewrites the table.
-#include <cstdlib>      // std::getenv
-#include <filesystem>   // std::filesystem
-#include <fstream>      // std::ofstream
-#include <map>          // std::map
-#include <sstream>      // std::istringstream
-#include <string>       // std::string
-#include <vector>       // std::vector
+#include <cstdlib>     // std::getenv
+#include <filesystem>  // std::filesystem
+#include <fstream>     // std::ofstream
+#include <map>         // std::map
+#include <sstream>     // std::istringstream
+#include <string>      // std::string
+#include <vector>      // std::vector
 
 #include <callcheck/check.h>
 #include <gtest/gtest.h>

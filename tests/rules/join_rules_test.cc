@@ -18,7 +18,8 @@ namespace {
 const std::string kTenant = "aa67bd4c-8475-432d-bd41-39f255720e0a";
 const std::string kOther = "97009a52-97e9-4290-8f2c-a8ac8925d978";
 const std::string kLong =
-    "https://teams.microsoft.com/l/meetup-join/19%3ameeting_Win6Ydo4wsMijFjZS00ZGVjLTk5MGUtOTRjNWY2NmNkYTFm%40thread.v2/"
+    "https://teams.microsoft.com/l/meetup-join/"
+    "19%3ameeting_Win6Ydo4wsMijFjZS00ZGVjLTk5MGUtOTRjNWY2NmNkYTFm%40thread.v2/"
     "0?context=%7b%22Tid%22%3a%22aa67bd4c-8475-432d-bd41-39f255720e0a%22%2c%22Oid%22%3a%225810cede-f3cc-42eb-b2c1-"
     "e9bd5d53ec96%22%7d";
 const std::string kChannel =
@@ -39,7 +40,8 @@ auto by_id(const std::string &id, const std::string &passcode) -> std::string {
   return R"("meetingInfo": { "@odata.type": "#microsoft.graph.joinMeetingIdMeetingInfo", "joinMeetingId": ")" + id +
          "\"" + (passcode.empty() ? "" : R"(, "passcode": )" + passcode) + " }";
 }
-const std::string kBase = R"("callbackUri": "https://bot.contoso.com/callback", "mediaConfig": { "@odata.type": "#microsoft.graph.serviceHostedMediaConfig" })";
+const std::string kBase =
+    R"("callbackUri": "https://bot.contoso.com/callback", "mediaConfig": { "@odata.type": "#microsoft.graph.serviceHostedMediaConfig" })";
 const std::string kOrg = "5810cede-f3cc-42eb-b2c1-e9bd5d53ec96";
 
 auto body(std::initializer_list<std::string> parts) -> std::string {
@@ -55,8 +57,8 @@ struct Case {
   const char *code;
   bool fires;
   std::string body;
-  std::string join_url;      // "" = none
-  std::string token_tenant;  // "" = none
+  std::string join_url;           // "" = none
+  std::string token_tenant;       // "" = none
   const char *pointer = nullptr;  // where it fires, when it does
   const char *message = nullptr;  // the message id it fires with
 };
@@ -64,21 +66,24 @@ struct Case {
 const std::vector<Case> kCases{
     // CC240 join-url-unusable
     {"CC240", true, kGood, "https://teams.live.com/meet/9322118196691?p=Xq3LmT9vRw2K", "", "", "unusable"},
-    {"CC240", true, kGood, "https://teams.microsoft.com/l/meetup-join/19%3ameeting_x%40thread.v2/0", "", "", "unusable"},
+    {"CC240", true, kGood, "https://teams.microsoft.com/l/meetup-join/19%3ameeting_x%40thread.v2/0", "", "",
+     "unusable"},
     {"CC240", false, kGood, kLong, ""},
     {"CC240", false, kGood, "", ""},
     // CC241 join-url-thread-mismatch
     {"CC241", true, body({chat("19:meeting_OTHER@thread.v2", "0"), organizer(kOrg, kTenant)}), kLong, "",
      "/chatInfo/threadId", "thread-mismatch"},
     {"CC241", true,
-     body({chat("19%3ameeting_Win6Ydo4wsMijFjZS00ZGVjLTk5MGUtOTRjNWY2NmNkYTFm%40thread.v2", "0"), organizer(kOrg, kTenant)}),
+     body({chat("19%3ameeting_Win6Ydo4wsMijFjZS00ZGVjLTk5MGUtOTRjNWY2NmNkYTFm%40thread.v2", "0"),
+           organizer(kOrg, kTenant)}),
      kLong, "", "/chatInfo/threadId", "percent-encoded"},
     {"CC241", false, kGood, kLong, ""},
     {"CC241", false, body({chat("threadId-value", "0"), organizer(kOrg, kTenant)}), kLong, ""},  // CC204's
     {"CC241", false, body({chat("19:meeting_OTHER@thread.v2", "0"), organizer(kOrg, kTenant)}), "", ""},
     {"CC241", false, body({by_id("2414128301281", "\"Nz8DLMLT8b07DrkwkE\"")}), kLong, ""},
     // CC242 join-url-message-mismatch
-    {"CC242", true, body({chat(kThread, "1533758867081"), organizer(kOrg, kTenant)}), kLong, "", "/chatInfo/messageId", "message-id-mismatch"},
+    {"CC242", true, body({chat(kThread, "1533758867081"), organizer(kOrg, kTenant)}), kLong, "", "/chatInfo/messageId",
+     "message-id-mismatch"},
     {"CC242", true,
      body({chat("19:cbee7c1c860e465f8258e3cebf7bee0d@thread.skype", "1533758867081", "1"), organizer(kOrg, kTenant)}),
      kChannel, "", "/chatInfo/replyChainMessageId", "reply-chain-mismatch"},
@@ -86,7 +91,8 @@ const std::vector<Case> kCases{
      body({chat("19:cbee7c1c860e465f8258e3cebf7bee0d@thread.skype", "1533758867081", "1533758867000"),
            organizer(kOrg, kTenant)}),
      kChannel, ""},
-    {"CC242", false, body({chat("19:cbee7c1c860e465f8258e3cebf7bee0d@thread.skype", "1533758867081"), organizer(kOrg, kTenant)}),
+    {"CC242", false,
+     body({chat("19:cbee7c1c860e465f8258e3cebf7bee0d@thread.skype", "1533758867081"), organizer(kOrg, kTenant)}),
      kChannel, ""},  // no replyChainMessageId in the body: nothing to compare
     {"CC242", false, kGood, kLong, ""},
     // CC243 join-url-organizer-mismatch
@@ -97,37 +103,45 @@ const std::vector<Case> kCases{
     // CC244 join-url-tenant-mismatch
     {"CC244", true, body({chat(kThread, "0"), organizer(kOrg, kOther)}), kLong, "",
      "/meetingInfo/organizer/user/tenantId", "organizer-tenant-mismatch"},
-    {"CC244", true, body({chat(kThread, "0"), organizer(kOrg, kTenant), tenant(kOther)}), kLong, "", "/tenantId", "call-tenant-mismatch"},
+    {"CC244", true, body({chat(kThread, "0"), organizer(kOrg, kTenant), tenant(kOther)}), kLong, "", "/tenantId",
+     "call-tenant-mismatch"},
     {"CC244", false, body({chat(kThread, "0"), organizer(kOrg, ""), tenant("AA67BD4C-8475-432D-BD41-39F255720E0A")}),
      kLong, ""},
     {"CC244", false, body({chat(kThread, "0"), organizer(kOrg, kTenant), tenant("tenant-id")}), kLong, ""},  // CC205's
     {"CC244", false, body({by_id("2414128301281", "\"Nz8DLMLT8b07DrkwkE\""), tenant(kOther)}), kShort, ""},
     // CC245 join-url-meeting-id-mismatch
-    {"CC245", true, body({by_id("1234567", "\"Nz8DLMLT8b07DrkwkE\"")}), kShort, "", "/meetingInfo/joinMeetingId", "meeting-id-mismatch"},
-    {"CC245", true, body({by_id("2414128301281", "\"psw123\"")}), kShort, "", "/meetingInfo/passcode", "passcode-mismatch"},
-    {"CC245", true, body({by_id("2414128301281", "\"nz8dlmlt8b07drkwke\"")}), kShort, "", "/meetingInfo/passcode", "passcode-mismatch"},
+    {"CC245", true, body({by_id("1234567", "\"Nz8DLMLT8b07DrkwkE\"")}), kShort, "", "/meetingInfo/joinMeetingId",
+     "meeting-id-mismatch"},
+    {"CC245", true, body({by_id("2414128301281", "\"psw123\"")}), kShort, "", "/meetingInfo/passcode",
+     "passcode-mismatch"},
+    {"CC245", true, body({by_id("2414128301281", "\"nz8dlmlt8b07drkwke\"")}), kShort, "", "/meetingInfo/passcode",
+     "passcode-mismatch"},
     {"CC245", true, body({by_id("2414128301281", "null")}), kShort, "", "/meetingInfo/passcode", "passcode-missing"},
     {"CC245", true, body({by_id("2414128301281", "")}), kShort, "", "/meetingInfo", "passcode-missing"},
     {"CC245", false, body({by_id("2414128301281", "\"Nz8DLMLT8b07DrkwkE\"")}), kShort, ""},
     {"CC245", false, body({by_id("2414128301281", "null")}), "https://teams.microsoft.com/meet/2414128301281", ""},
     // CC246 join-url-not-comparable
-    {"CC246", true, body({R"("targets": [ { "identity": { "user": { "id": "8a34a46b-3d17-4adc-8dce-dc4e7d572698" } } } ])"}),
-     kLong, "", "", "no-meeting"},
-    {"CC246", true, body({by_id("2414128301281", "\"Nz8DLMLT8b07DrkwkE\"")}), kLong, "", "/meetingInfo", "meeting-id-against-thread"},
+    {"CC246", true,
+     body({R"("targets": [ { "identity": { "user": { "id": "8a34a46b-3d17-4adc-8dce-dc4e7d572698" } } } ])"}), kLong,
+     "", "", "no-meeting"},
+    {"CC246", true, body({by_id("2414128301281", "\"Nz8DLMLT8b07DrkwkE\"")}), kLong, "", "/meetingInfo",
+     "meeting-id-against-thread"},
     {"CC246", true, kGood, kShort, "", "/meetingInfo", "thread-against-meeting-id"},
     {"CC246", false, kGood, kLong, ""},
     {"CC246", false, body({by_id("2414128301281", "\"Nz8DLMLT8b07DrkwkE\"")}), kShort, ""},
     {"CC246", false, kGood, "", ""},
     // CC247 tenant-id-mismatch (no link or token needed)
-    {"CC247", true, body({chat(kThread, "0"), organizer(kOrg, kTenant), tenant(kOther)}), "", "", "/tenantId", "tenant-mismatch"},
-    {"CC247", false, body({chat(kThread, "0"), organizer(kOrg, kTenant), tenant("AA67BD4C-8475-432D-BD41-39F255720E0A")}),
-     "", ""},
+    {"CC247", true, body({chat(kThread, "0"), organizer(kOrg, kTenant), tenant(kOther)}), "", "", "/tenantId",
+     "tenant-mismatch"},
+    {"CC247", false,
+     body({chat(kThread, "0"), organizer(kOrg, kTenant), tenant("AA67BD4C-8475-432D-BD41-39F255720E0A")}), "", ""},
     {"CC247", false, body({chat(kThread, "0"), organizer(kOrg, kTenant)}), "", ""},
     {"CC247", false, body({chat(kThread, "0"), organizer(kOrg, kTenant), tenant("tenantId-value")}), "", ""},
     // CC248 token-tenant-mismatch
     {"CC248", true, kGood, "", kOther, "/tenantId", "token-tenant-mismatch"},
-    {"CC248", true, body({R"("targets": [ { "identity": { "user": { "id": "8a34a46b-3d17-4adc-8dce-dc4e7d572698" } } } ])",
-                         tenant(kTenant)}),
+    {"CC248", true,
+     body({R"("targets": [ { "identity": { "user": { "id": "8a34a46b-3d17-4adc-8dce-dc4e7d572698" } } } ])",
+           tenant(kTenant)}),
      "", kOther, "/tenantId", "token-tenant-mismatch"},
     {"CC248", false, kGood, "", "AA67BD4C-8475-432D-BD41-39F255720E0A"},
     {"CC248", false, kGood, "", ""},
@@ -181,7 +195,8 @@ TEST(JoinRules, EveryMessageIdHasACase) {
     for (const std::string_view id : meta.messages) {
       ++ids;
       bool exercised = false;
-      for (const Case &c : kCases) exercised = exercised || (c.code == meta.code && c.message != nullptr && id == c.message);
+      for (const Case &c : kCases)
+        exercised = exercised || (c.code == meta.code && c.message != nullptr && id == c.message);
       EXPECT_TRUE(exercised) << meta.code << " message `" << id << "` has no case that expects it";
     }
   }
@@ -192,7 +207,8 @@ TEST(JoinRules, TheTokensTenantIsNeverPrinted) {
   Options options;
   options.token_tenant = kOther;
   options.join_url = kLong;
-  const Report report = check(body({chat(kThread, "0"), organizer(kOrg, kTenant), tenant(kTenant)}), "join.json", options);
+  const Report report =
+      check(body({chat(kThread, "0"), organizer(kOrg, kTenant), tenant(kTenant)}), "join.json", options);
   ASSERT_EQ(test::codes_of(report).count("CC248"), 1U);
   ASSERT_EQ(test::codes_of(report).count("CC249"), 1U);
   for (const Diagnostic &d : report.diagnostics) {

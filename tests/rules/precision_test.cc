@@ -7,14 +7,14 @@
 // CALLCHECK_UPDATE_GOLDEN=1 rewrites the table, keeping the reasons of the
 // rows that still match and writing "UNREVIEWED" for new ones, which fails
 // the test until a reason replaces it.
-#include <cstdlib>     // std::getenv
-#include <filesystem>  // std::filesystem
-#include <fstream>     // std::ofstream
-#include <map>         // std::map
-#include <sstream>     // std::istringstream
-#include <string>      // std::string
-#include <string_view> // std::string_view
-#include <tuple>       // std::tuple
+#include <cstdlib>      // std::getenv
+#include <filesystem>   // std::filesystem
+#include <fstream>      // std::ofstream
+#include <map>          // std::map
+#include <sstream>      // std::istringstream
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+#include <tuple>        // std::tuple
 
 #include <callcheck/check.h>
 #include <gtest/gtest.h>

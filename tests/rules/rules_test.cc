@@ -39,6 +39,7 @@ struct Case {
 constexpr std::nullptr_t kQuiet = nullptr;
 
 // Pieces of a minimal valid P2P body.
+// clang-format off
 #define CB R"("callbackUri": "https://bot.contoso.com/callback")"
 #define SVC R"("mediaConfig": { "@odata.type": "#microsoft.graph.serviceHostedMediaConfig" })"
 #define USER1 R"({ "identity": { "user": { "id": "8a34a46b-3d17-4adc-8dce-dc4e7d572698" } } })"
@@ -258,6 +259,7 @@ const std::vector<Case> kCases{
     {"CC501", kQuiet, "{" CB "}", ApiVersion::V1, "POST https://graph.microsoft.com/v1.0/communications/calls"},
     {"CC501", kQuiet, "{" CB "}"},
 };
+// clang-format on
 
 // One test per case, named after its rule and counted per rule:
 // Rules/Rule.Case/CC211_invalid_0 fires, Rules/Rule.Case/CC211_valid_0 does
@@ -344,7 +346,8 @@ TEST(Rules, EveryMessageIdHasACase) {
     for (const std::string_view id : meta.messages) {
       ++ids;
       bool exercised = false;
-      for (const Case &c : kCases) exercised = exercised || (c.code == meta.code && !c.expect.quiet() && id == c.expect.message);
+      for (const Case &c : kCases)
+        exercised = exercised || (c.code == meta.code && !c.expect.quiet() && id == c.expect.message);
       EXPECT_TRUE(exercised) << meta.code << " message `" << id << "` has no case that expects it";
     }
   }
@@ -430,12 +433,14 @@ TEST(Rules, NoFindingAdvisesRemovingTenantId) {
              "{" CB ", " SVC ", " CHAT ", " ORG ", " + t + "}",
              "{" CB ", " SVC ", " JOINID ", " + t + "}",
              "{" CB ", " SVC R"(, "chatInfo": { "threadId": "19:meeting_x@thread.v2", )" + t + " }, " ORG "}",
-             "{" CB ", " SVC ", " CHAT R"(, "meetingInfo": { "@odata.type": "#microsoft.graph.organizerMeetingInfo", )" + t +
-                 R"(, "organizer": { )" + t + R"(, "user": { "id": "5810cede-f3cc-42eb-b2c1-e9bd5d53ec96", )" + t +
+             "{" CB ", " SVC ", " CHAT
+             R"(, "meetingInfo": { "@odata.type": "#microsoft.graph.organizerMeetingInfo", )" +
+                 t + R"(, "organizer": { )" + t + R"(, "user": { "id": "5810cede-f3cc-42eb-b2c1-e9bd5d53ec96", )" + t +
                  " } } } }",
-             "{" CB ", " SVC R"(, "source": { )" + t + R"(, "identity": { )" + t + R"(, "application": { "id": "x", )" + t +
-                 R"( } } }, "targets": [ { )" + t + R"(, "identity": { "user": { "id": "x", )" + t + " } } } ] }",
-             "{" CB R"(, "mediaConfig": { "@odata.type": "#microsoft.graph.serviceHostedMediaConfig", )" + t + " }, " P2P "}",
+             "{" CB ", " SVC R"(, "source": { )" + t + R"(, "identity": { )" + t + R"(, "application": { "id": "x", )" +
+                 t + R"( } } }, "targets": [ { )" + t + R"(, "identity": { "user": { "id": "x", )" + t + " } } } ] }",
+             "{" CB R"(, "mediaConfig": { "@odata.type": "#microsoft.graph.serviceHostedMediaConfig", )" + t +
+                 " }, " P2P "}",
              R"({ "Call": {)" CB ", " SVC ", " P2P ", " + t + "} }",
          }) {
       bodies.push_back(body);

@@ -142,10 +142,10 @@ TEST(GraphPermissionTable, SchemaRejectsBrokenTables) {
     "6cbd6bbd665a877560fdefbad74f3bdb5b57af88", "date": "2026-08-07", "licence": "MIT"},
     "resourceAppId": "00000003-0000-0000-c000-000000000000", "withoutId": [], "malformedIds": [], )";
   const std::vector<std::string> broken = {
-      "{" + head + R"("permissions": [{"name": "A.B"}]})",                              // an entry without any id
-      "{" + head + R"("permissions": [{"name": "A.B", "application": "284383ee"}]})",   // not 36 characters
+      "{" + head + R"("permissions": [{"name": "A.B"}]})",                             // an entry without any id
+      "{" + head + R"("permissions": [{"name": "A.B", "application": "284383ee"}]})",  // not 36 characters
       "{" + head + R"("permissions": [{"name": "A.B", "application": "284383ee-7f6e-4e40-a2a8-e85dcb029101",
-                      "role": "x"}]})",                                                   // an unknown member
+                      "role": "x"}]})",                                                // an unknown member
   };
   for (const std::string &text : broken) {
     const Document doc = Document::parse(text, Limits{});
@@ -248,22 +248,34 @@ struct FormatCase {
 
 TEST(AuditReaders, EachFormatIsDetectedByContentAndRead) {
   const std::vector<FormatCase> cases = {
-      {"terraform-plan.json", "terraform-show-json", ReadMethod::Parsed,
+      {"terraform-plan.json",
+       "terraform-show-json",
+       ReadMethod::Parsed,
        {"f6b49018-60ab-4f81-83bd-22caeabfed2d", "a7a681dc-756e-4909-b988-f160edc6655f",
         "fd7ccf6b-3d28-418b-9701-cd10f5cd2fd4", "e1fe6dd8-ba31-4d61-89e7-88639da4683d"},
        {}},
       {"terraform-state.json", "terraform-show-json", ReadMethod::Parsed, {"284383ee-7f6e-4e40-a2a8-e85dcb029101"}, {}},
-      {"calling-bot.tf.json", "terraform-json", ReadMethod::Parsed,
-       {"f6b49018-60ab-4f81-83bd-22caeabfed2d", "Calls.AccessMedia.All"}, {"CC612"}},
+      {"calling-bot.tf.json",
+       "terraform-json",
+       ReadMethod::Parsed,
+       {"f6b49018-60ab-4f81-83bd-22caeabfed2d", "Calls.AccessMedia.All"},
+       {"CC612"}},
       {"arm-template.json", "arm-template", ReadMethod::Parsed, {"284383ee-7f6e-4e40-a2a8-e85dcb029101"}, {"CC612"}},
       {"arm-template-list.json", "arm-template", ReadMethod::Parsed, {"4c277553-8a09-487b-8023-29ee378d8324"}, {}},
-      {"entra-legacy-manifest.json", "entra-legacy-manifest", ReadMethod::Parsed,
+      {"entra-legacy-manifest.json",
+       "entra-legacy-manifest",
+       ReadMethod::Parsed,
        {"f6b49018-60ab-4f81-83bd-22caeabfed2d", "37f7f235-527c-4136-accd-4a02d197296e",
         "7427e0e9-2fba-42fe-b0c0-848c9e6a8182"},
        {}},
-      {"required-resource-accesses.json", "entra-manifest", ReadMethod::Parsed,
-       {"284383ee-7f6e-4e40-a2a8-e85dcb029101", "a7a681dc-756e-4909-b988-f160edc6655f"}, {}},
-      {"teams-manifest-rsc.json", "teams-manifest", ReadMethod::Parsed,
+      {"required-resource-accesses.json",
+       "entra-manifest",
+       ReadMethod::Parsed,
+       {"284383ee-7f6e-4e40-a2a8-e85dcb029101", "a7a681dc-756e-4909-b988-f160edc6655f"},
+       {}},
+      {"teams-manifest-rsc.json",
+       "teams-manifest",
+       ReadMethod::Parsed,
        {"Calls.JoinGroupCalls.Chat", "Calls.AccessMedia.Chat", "Calls.JoinGroupCall.Chat", "MeetingStage.Write.Chat"},
        {}},
       {"broken.json", "unrecognised", ReadMethod::Scanned, {}, {"CC616"}},
@@ -474,16 +486,15 @@ TEST(AuditScanner, HostileInputIsBounded) {
 
 // ---- evaluation ------------------------------------------------------------------------------
 
-auto manifest(const std::vector<std::pair<std::string, std::string>> &entries, const std::string &resource =
-                                                                                    "00000003-0000-0000-c000-000000000000")
-    -> AppFile {
+auto manifest(const std::vector<std::pair<std::string, std::string>> &entries,
+              const std::string &resource = "00000003-0000-0000-c000-000000000000") -> AppFile {
   std::string access;
   for (const auto &[id, type] : entries) {
     access += (access.empty() ? "" : ", ") + std::string(R"({"id": ")") + id + R"(", "type": ")" + type + "\"}";
   }
-  return app_from_text(R"({"requiredResourceAccess": [{"resourceAppId": ")" + resource +
-                           R"(", "resourceAccess": [)" + access + "]}]}",
-                       "app.json");
+  return app_from_text(
+      R"({"requiredResourceAccess": [{"resourceAppId": ")" + resource + R"(", "resourceAccess": [)" + access + "]}]}",
+      "app.json");
 }
 
 const std::string kJoin = "samples/valid/join-private-meeting.json";
@@ -531,9 +542,10 @@ TEST(AuditEvaluate, ExcessIsAWarningAndAnErrorWithStrict) {
 }
 
 TEST(AuditEvaluate, NonCallsPermissionsAreNotEvaluated) {
-  const AuditRun run = audit({manifest({{kJoinRole, "Role"}, {"df021288-bdef-4463-88db-98f22de89214", "Role"},
-                                   {"37f7f235-527c-4136-accd-4a02d197296e", "Scope"}})},
-                        {kJoin});
+  const AuditRun run = audit({manifest({{kJoinRole, "Role"},
+                                        {"df021288-bdef-4463-88db-98f22de89214", "Role"},
+                                        {"37f7f235-527c-4136-accd-4a02d197296e", "Scope"}})},
+                             {kJoin});
   EXPECT_TRUE(run.outcome.summary.excess.empty());
   EXPECT_EQ(set_of(run.outcome.summary.not_evaluated), (std::set<std::string>{"User.Read.All", "openid"}));
   EXPECT_FALSE(has(run, "CC605")) << "OpenID scopes are known";
@@ -561,9 +573,10 @@ TEST(AuditEvaluate, RscInTheTeamsManifestSatisfiesAJoinAndTenantWideStaysAccepte
 }
 
 TEST(AuditEvaluate, WrongTypesAndResourcesAreNotCounted) {
-  const AuditRun run = audit({manifest({{kJoinRole, "Scope"}, {"9c7a330d-35b3-4aa1-963d-cb2b9f927841", "Role"},
-                                   {"a01e73f1-94da-4f6d-9b73-02e4ea65560b", "Role"}})},
-                        {kJoin});
+  const AuditRun run = audit({manifest({{kJoinRole, "Scope"},
+                                        {"9c7a330d-35b3-4aa1-963d-cb2b9f927841", "Role"},
+                                        {"a01e73f1-94da-4f6d-9b73-02e4ea65560b", "Role"}})},
+                             {kJoin});
   EXPECT_TRUE(has(run, "CC604"));
   EXPECT_TRUE(has(run, "CC603"));
   EXPECT_TRUE(has(run, "CC608"));
@@ -613,9 +626,10 @@ TEST(AuditEvaluate, AnUnreadableAppFileStopsTheVerdicts) {
 
 TEST(AuditEvaluate, TheMinimalBlockSatisfiesThePayloadsAndKeepsOtherPermissions) {
   const std::vector<std::string> payloads = valid_samples();
-  const AuditRun run = audit({manifest({{kInitiateRole, "Role"}, {"050b0d28-840a-4ff6-bdf9-cc6221acbc1f", "Role"},
-                                   {"e1fe6dd8-ba31-4d61-89e7-88639da4683d", "Scope"}})},
-                        payloads);
+  const AuditRun run = audit({manifest({{kInitiateRole, "Role"},
+                                        {"050b0d28-840a-4ff6-bdf9-cc6221acbc1f", "Role"},
+                                        {"e1fe6dd8-ba31-4d61-89e7-88639da4683d", "Scope"}})},
+                             payloads);
   ASSERT_FALSE(run.outcome.minimal.empty());
   const AppFile minimal = app_from_text(run.outcome.minimal, "minimal.json");
   EXPECT_EQ(minimal.format, "entra-manifest");
@@ -649,12 +663,12 @@ TEST(AuditEvaluate, TeamsCallingAndAppIdChecks) {
 // with the payloads that model the code manifest.tsv's needed_calls column
 // describes (samples/valid bodies of the same scenarios).
 struct CorpusCase {
-  std::string format;                       // manifest.tsv's format column
-  std::vector<std::string> payloads;        // models of needed_calls
-  std::set<std::string> declared_calls;     // Calls.* the audit counts (Role, or RSC)
+  std::string format;                    // manifest.tsv's format column
+  std::vector<std::string> payloads;     // models of needed_calls
+  std::set<std::string> declared_calls;  // Calls.* the audit counts (Role, or RSC)
   std::set<std::string> missing;
   std::set<std::string> excess;
-  std::multiset<std::string> codes;         // every CC6xx finding except CC601/CC602/CC611
+  std::multiset<std::string> codes;  // every CC6xx finding except CC601/CC602/CC611
 };
 
 // Where the audit and the row's verdict differ, the case says why:
@@ -673,35 +687,64 @@ struct CorpusCase {
 //    tenant-wide permission is missing (the roles live in Entra).
 const std::map<std::string, CorpusCase> kCorpusCases = {
     {"brain-rotter-register-botapp.ps1",
-     {"script", {kJoinApp}, {"Calls.AccessMedia.All", "Calls.JoinGroupCall.All", "Calls.JoinGroupCallAsGuest.All"},
-      {}, {"Calls.JoinGroupCallAsGuest.All"}, {}}},
+     {"script",
+      {kJoinApp},
+      {"Calls.AccessMedia.All", "Calls.JoinGroupCall.All", "Calls.JoinGroupCallAsGuest.All"},
+      {},
+      {"Calls.JoinGroupCallAsGuest.All"},
+      {}}},
     {"comms-samples-recordingbot-az-ad-app-create-output.json",
-     {"az-app-json", {kJoinApp, kGuest}, {},
-      {"Calls.AccessMedia.All", "Calls.JoinGroupCall.All", "Calls.JoinGroupCallAsGuest.All"}, {}, {}}},
+     {"az-app-json",
+      {kJoinApp, kGuest},
+      {},
+      {"Calls.AccessMedia.All", "Calls.JoinGroupCall.All", "Calls.JoinGroupCallAsGuest.All"},
+      {},
+      {}}},
     {"comms-samples-recordingbot-az-permission-add.ps1",
-     {"script", {kJoinApp, kGuest}, {"Calls.AccessMedia.All", "Calls.JoinGroupCall.All", "Calls.JoinGroupCallAsGuest.All"},
-      {}, {}, {}}},
+     {"script",
+      {kJoinApp, kGuest},
+      {"Calls.AccessMedia.All", "Calls.JoinGroupCall.All", "Calls.JoinGroupCallAsGuest.All"},
+      {},
+      {},
+      {}}},
     {"e611-ivr-create-botappregistration.ps1",
-     {"script", {"samples/valid/p2p-app-hosted.json"},
+     {"script",
+      {"samples/valid/p2p-app-hosted.json"},
       {"Calls.AccessMedia.All", "Calls.Initiate.All", "Calls.InitiateGroupCall.All", "Calls.JoinGroupCall.All",
        "Calls.JoinGroupCallAsGuest.All"},
-      {}, {"Calls.InitiateGroupCall.All", "Calls.JoinGroupCall.All", "Calls.JoinGroupCallAsGuest.All"}, {}}},
+      {},
+      {"Calls.InitiateGroupCall.All", "Calls.JoinGroupCall.All", "Calls.JoinGroupCallAsGuest.All"},
+      {}}},
     {"getpennie-setup-bot-app-registration-early.sh",
-     {"script", {kJoin}, {"Calls.AccessMedia.All"}, {"Calls.JoinGroupCall.All"}, {"Calls.AccessMedia.All"},
+     {"script",
+      {kJoin},
+      {"Calls.AccessMedia.All"},
+      {"Calls.JoinGroupCall.All"},
+      {"Calls.AccessMedia.All"},
       {"CC603", "CC605", "CC606"}}},
-    {"getpennie-teams-manifest.json",
-     {"teams-manifest", {kJoin}, {}, {"Calls.JoinGroupCall.All"}, {}, {"CC610"}}},
+    {"getpennie-teams-manifest.json", {"teams-manifest", {kJoin}, {}, {"Calls.JoinGroupCall.All"}, {}, {"CC610"}}},
     {"hamza-bot-calling-meeting-manifest-from-zip.json",
-     {"teams-manifest", {kP2p, "samples/valid/group-call-service-hosted.json", kJoin, "samples/valid/p2p-app-hosted.json"},
-      {}, {"Calls.AccessMedia.All", "Calls.Initiate.All", "Calls.InitiateGroupCall.All", "Calls.JoinGroupCall.All"}, {},
+     {"teams-manifest",
+      {kP2p, "samples/valid/group-call-service-hosted.json", kJoin, "samples/valid/p2p-app-hosted.json"},
+      {},
+      {"Calls.AccessMedia.All", "Calls.Initiate.All", "Calls.InitiateGroupCall.All", "Calls.JoinGroupCall.All"},
+      {},
       {}}},
     {"meeting-fetcher-azure-ad-main-9cd238f.tf",
-     {"terraform-hcl", {}, {"Calls.Initiate.All", "Calls.JoinGroupCall.All"}, {},
-      {"Calls.Initiate.All", "Calls.JoinGroupCall.All"}, {}}},
+     {"terraform-hcl",
+      {},
+      {"Calls.Initiate.All", "Calls.JoinGroupCall.All"},
+      {},
+      {"Calls.Initiate.All", "Calls.JoinGroupCall.All"},
+      {}}},
     {"meeting-fetcher-permissions.json", {"entra-legacy-manifest", {}, {}, {}, {}, {}}},
     {"meeting-fetcher-regrant-bot-app-consent.ps1",
-     {"script", {}, {"Calls.Initiate.All", "Calls.JoinGroupCall.All"}, {},
-      {"Calls.Initiate.All", "Calls.JoinGroupCall.All"}, {"CC605", "CC605"}}},
+     {"script",
+      {},
+      {"Calls.Initiate.All", "Calls.JoinGroupCall.All"},
+      {},
+      {"Calls.Initiate.All", "Calls.JoinGroupCall.All"},
+      {"CC605", "CC605"}}},
     {"meeting-fetcher-teams-app-manifest.json", {"teams-manifest", {}, {}, {}, {}, {}}},
     {"msteams-docs-rsc-chat-manifest-v1.11-fragment.json",
      {"teams-manifest", {kJoinApp}, {"Calls.AccessMedia.Chat", "Calls.JoinGroupCalls.Chat"}, {}, {}, {}}},
@@ -709,18 +752,28 @@ const std::map<std::string, CorpusCase> kCorpusCases = {
      {"teams-manifest", {kJoinApp}, {"Calls.AccessMedia.Chat", "Calls.JoinGroupCalls.Chat"}, {}, {}, {}}},
     {"teams-samples-bot-calling-meeting-manifest-devpreview.json", {"teams-manifest", {}, {}, {}, {}, {}}},
     {"teams-samples-callingbotsample-appmanifest-v1.14.json",
-     {"teams-manifest", {kP2p, "samples/valid/group-call-service-hosted.json", kJoin, "samples/valid/p2p-app-hosted.json"},
-      {}, {"Calls.AccessMedia.All", "Calls.Initiate.All", "Calls.InitiateGroupCall.All", "Calls.JoinGroupCall.All"}, {},
+     {"teams-manifest",
+      {kP2p, "samples/valid/group-call-service-hosted.json", kJoin, "samples/valid/p2p-app-hosted.json"},
+      {},
+      {"Calls.AccessMedia.All", "Calls.Initiate.All", "Calls.InitiateGroupCall.All", "Calls.JoinGroupCall.All"},
+      {},
       {}}},
     {"teams-samples-callingbotsample-manifest-v1.14-rsc.json",
-     {"teams-manifest", {kP2p, "samples/valid/group-call-service-hosted.json", kJoin, "samples/valid/p2p-app-hosted.json"},
-      {}, {"Calls.AccessMedia.All", "Calls.Initiate.All", "Calls.InitiateGroupCall.All", "Calls.JoinGroupCall.All"}, {},
+     {"teams-manifest",
+      {kP2p, "samples/valid/group-call-service-hosted.json", kJoin, "samples/valid/p2p-app-hosted.json"},
+      {},
+      {"Calls.AccessMedia.All", "Calls.Initiate.All", "Calls.InitiateGroupCall.All", "Calls.JoinGroupCall.All"},
+      {},
       {}}},
     {"unattributed-copilot-mcp-quickstart-az-permission-add.sh",
      {"script", {}, {"Calls.AccessMedia.All"}, {}, {"Calls.AccessMedia.All"}, {"CC606", "CC606"}}},
     {"unattributed-teams-bot-transcription-api-access.tf",
-     {"terraform-hcl", {kJoinApp}, {"Calls.AccessMedia.All", "Calls.InitiateGroupCall.All", "Calls.JoinGroupCall.All"},
-      {}, {"Calls.InitiateGroupCall.All"}, {}}},
+     {"terraform-hcl",
+      {kJoinApp},
+      {"Calls.AccessMedia.All", "Calls.InitiateGroupCall.All", "Calls.JoinGroupCall.All"},
+      {},
+      {"Calls.InitiateGroupCall.All"},
+      {}}},
     {"virtual-receptionist-deploy-infrastructure-b8db844-appreg.ps1",
      {"script", {}, {"Calls.Initiate.All"}, {}, {"Calls.Initiate.All"}, {"CC603", "CC603", "CC605"}}},
 };
@@ -783,7 +836,8 @@ TEST_P(AuditCorpusFile, DeclaresWhatItsRowSaysAndTheAuditFindsWhatIsExpected) {
   const AppFile app = read_app_file(test::read_text(kCorpus / row.file), row.file);
   EXPECT_FALSE(app.input_error) << row.file;
   EXPECT_EQ(corpus_format(app.format), row.format) << row.file;
-  EXPECT_EQ(app.method, row.format == "script" || row.format == "terraform-hcl" ? ReadMethod::Scanned : ReadMethod::Parsed);
+  EXPECT_EQ(app.method,
+            row.format == "script" || row.format == "terraform-hcl" ? ReadMethod::Scanned : ReadMethod::Parsed);
   const AuditRun run = audit({app}, c.payloads);
   const AuditSummary &s = run.outcome.summary;
   EXPECT_EQ(calls_only(s.declared), c.declared_calls) << row.file;
@@ -812,10 +866,10 @@ INSTANTIATE_TEST_SUITE_P(Corpus, AuditCorpusFile, ::testing::ValuesIn(manifest_r
 
 TEST(AuditCorpus, OneRepositoryTogether) {
   // GetPenn.ie: the setup script and the Teams manifest of the same bot.
-  const AuditRun run = audit({read_app_file(test::read_text(kCorpus / "getpennie-setup-bot-app-registration-early.sh"),
-                                       "setup.sh"),
-                         read_app_file(test::read_text(kCorpus / "getpennie-teams-manifest.json"), "manifest.json")},
-                        {kJoin});
+  const AuditRun run =
+      audit({read_app_file(test::read_text(kCorpus / "getpennie-setup-bot-app-registration-early.sh"), "setup.sh"),
+             read_app_file(test::read_text(kCorpus / "getpennie-teams-manifest.json"), "manifest.json")},
+            {kJoin});
   EXPECT_EQ(run.outcome.summary.missing, (std::vector<std::string>{"Calls.JoinGroupCall.All"}));
   EXPECT_EQ(run.outcome.summary.excess, (std::vector<std::string>{"Calls.AccessMedia.All"}));
   EXPECT_TRUE(has(run, "CC610"));

@@ -41,12 +41,13 @@ TEST(BaselineTest, WritesSortedEntriesKeyedOnPathCodePointer) {
   unreadable.input_error = true;
   writer.add(unreadable, "gone.json");
   EXPECT_EQ(writer.size(), 3U);
-  EXPECT_EQ(writer.to_json(),
-            "{\n  \"version\": 1,\n  \"entries\": [\n"
-            "    {\"path\": \"a.json\", \"code\": \"CC205\", \"pointer\": \"/targets/0/identity/user/id\", \"count\": 1},\n"
-            "    {\"path\": \"z/p.json\", \"code\": \"CC101\", \"pointer\": \"\", \"count\": 1},\n"
-            "    {\"path\": \"z/p.json\", \"code\": \"CC201\", \"pointer\": \"/b\", \"count\": 2}\n"
-            "  ]\n}\n");
+  EXPECT_EQ(
+      writer.to_json(),
+      "{\n  \"version\": 1,\n  \"entries\": [\n"
+      "    {\"path\": \"a.json\", \"code\": \"CC205\", \"pointer\": \"/targets/0/identity/user/id\", \"count\": 1},\n"
+      "    {\"path\": \"z/p.json\", \"code\": \"CC101\", \"pointer\": \"\", \"count\": 1},\n"
+      "    {\"path\": \"z/p.json\", \"code\": \"CC201\", \"pointer\": \"/b\", \"count\": 2}\n"
+      "  ]\n}\n");
 }
 
 TEST(BaselineTest, EmptyBaselineRoundTrips) {
@@ -97,8 +98,8 @@ TEST(BaselineTest, HidesExactlyTheRecordedFindings) {
   Report r = report({finding("CC101", ""), finding("CC201", "/x"), finding("CC201", "/y"), finding("CC202", "/x")});
   filter.apply(r, "a.json", Options{});
   ASSERT_EQ(r.diagnostics.size(), 2U);
-  EXPECT_EQ(r.diagnostics[0].pointer, "/y");    // other pointer: new
-  EXPECT_EQ(r.diagnostics[1].code, "CC202");    // other rule: new
+  EXPECT_EQ(r.diagnostics[0].pointer, "/y");  // other pointer: new
+  EXPECT_EQ(r.diagnostics[1].code, "CC202");  // other rule: new
   EXPECT_TRUE(filter.stale(Options{}).empty());
 
   Report other = report({finding("CC201", "/x")});
@@ -134,7 +135,7 @@ TEST(BaselineTest, EntriesOfUncheckedFilesOrDisabledRulesAreNotStale) {
   Options no_cc2;
   no_cc2.ignore = {"CC2"};
   Report a = report({});
-  filter.apply(a, "a.json", no_cc2);  // CC201 could not have fired
+  filter.apply(a, "a.json", no_cc2);             // CC201 could not have fired
   EXPECT_TRUE(filter.stale(Options{}).empty());  // and b.json was not checked at all
 
   Options quiet;

@@ -92,15 +92,17 @@ TEST(Classify, GuestJoinToday) {
 }
 
 TEST(Classify, GuestJoinLegacyIdentityProviderNone) {
-  const Classified c = classify_text(body(std::string(kService) + ", " + kOrganizer +
-                                          R"(, "source": {"identity": {"user": {"id": "u", "identityProvider": "None"}}})"));
+  const Classified c =
+      classify_text(body(std::string(kService) + ", " + kOrganizer +
+                         R"(, "source": {"identity": {"user": {"id": "u", "identityProvider": "None"}}})"));
   EXPECT_EQ(c.scenario.kind, CallKind::JoinMeetingAsGuest);
   EXPECT_EQ(c.scenario.evidence, "/source/identity/user/identityProvider");
 }
 
 TEST(Classify, UserWithOtherIdentityProviderIsNoGuest) {
-  const Classified c = classify_text(body(std::string(kService) + ", " + kOrganizer +
-                                          R"(, "source": {"identity": {"user": {"id": "u", "identityProvider": "AAD"}}})"));
+  const Classified c =
+      classify_text(body(std::string(kService) + ", " + kOrganizer +
+                         R"(, "source": {"identity": {"user": {"id": "u", "identityProvider": "AAD"}}})"));
   EXPECT_EQ(c.scenario.kind, CallKind::JoinMeeting);
 }
 
@@ -113,7 +115,8 @@ TEST(Classify, GuestByIdIsAGuestJoin) {
 }
 
 TEST(Classify, MeetingInfoWithTargetsIsAmbiguous) {
-  const Classified c = classify_text(body(std::string(kService) + ", " + kOrganizer + R"(, "targets": [)" + kUser + "]"));
+  const Classified c =
+      classify_text(body(std::string(kService) + ", " + kOrganizer + R"(, "targets": [)" + kUser + "]"));
   EXPECT_EQ(c.scenario.kind, CallKind::Ambiguous);
   EXPECT_EQ(c.scenario.evidence, "/meetingInfo");
   ASSERT_EQ(c.findings.size(), 1U);
@@ -210,13 +213,15 @@ TEST(Classify, StringIdentitiesAreNoIdentities) {
   const Classified pstn = classify_text(
       body(std::string(kService) + R"(, "targets": [{"identity": {"phone": "{\"id\": \"+12345678901\"}"}}])"));
   EXPECT_EQ(pstn.scenario.kind, CallKind::PeerToPeer);
-  const Classified null_phone = classify_text(body(std::string(kService) + R"(, "targets": [{"identity": {"phone": null}}])"));
+  const Classified null_phone =
+      classify_text(body(std::string(kService) + R"(, "targets": [{"identity": {"phone": null}}])"));
   EXPECT_EQ(null_phone.scenario.kind, CallKind::PeerToPeer);
   const Classified guest = classify_text(
       body(std::string(kService) + ", " + kOrganizer + R"(, "source": {"identity": {"guest": "{\"id\": \"g\"}"}})"));
   EXPECT_EQ(guest.scenario.kind, CallKind::JoinMeeting);
-  const Classified real_guest = classify_text(
-      body(std::string(kService) + ", " + kOrganizer + R"(, "source": {"identity": {"guest": {"id": "g", "displayName": "G"}}})"));
+  const Classified real_guest =
+      classify_text(body(std::string(kService) + ", " + kOrganizer +
+                         R"(, "source": {"identity": {"guest": {"id": "g", "displayName": "G"}}})"));
   EXPECT_EQ(real_guest.scenario.kind, CallKind::JoinMeetingAsGuest);
 }
 
@@ -229,15 +234,17 @@ TEST(Classify, WrappedBodyIsRecognisedAndNotAmbiguous) {
     EXPECT_EQ(c.scenario.kind, CallKind::Unknown) << key;
     EXPECT_TRUE(c.findings.empty()) << key;
     EXPECT_EQ(c.scenario.evidence, std::string("/") + key);
-    EXPECT_NE(c.scenario.summary.find(std::string("wrapped in `") + key + "`"), std::string::npos) << c.scenario.summary;
+    EXPECT_NE(c.scenario.summary.find(std::string("wrapped in `") + key + "`"), std::string::npos)
+        << c.scenario.summary;
   }
   const Document doc = Document::parse(R"({"x": {"@odata.type": "#microsoft.graph.call"}})", Limits{});
   EXPECT_EQ(wrapper_key(doc), "x");
   // Not wrappers: a one-member call body, two members, a value with no call member.
-  for (const char *text : {R"({"meetingInfo": {"@odata.type": "#microsoft.graph.organizerMeetingInfo", "organizer": {}}})",
-                           R"({"source": {"identity": {"application": {"id": "a"}}, "callbackUri": "x"}})",
-                           R"({"a": 1, "Call": {"callbackUri": "x"}})", R"({"Call": {"subject": "x"}})",
-                           R"({"Call": [{"callbackUri": "x"}]})", "[]", "{}"}) {
+  for (const char *text :
+       {R"({"meetingInfo": {"@odata.type": "#microsoft.graph.organizerMeetingInfo", "organizer": {}}})",
+        R"({"source": {"identity": {"application": {"id": "a"}}, "callbackUri": "x"}})",
+        R"({"a": 1, "Call": {"callbackUri": "x"}})", R"({"Call": {"subject": "x"}})",
+        R"({"Call": [{"callbackUri": "x"}]})", "[]", "{}"}) {
     EXPECT_EQ(wrapper_key(Document::parse(text, Limits{})), "") << text;
   }
 }

@@ -103,7 +103,7 @@ TEST(ConfigTest, UnknownRulesAreLocated) {
       "\"suppressions\": [{\"files\": \"*\", \"pointer\": \"x\", \"rule\": \"CC999\", \"reason\": \" \"}]\n}");
   ASSERT_EQ(load.errors.size(), 5U);
   for (const Diagnostic &d : load.errors) EXPECT_EQ(d.code, "CC401");
-  EXPECT_EQ(load.errors[0].span.begin.line, 2U);   // the rule name (a key)
+  EXPECT_EQ(load.errors[0].span.begin.line, 2U);  // the rule name (a key)
   EXPECT_EQ(load.errors[0].span.begin.column, 11U);
   EXPECT_EQ(load.errors[0].help, "did you mean `callback-uri-not-https`?");
   EXPECT_EQ(load.errors[1].pointer, "/select/0");  // CC9 is no code's prefix
@@ -113,8 +113,7 @@ TEST(ConfigTest, UnknownRulesAreLocated) {
 }
 
 TEST(ConfigTest, SuppressionNeedsAReason) {
-  const ConfigLoad load =
-      parse_config(R"({"suppressions": [{"files": "*", "pointer": "", "rule": "CC101"}]})");
+  const ConfigLoad load = parse_config(R"({"suppressions": [{"files": "*", "pointer": "", "rule": "CC101"}]})");
   ASSERT_EQ(codes(load.errors), std::vector<std::string>{"CC401"});
   EXPECT_EQ(load.errors[0].pointer, "/suppressions/0");
 }
@@ -198,8 +197,8 @@ TEST(ConfigTest, GlobsLongerThanTheCapAreCC401AtTheEntry) {
   EXPECT_EQ(load.errors[0].span.begin.line, 2U);
   EXPECT_EQ(load.errors[0].span.begin.column, 2U);
   EXPECT_EQ(load.errors[1].pointer, "/suppressions/0/files");
-  EXPECT_TRUE(parse_config("{\"overrides\": [{\"files\": [\"" + std::string(kMaxGlobBytes, 'x') + "\"]}]}")
-                  .errors.empty());
+  EXPECT_TRUE(
+      parse_config("{\"overrides\": [{\"files\": [\"" + std::string(kMaxGlobBytes, 'x') + "\"]}]}").errors.empty());
 }
 
 TEST(ConfigTest, RootAndBaselineArePathsWithPositions) {
@@ -304,8 +303,8 @@ TEST(ConfigResolveTest, LevelsChangeSeverityOrRemoveTheRule) {
 }
 
 TEST(ConfigResolveTest, SelectAndIgnoreByCodeNameAndPrefix) {
-  for (const char *text : {R"({"select": ["CC101"]})", R"({"select": ["missing-required-property"]})",
-                           R"({"select": ["CC10"]})"}) {
+  for (const char *text :
+       {R"({"select": ["CC101"]})", R"({"select": ["missing-required-property"]})", R"({"select": ["CC10"]})"}) {
     const ConfigLoad load = parse_config(text);
     ASSERT_TRUE(load.errors.empty()) << text;
     Options options;
@@ -315,8 +314,8 @@ TEST(ConfigResolveTest, SelectAndIgnoreByCodeNameAndPrefix) {
     EXPECT_EQ(has(r, "CC201"), nullptr) << text;
     EXPECT_EQ(has(r, "CC301"), nullptr) << text;
   }
-  for (const char *text : {R"({"ignore": ["CC201"]})", R"({"ignore": ["undeclared-property"]})",
-                           R"({"ignore": ["CC2"]})"}) {
+  for (const char *text :
+       {R"({"ignore": ["CC201"]})", R"({"ignore": ["undeclared-property"]})", R"({"ignore": ["CC2"]})"}) {
     const ConfigLoad load = parse_config(text);
     ASSERT_TRUE(load.errors.empty()) << text;
     Options options;
@@ -385,7 +384,8 @@ TEST(SuppressionTest, InputValidityCannotBeSuppressed) {
     EXPECT_NE(load.errors[0].message.find("always reported"), std::string::npos);
     EXPECT_EQ(load.errors[0].pointer, "/suppressions/0/rule");
   }
-  for (const char *text : {R"({"ignore": ["CC002"]})", R"({"rules": {"CC005": "off"}})", R"({"rules": {"CC001": "info"}})"}) {
+  for (const char *text :
+       {R"({"ignore": ["CC002"]})", R"({"rules": {"CC005": "off"}})", R"({"rules": {"CC001": "info"}})"}) {
     EXPECT_EQ(parse_config(text).errors.size(), 1U) << text;
   }
   EXPECT_TRUE(parse_config(R"({"ignore": ["CC0"], "select": ["CC001"]})").errors.empty());

@@ -60,9 +60,7 @@ auto options_for(const std::string &name) -> callcheck::Options {
   return options;
 }
 
-TEST(GraphDocsCorpus, HasTheDocumentedNumberOfRequestBodies) {
-  EXPECT_EQ(request_bodies().size(), 84U);
-}
+TEST(GraphDocsCorpus, HasTheDocumentedNumberOfRequestBodies) { EXPECT_EQ(request_bodies().size(), 84U); }
 
 TEST(GraphDocsCorpus, InvalidBodiesAreReportedAtTheTrailingComma) {
   const auto notes = manifest_notes();

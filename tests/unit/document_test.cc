@@ -111,7 +111,8 @@ TEST(Parse, DuplicatePositionsComeFromTheLineIndex) {
   ASSERT_EQ(codes(doc), std::vector<std::string>{"CC002"});
   EXPECT_NE(doc.findings()[0].message.find("first defined at line 2, column 2:"), std::string::npos)
       << doc.findings()[0].message;
-  EXPECT_EQ(doc.span_of_bytes(doc.findings()[0].begin, doc.findings()[0].end).begin.column, 12U);  // after "€" (one column)
+  EXPECT_EQ(doc.span_of_bytes(doc.findings()[0].begin, doc.findings()[0].end).begin.column,
+            12U);  // after "€" (one column)
 }
 
 TEST(Parse, ControlCharactersInDuplicateNamesAreEscaped) {
@@ -130,7 +131,8 @@ TEST(SourceMap, WideContainersAreIndexed) {
   std::string text = "{\"arr\": [";
   for (int i = 0; i < 40; ++i) text += (i ? "," : "") + std::string("{\"v\": ") + std::to_string(i) + "}";
   text += "], \"obj\": {";
-  for (int i = 0; i < 40; ++i) text += (i ? "," : "") + std::string("\"m") + std::to_string(i) + "\": [" + std::to_string(i) + "]";
+  for (int i = 0; i < 40; ++i)
+    text += (i ? "," : "") + std::string("\"m") + std::to_string(i) + "\": [" + std::to_string(i) + "]";
   text += ", \"m7\": 99}}";
   const Document doc = Document::parse(text, Limits{});
   ASSERT_TRUE(doc.has_dom());

@@ -47,9 +47,9 @@ TEST(Closest, PicksTheNearestWithinTheBudget) {
   EXPECT_EQ(closest("calbackUri", names), "callbackUri");
   EXPECT_EQ(closest("target", names), "targets");
   EXPECT_EQ(closest("requestedModality", names), "requestedModalities");
-  EXPECT_EQ(closest("zzz", names), "");        // nothing near
-  EXPECT_EQ(closest("targets", names), "");    // an exact match is not a suggestion
-  EXPECT_EQ(closest("tar", names), "");        // 4 edits: over a short word's budget of 1
+  EXPECT_EQ(closest("zzz", names), "");      // nothing near
+  EXPECT_EQ(closest("targets", names), "");  // an exact match is not a suggestion
+  EXPECT_EQ(closest("tar", names), "");      // 4 edits: over a short word's budget of 1
 }
 
 TEST(Closest, TheFirstOfEquallyNearCandidatesWins) {

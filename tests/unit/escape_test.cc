@@ -25,13 +25,13 @@ TEST(XmlEscape, ReplacesCharactersXmlCannotCarry) {
   EXPECT_EQ(xml_escape("\x01\x08\x0B\x0C\x0E\x1F"), kFffd + kFffd + kFffd + kFffd + kFffd + kFffd);
   EXPECT_EQ(xml_escape("\x1B[31m"), kFffd + "[31m");
   EXPECT_EQ(xml_escape("\xEF\xBF\xBE\xEF\xBF\xBF"), kFffd + kFffd);  // U+FFFE, U+FFFF
-  EXPECT_EQ(xml_escape("\x7F"), "&#x7F;");  // legal in XML 1.0, but a control: a reference
+  EXPECT_EQ(xml_escape("\x7F"), "&#x7F;");                           // legal in XML 1.0, but a control: a reference
 }
 
 TEST(XmlEscape, ReplacesBytesThatAreNotUtf8) {
   EXPECT_EQ(xml_escape("a\xFFz"), "a" + kFffd + "z");
-  EXPECT_EQ(xml_escape("\x80"), kFffd);                  // stray continuation byte
-  EXPECT_EQ(xml_escape("\xC0\xAF"), kFffd + kFffd);      // overlong '/'
+  EXPECT_EQ(xml_escape("\x80"), kFffd);                          // stray continuation byte
+  EXPECT_EQ(xml_escape("\xC0\xAF"), kFffd + kFffd);              // overlong '/'
   EXPECT_EQ(xml_escape("\xED\xA0\x80"), kFffd + kFffd + kFffd);  // surrogate U+D800
   EXPECT_EQ(xml_escape("ab\xE2\x82"), "ab" + kFffd + kFffd);     // truncated
 }
@@ -69,7 +69,9 @@ TEST(XmlCdata, SplitsEveryTerminator) {
 }
 
 TEST(XmlCdata, ReplacesIllegalCharactersAndKeepsUtf8) {
-  EXPECT_EQ(xml_cdata("a\x01" "b"), "<![CDATA[a" + kFffd + "b]]>");
+  EXPECT_EQ(xml_cdata("a\x01"
+                      "b"),
+            "<![CDATA[a" + kFffd + "b]]>");
   EXPECT_EQ(xml_cdata(kUtf8), "<![CDATA[" + kUtf8 + "]]>");
   EXPECT_EQ(xml_cdata("a\tb\nc"), "<![CDATA[a\tb\nc]]>");
 }
@@ -96,7 +98,9 @@ TEST(GithubEscape, NeutralisesOtherControlCharacters) {
 
 TEST(GithubEscape, EscapesC1BidiInvalidBytesAndLegacyCommands) {
   // U+009B (C2 9B) is a one-character CSI; U+202E reverses the text shown.
-  EXPECT_EQ(github_message_escape("a\xC2\x9B" "2Jb"), "a\\u009b2Jb");
+  EXPECT_EQ(github_message_escape("a\xC2\x9B"
+                                  "2Jb"),
+            "a\\u009b2Jb");
   EXPECT_EQ(github_message_escape("\xE2\x80\xAEtxt.exe"), "\\u202etxt.exe");
   EXPECT_EQ(github_property_escape("a\xFF.json"), "a\\xff.json");
   // "##[" is a command anywhere in a line for the runner's legacy parser.
@@ -115,9 +119,11 @@ TEST(Visible, EscapesEveryTerminalControl) {
   EXPECT_EQ(visible("\x1b[31mred\x1b[0m"), "\\x1b[31mred\\x1b[0m");
   EXPECT_EQ(visible(std::string("a\0b\x7f", 4)), "a\\x00b\\x7f");
   EXPECT_EQ(visible("\xC2\x80\xC2\x9B\xC2\x9F"), "\\u0080\\u009b\\u009f");  // C1
-  EXPECT_EQ(visible("\xC2\xA0\xC2\xA9"), "\xC2\xA0\xC2\xA9");                      // NBSP, (c): text
+  EXPECT_EQ(visible("\xC2\xA0\xC2\xA9"), "\xC2\xA0\xC2\xA9");               // NBSP, (c): text
   EXPECT_EQ(visible("\xE2\x80\xAE\xE2\x81\xA6\xD8\x9C\xE2\x80\x8F"), "\\u202e\\u2066\\u061c\\u200f");  // bidi
-  EXPECT_EQ(visible("a\xE2\x80\xA8" "b\xE2\x80\xA9"), "a\\u2028b\\u2029");
+  EXPECT_EQ(visible("a\xE2\x80\xA8"
+                    "b\xE2\x80\xA9"),
+            "a\\u2028b\\u2029");
   EXPECT_EQ(visible("\xEF\xBB\xBF{"), "\\ufeff{");
   EXPECT_EQ(visible("caf\xE9 \xC0\xAF"), "caf\\xe9 \\xc0\\xaf");
   EXPECT_EQ(visible("##[error]x ###[y"), "##\\x5berror]x ###\\x5by");
@@ -168,7 +174,9 @@ TEST(VisibleLine, ColumnsFollowTheEscapes) {
   EXPECT_EQ(bom.offset(99), static_cast<std::uint32_t>(bom.text.size()));
   // A stray continuation byte has the column of what follows (LineIndex
   // counts only lead bytes), and is shown first.
-  const VisibleLine stray = visible_line("a\x80" "b");
+  const VisibleLine stray = visible_line(
+      "a\x80"
+      "b");
   EXPECT_EQ(stray.text, "a\\x80b");
   EXPECT_EQ(stray.offset(2), 1U);
   EXPECT_EQ(stray.offset(3), 6U);
@@ -194,10 +202,14 @@ TEST(JsonString, LiteralEscapesLosslessly) {
 }
 
 TEST(XmlEscape, WritesControlsAsReferences) {
-  EXPECT_EQ(xml_escape("a\xC2\x9B" "b"), "a&#x9B;b");
+  EXPECT_EQ(xml_escape("a\xC2\x9B"
+                       "b"),
+            "a&#x9B;b");
   EXPECT_EQ(xml_escape("\xE2\x80\xAE\xEF\xBB\xBF", true), "&#x202E;&#xFEFF;");
   EXPECT_EQ(xml_escape("##[x]"), "##&#x5B;x]");
-  EXPECT_EQ(xml_cdata("a\xC2\x9B" "b"), "<![CDATA[a]]>&#x9B;<![CDATA[b]]>");
+  EXPECT_EQ(xml_cdata("a\xC2\x9B"
+                      "b"),
+            "<![CDATA[a]]>&#x9B;<![CDATA[b]]>");
   EXPECT_EQ(xml_cdata("##[x"), "<![CDATA[##]]>&#x5B;<![CDATA[x]]>");
   // Line breaks that are data: references, so no line of the file starts
   // with what followed them.
@@ -230,9 +242,12 @@ TEST(WellFormedUtf8, ReplacesEveryIllFormedSequence) {
   using callcheck::detail::well_formed_utf8;
   EXPECT_TRUE(is_well_formed_utf8("plain \xC3\xA9 \xF0\x9F\x93\x9E"));
   EXPECT_FALSE(is_well_formed_utf8("\xFF"));
-  EXPECT_EQ(well_formed_utf8("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
-  EXPECT_EQ(well_formed_utf8("\xC0\xAF"), "\xEF\xBF\xBD\xEF\xBF\xBD");          // overlong
+  EXPECT_EQ(well_formed_utf8("a\xFF"
+                             "b"),
+            "a\xEF\xBF\xBD"
+            "b");
+  EXPECT_EQ(well_formed_utf8("\xC0\xAF"), "\xEF\xBF\xBD\xEF\xBF\xBD");                  // overlong
   EXPECT_EQ(well_formed_utf8("\xED\xB0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // surrogate
-  EXPECT_EQ(well_formed_utf8("\xE2\x82"), "\xEF\xBF\xBD\xEF\xBF\xBD");          // truncated
+  EXPECT_EQ(well_formed_utf8("\xE2\x82"), "\xEF\xBF\xBD\xEF\xBF\xBD");                  // truncated
   EXPECT_EQ(well_formed_utf8("caf\xC3\xA9"), "caf\xC3\xA9");
 }

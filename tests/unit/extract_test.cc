@@ -153,25 +153,25 @@ TEST(ExtractMarkdown, NotificationShapeWithoutAnnotation) {
 
 TEST(ExtractHttp, RequestsHeadersCommentsAndVariables) {
   const std::string text =
-      "@host = https://graph.microsoft.com\n"           // 1
-      "# a comment\n"                                   // 2
-      "GET {{host}}/v1.0/communications/calls/abc\n"    // 3
-      "Authorization: Bearer {{token}}\n"               // 4
-      "\n"                                              // 5
-      "###\n"                                           // 6
-      "// create a call\n"                              // 7
-      "POST {{host}}/v1.0/communications/calls HTTP/1.1\n"  // 8
-      "Content-Type: application/json\n"                // 9
-      "Authorization: Bearer {{token}}\n"               // 10
-      "\n"                                              // 11
-      "{\n"                                             // 12
-      "  \"callbackUri\": \"{{callback}}\",\n"          // 13
-      "  \"tenantId\": {{tenant}}\n"                    // 14
-      "}\n"                                             // 15
-      "\n"                                              // 16
-      "### second\n"                                    // 17
-      "POST https://graph.microsoft.com/beta/app/calls\n"  // 18
-      "\n"                                              // 19
+      "@host = https://graph.microsoft.com\n"                 // 1
+      "# a comment\n"                                         // 2
+      "GET {{host}}/v1.0/communications/calls/abc\n"          // 3
+      "Authorization: Bearer {{token}}\n"                     // 4
+      "\n"                                                    // 5
+      "###\n"                                                 // 6
+      "// create a call\n"                                    // 7
+      "POST {{host}}/v1.0/communications/calls HTTP/1.1\n"    // 8
+      "Content-Type: application/json\n"                      // 9
+      "Authorization: Bearer {{token}}\n"                     // 10
+      "\n"                                                    // 11
+      "{\n"                                                   // 12
+      "  \"callbackUri\": \"{{callback}}\",\n"                // 13
+      "  \"tenantId\": {{tenant}}\n"                          // 14
+      "}\n"                                                   // 15
+      "\n"                                                    // 16
+      "### second\n"                                          // 17
+      "POST https://graph.microsoft.com/beta/app/calls\n"     // 18
+      "\n"                                                    // 19
       "{\"callbackUri\": \"https://bot.contoso.com/cb\"}\n";  // 20
   const auto bodies = extract_http(text, ApiVersion::V1);
   ASSERT_EQ(bodies.size(), 3U);

@@ -28,7 +28,8 @@ auto body(const std::string &members) -> std::string {
          "  \"@odata.type\": \"#microsoft.graph.call\",\n"
          "  \"callbackUri\": \"https://bot.contoso.com/callback\",\n"
          "  \"targets\": [{\"@odata.type\": \"#microsoft.graph.invitationParticipantInfo\", \"identity\": "
-         "{\"@odata.type\": \"#microsoft.graph.identitySet\", \"user\": {\"@odata.type\": \"#microsoft.graph.identity\", "
+         "{\"@odata.type\": \"#microsoft.graph.identitySet\", \"user\": {\"@odata.type\": "
+         "\"#microsoft.graph.identity\", "
          "\"id\": \"8a34a46b-3d17-4adc-8dce-dc4e7d572698\"}}}],\n" +
          members +
          "  \"mediaConfig\": {\"@odata.type\": \"#microsoft.graph.serviceHostedMediaConfig\"},\n"
@@ -80,14 +81,14 @@ TEST_P(RuleFix, FixesExactlyTheSlipAndNothingElse) {
 INSTANTIATE_TEST_SUITE_P(
     Fixes, RuleFix,
     ::testing::Values(
-        Case{"CC001", body("  \"requestedModalities\": [\"audio\",],\n"), body("  \"requestedModalities\": [\"audio\"],\n"),
-             false, false},
+        Case{"CC001", body("  \"requestedModalities\": [\"audio\",],\n"),
+             body("  \"requestedModalities\": [\"audio\"],\n"), false, false},
         // Two trailing commas: the parser stops at the first, the second round fixes the next.
         Case{"CC001", "{\"a\": [1, 2,\n ],\n \"b\": {\"c\": 1 ,  }  ,\n}",
              "{\"a\": [1, 2\n ],\n \"b\": {\"c\": 1   }  \n}", false, false},
         Case{"CC006", "\xEF\xBB\xBF" + body(""), body(""), false, false},
-        Case{"CC104", body("  \"requestedModalities\": [\"Audio\"],\n"), body("  \"requestedModalities\": [\"audio\"],\n"),
-             false, false},
+        Case{"CC104", body("  \"requestedModalities\": [\"Audio\"],\n"),
+             body("  \"requestedModalities\": [\"audio\"],\n"), false, false},
         Case{"CC221", body("  \"requestedModalities\": [\"audio\", \"video\", \"audio\", \"audio\"],\n"),
              body("  \"requestedModalities\": [\"audio\", \"video\"],\n"), false, false},
         Case{"CC221", body("  \"requestedModalities\": [\n    \"audio\",\n    \"audio\"\n  ],\n"),
@@ -96,22 +97,28 @@ INSTANTIATE_TEST_SUITE_P(
              "{\"mediaConfig\": {\"@odata.type\": \"#microsoft.graph.serviceHostedMediaConfig\"}}", false, true},
         Case{"CC201",
              body("  \"source\": {\"identity\": {\"application\": {\"id\": \"x\", \"displayname\": \"Bot\"}}},\n"),
-             body("  \"source\": {\"identity\": {\"application\": {\"id\": \"x\", \"displayName\": \"Bot\"}}},\n"), true,
-             false},
+             body("  \"source\": {\"identity\": {\"application\": {\"id\": \"x\", \"displayName\": \"Bot\"}}},\n"),
+             true, false},
         Case{"CC102",
-             body("").replace(body("").find("serviceHostedMediaConfig\""), 25, "serviceHostedMediaConfig\", \"preFetchMedias\": []"),
-             body("").replace(body("").find("serviceHostedMediaConfig\""), 25, "serviceHostedMediaConfig\", \"preFetchMedia\": []"),
+             body("").replace(body("").find("serviceHostedMediaConfig\""), 25,
+                              "serviceHostedMediaConfig\", \"preFetchMedias\": []"),
+             body("").replace(body("").find("serviceHostedMediaConfig\""), 25,
+                              "serviceHostedMediaConfig\", \"preFetchMedia\": []"),
              true, false},
         Case{"CC216",
-             "{\"source\": {\"identity\": {\"user\": {\"id\": \"8a34a46b-3d17-4adc-8dce-dc4e7d572698\", \"displayName\": "
+             "{\"source\": {\"identity\": {\"user\": {\"id\": \"8a34a46b-3d17-4adc-8dce-dc4e7d572698\", "
+             "\"displayName\": "
              "\"Guest\", \"identityProvider\": \"None\"}}}}",
-             "{\"source\": {\"identity\": {\"guest\": {\"id\": \"8a34a46b-3d17-4adc-8dce-dc4e7d572698\", \"displayName\": "
+             "{\"source\": {\"identity\": {\"guest\": {\"id\": \"8a34a46b-3d17-4adc-8dce-dc4e7d572698\", "
+             "\"displayName\": "
              "\"Guest\"}}}}",
              true, false},
-        Case{"CC223",
-             "{\"chatInfo\": {\"threadId\": \"19%3ameeting_NTg0NmQ3NTctZDVkZC00YzRhLThmNmEtOGQ3M2E0ODdmZDZk%40thread.v2\"}}",
-             "{\"chatInfo\": {\"threadId\": \"19:meeting_NTg0NmQ3NTctZDVkZC00YzRhLThmNmEtOGQ3M2E0ODdmZDZk@thread.v2\"}}",
-             false, false}),
+        Case{
+            "CC223",
+            "{\"chatInfo\": {\"threadId\": "
+            "\"19%3ameeting_NTg0NmQ3NTctZDVkZC00YzRhLThmNmEtOGQ3M2E0ODdmZDZk%40thread.v2\"}}",
+            "{\"chatInfo\": {\"threadId\": \"19:meeting_NTg0NmQ3NTctZDVkZC00YzRhLThmNmEtOGQ3M2E0ODdmZDZk@thread.v2\"}}",
+            false, false}),
     [](const ::testing::TestParamInfo<Case> &info) {
       return std::string(info.param.code) + "_" + std::to_string(info.index);
     });

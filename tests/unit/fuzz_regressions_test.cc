@@ -64,7 +64,10 @@ TEST(FuzzRegressions, PrintedOutputCheckCatchesEveryKindOfControl) {
   EXPECT_GE(violations("  ::stop-commands::t\n", Format::Json), 1U);
   EXPECT_GE(violations("x ##[add-mask]y\n", Format::Text), 1U);
   EXPECT_GE(violations("\x1b[2J\n", Format::Text), 1U);
-  EXPECT_GE(violations("\xC2\x9B" "2J\n", Format::Text), 1U);
+  EXPECT_GE(violations("\xC2\x9B"
+                       "2J\n",
+                       Format::Text),
+            1U);
   EXPECT_GE(violations("\xE2\x80\xAE\n", Format::Text), 1U);
   EXPECT_GE(violations("\xFF\n", Format::Text), 1U);
   EXPECT_GE(violations("plain line\n", Format::Github), 1U);

@@ -19,15 +19,15 @@ TEST(GitGlob, BracketsEscapesAndStars) {
   EXPECT_FALSE(git("tmp[0-9].json", "tmpa.json"));
   EXPECT_TRUE(git("tmp[!0-9].json", "tmpa.json"));
   EXPECT_TRUE(git("[[:upper:]]ase", "Case"));
-  EXPECT_FALSE(git("a[/]b", "a/b"));           // never '/'
+  EXPECT_FALSE(git("a[/]b", "a/b"));  // never '/'
   EXPECT_TRUE(git("lit\\*.json", "lit*.json"));
   EXPECT_FALSE(git("lit\\*.json", "litx.json"));
-  EXPECT_TRUE(git("a**b", "axxb"));             // not a whole segment: a plain `*`
+  EXPECT_TRUE(git("a**b", "axxb"));  // not a whole segment: a plain `*`
   EXPECT_FALSE(git("a**b", "ax/xb"));
   EXPECT_TRUE(git("a/**/b", "a/b"));
   EXPECT_TRUE(git("a/**/b", "a/x/y/b"));
   EXPECT_TRUE(git("a/**", "a/x/y"));
-  EXPECT_FALSE(git("tmp[0-9", "tmp[0-9"));      // unclosed: matches nothing, as wildmatch
+  EXPECT_FALSE(git("tmp[0-9", "tmp[0-9"));  // unclosed: matches nothing, as wildmatch
   EXPECT_FALSE(git("[[:nope:]]", "n"));
   // The config syntax keeps `[` literal and `**` crossing folders.
   EXPECT_TRUE(Glob("a[1].json").match("a[1].json"));
@@ -77,7 +77,8 @@ auto chain_of(std::string_view text) -> IgnoreChain {
 }
 
 TEST(Ignore, GitignoreLines) {
-  const IgnoreChain c = chain_of("# comment\n\n*.log\n!keep.log\n/top.json\nonly/\n\\#hash\n\\!bang\nsp\\ \ntrail   \nd/e\n");
+  const IgnoreChain c =
+      chain_of("# comment\n\n*.log\n!keep.log\n/top.json\nonly/\n\\#hash\n\\!bang\nsp\\ \ntrail   \nd/e\n");
   EXPECT_TRUE(ignored(c, "/r/a/x.log", false));
   EXPECT_FALSE(ignored(c, "/r/a/keep.log", false));
   EXPECT_TRUE(ignored(c, "/r/top.json", false));
@@ -89,7 +90,7 @@ TEST(Ignore, GitignoreLines) {
   EXPECT_TRUE(ignored(c, "/r/sp ", false));
   EXPECT_TRUE(ignored(c, "/r/trail", false));
   EXPECT_TRUE(ignored(c, "/r/d/e", false));
-  EXPECT_FALSE(ignored(c, "/r/x/d/e", false));  // a middle '/' anchors too
+  EXPECT_FALSE(ignored(c, "/r/x/d/e", false));      // a middle '/' anchors too
   EXPECT_FALSE(ignored(c, "/other/x.log", false));  // outside the file's folder
 }
 

@@ -187,8 +187,8 @@ TEST(HostileDuplicates, AMegabyteOfIdenticalKeysIsOneFindingPerObject) {
   }
   // The first object's duplicate is at its second key, and names the first.
   ASSERT_FALSE(report.diagnostics.empty());
-  const callcheck::Diagnostic &first = report.diagnostics.front().code == "CC002" ? report.diagnostics.front()
-                                                                                 : report.diagnostics.at(1);
+  const callcheck::Diagnostic &first =
+      report.diagnostics.front().code == "CC002" ? report.diagnostics.front() : report.diagnostics.at(1);
   EXPECT_EQ(first.span.begin.column, 9U);
   EXPECT_NE(first.message.find("line 1, column 3:"), std::string::npos) << first.message;
 }
@@ -242,8 +242,8 @@ auto malformed_targets(std::size_t n) -> std::string {
   // Each target's id is one hex digit short of a GUID: a CC205 warning each.
   std::string targets;
   for (std::size_t i = 0; i < n; ++i) {
-    targets += (i ? "," : "") + std::string(R"({"identity":{"user":{"id":"8a34a46b-3d17-4adc-8dce-)") +
-               fmt_index(i) + R"("}}})";
+    targets += (i ? "," : "") + std::string(R"({"identity":{"user":{"id":"8a34a46b-3d17-4adc-8dce-)") + fmt_index(i) +
+               R"("}}})";
   }
   return R"({"callbackUri":"https://bot.contoso.com/cb","mediaConfig":{"@odata.type":"#microsoft.graph.serviceHostedMediaConfig"},"targets":[)" +
          targets + "]}";
@@ -278,7 +278,8 @@ TEST(HostileCap, AnOmittedErrorStillDecidesWorst) {
   limits.max_findings = 5;
   const callcheck::Report report = run(text, limits);
   ASSERT_EQ(report.diagnostics.size(), 5U);
-  for (const auto &d : report.diagnostics) EXPECT_NE(d.severity, callcheck::Severity::Error) << d.code << " " << d.message;
+  for (const auto &d : report.diagnostics)
+    EXPECT_NE(d.severity, callcheck::Severity::Error) << d.code << " " << d.message;
   EXPECT_GT(report.omitted, 0U);
   EXPECT_EQ(report.omitted_worst, callcheck::Severity::Error);
   EXPECT_EQ(report.worst(), callcheck::Severity::Error);
@@ -303,8 +304,9 @@ auto rule_seconds(const std::string &code, const std::string &text, std::size_t 
   EXPECT_TRUE(doc.has_dom());
   const callcheck::Scenario scenario;
   const std::vector<callcheck::detail::Finding> schema;
-  const callcheck::detail::RuleContext context{doc, callcheck::detail::Navigator::for_call(callcheck::ApiVersion::V1),
-                                               scenario, callcheck::ApiVersion::V1, "", schema};
+  const callcheck::detail::RuleContext context{
+      doc,   callcheck::detail::Navigator::for_call(callcheck::ApiVersion::V1), scenario, callcheck::ApiVersion::V1, "",
+      schema};
   for (const callcheck::detail::Rule *rule : callcheck::detail::builtin_rules()) {
     if (rule->meta().code != code) continue;
     callcheck::detail::DiagnosticSink sink;
@@ -404,11 +406,13 @@ auto hostile_inputs() -> std::vector<std::pair<std::string, std::string>> {
       {"deep-unclosed", std::string(200'000, '[')},
       {"deep-objects", repeat("{\"a\":", 100'000)},
       {"deep-64", nested_arrays(64)},
-      {"long-callback", replace_once(good, "https://bot.contoso.com/callback", "https://bot.contoso.com/" + big.substr(24))},
+      {"long-callback",
+       replace_once(good, "https://bot.contoso.com/callback", "https://bot.contoso.com/" + big.substr(24))},
       {"long-target-id", replace_once(good, "8e5b5f8e-6e0b-4b5b-9c2a-3e4b1f6d7a8c", big)},
       {"long-display-name", replace_once(good, "\"John\"", "\"" + big + "\"")},
       {"long-value-over", replace_once(good, "\"John\"", "\"" + big + "b\"")},
-      {"long-key", replace_once(good, "\"requestedModalities\"", "\"" + std::string(256, 'k') + "\":1,\"requestedModalities\"")},
+      {"long-key",
+       replace_once(good, "\"requestedModalities\"", "\"" + std::string(256, 'k') + "\":1,\"requestedModalities\"")},
       // Thousands, not the 10,000 allowed: a finding per element is still
       // quadratic in later stages (span lookups, schema_reported), which would
       // make this test slow rather than prove anything more.

@@ -3,10 +3,10 @@
 // round trip link -> body -> check() clean and matching its own link.
 #include <gtest/gtest.h>
 
-#include <set>        // std::set
-#include <string>     // std::string
-#include <utility>    // std::pair
-#include <vector>     // std::vector
+#include <set>      // std::set
+#include <string>   // std::string
+#include <utility>  // std::pair
+#include <vector>   // std::vector
 
 #include "callcheck/callcheck.h"
 #include "document/document.h"
@@ -23,7 +23,7 @@ struct Shape {
   std::string url;
   JoinLinkShape shape;
   TeamsCloud cloud;
-  const char *thread;     // nullptr for short links
+  const char *thread;  // nullptr for short links
   const char *message;
   const char *organizer;
   const char *tenant;
@@ -34,8 +34,10 @@ struct Shape {
 const std::vector<Shape> &shapes() {
   static const std::vector<Shape> list{
       {"scheduled", "OfficeDev/microsoft-teams-library-js#2844 (joinUrl of an event)",
-       "https://teams.microsoft.com/l/meetup-join/19%3ameeting_MjMzMjI5Y2UtOTg0ZS00MDAzLTkxODQtM2UzOWM2NDAxNGZa%40thread."
-       "v2/0?context=%7b%22Tid%22%3a%22d8aac164-b245-4e76-bb74-4ce8054a03aa%22%2c%22Oid%22%3a%221a603d8d-1158-45c0-b331-"
+       "https://teams.microsoft.com/l/meetup-join/"
+       "19%3ameeting_MjMzMjI5Y2UtOTg0ZS00MDAzLTkxODQtM2UzOWM2NDAxNGZa%40thread."
+       "v2/"
+       "0?context=%7b%22Tid%22%3a%22d8aac164-b245-4e76-bb74-4ce8054a03aa%22%2c%22Oid%22%3a%221a603d8d-1158-45c0-b331-"
        "b586e8bbf0aa%22%7d",
        JoinLinkShape::MeetupJoin, TeamsCloud::Global,
        "19:meeting_MjMzMjI5Y2UtOTg0ZS00MDAzLTkxODQtM2UzOWM2NDAxNGZa@thread.v2", "0",
@@ -67,14 +69,16 @@ const std::vector<Shape> &shapes() {
        "1509579179399", "550fae72-d251-43ec-868c-373732c27000", "72f988bf-86f1-41af-91ab-2d7cd011db00", nullptr,
        nullptr},
       {"cloud-microsoft", "the teams.cloud.microsoft domain (link detectors in public repositories)",
-       "https://teams.cloud.microsoft/l/meetup-join/19%3Ameeting_ZTg0YzAtOGVmZjQtNDAwMC04MDAwLTAwMDAwMDAwMDAwMA%40thread."
+       "https://teams.cloud.microsoft/l/meetup-join/"
+       "19%3Ameeting_ZTg0YzAtOGVmZjQtNDAwMC04MDAwLTAwMDAwMDAwMDAwMA%40thread."
        "v2/0?context=%7B%22Tid%22%3A%2200a1b2c3-d4e5-4f60-8a9b-0c1d2e3f4a5b%22%2C%22Oid%22%3A%22b1c2d3e4-f5a6-4b7c-"
        "8d9e-0f1a2b3c4d5e%22%7D",
        JoinLinkShape::MeetupJoin, TeamsCloud::Global,
        "19:meeting_ZTg0YzAtOGVmZjQtNDAwMC04MDAwLTAwMDAwMDAwMDAwMA@thread.v2", "0",
        "b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e", "00a1b2c3-d4e5-4f60-8a9b-0c1d2e3f4a5b", nullptr, nullptr},
       {"live-event", "a Teams live event link (IsBroadcastMeeting, btype, role)",
-       "https://teams.microsoft.com/l/meetup-join/19%3ameeting_ODE5M2UyY2MtZDMxZS00MTNkLWE1ZDItNzUyNDI4OWJlY2zz%40thread."
+       "https://teams.microsoft.com/l/meetup-join/"
+       "19%3ameeting_ODE5M2UyY2MtZDMxZS00MTNkLWE1ZDItNzUyNDI4OWJlY2zz%40thread."
        "v2/0?context=%7b%22Tid%22%3a%22f7a17af6-1c5c-4a36-aa8b-f5be247aa400%22%2c%22Oid%22%3a%227e47b779-9638-4f49-"
        "b6ba-be9fda179100%22%2c%22IsBroadcastMeeting%22%3atrue%7d&btype=a&role=a",
        JoinLinkShape::MeetupJoin, TeamsCloud::Global,
@@ -119,21 +123,23 @@ const std::vector<Shape> &shapes() {
        "19:meeting_NDUzNTI4ZTMtNDYzMS00N2U2LWJjMmUtOGZlMmViNjExZTzz@thread.v2", "0",
        "1e7b4c3d-880e-41fd-8c49-e1fcd9c08500", "9c9bcd11-977a-4e9c-a9a0-bc734090160a", nullptr, nullptr},
       {"short", "microsoft-graph-comms-samples#829, #847, PR #858",
-       "https://teams.microsoft.com/meet/2414128301200?p=NzhDLMLT8b07DrkwXY", JoinLinkShape::MeetId,
-       TeamsCloud::Global, nullptr, nullptr, nullptr, nullptr, "2414128301200", "NzhDLMLT8b07DrkwXY"},
+       "https://teams.microsoft.com/meet/2414128301200?p=NzhDLMLT8b07DrkwXY", JoinLinkShape::MeetId, TeamsCloud::Global,
+       nullptr, nullptr, nullptr, nullptr, "2414128301200", "NzhDLMLT8b07DrkwXY"},
       {"short-launcher", "Meeting-BaaS/meet-teams-bot#210 (the short link's redirect target)",
-       "https://teams.microsoft.com/dl/launcher/launcher.html?url=%2F_%23%2Fmeet%2F2345678901200%3Fp%3DAbCdEf123%26anon%"
+       "https://teams.microsoft.com/dl/launcher/"
+       "launcher.html?url=%2F_%23%2Fmeet%2F2345678901200%3Fp%3DAbCdEf123%26anon%"
        "3Dtrue&type=meet&deeplinkId=2515&directDl=true&msLaunch=true&enableMobilePage=true",
-       JoinLinkShape::MeetIdHash, TeamsCloud::Global, nullptr, nullptr, nullptr, nullptr, "2345678901200",
-       "AbCdEf123"},
-      {"short-gov", "a short link on the GCC High host",
-       "https://gov.teams.microsoft.us/meet/2468013579100?p=Ab12Cd34", JoinLinkShape::MeetId,
-       TeamsCloud::UsGovGccHigh, nullptr, nullptr, nullptr, nullptr, "2468013579100", "Ab12Cd34"},
+       JoinLinkShape::MeetIdHash, TeamsCloud::Global, nullptr, nullptr, nullptr, nullptr, "2345678901200", "AbCdEf123"},
+      {"short-gov", "a short link on the GCC High host", "https://gov.teams.microsoft.us/meet/2468013579100?p=Ab12Cd34",
+       JoinLinkShape::MeetId, TeamsCloud::UsGovGccHigh, nullptr, nullptr, nullptr, nullptr, "2468013579100",
+       "Ab12Cd34"},
   };
   return list;
 }
 
-auto opt(const char *s) -> std::optional<std::string> { return s == nullptr ? std::nullopt : std::optional(std::string(s)); }
+auto opt(const char *s) -> std::optional<std::string> {
+  return s == nullptr ? std::nullopt : std::optional(std::string(s));
+}
 
 TEST(JoinUrl, EveryShapeSeenInPublicThreads) {
   for (const Shape &s : shapes()) {
@@ -249,7 +255,9 @@ TEST(JoinUrl, EveryRefusalHasItsError) {
       {"https://teams.microsoft.com/meet/2414128301200?p=a%20b", JoinUrlError::InvalidPasscode},
       // Raw bytes: blanks inside, controls, non-ASCII.
       {"https://teams.microsoft.com/l/meetup-join/19:meeting abc@thread.v2/0", JoinUrlError::InvalidCharacter},
-      {"https://teams.microsoft.com/l/meetup-join/19:meeting\x01" "abc@thread.v2/0", JoinUrlError::InvalidCharacter},
+      {"https://teams.microsoft.com/l/meetup-join/19:meeting\x01"
+       "abc@thread.v2/0",
+       JoinUrlError::InvalidCharacter},
       {"https://teams.microsoft.com/l/meetup-join/19:m\xc3\xa9@thread.v2/0", JoinUrlError::InvalidCharacter},
       // microsoft-graph-comms-samples#558: the context's ids replaced by placeholders.
       {with_context("%7b%22Tid%22{{tid goes here}}Oid%22%3a{{oid goes here}}"), JoinUrlError::InvalidCharacter},
@@ -303,7 +311,8 @@ TEST(JoinUrl, EveryRefusalHasItsError) {
       {"https://teams.microsoft.com/dl/launcher/launcher.html?url=%2Fdl%2Flauncher%2Flauncher.html%3Furl%3D%252F_%"
        "2523%252Fmeet%252F2414128301200",
        JoinUrlError::NestedWrapper},
-      {"https://teams.microsoft.com/dl/launcher/launcher.html?url=%2F_%23%2Fl%2Fchat%2F0%2F0", JoinUrlError::UnknownShape},
+      {"https://teams.microsoft.com/dl/launcher/launcher.html?url=%2F_%23%2Fl%2Fchat%2F0%2F0",
+       JoinUrlError::UnknownShape},
   };
   std::set<JoinUrlError> seen;
   for (const auto &[url, expected] : cases) {

@@ -32,9 +32,9 @@ auto is_parse_code(const std::string &code) -> bool { return code.size() == 5 &&
 const std::set<std::string> kSyntaxCodes = {"CC001", "CC003", "CC004", "CC005", "CC007"};
 
 struct Outcome {
-  bool reject = false;            // any parse-layer finding of error severity
-  std::set<std::string> codes;    // parse-layer codes found
-  bool positions_ok = true;       // every parse-layer finding has line, column >= 1
+  bool reject = false;          // any parse-layer finding of error severity
+  std::set<std::string> codes;  // parse-layer codes found
+  bool positions_ok = true;     // every parse-layer finding has line, column >= 1
   auto operator==(const Outcome &o) const -> bool { return reject == o.reject && codes == o.codes; }
 };
 

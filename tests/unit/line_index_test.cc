@@ -27,7 +27,7 @@ TEST(LineIndex, AsciiLinesAndColumns) {
   EXPECT_EQ(at(index, 3), LC(2, 1));
   EXPECT_EQ(at(index, 6), LC(3, 1));  // the empty line
   EXPECT_EQ(at(index, 7), LC(4, 1));
-  EXPECT_EQ(at(index, 8), LC(4, 2));  // the end of the text
+  EXPECT_EQ(at(index, 8), LC(4, 2));     // the end of the text
   EXPECT_EQ(at(index, 1000), LC(4, 2));  // past it: clamped
 }
 
@@ -44,8 +44,8 @@ TEST(LineIndex, CrlfAndTabs) {
   const std::string text = "{\r\n\t\"a\": 1\r\n}";
   const LineIndex index(text);
   EXPECT_EQ(index.line_count(), 3U);
-  EXPECT_EQ(at(index, 3), LC(2, 1));  // the TAB
-  EXPECT_EQ(at(index, 4), LC(2, 2));  // one column for it
+  EXPECT_EQ(at(index, 3), LC(2, 1));            // the TAB
+  EXPECT_EQ(at(index, 4), LC(2, 2));            // one column for it
   EXPECT_EQ(index.line_text(2), "\t\"a\": 1");  // without its CR LF
   EXPECT_EQ(index.line_text(3), "}");
 }
@@ -79,7 +79,9 @@ TEST(LineIndex, CodePointsAcrossBlocksAndLines) {
 
 TEST(LineIndex, AStrayContinuationByteIsNotAColumn) {
   // Invalid UTF-8 is reported elsewhere (CC003); its positions still advance sanely.
-  const std::string text = "a\x80" "b";
+  const std::string text =
+      "a\x80"
+      "b";
   const LineIndex index(text);
   EXPECT_EQ(at(index, 1), LC(1, 2));
   EXPECT_EQ(at(index, 2), LC(1, 2));  // the stray byte takes no column of its own

@@ -35,7 +35,7 @@ TEST(Navigator, TheRootIsTheCreateCallSchema) {
   EXPECT_TRUE(Navigator::has_property(nav.root(), "callbackUri"));
   EXPECT_FALSE(Navigator::has_property(nav.root(), "callbackUrl"));
   EXPECT_TRUE(contains(Navigator::property_names(nav.root()), "targets"));
-  EXPECT_TRUE(Navigator::is_open(nav.root()));  // call accepts undeclared members (x-callcheck-open)
+  EXPECT_TRUE(Navigator::is_open(nav.root()));            // call accepts undeclared members (x-callcheck-open)
   EXPECT_EQ(&Navigator::for_call(ApiVersion::V1), &nav);  // built once per process
   EXPECT_NE(&Navigator::for_call(ApiVersion::Beta), &nav);
 }
@@ -55,7 +55,8 @@ TEST(Navigator, RefsAreFollowedThroughArraysAndMembers) {
 
 TEST(Navigator, ThePolymorphicSlotFollowsItsOdataType) {
   const Navigator &nav = Navigator::for_call(ApiVersion::V1);
-  const Document service = parse(R"({ "mediaConfig": { "@odata.type": "#microsoft.graph.serviceHostedMediaConfig" } })");
+  const Document service =
+      parse(R"({ "mediaConfig": { "@odata.type": "#microsoft.graph.serviceHostedMediaConfig" } })");
   const auto s = nav.at(service, "/mediaConfig");
   EXPECT_EQ(Navigator::type_name(s), "serviceHostedMediaConfig");
   EXPECT_TRUE(Navigator::has_property(s, "preFetchMedia"));
@@ -66,8 +67,8 @@ TEST(Navigator, ThePolymorphicSlotFollowsItsOdataType) {
   EXPECT_EQ(Navigator::type_name(a), "appHostedMediaConfig");
   EXPECT_TRUE(Navigator::has_property(a, "blob"));
   // The slot itself names the types it accepts, with and without '#'.
-  const auto values = Navigator::discriminator_values(Navigator::deref(
-      Navigator::for_call(ApiVersion::V1).member(nav.root(), service.root(), "mediaConfig")));
+  const auto values = Navigator::discriminator_values(
+      Navigator::deref(Navigator::for_call(ApiVersion::V1).member(nav.root(), service.root(), "mediaConfig")));
   EXPECT_TRUE(contains(values, "#microsoft.graph.appHostedMediaConfig"));
   EXPECT_TRUE(contains(values, "#microsoft.graph.serviceHostedMediaConfig"));
 }
@@ -88,9 +89,9 @@ TEST(Navigator, EnumsAndTypesOfLeaves) {
 TEST(Navigator, WhatNoSchemaGovernsIsEmpty) {
   const Document doc = parse(R"({ "targets": [ 1 ], "x": { "y": 1 } })");
   const Navigator &nav = Navigator::for_call(ApiVersion::V1);
-  EXPECT_FALSE(nav.at(doc, "/nosuch"));        // no such value
-  EXPECT_FALSE(nav.at(doc, "/targets/5"));     // past the end
-  EXPECT_FALSE(nav.at(doc, "/x/y"));           // an undeclared member's children
+  EXPECT_FALSE(nav.at(doc, "/nosuch"));     // no such value
+  EXPECT_FALSE(nav.at(doc, "/targets/5"));  // past the end
+  EXPECT_FALSE(nav.at(doc, "/x/y"));        // an undeclared member's children
   EXPECT_FALSE(nav.at(doc, "not a pointer"));
   EXPECT_EQ(Navigator::type_name({}), "");
   EXPECT_TRUE(Navigator::property_names({}).empty());

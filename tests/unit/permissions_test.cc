@@ -317,13 +317,25 @@ TEST(RequiredScopes, PerKind) {
       {&kPstn, ApiVersion::Beta, CallKind::PeerToPeerPstn, {"Calls.Initiate.All"}, {}},
       {&kGroupService, ApiVersion::V1, CallKind::GroupCall, {"Calls.InitiateGroupCall.All"}, {}},
       {&kGroupApp, ApiVersion::V1, CallKind::GroupCall, {"Calls.AccessMedia.All", "Calls.InitiateGroupCall.All"}, {}},
-      {&kJoinService, ApiVersion::V1, CallKind::JoinMeeting, {"Calls.JoinGroupCall.All"},
+      {&kJoinService,
+       ApiVersion::V1,
+       CallKind::JoinMeeting,
+       {"Calls.JoinGroupCall.All"},
        {"Calls.JoinGroupCalls.Chat"}},
-      {&kJoinService, ApiVersion::Beta, CallKind::JoinMeeting, {"Calls.JoinGroupCall.All"},
+      {&kJoinService,
+       ApiVersion::Beta,
+       CallKind::JoinMeeting,
+       {"Calls.JoinGroupCall.All"},
        {"Calls.JoinGroupCalls.Chat"}},
-      {&kJoinApp, ApiVersion::Beta, CallKind::JoinMeeting, {"Calls.AccessMedia.All", "Calls.JoinGroupCall.All"},
+      {&kJoinApp,
+       ApiVersion::Beta,
+       CallKind::JoinMeeting,
+       {"Calls.AccessMedia.All", "Calls.JoinGroupCall.All"},
        {"Calls.AccessMedia.Chat", "Calls.JoinGroupCalls.Chat"}},
-      {&kJoinById, ApiVersion::Beta, CallKind::JoinMeetingById, {"Calls.JoinGroupCall.All"},
+      {&kJoinById,
+       ApiVersion::Beta,
+       CallKind::JoinMeetingById,
+       {"Calls.JoinGroupCall.All"},
        {"Calls.JoinGroupCalls.Chat"}},
       {&kGuest, ApiVersion::V1, CallKind::JoinMeetingAsGuest, {"Calls.JoinGroupCallAsGuest.All"}, {}},
       {&kNeither, ApiVersion::V1, CallKind::Ambiguous, {}, {}},
@@ -419,8 +431,9 @@ TEST(CheckGranted, ResourceSpecificConsentSatisfiesAJoin) {
   EXPECT_EQ(codes(granted_findings(kJoinApp, ApiVersion::Beta, {"Calls.JoinGroupCalls.Chat"})),
             std::vector<std::string>{"CC302"});
   EXPECT_TRUE(granted_findings(kJoinService, ApiVersion::V1, {"Calls.JoinGroupCalls.Chat"}).empty());
-  EXPECT_TRUE(granted_findings(kJoinService, ApiVersion::V1, {"Calls.ReportSyntheticMedia.All", "Calls.JoinGroupCall.All"})
-                  .empty())
+  EXPECT_TRUE(
+      granted_findings(kJoinService, ApiVersion::V1, {"Calls.ReportSyntheticMedia.All", "Calls.JoinGroupCall.All"})
+          .empty())
       << "Calls.ReportSyntheticMedia.All is a known permission (no CC304)";
   const std::vector<Finding> v1 = granted_findings(kJoinService, ApiVersion::V1, {});
   ASSERT_EQ(codes(v1), std::vector<std::string>{"CC302"});
@@ -514,8 +527,10 @@ auto strip_trailing_commas(const std::string &text) -> std::string {
     const char c = text[i];
     if (in_string) {
       out.push_back(c);
-      if (c == '\\' && i + 1 < text.size()) out.push_back(text[++i]);
-      else if (c == '"') in_string = false;
+      if (c == '\\' && i + 1 < text.size())
+        out.push_back(text[++i]);
+      else if (c == '"')
+        in_string = false;
       continue;
     }
     if (c == '"') in_string = true;
@@ -570,35 +585,68 @@ const std::vector<Decision> kDecisions = {
     {"responses/*", false, CallKind::Unknown, {}, "not checked", "201 Created response bodies, not requests"},
     {"notifications/*", false, CallKind::Unknown, {}, "not checked", "commsNotifications POSTed to the callback"},
     {"other/*", false, CallKind::Unknown, {}, "not checked", "the media-session blob that goes inside `blob`"},
-    {"beta-2018-09-13-all-properties-template.json", true, CallKind::Ambiguous, {},
+    {"beta-2018-09-13-all-properties-template.json",
+     true,
+     CallKind::Ambiguous,
+     {},
      "ambiguous (CC301), no scopes",
      "generated sample with every property: meetingInfo plus 1 target; docs state no permission"},
-    {"beta-2018-09-14-group-service-hosted.invalid.json", true, CallKind::Ambiguous, {},
+    {"beta-2018-09-14-group-service-hosted.invalid.json",
+     true,
+     CallKind::Ambiguous,
+     {},
      "ambiguous (CC301), no scopes",
      "2018 draft group call sends meetingInfo and targets (GRAPH.md 2.2: join + invite); docs say "
      "InitiateGroupCalls + AccessMedia"},
-    {"beta-2018-09-19-group-service-hosted.invalid.json", true, CallKind::GroupCall, {"Calls.InitiateGroupCall.All"},
+    {"beta-2018-09-19-group-service-hosted.invalid.json",
+     true,
+     CallKind::GroupCall,
+     {"Calls.InitiateGroupCall.All"},
      "Calls.InitiateGroupCall.All only",
      "2018-19 asks AccessMedia for service-hosted media; every later version and the page's own rule drop it "
      "(GRAPH.md 2.4)"},
-    {"beta-2019-03-28-group-service-hosted.json", true, CallKind::GroupCall, {"Calls.InitiateGroupCall.All"},
-     "Calls.InitiateGroupCall.All only", "same contradiction as above (GRAPH.md 2.4)"},
-    {"beta-2019-group-service-hosted.json", true, CallKind::GroupCall, {"Calls.InitiateGroupCall.All"},
-     "Calls.InitiateGroupCall.All only", "seed page, same contradiction as above (GRAPH.md 2.4)"},
-    {"*group-app-hosted*", true, CallKind::GroupCall, {"Calls.AccessMedia.All", "Calls.InitiateGroupCall.All"},
+    {"beta-2019-03-28-group-service-hosted.json",
+     true,
+     CallKind::GroupCall,
+     {"Calls.InitiateGroupCall.All"},
+     "Calls.InitiateGroupCall.All only",
+     "same contradiction as above (GRAPH.md 2.4)"},
+    {"beta-2019-group-service-hosted.json",
+     true,
+     CallKind::GroupCall,
+     {"Calls.InitiateGroupCall.All"},
+     "Calls.InitiateGroupCall.All only",
+     "seed page, same contradiction as above (GRAPH.md 2.4)"},
+    {"*group-app-hosted*",
+     true,
+     CallKind::GroupCall,
+     {"Calls.AccessMedia.All", "Calls.InitiateGroupCall.All"},
      "add Calls.AccessMedia.All",
      "the group-app-hosted note omits AccessMedia, contradicting the page's own app-hosted rule (GRAPH.md 2.1)"},
-    {"beta-2018-09-14-p2p-simultaneous-ring-service-hosted.json", true, CallKind::GroupCall,
-     {"Calls.InitiateGroupCall.All"}, "group call",
+    {"beta-2018-09-14-p2p-simultaneous-ring-service-hosted.json",
+     true,
+     CallKind::GroupCall,
+     {"Calls.InitiateGroupCall.All"},
+     "group call",
      "2 targets (user + phone) under Calls.Initiate.All in a 2018 draft only; GRAPH.md 2.2 classifies >= 2 targets "
      "as a group call"},
-    {"beta-2018-09-14-pstn-p2p-service-hosted.json", true, CallKind::PeerToPeerPstn, {"Calls.Initiate.All"},
-     "Calls.Initiate.All", "none stated in the 2018 draft; every later PSTN example states Calls.Initiate.All"},
-    {"*join-meeting-joinmeetingid*", true, CallKind::JoinMeetingById, {"Calls.JoinGroupCall.All"},
+    {"beta-2018-09-14-pstn-p2p-service-hosted.json",
+     true,
+     CallKind::PeerToPeerPstn,
+     {"Calls.Initiate.All"},
+     "Calls.Initiate.All",
+     "none stated in the 2018 draft; every later PSTN example states Calls.Initiate.All"},
+    {"*join-meeting-joinmeetingid*",
+     true,
+     CallKind::JoinMeetingById,
+     {"Calls.JoinGroupCall.All"},
      "Calls.JoinGroupCall.All (RSC alternative in beta)",
      "none stated (CUR-B Ex.6/7); the join permission is our inference (GRAPH.md 2.2)"},
-    {"*join-scheduled-meeting-app-hosted*", true, CallKind::JoinMeeting,
-     {"Calls.AccessMedia.All", "Calls.JoinGroupCall.All"}, "Calls.JoinGroupCall.All + Calls.AccessMedia.All",
+    {"*join-scheduled-meeting-app-hosted*",
+     true,
+     CallKind::JoinMeeting,
+     {"Calls.AccessMedia.All", "Calls.JoinGroupCall.All"},
+     "Calls.JoinGroupCall.All + Calls.AccessMedia.All",
      "none stated; implied by the join permission and the app-hosted rule (GRAPH.md 2.1)"},
 };
 
@@ -690,7 +738,8 @@ TEST(Corpus, EveryDocumentedBodyMatchesTheDocsOrADecision) {
     EXPECT_EQ(computed, *docs);
     ++matched;
   }
-  for (const Decision &d : kDecisions) EXPECT_EQ(used.count(&d), 1U) << "decision matches no manifest row: " << d.pattern;
+  for (const Decision &d : kDecisions)
+    EXPECT_EQ(used.count(&d), 1U) << "decision matches no manifest row: " << d.pattern;
   EXPECT_EQ(matched + decided + skipped, rows.size());
   EXPECT_GT(matched, 30U);
   std::printf("corpus: %zu rows, %zu match the docs, %zu by decision, %zu not request bodies\n", rows.size(), matched,

@@ -25,7 +25,7 @@ TEST(PolicyConfine, RelativeFilesInsideTheFolder) {
   EXPECT_EQ(confine_ref("sub/defs.json#/definitions/x", "policy.json").pointer, "/definitions/x");
   EXPECT_EQ(file_of("../defs.json", "sub/a.json"), "defs.json");  // back up, still inside
   EXPECT_EQ(file_of("x/../defs.json"), "defs.json");
-  EXPECT_EQ(file_of("b.json", "sub/a.json"), "sub/b.json");         // relative to the referring file
+  EXPECT_EQ(file_of("b.json", "sub/a.json"), "sub/b.json");  // relative to the referring file
 }
 
 TEST(PolicyConfine, SameFileFragments) {
@@ -54,9 +54,9 @@ TEST(PolicyConfine, EscapesAreRefused) {
 }
 
 TEST(PolicyConfine, SchemesAreRefused) {
-  for (const char *ref : {"http://example.com/s.json", "https://example.com/s.json#/x", "file:///etc/passwd",
-                          "file:defs.json", "urn:uuid:1234", "C:/x.json", "data:application/json,{}",
-                          "defs.json?x=1", "HTTP://EXAMPLE.COM/"}) {
+  for (const char *ref :
+       {"http://example.com/s.json", "https://example.com/s.json#/x", "file:///etc/passwd", "file:defs.json",
+        "urn:uuid:1234", "C:/x.json", "data:application/json,{}", "defs.json?x=1", "HTTP://EXAMPLE.COM/"}) {
     EXPECT_TRUE(refused(ref)) << ref;
   }
 }

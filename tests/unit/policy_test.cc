@@ -54,8 +54,9 @@ TEST(Policy, IgnoreAndLevelsCannotHideInputValidity) {
 }
 
 TEST(Policy, IgnoreByPrefixNameAndCode) {
-  const std::string bad = R"({"callbackUri":"http://bot.contoso.com/cb","mediaConfig":{"@odata.type":"#microsoft.graph.serviceHostedMediaConfig"},)"
-                          R"("targets":[{"identity":{"user":{"id":"8b081ef6-4792-4def-b2c9-c363a1bf41d5"}}}],"requestedModalities":["audio"]})";
+  const std::string bad =
+      R"({"callbackUri":"http://bot.contoso.com/cb","mediaConfig":{"@odata.type":"#microsoft.graph.serviceHostedMediaConfig"},)"
+      R"("targets":[{"identity":{"user":{"id":"8b081ef6-4792-4def-b2c9-c363a1bf41d5"}}}],"requestedModalities":["audio"]})";
   Options options;
   EXPECT_TRUE(has(callcheck::check(bad, "x", options), "CC202"));
   for (const char *selector : {"CC2", "CC202", "callback-uri-not-https"}) {
@@ -69,8 +70,9 @@ TEST(Policy, IgnoreByPrefixNameAndCode) {
 }
 
 TEST(Policy, PreviewRulesRunOnlyWithPreview) {
-  const std::string body = R"({"callbackUri":"https://bot.contoso.com/cb","mediaConfig":{"@odata.type":"microsoft.graph.serviceHostedMediaConfig"},)"
-                           R"("targets":[{"identity":{"user":{"id":"8b081ef6-4792-4def-b2c9-c363a1bf41d5"}}}],"requestedModalities":["audio"]})";
+  const std::string body =
+      R"({"callbackUri":"https://bot.contoso.com/cb","mediaConfig":{"@odata.type":"microsoft.graph.serviceHostedMediaConfig"},)"
+      R"("targets":[{"identity":{"user":{"id":"8b081ef6-4792-4def-b2c9-c363a1bf41d5"}}}],"requestedModalities":["audio"]})";
   EXPECT_FALSE(has(callcheck::check(body, "x", Options{}), "CC207"));
   Options preview;
   preview.preview = true;

@@ -19,10 +19,10 @@ TEST(RulePredicates, PlaceholdersAreTheDocumentationsTemplates) {
   EXPECT_TRUE(support::is_placeholder("{tenantId}"));
   EXPECT_TRUE(support::is_placeholder("https://bot.contoso.com/{botId}/callback"));
   // Ordinary values that look a little like them.
-  EXPECT_FALSE(support::is_placeholder("-value"));                            // nothing before the suffix
-  EXPECT_FALSE(support::is_placeholder("a value-value"));                     // a blank: prose, not an identifier
-  EXPECT_FALSE(support::is_placeholder("<a href=\"x\">"));                    // markup
-  EXPECT_FALSE(support::is_placeholder("{\"mpUri\":\"net.tcp://a:1/\"}"));    // a JSON blob
+  EXPECT_FALSE(support::is_placeholder("-value"));                          // nothing before the suffix
+  EXPECT_FALSE(support::is_placeholder("a value-value"));                   // a blank: prose, not an identifier
+  EXPECT_FALSE(support::is_placeholder("<a href=\"x\">"));                  // markup
+  EXPECT_FALSE(support::is_placeholder("{\"mpUri\":\"net.tcp://a:1/\"}"));  // a JSON blob
   EXPECT_FALSE(support::is_placeholder("{}"));
   EXPECT_FALSE(support::is_placeholder("a <b> value"));
   EXPECT_FALSE(support::is_placeholder(""));
@@ -31,10 +31,10 @@ TEST(RulePredicates, PlaceholdersAreTheDocumentationsTemplates) {
 TEST(RulePredicates, GuidsAreDashedOrThirtyTwoHexDigits) {
   EXPECT_TRUE(support::is_guid("8a34a46b-3d17-4adc-8dce-dc4e7d572698"));
   EXPECT_TRUE(support::is_guid("8A34A46B-3D17-4ADC-8DCE-DC4E7D572698"));
-  EXPECT_TRUE(support::is_guid("57DAB8B1894C409AB240BD8BEAE78896"));  // the "N" format
-  EXPECT_FALSE(support::is_guid("8a34a46b-3d17-4adc-8dce-dc4e7d57269"));    // 35 characters
-  EXPECT_FALSE(support::is_guid("8a34a46b3-d17-4adc-8dce-dc4e7d572698"));   // a dash out of place
-  EXPECT_FALSE(support::is_guid("86dc81db-c112-4228-9222-63f3esaa1edb"));   // 's' is no hex digit
+  EXPECT_TRUE(support::is_guid("57DAB8B1894C409AB240BD8BEAE78896"));       // the "N" format
+  EXPECT_FALSE(support::is_guid("8a34a46b-3d17-4adc-8dce-dc4e7d57269"));   // 35 characters
+  EXPECT_FALSE(support::is_guid("8a34a46b3-d17-4adc-8dce-dc4e7d572698"));  // a dash out of place
+  EXPECT_FALSE(support::is_guid("86dc81db-c112-4228-9222-63f3esaa1edb"));  // 's' is no hex digit
   EXPECT_FALSE(support::is_guid("57DAB8B1894C409AB240BD8BEAE7889G"));
   EXPECT_FALSE(support::is_guid("{8a34a46b-3d17-4adc-8dce-dc4e7d572698}"));  // braces are not accepted
   EXPECT_FALSE(support::is_guid(""));
@@ -42,11 +42,11 @@ TEST(RulePredicates, GuidsAreDashedOrThirtyTwoHexDigits) {
 
 TEST(RulePredicates, LooksLikeGuidIsAMistypedGuidNotAName) {
   EXPECT_TRUE(support::looks_like_guid("86dc81db-c112-4228-9222-63f3esaa1edb"));  // one bad digit
-  EXPECT_TRUE(support::looks_like_guid("d17646-3110-40b1-bae6-e9ac6c3f74"));       // groups too short
-  EXPECT_FALSE(support::looks_like_guid("tenantId-value"));                         // too short, not hex
-  EXPECT_FALSE(support::looks_like_guid("contoso-onmicrosoft-tenant-id"));          // mostly not hex
-  EXPECT_FALSE(support::looks_like_guid("8:acs:aa67bd4c-8475-432d-bd41"));          // ':' is no GUID character
-  EXPECT_FALSE(support::looks_like_guid("aa67bd4c8475432dbd4139f255720e0a"));       // one group
+  EXPECT_TRUE(support::looks_like_guid("d17646-3110-40b1-bae6-e9ac6c3f74"));      // groups too short
+  EXPECT_FALSE(support::looks_like_guid("tenantId-value"));                       // too short, not hex
+  EXPECT_FALSE(support::looks_like_guid("contoso-onmicrosoft-tenant-id"));        // mostly not hex
+  EXPECT_FALSE(support::looks_like_guid("8:acs:aa67bd4c-8475-432d-bd41"));        // ':' is no GUID character
+  EXPECT_FALSE(support::looks_like_guid("aa67bd4c8475432dbd4139f255720e0a"));     // one group
   EXPECT_FALSE(support::looks_like_guid(std::string(49, 'a')));
 }
 

@@ -64,43 +64,54 @@ namespace fs = std::filesystem;
 // the shape comes from v1.0 CSDL (same names, same types where both exist: csdl/README.md) or, where
 // v1.0 lacks it too, is assumed as written here. The test fails on any M-BN name not covered here.
 struct BetaOverlay {
-  const char* type;
-  const char* property;   // "" = the whole type
-  const char* from;       // "v1.0" or "assumed"
-  const char* assumed_type;  // Edm type for assumed properties ("" otherwise)
-  const char* reason;
+  const char *type;
+  const char *property;      // "" = the whole type
+  const char *from;          // "v1.0" or "assumed"
+  const char *assumed_type;  // Edm type for assumed properties ("" otherwise)
+  const char *reason;
 };
 const BetaOverlay kBetaOverlay[] = {
-    {"azureCommunicationServicesUserIdentity", "", "v1.0", "", "type added to beta after 2021; base identity, open, as in v1.0"},
-    {"communicationsApplicationIdentity", "", "v1.0", "", "type added to beta after 2021; base identity, open, as in v1.0"},
-    {"communicationsApplicationInstanceIdentity", "", "v1.0", "", "type added to beta after 2021; base identity, open, as in v1.0"},
-    {"communicationsEncryptedIdentity", "", "v1.0", "", "type added to beta after 2021; base identity, open, as in v1.0"},
+    {"azureCommunicationServicesUserIdentity", "", "v1.0", "",
+     "type added to beta after 2021; base identity, open, as in v1.0"},
+    {"communicationsApplicationIdentity", "", "v1.0", "",
+     "type added to beta after 2021; base identity, open, as in v1.0"},
+    {"communicationsApplicationInstanceIdentity", "", "v1.0", "",
+     "type added to beta after 2021; base identity, open, as in v1.0"},
+    {"communicationsEncryptedIdentity", "", "v1.0", "",
+     "type added to beta after 2021; base identity, open, as in v1.0"},
     {"communicationsGuestIdentity", "", "v1.0", "", "type added to beta after 2021; base identity, open, as in v1.0"},
     {"communicationsPhoneIdentity", "", "v1.0", "", "type added to beta after 2021; base identity, open, as in v1.0"},
     {"communicationsUserIdentity", "", "v1.0", "", "type added to beta after 2021; base identity, open, as in v1.0"},
     {"communicationsIdentitySet", "", "v1.0", "", "type added to beta after 2021; base identitySet, open, as in v1.0"},
     {"incomingCallOptions", "", "v1.0", "", "type added to beta after 2021 (answer only; not a create-call slot)"},
-    {"joinMeetingIdMeetingInfo", "", "v1.0", "", "type added to beta in 2022 (CUR-R); base meetingInfo, open, as in v1.0"},
-    {"liveCaptionOptions", "", "assumed", "", "in no CSDL here; beta docs: one string property streamUrl; assumed closed like the other non-identity complex types"},
+    {"joinMeetingIdMeetingInfo", "", "v1.0", "",
+     "type added to beta in 2022 (CUR-R); base meetingInfo, open, as in v1.0"},
+    {"liveCaptionOptions", "", "assumed", "",
+     "in no CSDL here; beta docs: one string property streamUrl; assumed closed like the other non-identity complex "
+     "types"},
     {"liveCaptionOptions", "streamUrl", "assumed", "Edm.String", "see liveCaptionOptions; nullable string"},
     {"callOptions", "hideBotAfterEscalation", "v1.0", "", "added to beta after 2021; Edm.Boolean as in v1.0"},
-    {"callOptions", "isContentSharingNotificationEnabled", "v1.0", "", "added to beta after 2021; Edm.Boolean as in v1.0"},
+    {"callOptions", "isContentSharingNotificationEnabled", "v1.0", "",
+     "added to beta after 2021; Edm.Boolean as in v1.0"},
     {"callOptions", "isDeltaRosterEnabled", "v1.0", "", "added to beta after 2021; Edm.Boolean as in v1.0"},
     {"callOptions", "isInteractiveRosterEnabled", "v1.0", "", "added to beta after 2021; Edm.Boolean as in v1.0"},
     {"participantInfo", "participantId", "v1.0", "", "added to beta after 2021; Edm.String as in v1.0"},
-    {"participantInfo", "nonAnonymizedIdentity", "assumed", "graph.identitySet", "beta only, type not in CSDL here; Graph SDK models and PowerShell docs type it identitySet"},
+    {"participantInfo", "nonAnonymizedIdentity", "assumed", "graph.identitySet",
+     "beta only, type not in CSDL here; Graph SDK models and PowerShell docs type it identitySet"},
     {"invitationParticipantInfo", "hidden", "v1.0", "", "added to beta after 2021; as in v1.0"},
     {"invitationParticipantInfo", "participantId", "v1.0", "", "added to beta after 2021; as in v1.0"},
-    {"invitationParticipantInfo", "removeFromDefaultAudioRoutingGroup", "v1.0", "", "added to beta after 2021; as in v1.0"},
-    {"serviceHostedMediaConfig", "liveCaptionOptions", "assumed", "graph.liveCaptionOptions", "beta only (GRAPH.md 1.3), type not confirmed from CSDL"},
+    {"invitationParticipantInfo", "removeFromDefaultAudioRoutingGroup", "v1.0", "",
+     "added to beta after 2021; as in v1.0"},
+    {"serviceHostedMediaConfig", "liveCaptionOptions", "assumed", "graph.liveCaptionOptions",
+     "beta only (GRAPH.md 1.3), type not confirmed from CSDL"},
 };
 
 // Where `required` differs from "exactly the Nullable=false properties".
 struct RequiredDeviation {
-  const char* type;
-  const char* property;  // "*" = every property of the type
+  const char *type;
+  const char *property;  // "*" = every property of the type
   bool required;
-  const char* reason;
+  const char *reason;
 };
 const RequiredDeviation kRequiredDeviations[] = {
     {"call", "mediaConfig", true, "nullable in CSDL, but 'Required' per docs (GRAPH.md 3.2)"},
@@ -109,13 +120,14 @@ const RequiredDeviation kRequiredDeviations[] = {
     {"toneInfo", "*", false, "read-only type; sending it is a lint finding, not a missing-member error"},
     {"resultInfo", "*", false, "read-only type; sending it is a lint finding, not a missing-member error"},
     {"callTranscriptionInfo", "*", false, "read-only type; sending it is a lint finding, not a missing-member error"},
-    {"meetingCapability", "*", false, "read-only type (beta); sending it is a lint finding, not a missing-member error"},
+    {"meetingCapability", "*", false,
+     "read-only type (beta); sending it is a lint finding, not a missing-member error"},
 };
 
 // Concrete subtypes deliberately NOT accepted in a polymorphic slot of a create body.
 struct SlotExclusion {
-  const char* subtype;
-  const char* reason;
+  const char *subtype;
+  const char *reason;
 };
 const SlotExclusion kSlotExclusions[] = {
     {"incomingCallOptions", "callOptions subtype for answer, not for create (GRAPH.md 1.2)"},
@@ -127,9 +139,9 @@ const SlotExclusion kSlotExclusions[] = {
 // "needs to be copied over" from an existing call. participantInfo: every member except identity, which
 // is writable in call.source.
 const std::map<std::string, std::set<std::string>> kReadOnly = {
-    {"call", {"id", "state", "direction", "myParticipantId", "callRoutes", "resultInfo",
-              "mediaState", "toneInfo", "transcription", "incomingContext",
-              "activeModalities", "answeredBy", "meetingCapability", "terminationReason"}},
+    {"call",
+     {"id", "state", "direction", "myParticipantId", "callRoutes", "resultInfo", "mediaState", "toneInfo",
+      "transcription", "incomingContext", "activeModalities", "answeredBy", "meetingCapability", "terminationReason"}},
     {"participantInfo", {"countryCode", "endpointType", "languageId", "region", "platformId", "participantId"}},
     {"incomingContext", {"observedParticipantId", "sourceParticipantId"}},
 };
@@ -140,11 +152,11 @@ const std::map<std::string, std::set<std::string>> kReadOnly = {
 // <type>, which must derive from this one (property "*" = every property of <type> that this type
 // lacks). Every marked property must be listed here and every row must be marked in the schema.
 struct NotInMetadata {
-  const char* profile;   // "v1.0", "beta" or "*"
-  const char* type;
-  const char* property;  // "*" with a "@<type>" shape: all of that derived type's own properties
-  const char* shape;
-  const char* reason;
+  const char *profile;  // "v1.0", "beta" or "*"
+  const char *type;
+  const char *property;  // "*" with a "@<type>" shape: all of that derived type's own properties
+  const char *shape;
+  const char *reason;
 };
 const NotInMetadata kNotInMetadata[] = {
     {"*", "identitySet", "*", "@communicationsIdentitySet",
@@ -163,7 +175,7 @@ const NotInMetadata kNotInMetadata[] = {
      "beta-only in the metadata, but the v1.0 page's own group-call examples send it (GRAPH.md 2.4)"},
 };
 
-const char* const kForbidden[] = {"pattern", "patternProperties", "format", "multipleOf", "uniqueItems"};
+const char *const kForbidden[] = {"pattern", "patternProperties", "format", "multipleOf", "uniqueItems"};
 
 // ---------------------------------------------------------------------------------------------
 // CSDL model + tiny XML scan
@@ -183,14 +195,14 @@ struct Model {
   std::map<std::string, std::vector<std::string>> enums;
 };
 
-std::string ReadFile(const fs::path& p) {
+std::string ReadFile(const fs::path &p) {
   std::ifstream f(p, std::ios::binary);
   std::stringstream s;
   s << f.rdbuf();
   return s.str();
 }
 
-std::string Attr(const std::string& tag, const std::string& name) {
+std::string Attr(const std::string &tag, const std::string &name) {
   const std::string key = " " + name + "=\"";
   const auto at = tag.find(key);
   if (at == std::string::npos) return "";
@@ -198,12 +210,12 @@ std::string Attr(const std::string& tag, const std::string& name) {
   return tag.substr(start, tag.find('"', start) - start);
 }
 
-std::string StripNs(const std::string& t) {  // "graph.x" / "microsoft.graph.x" -> "x"
+std::string StripNs(const std::string &t) {  // "graph.x" / "microsoft.graph.x" -> "x"
   const auto dot = t.rfind('.');
   return dot == std::string::npos ? t : t.substr(dot + 1);
 }
 
-Model ParseCsdl(const fs::path& path) {
+Model ParseCsdl(const fs::path &path) {
   const std::string xml = ReadFile(path);
   EXPECT_FALSE(xml.empty()) << path;
   Model m;
@@ -213,7 +225,7 @@ Model ParseCsdl(const fs::path& path) {
     if (end == std::string::npos) break;
     const std::string tag = xml.substr(pos, end - pos + 1);
     const bool self_closing = tag.size() >= 2 && tag[tag.size() - 2] == '/';
-    auto starts = [&](const char* s) { return tag.rfind(s, 0) == 0; };
+    auto starts = [&](const char *s) { return tag.rfind(s, 0) == 0; };
     if (starts("<EntityType ") || starts("<ComplexType ")) {
       Type t;
       t.name = Attr(tag, "Name");
@@ -254,16 +266,16 @@ Model ParseCsdl(const fs::path& path) {
 
 fs::path SharedCsdl() { return fs::path(CALLCHECK_SHARED_DIR) / "corpus" / "csdl"; }
 
-std::set<std::string> JsonNames(const rapidjson::Value& arr) {
+std::set<std::string> JsonNames(const rapidjson::Value &arr) {
   std::set<std::string> out;
-  for (const auto& v : arr.GetArray()) out.insert(v.GetString());
+  for (const auto &v : arr.GetArray()) out.insert(v.GetString());
   return out;
 }
 
 // beta = 2021 CSDL + kBetaOverlay, then checked name-for-name against M-BN.
-Model BuildBetaModel(const Model& v10) {
+Model BuildBetaModel(const Model &v10) {
   Model m = ParseCsdl(SharedCsdl() / "beta-call-types.xml");
-  for (const auto& o : kBetaOverlay) {
+  for (const auto &o : kBetaOverlay) {
     const std::string type = o.type, prop = o.property, from = o.from;
     if (prop.empty()) {
       EXPECT_EQ(m.types.count(type), 0u) << "overlay row for " << type << " but the 2021 CSDL has it";
@@ -286,15 +298,15 @@ Model BuildBetaModel(const Model& v10) {
       ADD_FAILURE() << "overlay property " << type << "." << prop << " on unknown type";
       continue;
     }
-    auto& props = tit->second.props;
-    if (std::any_of(props.begin(), props.end(), [&](const Prop& p) { return p.name == prop; })) {
+    auto &props = tit->second.props;
+    if (std::any_of(props.begin(), props.end(), [&](const Prop &p) { return p.name == prop; })) {
       if (from == "assumed") continue;  // property came with a type borrowed/created above
       ADD_FAILURE() << "overlay row " << type << "." << prop << " but the 2021 CSDL already has it";
       continue;
     }
     if (from == "v1.0") {
       bool found = false;
-      for (const auto& p : v10.types.at(type).props) {
+      for (const auto &p : v10.types.at(type).props) {
         if (p.name == prop) {
           props.push_back(p);
           found = true;
@@ -311,8 +323,8 @@ Model BuildBetaModel(const Model& v10) {
   rapidjson::Document names;
   names.Parse(ReadFile(SharedCsdl() / "beta-current-type-mappings-subset.json").c_str());
   EXPECT_FALSE(names.HasParseError());
-  for (const char* group : {"entityTypes", "complexTypes"}) {
-    for (const auto& kv : names[group].GetObject()) {
+  for (const char *group : {"entityTypes", "complexTypes"}) {
+    for (const auto &kv : names[group].GetObject()) {
       const std::string type = kv.name.GetString();
       const auto it = m.types.find(type);
       if (it == m.types.end()) {
@@ -320,12 +332,12 @@ Model BuildBetaModel(const Model& v10) {
         continue;
       }
       std::set<std::string> have;
-      for (const auto& p : it->second.props) have.insert(p.name);
+      for (const auto &p : it->second.props) have.insert(p.name);
       EXPECT_EQ(have, JsonNames(kv.value["properties"]))
           << "beta properties of " << type << " differ from M-BN: extend kBetaOverlay with a reason";
     }
   }
-  for (const auto& kv : names["enumTypes"].GetObject()) {
+  for (const auto &kv : names["enumTypes"].GetObject()) {
     const std::string e = kv.name.GetString();
     const auto it = m.enums.find(e);
     if (it == m.enums.end()) {
@@ -342,8 +354,8 @@ Model BuildBetaModel(const Model& v10) {
 // Schema checks
 // ---------------------------------------------------------------------------------------------
 
-std::map<std::string, Prop> AllProps(const Model& m, const std::string& type) {
-  std::vector<const Type*> chain;
+std::map<std::string, Prop> AllProps(const Model &m, const std::string &type) {
+  std::vector<const Type *> chain;
   for (std::string t = type; !t.empty();) {
     const auto it = m.types.find(t);
     if (it == m.types.end()) {
@@ -355,39 +367,39 @@ std::map<std::string, Prop> AllProps(const Model& m, const std::string& type) {
   }
   std::map<std::string, Prop> out;
   for (auto it = chain.rbegin(); it != chain.rend(); ++it)
-    for (const auto& p : (*it)->props) out[p.name] = p;
+    for (const auto &p : (*it)->props) out[p.name] = p;
   return out;
 }
 
-std::string Str(const rapidjson::Value& o, const char* key) {
+std::string Str(const rapidjson::Value &o, const char *key) {
   return o.IsObject() && o.HasMember(key) && o[key].IsString() ? o[key].GetString() : "";
 }
 
-std::set<std::string> TypeSet(const rapidjson::Value& s) {
+std::set<std::string> TypeSet(const rapidjson::Value &s) {
   std::set<std::string> out;
   if (!s.IsObject() || !s.HasMember("type")) return out;
-  const auto& t = s["type"];
+  const auto &t = s["type"];
   if (t.IsString()) out.insert(t.GetString());
   if (t.IsArray())
-    for (const auto& v : t.GetArray()) out.insert(v.GetString());
+    for (const auto &v : t.GetArray()) out.insert(v.GetString());
   return out;
 }
 
-std::string JsonTypeOf(const std::string& edm) {
+std::string JsonTypeOf(const std::string &edm) {
   if (edm == "Edm.String" || edm == "Edm.DateTimeOffset") return "string";
   if (edm == "Edm.Boolean") return "boolean";
   if (edm == "Edm.Int32" || edm == "Edm.Int64") return "integer";
   return "";
 }
 
-bool IsExcludedFromSlot(const std::string& subtype) {
-  for (const auto& e : kSlotExclusions)
+bool IsExcludedFromSlot(const std::string &subtype) {
+  for (const auto &e : kSlotExclusions)
     if (subtype == e.subtype) return true;
   return false;
 }
 
 // Checks one value schema (property or array item) against the Edm type.
-void CheckValue(const Model& m, const std::string& where, const rapidjson::Value& s, const std::string& edm,
+void CheckValue(const Model &m, const std::string &where, const rapidjson::Value &s, const std::string &edm,
                 bool nullable, bool in_collection) {
   ASSERT_TRUE(s.IsObject()) << where;
   if (edm.rfind("Collection(", 0) == 0) {
@@ -408,9 +420,11 @@ void CheckValue(const Model& m, const std::string& where, const rapidjson::Value
       ASSERT_TRUE(s.HasMember("enum") && s["enum"].IsArray()) << where << ": enum " << name;
       std::vector<std::string> got;
       bool has_null = false;
-      for (const auto& v : s["enum"].GetArray()) {
-        if (v.IsNull()) has_null = true;
-        else got.push_back(v.GetString());
+      for (const auto &v : s["enum"].GetArray()) {
+        if (v.IsNull())
+          has_null = true;
+        else
+          got.push_back(v.GetString());
       }
       EXPECT_EQ(got, m.enums.at(name)) << where << ": enum " << name << " must equal the CSDL members";
       EXPECT_EQ(has_null, allow_null) << where << ": null in enum iff nullable";
@@ -430,13 +444,13 @@ void CheckValue(const Model& m, const std::string& where, const rapidjson::Value
   ASSERT_TRUE(s.HasMember("required") && s["required"].IsArray()) << where;
   EXPECT_EQ(JsonNames(s["required"]), std::set<std::string>{"@odata.type"}) << where;
   std::set<std::string> want_subs;
-  for (const auto& kv : m.types)
+  for (const auto &kv : m.types)
     if (kv.second.base == name && !kv.second.abstract_ && !IsExcludedFromSlot(kv.first)) want_subs.insert(kv.first);
   std::set<std::string> got_subs, all_disc;
   ASSERT_TRUE(s.HasMember("allOf") && s["allOf"].IsArray()) << where;
-  for (const auto& branch : s["allOf"].GetArray()) {
+  for (const auto &branch : s["allOf"].GetArray()) {
     ASSERT_TRUE(branch.HasMember("if") && branch.HasMember("then")) << where;
-    const auto& cond = branch["if"];
+    const auto &cond = branch["if"];
     // Without "required", an `if` on a missing @odata.type is vacuously true.
     ASSERT_TRUE(cond.HasMember("required")) << where << ": every if needs required [@odata.type]";
     EXPECT_EQ(JsonNames(cond["required"]), std::set<std::string>{"@odata.type"}) << where;
@@ -451,17 +465,17 @@ void CheckValue(const Model& m, const std::string& where, const rapidjson::Value
   EXPECT_EQ(JsonNames(s["properties"]["@odata.type"]["enum"]), all_disc) << where;
 }
 
-void WalkKeywords(const rapidjson::Value& v, const std::string& where, bool in_properties,
-                  std::vector<std::string>* refs) {
+void WalkKeywords(const rapidjson::Value &v, const std::string &where, bool in_properties,
+                  std::vector<std::string> *refs) {
   if (v.IsArray()) {
-    for (const auto& e : v.GetArray()) WalkKeywords(e, where + "[]", false, refs);
+    for (const auto &e : v.GetArray()) WalkKeywords(e, where + "[]", false, refs);
     return;
   }
   if (!v.IsObject()) return;
-  for (const auto& kv : v.GetObject()) {
+  for (const auto &kv : v.GetObject()) {
     const std::string key = kv.name.GetString();
     if (!in_properties) {
-      for (const char* f : kForbidden) EXPECT_NE(key, f) << "forbidden keyword at " << where;
+      for (const char *f : kForbidden) EXPECT_NE(key, f) << "forbidden keyword at " << where;
       if (key == "$ref") {
         ASSERT_TRUE(kv.value.IsString()) << where;
         refs->push_back(kv.value.GetString());
@@ -473,9 +487,9 @@ void WalkKeywords(const rapidjson::Value& v, const std::string& where, bool in_p
 }
 
 // The kNotInMetadata rows of one schema, resolved: property -> its Edm type and nullability.
-std::map<std::string, Prop> NotInMetadataOf(const Model& m, const std::string& profile, const std::string& type) {
+std::map<std::string, Prop> NotInMetadataOf(const Model &m, const std::string &profile, const std::string &type) {
   std::map<std::string, Prop> out;
-  for (const auto& row : kNotInMetadata) {
+  for (const auto &row : kNotInMetadata) {
     if (type != row.type || (std::string(row.profile) != "*" && profile != row.profile)) continue;
     const std::string shape = row.shape, property = row.property;
     EXPECT_FALSE(std::string(row.reason).empty());
@@ -490,23 +504,22 @@ std::map<std::string, Prop> NotInMetadataOf(const Model& m, const std::string& p
       continue;
     }
     EXPECT_EQ(it->second.base, type) << from << " must derive from " << type << " to lend it properties";
-    for (const auto& p : it->second.props) {
+    for (const auto &p : it->second.props) {
       if (property == "*" || p.name == property) out[p.name] = p;
     }
   }
   return out;
 }
 
-void CheckProfile(const std::string& profile, const Model& m) {
+void CheckProfile(const std::string &profile, const Model &m) {
   const fs::path dir = fs::path(CALLCHECK_SCHEMAS_DIR) / "graph" / profile;
   ASSERT_TRUE(fs::is_directory(dir)) << dir;
   std::map<std::string, std::vector<std::string>> ref_graph;
   std::set<std::string> titles;
-  for (const auto& entry : fs::directory_iterator(dir)) {
+  for (const auto &entry : fs::directory_iterator(dir)) {
     const std::string file = entry.path().filename().string();
     const std::string suffix = ".schema.json";
-    if (file.size() <= suffix.size() || file.compare(file.size() - suffix.size(), suffix.size(), suffix) != 0)
-      continue;
+    if (file.size() <= suffix.size() || file.compare(file.size() - suffix.size(), suffix.size(), suffix) != 0) continue;
     const std::string stem = file.substr(0, file.size() - suffix.size());
     SCOPED_TRACE(profile + "/" + file);
     rapidjson::Document d;
@@ -520,7 +533,7 @@ void CheckProfile(const std::string& profile, const Model& m) {
 
     std::vector<std::string> refs;
     WalkKeywords(d, "", false, &refs);
-    for (const auto& r : refs) {
+    for (const auto &r : refs) {
       EXPECT_EQ(r.find_first_of("#/"), std::string::npos) << "$ref must be a bare file name: " << r;
       EXPECT_TRUE(fs::exists(dir / r)) << "$ref target missing: " << r;
       ref_graph[stem].push_back(r.substr(0, r.size() - suffix.size()));
@@ -531,7 +544,7 @@ void CheckProfile(const std::string& profile, const Model& m) {
       ADD_FAILURE() << stem << " is not a type of the " << profile << " CSDL";
       continue;
     }
-    const Type& t = tit->second;
+    const Type &t = tit->second;
     EXPECT_FALSE(t.abstract_) << "abstract types have no schema; their slots are resolved by @odata.type";
     ASSERT_TRUE(d.HasMember("x-callcheck-open") && d["x-callcheck-open"].IsBool());
     EXPECT_EQ(d["x-callcheck-open"].GetBool(), t.open) << "x-callcheck-open vs OpenType";
@@ -543,24 +556,24 @@ void CheckProfile(const std::string& profile, const Model& m) {
     }
 
     ASSERT_TRUE(d.HasMember("properties") && d["properties"].IsObject());
-    const auto& props = d["properties"];
+    const auto &props = d["properties"];
     ASSERT_TRUE(props.HasMember("@odata.type"));
     EXPECT_EQ(TypeSet(props["@odata.type"]), std::set<std::string>{"string"});
     const auto csdl = AllProps(m, stem);
     std::set<std::string> want_required, want_ro;
-    for (const auto& kv : csdl) {
+    for (const auto &kv : csdl) {
       if (!props.HasMember(kv.first.c_str())) {
         ADD_FAILURE() << "CSDL property " << stem << "." << kv.first << " missing from schema";
         continue;
       }
       CheckValue(m, stem + "." + kv.first, props[kv.first.c_str()], kv.second.type, kv.second.nullable, false);
       bool req = !kv.second.nullable;
-      for (const auto& dev : kRequiredDeviations)
+      for (const auto &dev : kRequiredDeviations)
         if (stem == dev.type && (kv.first == dev.property || std::string(dev.property) == "*")) req = dev.required;
       if (req) want_required.insert(kv.first);
     }
     const auto extra = NotInMetadataOf(m, profile, stem);
-    for (const auto& kv : props.GetObject()) {
+    for (const auto &kv : props.GetObject()) {
       const std::string name = kv.name.GetString();
       if (name == "@odata.type") continue;
       const bool marked = kv.value.HasMember("x-callcheck-notInMetadata");
@@ -582,7 +595,7 @@ void CheckProfile(const std::string& profile, const Model& m) {
         want_ro.insert(name);
       }
     }
-    for (const auto& [name, unused] : extra) {
+    for (const auto &[name, unused] : extra) {
       EXPECT_TRUE(props.HasMember(name.c_str()) && props[name.c_str()].HasMember("x-callcheck-notInMetadata"))
           << "kNotInMetadata lists " << stem << "." << name << " but the schema does not mark it";
     }
@@ -591,12 +604,12 @@ void CheckProfile(const std::string& profile, const Model& m) {
     EXPECT_EQ(got_required, want_required) << "required of " << stem << " (see kRequiredDeviations)";
     std::set<std::string> expect_ro;
     if (kReadOnly.count(stem))
-      for (const auto& p : kReadOnly.at(stem))
+      for (const auto &p : kReadOnly.at(stem))
         if (csdl.count(p)) expect_ro.insert(p);
     EXPECT_EQ(want_ro, expect_ro) << "x-callcheck-readOnly of " << stem << " (GRAPH.md 3.1)";
   }
 
-  for (const auto& kv : m.types) {
+  for (const auto &kv : m.types) {
     if (!kv.second.abstract_ && kv.first != "entity") {
       EXPECT_TRUE(titles.count(kv.first)) << profile << ": no schema for CSDL type " << kv.first;
     }
@@ -604,15 +617,17 @@ void CheckProfile(const std::string& profile, const Model& m) {
 
   // No $ref cycles (nothing may refer back up).
   std::map<std::string, int> state;  // 0 new, 1 on stack, 2 done
-  std::function<void(const std::string&, std::string)> dfs = [&](const std::string& n, std::string path) {
+  std::function<void(const std::string &, std::string)> dfs = [&](const std::string &n, std::string path) {
     state[n] = 1;
-    for (const auto& next : ref_graph[n]) {
-      if (state[next] == 1) ADD_FAILURE() << profile << ": $ref cycle " << path << " -> " << next;
-      else if (state[next] == 0) dfs(next, path + " -> " + next);
+    for (const auto &next : ref_graph[n]) {
+      if (state[next] == 1)
+        ADD_FAILURE() << profile << ": $ref cycle " << path << " -> " << next;
+      else if (state[next] == 0)
+        dfs(next, path + " -> " + next);
     }
     state[n] = 2;
   };
-  for (const auto& t : titles)
+  for (const auto &t : titles)
     if (state[t] == 0) dfs(t, t);
 }
 
@@ -634,11 +649,11 @@ TEST(SchemaCsdlTest, BetaMatchesCsdlAndTodaysNames) {
 TEST(SchemaCsdlTest, CsdlScanSanity) {
   const Model v10 = ParseCsdl(SharedCsdl() / "v1.0-call-types.xml");
   const Model b21 = ParseCsdl(SharedCsdl() / "beta-call-types.xml");
-  const auto& vm = v10.enums.at("modality");
-  const auto& bm = b21.enums.at("modality");
+  const auto &vm = v10.enums.at("modality");
+  const auto &bm = b21.enums.at("modality");
   EXPECT_EQ(std::count(vm.begin(), vm.end(), "unknown"), 0);
   EXPECT_EQ(std::count(bm.begin(), bm.end(), "unknown"), 1);
-  const auto& vs = v10.enums.at("callState");
+  const auto &vs = v10.enums.at("callState");
   EXPECT_EQ(std::count(vs.begin(), vs.end(), "ringing"), 0);
   EXPECT_EQ(b21.enums.count("routingPolicy"), 1u);
   EXPECT_EQ(v10.enums.count("routingPolicy"), 0u);

@@ -53,7 +53,8 @@ auto lint(const rapidjson::Value &root, const std::string &path, std::vector<Ref
     stack.pop_back();
     const rapidjson::Value &v = *item.value;
     if (v.IsArray()) {
-      for (rapidjson::SizeType i = 0; i < v.Size(); ++i) stack.push_back({&v[i], item.at + "/" + std::to_string(i), true});
+      for (rapidjson::SizeType i = 0; i < v.Size(); ++i)
+        stack.push_back({&v[i], item.at + "/" + std::to_string(i), true});
       continue;
     }
     if (!v.IsObject()) continue;
@@ -245,7 +246,8 @@ TEST(SourceLint, NoStdRegexInSrc) {
     int n = 0;
     for (std::string line; std::getline(in, line);) {
       ++n;
-      if (std::regex_search(strip_comment(line), banned)) ADD_FAILURE() << source_relative(f) << ":" << n << ": " << line;
+      if (std::regex_search(strip_comment(line), banned))
+        ADD_FAILURE() << source_relative(f) << ":" << n << ": " << line;
     }
   }
 }
@@ -265,7 +267,8 @@ TEST(SourceLint, RapidJsonParsesAndSerialisesOnlyBoundedOrTrustedText) {
     int n = 0;
     for (std::string line; std::getline(in, line);) {
       ++n;
-      if (std::regex_search(strip_comment(line), banned)) ADD_FAILURE() << source_relative(f) << ":" << n << ": " << line;
+      if (std::regex_search(strip_comment(line), banned))
+        ADD_FAILURE() << source_relative(f) << ":" << n << ": " << line;
     }
   }
 }

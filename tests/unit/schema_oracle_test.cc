@@ -36,9 +36,9 @@ auto corpus_files() -> std::vector<fs::path> {
   const fs::path shared = fs::path(CALLCHECK_SHARED_DIR) / "corpus";
   const fs::path source(CALLCHECK_SOURCE_DIR);
   std::vector<fs::path> out;
-  for (const fs::path &dir : {shared / "graph-docs", shared / "graph-docs-actions", shared / "jsontestsuite",
-                              source / "tests" / "corpus" / "field", source / "samples",
-                              source / "tests" / "fuzz" / "regressions"}) {
+  for (const fs::path &dir :
+       {shared / "graph-docs", shared / "graph-docs-actions", shared / "jsontestsuite",
+        source / "tests" / "corpus" / "field", source / "samples", source / "tests" / "fuzz" / "regressions"}) {
     if (!fs::is_directory(dir)) continue;
     for (const fs::directory_entry &e : fs::recursive_directory_iterator(dir)) {
       if (e.is_regular_file()) out.push_back(e.path());
@@ -100,9 +100,9 @@ TEST(SchemaOracle, CompiledCheckersAgreeWithValijsonOnTheCorpus) {
   EXPECT_GT(parsed, 400U);
   // Not a comparison of two always-"invalid" answers: the schemas the
   // corpus is about see both verdicts.
-  for (const std::string_view path : {"graph/v1.0/call.schema.json", "graph/beta/call.schema.json",
-                                      "graph/v1.0/identitySet.schema.json", "graph/v1.0/requests/answer.schema.json",
-                                      "graph/beta/mediaInfo.schema.json"}) {
+  for (const std::string_view path :
+       {"graph/v1.0/call.schema.json", "graph/beta/call.schema.json", "graph/v1.0/identitySet.schema.json",
+        "graph/v1.0/requests/answer.schema.json", "graph/beta/mediaInfo.schema.json"}) {
     EXPECT_GT(verdicts[path].first, 0U) << path << " never valid";
     EXPECT_GT(verdicts[path].second, 0U) << path << " never invalid";
   }

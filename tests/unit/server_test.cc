@@ -97,7 +97,8 @@ TEST(Server, DiagnosticsOnOpenChangeAndClose) {
   EXPECT_EQ(diags[0]["range"]["start"]["character"].GetInt(), 34);
   EXPECT_EQ(diags[0]["severity"].GetInt(), 1);
   // Incremental: delete the comma (line 2, character 34..35).
-  r = s.handle(R"({"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///nowhere/a.json","version":2},"contentChanges":[{"range":{"start":{"line":2,"character":34},"end":{"line":2,"character":35}},"text":""}]}})");
+  r = s.handle(
+      R"({"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///nowhere/a.json","version":2},"contentChanges":[{"range":{"start":{"line":2,"character":34},"end":{"line":2,"character":35}},"text":""}]}})");
   ASSERT_EQ(r.size(), 1U);
   d = parse(r[0]);
   EXPECT_EQ(d["params"]["version"].GetInt(), 2);
@@ -111,7 +112,8 @@ TEST(Server, DiagnosticsOnOpenChangeAndClose) {
     }
   }
   EXPECT_TRUE(enum_case);
-  r = s.handle(R"({"jsonrpc":"2.0","method":"textDocument/didClose","params":{"textDocument":{"uri":"file:///nowhere/a.json"}}})");
+  r = s.handle(
+      R"({"jsonrpc":"2.0","method":"textDocument/didClose","params":{"textDocument":{"uri":"file:///nowhere/a.json"}}})");
   ASSERT_EQ(r.size(), 1U);
   EXPECT_EQ(parse(r[0])["params"]["diagnostics"].Size(), 0U);
 }
@@ -128,8 +130,9 @@ TEST(Server, Utf16PositionsAfterAnAstralCharacter) {
 TEST(Server, CodeActionsFromFixesAndFixAllSafe) {
   Server s = initialized();
   (void)s.handle(open_message("file:///nowhere/a.json", kBody));
-  auto r = s.handle(request(3, "textDocument/codeAction",
-                            R"({"textDocument":{"uri":"file:///nowhere/a.json"},"range":{"start":{"line":2,"character":34},"end":{"line":2,"character":34}},"context":{"diagnostics":[]}})"));
+  auto r = s.handle(request(
+      3, "textDocument/codeAction",
+      R"({"textDocument":{"uri":"file:///nowhere/a.json"},"range":{"start":{"line":2,"character":34},"end":{"line":2,"character":34}},"context":{"diagnostics":[]}})"));
   ASSERT_EQ(r.size(), 1U);
   const auto d = parse(r[0]);
   const auto &actions = d["result"];
@@ -149,10 +152,12 @@ TEST(Server, CodeActionsFromFixesAndFixAllSafe) {
 
 TEST(Server, HoverShowsRuleDocsOnAFindingAndSchemaOnAMember) {
   Server s = initialized();
-  (void)s.handle(open_message("file:///nowhere/b.json",
-                              "{\n  \"callbackUri\": \"http://bot.contoso.com/callback\",\n  \"requestedModalities\": [\"audio\"]\n}\n"));
-  auto r = s.handle(request(4, "textDocument/hover",
-                            R"({"textDocument":{"uri":"file:///nowhere/b.json"},"position":{"line":1,"character":20}})"));
+  (void)s.handle(open_message(
+      "file:///nowhere/b.json",
+      "{\n  \"callbackUri\": \"http://bot.contoso.com/callback\",\n  \"requestedModalities\": [\"audio\"]\n}\n"));
+  auto r =
+      s.handle(request(4, "textDocument/hover",
+                       R"({"textDocument":{"uri":"file:///nowhere/b.json"},"position":{"line":1,"character":20}})"));
   auto d = parse(r[0]);
   ASSERT_TRUE(d["result"].IsObject()) << r[0];
   std::string text = d["result"]["contents"]["value"].GetString();
@@ -180,16 +185,17 @@ auto contains(const std::vector<std::string> &v, const std::string &s) -> bool {
 
 TEST(Server, CompletesMemberNamesAndEnumValuesWhileTyping) {
   Server s = initialized();
-  (void)s.handle(open_message("file:///nowhere/c.json",
-                              "{\n  \"callbackUri\": \"https://x\",\n  \"\n}\n"));
-  auto r = s.handle(request(6, "textDocument/completion",
-                            R"({"textDocument":{"uri":"file:///nowhere/c.json"},"position":{"line":2,"character":3}})"));
+  (void)s.handle(open_message("file:///nowhere/c.json", "{\n  \"callbackUri\": \"https://x\",\n  \"\n}\n"));
+  auto r =
+      s.handle(request(6, "textDocument/completion",
+                       R"({"textDocument":{"uri":"file:///nowhere/c.json"},"position":{"line":2,"character":3}})"));
   auto names = labels(r[0]);
   EXPECT_TRUE(contains(names, "requestedModalities"));
   EXPECT_TRUE(contains(names, "mediaConfig"));
   EXPECT_FALSE(contains(names, "callbackUri"));  // already there
   (void)s.handle(open_message("file:///nowhere/e.json",
-                              "{\n  \"mediaConfig\": {\"@odata.type\": \"#microsoft.graph.serviceHostedMediaConfig\"},\n  \"direction\": \"\n}\n"));
+                              "{\n  \"mediaConfig\": {\"@odata.type\": "
+                              "\"#microsoft.graph.serviceHostedMediaConfig\"},\n  \"direction\": \"\n}\n"));
   r = s.handle(request(8, "textDocument/completion",
                        R"({"textDocument":{"uri":"file:///nowhere/e.json"},"position":{"line":2,"character":16}})"));
   names = labels(r[0]);
@@ -207,7 +213,8 @@ TEST(Server, MalformedMessagesGetErrorsNotCrashes) {
   r = s.handle(request(1, "textDocument/hover", "{}"));
   EXPECT_EQ(parse(r[0])["error"]["code"].GetInt(), -32002);  // not initialized
   (void)s.handle(request(2, "initialize", "{}"));
-  r = s.handle(request(3, "textDocument/hover", R"({"textDocument":{"uri":"file:///never/opened.json"},"position":{"line":0,"character":0}})"));
+  r = s.handle(request(3, "textDocument/hover",
+                       R"({"textDocument":{"uri":"file:///never/opened.json"},"position":{"line":0,"character":0}})"));
   EXPECT_EQ(parse(r[0])["error"]["code"].GetInt(), -32602);
   r = s.handle(request(4, "workspace/symbol", R"({"query":""})"));
   EXPECT_EQ(parse(r[0])["error"]["code"].GetInt(), -32601);
@@ -215,7 +222,8 @@ TEST(Server, MalformedMessagesGetErrorsNotCrashes) {
   EXPECT_TRUE(s.handle(R"({"jsonrpc":"2.0","method":"textDocument/didChange","params":{}})").empty());
   // Out-of-range positions are clamped.
   (void)s.handle(open_message("file:///nowhere/f.json", "{}"));
-  r = s.handle(R"({"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///nowhere/f.json","version":2},"contentChanges":[{"range":{"start":{"line":99,"character":99},"end":{"line":0,"character":0}},"text":"x"}]}})");
+  r = s.handle(
+      R"({"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///nowhere/f.json","version":2},"contentChanges":[{"range":{"start":{"line":99,"character":99},"end":{"line":0,"character":0}},"text":"x"}]}})");
   ASSERT_EQ(r.size(), 1U);
 }
 
@@ -225,7 +233,8 @@ TEST(Server, FramingSkipsBadHeadersAndOversizedMessages) {
   const std::string big(100, ' ');
   std::string input = "Content-Length: nope\r\n\r\n";
   input += "Content-Length: " + std::to_string(big.size()) + "\r\n\r\n" + big;
-  input += "Content-Length: " + std::to_string(init.size()) + "\r\nContent-Type: application/vscode-jsonrpc\r\n\r\n" + init;
+  input +=
+      "Content-Length: " + std::to_string(init.size()) + "\r\nContent-Type: application/vscode-jsonrpc\r\n\r\n" + init;
   const std::string exit_message = R"({"jsonrpc":"2.0","method":"exit"})";
   input += "Content-Length: " + std::to_string(exit_message.size()) + "\r\n\r\n" + exit_message;
   std::istringstream in(input);
@@ -246,11 +255,13 @@ TEST(Server, AHugeDocumentIsOneLimitFindingNotAStall) {
   const auto d = parse(r[0]);
   ASSERT_EQ(d["params"]["diagnostics"].Size(), 1U);
   EXPECT_STREQ(d["params"]["diagnostics"][0]["code"].GetString(), "CC004");
-  r = s.handle(request(9, "textDocument/completion",
-                       R"({"textDocument":{"uri":"file:///nowhere/huge.json"},"position":{"line":0,"character":3000000}})"));
+  r = s.handle(
+      request(9, "textDocument/completion",
+              R"({"textDocument":{"uri":"file:///nowhere/huge.json"},"position":{"line":0,"character":3000000}})"));
   EXPECT_EQ(parse(r[0])["result"]["items"].Size(), 0U);
-  r = s.handle(request(10, "textDocument/hover",
-                       R"({"textDocument":{"uri":"file:///nowhere/huge.json"},"position":{"line":0,"character":3000000}})"));
+  r = s.handle(
+      request(10, "textDocument/hover",
+              R"({"textDocument":{"uri":"file:///nowhere/huge.json"},"position":{"line":0,"character":3000000}})"));
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
 }
 
@@ -265,8 +276,9 @@ TEST(Server, MarkdownAndHttpDocumentsGetTheCliFindingsAtFilePositions) {
   EXPECT_STREQ(d["params"]["diagnostics"][0]["code"].GetString(), "CC001");
   EXPECT_EQ(d["params"]["diagnostics"][0]["range"]["start"]["line"].GetInt(), 5);
   EXPECT_EQ(d["params"]["diagnostics"][0]["range"]["start"]["character"].GetInt(), 77);
-  r = s.handle(request(11, "textDocument/codeAction",
-                       R"({"textDocument":{"uri":"file:///nowhere/page.md"},"range":{"start":{"line":5,"character":77},"end":{"line":5,"character":77}},"context":{"diagnostics":[]}})"));
+  r = s.handle(request(
+      11, "textDocument/codeAction",
+      R"({"textDocument":{"uri":"file:///nowhere/page.md"},"range":{"start":{"line":5,"character":77},"end":{"line":5,"character":77}},"context":{"diagnostics":[]}})"));
   d = parse(r[0]);
   ASSERT_GE(d["result"].Size(), 1U);
   const auto &edit = d["result"][0]["edit"]["changes"]["file:///nowhere/page.md"][0];

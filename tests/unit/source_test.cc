@@ -39,8 +39,8 @@ TEST(Source, RequestLineDecidesTheRequest) {
   callcheck::Source source;
   source.name = "a.http";
   source.request_line = "POST https://graph.microsoft.com/v1.0/communications/calls/abc/answer";
-  const callcheck::Report report = callcheck::check(R"({"callbackUri": "https://bot.contoso.com/api/calls"})",
-                                                    source, callcheck::Options{});
+  const callcheck::Report report =
+      callcheck::check(R"({"callbackUri": "https://bot.contoso.com/api/calls"})", source, callcheck::Options{});
   EXPECT_EQ(report.request.name, "answer");
   EXPECT_EQ(report.request.decided_by, "request-line");
 }

@@ -18,10 +18,10 @@ TEST(Suggest, TheBudgetGrowsWithTheWord) {
   EXPECT_EQ(closest("tex", {"text"}), "text");
   EXPECT_EQ(closest("tx", {"text"}), "");
   EXPECT_EQ(closest("jsno", {"json"}), "json");  // a transposition is one edit
-  EXPECT_EQ(closest("srf", {"sarif"}), "");             // 2 edits, 3 letters: budget 1
+  EXPECT_EQ(closest("srf", {"sarif"}), "");      // 2 edits, 3 letters: budget 1
   EXPECT_EQ(closest("sarf", {"sarif"}), "sarif");
   EXPECT_EQ(closest("gitlb", {"gitlab"}), "gitlab");
-  EXPECT_EQ(closest("gtlb", {"gitlab"}), "");            // 2 edits, 4 letters: budget 1
+  EXPECT_EQ(closest("gtlb", {"gitlab"}), "");  // 2 edits, 4 letters: budget 1
   EXPECT_EQ(closest("cncise", {"concise"}), "concise");
   EXPECT_EQ(closest("conkise", {"concise"}), "concise");
   EXPECT_EQ(closest("callbakUrl", {"callbackUri"}), "callbackUri");  // 2 edits, 10 letters

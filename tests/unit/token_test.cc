@@ -65,12 +65,12 @@ TEST(Base64Url, RoundTripsEveryLength) {
   std::string bytes;
   for (int i = 0; i < 40; ++i) {
     EXPECT_EQ(base64url_decode(base64url(bytes)).value_or("<bad>"), bytes);
-    EXPECT_EQ(base64url_decode(base64url(bytes) + std::string((4 - base64url(bytes).size() % 4) % 4, '='))
-                  .value_or("<bad>"),
-              bytes);
+    EXPECT_EQ(
+        base64url_decode(base64url(bytes) + std::string((4 - base64url(bytes).size() % 4) % 4, '=')).value_or("<bad>"),
+        bytes);
     bytes.push_back(static_cast<char>(i * 37 + 200));
   }
-  EXPECT_FALSE(base64url_decode("a+b/").has_value());  // standard alphabet is not base64url
+  EXPECT_FALSE(base64url_decode("a+b/").has_value());   // standard alphabet is not base64url
   EXPECT_FALSE(base64url_decode("abcde").has_value());  // dangling sextet
   EXPECT_FALSE(base64url_decode("ab cd").has_value());
 }
@@ -126,7 +126,8 @@ TEST(Token, Malformed) {
   };
   const std::vector<Case> cases = {
       {"garbage-not-a-token-at-all", "not a JWT: expected three dot-separated parts"},
-      {kHeader + "." + base64url(R"({"roles":["Calls.Initiate.All"]})"), "not a JWT: expected three dot-separated parts"},
+      {kHeader + "." + base64url(R"({"roles":["Calls.Initiate.All"]})"),
+       "not a JWT: expected three dot-separated parts"},
       {kHeader + "..." + kSignature, "not a JWT: expected three dot-separated parts"},
       {kHeader + ".a.b." + kSignature, "not a JWT: expected three dot-separated parts"},
       {"", "not a JWT: expected three dot-separated parts"},

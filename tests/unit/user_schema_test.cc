@@ -46,7 +46,9 @@ auto refusal(const Files &files) -> std::string {
   return load.errors.front().file + ": " + load.errors.front().diagnostic.message;
 }
 
-auto p2p() -> std::string { return test::read_text(std::string(CALLCHECK_SAMPLES_DIR) + "/valid/p2p-service-hosted.json"); }
+auto p2p() -> std::string {
+  return test::read_text(std::string(CALLCHECK_SAMPLES_DIR) + "/valid/p2p-service-hosted.json");
+}
 
 auto cc110(const std::string &payload, const PolicyLoad &load) -> std::vector<Diagnostic> {
   Options options;
@@ -58,8 +60,7 @@ auto cc110(const std::string &payload, const PolicyLoad &load) -> std::vector<Di
   return out;
 }
 
-const Files kPolicy{
-    {"policy.json", R"({
+const Files kPolicy{{"policy.json", R"({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "title": "Contoso calls policy",
   "properties": {
@@ -72,7 +73,7 @@ const Files kPolicy{
   },
   "required": ["tenantId"]
 })"},
-    {"defs.json", R"({
+                    {"defs.json", R"({
   "definitions": {
     "contosoCallback": {
       "title": "callback title",
@@ -97,7 +98,8 @@ TEST(UserSchema, MessagesComeFromTheViolatedNode) {
   // $comment wins over description and title; the help names the node.
   ASSERT_TRUE(by_pointer.count("/callbackUri"));
   EXPECT_EQ(by_pointer["/callbackUri"]->message, "callbacks must go to bot.contoso.com");
-  EXPECT_NE(by_pointer["/callbackUri"]->help.find("policies/defs.json#/definitions/contosoCallback"), std::string::npos);
+  EXPECT_NE(by_pointer["/callbackUri"]->help.find("policies/defs.json#/definitions/contosoCallback"),
+            std::string::npos);
   EXPECT_EQ(by_pointer["/callbackUri"]->severity, Severity::Error);
   EXPECT_EQ(by_pointer["/callbackUri"]->span.begin.line, 3U);
   // The `items` node has no text: its parent's description explains it.
@@ -118,7 +120,8 @@ TEST(UserSchema, ValijsonTextWhenNoNodeHasAny) {
 }
 
 TEST(UserSchema, LevelsAndIgnoreApply) {
-  const PolicyLoad load = compile({{"policy.json", R"({"title": "no callbacks", "not": {"required": ["callbackUri"]}})"}});
+  const PolicyLoad load =
+      compile({{"policy.json", R"({"title": "no callbacks", "not": {"required": ["callbackUri"]}})"}});
   ASSERT_TRUE(load.errors.empty());
   Options options;
   options.policies.push_back(load.schema);
@@ -146,7 +149,8 @@ TEST(UserSchema, OptionsCompareByPolicyIdentity) {
 TEST(UserSchema, EachFileIsFetchedOnce) {
   std::vector<std::string> asked;
   Files files = kPolicy;
-  files["policy.json"].replace(files["policy.json"].find("\"tenantId\": {"), 13, R"("tenantId": {"$ref": "defs.json#/definitions/contosoCallback"}, "x": {)");
+  files["policy.json"].replace(files["policy.json"].find("\"tenantId\": {"), 13,
+                               R"("tenantId": {"$ref": "defs.json#/definitions/contosoCallback"}, "x": {)");
   const PolicyLoad load = compile_policy("policy.json", fetch_from(files, &asked), "");
   ASSERT_TRUE(load.errors.empty()) << load.errors.front().diagnostic.message;
   EXPECT_EQ(asked, (std::vector<std::string>{"policy.json", "defs.json"}));
@@ -196,27 +200,32 @@ TEST(UserSchema, CyclesAndRecursionAreRefusedQuickly) {
   EXPECT_NE(refusal({{"policy.json", R"({"$ref": "b.json"})"}, {"b.json", R"({"allOf": [{"$ref": "policy.json"}]})"}})
                 .find("cycle"),
             std::string::npos);
-  EXPECT_NE(refusal({{"policy.json", R"({"definitions": {"a": {"$ref": "#/definitions/b"}, "b": {"$ref": "#/definitions/a"}}})"}})
+  EXPECT_NE(refusal({{"policy.json",
+                      R"({"definitions": {"a": {"$ref": "#/definitions/b"}, "b": {"$ref": "#/definitions/a"}}})"}})
                 .find("cycle"),
             std::string::npos);
   // A diamond of refs is exponential without any cycle: 2^40 nodes.
   std::string diamond = R"({"$ref": "#/definitions/d0", "definitions": {)";
   for (int i = 0; i < 40; ++i) {
     const std::string next = "#/definitions/d" + std::to_string(i + 1);
-    diamond += "\"d" + std::to_string(i) + "\": {\"allOf\": [{\"$ref\": \"" + next + "\"}, {\"$ref\": \"" + next + "\"}]}, ";
+    diamond +=
+        "\"d" + std::to_string(i) + "\": {\"allOf\": [{\"$ref\": \"" + next + "\"}, {\"$ref\": \"" + next + "\"}]}, ";
   }
   diamond += R"("d40": {"type": "object"}}})";
   EXPECT_NE(refusal({{"policy.json", diamond}}).find("expands to more than"), std::string::npos);
   std::string chain = R"({"$ref": "#/definitions/c0", "definitions": {)";
-  for (int i = 0; i < 200; ++i) chain += "\"c" + std::to_string(i) + "\": {\"$ref\": \"#/definitions/c" + std::to_string(i + 1) + "\"}, ";
+  for (int i = 0; i < 200; ++i)
+    chain += "\"c" + std::to_string(i) + "\": {\"$ref\": \"#/definitions/c" + std::to_string(i + 1) + "\"}, ";
   chain += R"("c200": true}})";
   EXPECT_NE(refusal({{"policy.json", chain}}).find("levels deep"), std::string::npos);
   EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 2.0);
 }
 
 TEST(UserSchema, KeywordsThatCrashOrHangAreRefused) {
-  EXPECT_NE(refusal({{"policy.json", R"({"properties": {"a": {"pattern": "^(a+)+$"}}})"}}).find("`pattern`"), std::string::npos);
-  EXPECT_NE(refusal({{"policy.json", R"({"patternProperties": {"x": {}}})"}}).find("`patternProperties`"), std::string::npos);
+  EXPECT_NE(refusal({{"policy.json", R"({"properties": {"a": {"pattern": "^(a+)+$"}}})"}}).find("`pattern`"),
+            std::string::npos);
+  EXPECT_NE(refusal({{"policy.json", R"({"patternProperties": {"x": {}}})"}}).find("`patternProperties`"),
+            std::string::npos);
   EXPECT_NE(refusal({{"policy.json", R"({"format": "date-time"})"}}).find("`format`"), std::string::npos);
   EXPECT_NE(refusal({{"policy.json", R"({"uniqueItems": true})"}}).find("maxItems"), std::string::npos);
   EXPECT_EQ(refusal({{"policy.json", R"({"uniqueItems": true, "maxItems": 10})"}}), "");
@@ -234,7 +243,8 @@ TEST(UserSchema, BadFilesAreOneLocatedError) {
   ASSERT_FALSE(as_payload.diagnostics.empty());
   EXPECT_EQ(not_json.errors[0].diagnostic.span.begin, as_payload.diagnostics[0].span.begin);
   EXPECT_NE(not_json.errors[0].diagnostic.message.find("CC001"), std::string::npos);
-  EXPECT_NE(refusal({{"policy.json", std::string(kMaxPolicyFileBytes + 1, ' ')}}).find("limited to"), std::string::npos);
+  EXPECT_NE(refusal({{"policy.json", std::string(kMaxPolicyFileBytes + 1, ' ')}}).find("limited to"),
+            std::string::npos);
   EXPECT_NE(refusal({{"policy.json", R"({"type": 5})"}}).find("not a valid JSON Schema"), std::string::npos);
   EXPECT_NE(refusal({{"policy.json", R"([1, 2])"}}).find("must hold an object"), std::string::npos);
 }

@@ -13,7 +13,8 @@ using callcheck::detail::classify_valijson_error;
 auto codes_of(const std::string &text, callcheck::ApiVersion api = callcheck::ApiVersion::V1) {
   const auto doc = callcheck::detail::Document::parse(text, callcheck::Limits{});
   std::vector<std::string> out;
-  for (const auto &f : callcheck::detail::validate_schema(doc, api)) out.push_back(std::string(f.rule->code) + " " + f.pointer);
+  for (const auto &f : callcheck::detail::validate_schema(doc, api))
+    out.push_back(std::string(f.rule->code) + " " + f.pointer);
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -112,8 +113,16 @@ TEST(SchemaAdapter, V1AcceptsWhatItsOwnExamplesSend) {
 // set's @odata.type (issue 10; a string there answers 9999,
 // microsoft-graph-docs#16084).
 TEST(SchemaAdapter, IdentitySetMembersAreIdentities) {
-  const char *const kinds[] = {"application", "applicationInstance", "phone", "guest", "encrypted", "onPremises",
-                               "azureCommunicationServicesUser", "assertedIdentity", "user", "device"};
+  const char *const kinds[] = {"application",
+                               "applicationInstance",
+                               "phone",
+                               "guest",
+                               "encrypted",
+                               "onPremises",
+                               "azureCommunicationServicesUser",
+                               "assertedIdentity",
+                               "user",
+                               "device"};
   for (const callcheck::ApiVersion api : {callcheck::ApiVersion::V1, callcheck::ApiVersion::Beta}) {
     for (const char *set_type : {"", R"("@odata.type": "#microsoft.graph.identitySet", )",
                                  R"("@odata.type": "#microsoft.graph.communicationsIdentitySet", )",
@@ -123,8 +132,7 @@ TEST(SchemaAdapter, IdentitySetMembersAreIdentities) {
             std::string("{") + kBase +
             R"(, "mediaConfig": {"@odata.type": "#microsoft.graph.serviceHostedMediaConfig"}, "targets": [{"identity": {)" +
             set_type + "\"" + kind + R"(": "{\"id\": \"x\"}"}}]})";
-        EXPECT_EQ(codes_of(body, api),
-                  std::vector<std::string>{std::string("CC103 /targets/0/identity/") + kind})
+        EXPECT_EQ(codes_of(body, api), std::vector<std::string>{std::string("CC103 /targets/0/identity/") + kind})
             << kind << " in {" << set_type << "}";
       }
     }
@@ -140,15 +148,16 @@ TEST(SchemaAdapter, WrappedBodyIsOneErrorAtTheWrapper) {
   for (const char *key : {"Call", "call", "body", "requestBody", "a/b~c"}) {
     const std::string body = std::string(R"({")") + key + R"(": )" + call + "}";
     std::string pointer = "/";
-    for (const char *c = key; *c != 0; ++c) pointer += *c == '/' ? std::string("~1") : *c == '~' ? std::string("~0") : std::string(1, *c);
+    for (const char *c = key; *c != 0; ++c)
+      pointer += *c == '/' ? std::string("~1") : *c == '~' ? std::string("~0") : std::string(1, *c);
     EXPECT_EQ(codes_of(body), std::vector<std::string>{"CC229 " + pointer}) << key;
   }
   // A long key is shortened without splitting a UTF-8 character.
   {
     std::string key = "a";
     for (int i = 0; i < 40; ++i) key += "\xc3\xa9";  // then 80 bytes of "é": byte 60 continues one
-    const auto doc = callcheck::detail::Document::parse(std::string(R"({")") + key + R"(": )" + call + "}",
-                                                        callcheck::Limits{});
+    const auto doc =
+        callcheck::detail::Document::parse(std::string(R"({")") + key + R"(": )" + call + "}", callcheck::Limits{});
     const auto findings = callcheck::detail::validate_schema(doc, callcheck::ApiVersion::V1);
     ASSERT_EQ(findings.size(), 1U);
     EXPECT_NE(findings[0].message.find("`" + key.substr(0, 59) + "...`"), std::string::npos) << findings[0].message;

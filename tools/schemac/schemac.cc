@@ -232,8 +232,8 @@ class Compiler {
         return "(v.IsNumber() && number(v) == " + number_literal(schema_number(expected)) + ")";
       case rapidjson::kStringType: {
         const std::string s = str(expected);
-        return "(v.IsString() && v.GetStringLength() == " + std::to_string(s.size()) + "u && std::memcmp(v.GetString(), " +
-               literal(s) + ", " + std::to_string(s.size()) + ") == 0)";
+        return "(v.IsString() && v.GetStringLength() == " + std::to_string(s.size()) +
+               "u && std::memcmp(v.GetString(), " + literal(s) + ", " + std::to_string(s.size()) + ") == 0)";
       }
       default: fail("enum/const with an array or object value is not compiled");
     }
@@ -266,13 +266,32 @@ class Compiler {
 
   auto emit(const File &file, const std::string &pointer, const Value &node, const std::string &name) -> std::string {
     const std::string key = file.path + "#" + pointer;
-    static const std::set<std::string> kAnnotations = {"$id",     "$schema", "$comment", "title",
-                                                       "description", "definitions", "default", "examples"};
-    static const std::set<std::string> kKeywords = {
-        "type",     "enum",      "const",         "allOf",         "anyOf",     "oneOf",   "not",
-        "if",       "then",      "else",          "items",         "minItems",  "maxItems", "minLength",
-        "maxLength", "minimum",  "maximum",       "exclusiveMinimum", "exclusiveMaximum", "properties",
-        "additionalProperties", "required",       "minProperties", "maxProperties"};
+    static const std::set<std::string> kAnnotations = {"$id",         "$schema",     "$comment", "title",
+                                                       "description", "definitions", "default",  "examples"};
+    static const std::set<std::string> kKeywords = {"type",
+                                                    "enum",
+                                                    "const",
+                                                    "allOf",
+                                                    "anyOf",
+                                                    "oneOf",
+                                                    "not",
+                                                    "if",
+                                                    "then",
+                                                    "else",
+                                                    "items",
+                                                    "minItems",
+                                                    "maxItems",
+                                                    "minLength",
+                                                    "maxLength",
+                                                    "minimum",
+                                                    "maximum",
+                                                    "exclusiveMinimum",
+                                                    "exclusiveMaximum",
+                                                    "properties",
+                                                    "additionalProperties",
+                                                    "required",
+                                                    "minProperties",
+                                                    "maxProperties"};
     for (auto m = node.MemberBegin(); m != node.MemberEnd(); ++m) {
       const std::string k = str(m->name);
       if (kAnnotations.count(k) != 0 || k.rfind("x-", 0) == 0) continue;
@@ -563,7 +582,7 @@ class Compiler {
 
   std::vector<File> &files_;
   std::map<std::string, std::string> by_code_;  // code with the name elided -> function
-  std::map<std::string, std::string> names_;  // file#pointer -> function
+  std::map<std::string, std::string> names_;    // file#pointer -> function
   std::vector<std::string> declarations_;
   std::vector<std::string> bodies_;
   std::size_t sets_ = 0;
@@ -621,8 +640,8 @@ auto run(const std::string &root, const std::string &list, const std::string &ou
       const auto pm = doc.FindMember("properties");
       if (pm != doc.MemberEnd() && pm->value.IsObject()) {
         for (auto m = pm->value.MemberBegin(); m != pm->value.MemberEnd(); ++m) {
-          properties += "    std::string_view(" + literal(str(m->name)) + ", " + std::to_string(m->name.GetStringLength()) +
-                        "),\n";
+          properties += "    std::string_view(" + literal(str(m->name)) + ", " +
+                        std::to_string(m->name.GetStringLength()) + "),\n";
           ++np;
         }
       }
@@ -650,8 +669,9 @@ auto run(const std::string &root, const std::string &list, const std::string &ou
   }
   out += "};\n\nauto find_entry(std::string_view path) -> const Entry * {\n";
   out += "  const Entry *first = std::begin(kEntries);\n  const Entry *last = std::end(kEntries);\n";
-  out += "  const Entry *it = std::lower_bound(first, last, path, [](const Entry &e, std::string_view p) { return "
-         "e.path < p; });\n";
+  out +=
+      "  const Entry *it = std::lower_bound(first, last, path, [](const Entry &e, std::string_view p) { return "
+      "e.path < p; });\n";
   out += "  return it != last && it->path == path ? it : nullptr;\n}\n\n}  // namespace\n\n";
   out += "auto compiled_outline(std::string_view path) -> const SchemaOutline * {\n";
   out += "  const Entry *e = find_entry(path);\n  return e == nullptr ? nullptr : &e->outline;\n}\n\n";
