@@ -32,6 +32,7 @@
 #include <memory>      // std::unique_ptr
 #include <sstream>     // std::ostringstream
 #include <string>      // std::string
+#include <utility>     // std::pair
 #include <vector>      // std::vector
 
 #include <callcheck/check.h>
@@ -308,15 +309,19 @@ extern "C" [[gnu::noinline]] void callcheck_bench_measured(const Stage *stage, i
   }
 }
 
+// "STAGE/SET" of --callgrind= and --allocs=; an unknown set is "all" (0).
+auto parse_spec(const std::string &spec) -> std::pair<std::string, int> {
+  const auto slash = spec.find('/');
+  int set = 0;
+  for (int i = 0; i < kSets; ++i) {
+    if (slash != std::string::npos && spec.substr(slash + 1) == kSetNames[i]) set = i;
+  }
+  return {spec.substr(0, slash), set};
+}
+
 auto main(int argc, char **argv) -> int {
   if (argc >= 2 && std::strncmp(argv[1], "--callgrind=", 12) == 0) {
-    const std::string spec = argv[1] + 12;  // STAGE/SET
-    const auto slash = spec.find('/');
-    const std::string stage_name = spec.substr(0, slash);
-    int set = 0;
-    for (int i = 0; i < kSets; ++i) {
-      if (slash != std::string::npos && spec.substr(slash + 1) == kSetNames[i]) set = i;
-    }
+    const auto [stage_name, set] = parse_spec(argv[1] + 12);
     const int reps = argc >= 3 ? std::atoi(argv[2]) : 3;
     for (const Stage &s : kStages) {
       if (stage_name != s.name) continue;
@@ -330,13 +335,7 @@ auto main(int argc, char **argv) -> int {
     return 2;
   }
   if (argc >= 2 && std::strncmp(argv[1], "--allocs=", 9) == 0) {
-    const std::string spec = argv[1] + 9;  // STAGE/SET
-    const auto slash = spec.find('/');
-    const std::string stage_name = spec.substr(0, slash);
-    int set = 0;
-    for (int i = 0; i < kSets; ++i) {
-      if (slash != std::string::npos && spec.substr(slash + 1) == kSetNames[i]) set = i;
-    }
+    const auto [stage_name, set] = parse_spec(argv[1] + 9);
     const int reps = argc >= 3 ? std::atoi(argv[2]) : 3;
     for (const Stage &s : kStages) {
       if (stage_name != s.name) continue;

@@ -171,7 +171,7 @@ auto check_unguarded(std::string_view text, const Source &source, const Options 
 }  // namespace
 
 auto check(std::string_view text, std::string_view source_name, const Options &options) -> Report {
-  return check(text, Source{source_name}, options);
+  return check(text, Source{source_name, 0, 0, {}}, options);
 }
 
 auto check(std::string_view text, const Source &source, const Options &options) -> Report {

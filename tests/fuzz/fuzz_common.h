@@ -237,7 +237,7 @@ inline auto run_check(std::string_view data) -> Violations {
   if ((selector & 2U) != 0) options.limits = lowered_limits();
   if ((selector & 4U) != 0)
     options.granted_scopes = std::vector<std::string>{"Calls.Initiate.All", "Calls.JoinGroupCall.All"};
-  Source source{"fuzz.json"};
+  Source source{"fuzz.json", 0, 0, {}};
   if ((selector & 8U) != 0) source.request_line = "POST https://graph.microsoft.com/beta/app/calls";
   try {
     const Report report = check(text, source, options);

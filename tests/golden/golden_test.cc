@@ -52,7 +52,7 @@ auto sample_options(const std::string &rel) -> callcheck::Options {
 
 // The CC253 sample comes with the request line its finding is about.
 auto sample_source(const std::string &name, const std::string &rel) -> callcheck::Source {
-  callcheck::Source source{name};
+  callcheck::Source source{name, 0, 0, {}};
   if (rel == "invalid/cc253-endpoint-mismatch.json") {
     source.request_line = "POST https://graph.microsoft.com/beta/communications/calls/{id}/answer";
   }

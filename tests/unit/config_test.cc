@@ -397,7 +397,7 @@ TEST(SuppressionTest, UnreadableInputsAreLeftAlone) {
   ASSERT_TRUE(load.errors.empty());
   Report r;
   r.input_error = true;
-  r.diagnostics.push_back(Diagnostic{"CC202", "callback-uri-not-https", Severity::Error, "x", "", {}, ""});
+  r.diagnostics.push_back(Diagnostic{"CC202", "callback-uri-not-https", Severity::Error, "x", "", {}, "", {}, ""});
   std::vector<SuppressionUse> uses;
   apply_suppressions(r, "a.json", load.config.suppressions, Options{}, uses);
   EXPECT_EQ(r.diagnostics.size(), 1U);

@@ -134,7 +134,8 @@ TEST(Visible, NoOutputByteIsAControl) {
   // Every byte value, alone and after a C2 lead: nothing below 0x20, no DEL,
   // no C2 80..9F survives.
   for (int b = 0; b < 256; ++b) {
-    for (const std::string in : {std::string(1, static_cast<char>(b)), "\xC2" + std::string(1, static_cast<char>(b))}) {
+    for (const std::string &in :
+         {std::string(1, static_cast<char>(b)), "\xC2" + std::string(1, static_cast<char>(b))}) {
       const std::string out = visible(in);
       for (std::size_t i = 0; i < out.size(); ++i) {
         const auto u = static_cast<unsigned char>(out[i]);

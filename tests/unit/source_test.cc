@@ -9,13 +9,6 @@ namespace {
 
 constexpr const char *kBody = "{\n  \"callbackUri\": \"http://bot.contoso.com/api/calls\"\n}";
 
-auto first_of(const callcheck::Report &report, const std::string &code) -> const callcheck::Diagnostic * {
-  for (const callcheck::Diagnostic &d : report.diagnostics) {
-    if (d.code == code) return &d;
-  }
-  return nullptr;
-}
-
 TEST(Source, OffsetsShiftEveryPosition) {
   const callcheck::Options options;
   const callcheck::Report plain = callcheck::check(kBody, "a.json", options);
