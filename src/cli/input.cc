@@ -9,6 +9,7 @@
 #include <cerrno>        // errno
 #include <cstring>       // std::strerror
 #include <filesystem>    // std::filesystem
+#include <iterator>      // std::make_move_iterator
 #include <memory>        // std::shared_ptr
 #include <set>           // std::set
 #include <system_error>  // std::error_code
@@ -417,7 +418,11 @@ auto expand_inputs(const std::vector<std::string> &args, const ExpandOptions &op
       out.push_back(std::move(in));
       continue;
     }
-    for (Input &f : found) out.push_back(std::move(f));
+    if (out.empty()) {
+      out = std::move(found);  // not a second list as long as the first while moving
+    } else {
+      out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    }
   }
   return out;
 }
