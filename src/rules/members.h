@@ -12,9 +12,7 @@
 
 namespace callcheck::rules::support {
 
-using detail::Navigator;
 using detail::RuleContext;
-using detail::SchemaNode;
 using detail::Value;
 
 inline auto sv(const Value &v) -> std::string_view { return {v.GetString(), v.GetStringLength()}; }
