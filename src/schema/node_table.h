@@ -17,6 +17,7 @@
 
 #include "document/document.h"
 
+#include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint16_t, std::uint32_t
 #include <cstring>      // std::memcmp
 #include <string_view>  // std::string_view
@@ -99,9 +100,14 @@ extern const std::uint32_t kNodeCount;
 }
 
 namespace table_detail {
+// The first member `name` of an object; the length and first byte rule
+// most members out before a memcmp call.
 inline auto find_member(const rapidjson::Value &value, std::string_view name) -> const rapidjson::Value * {
+  const std::size_t n = name.size();
   for (auto it = value.MemberBegin(); it != value.MemberEnd(); ++it) {
-    if (std::string_view(it->name.GetString(), it->name.GetStringLength()) == name) return &it->value;
+    if (it->name.GetStringLength() != n) continue;
+    const char *s = it->name.GetString();
+    if (n == 0 || (s[0] == name[0] && std::memcmp(s, name.data(), n) == 0)) return &it->value;
   }
   return nullptr;
 }
