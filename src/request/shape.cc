@@ -5,10 +5,12 @@
 
 #include "request/request.h"
 
-#include <algorithm>  // std::binary_search, std::includes
-#include <array>      // std::array
-#include <map>        // std::map
-#include <set>        // std::set
+#include <algorithm>    // std::binary_search, std::includes, std::sort, std::unique
+#include <array>        // std::array
+#include <map>          // std::map
+#include <set>          // std::set
+#include <string_view>  // std::string_view
+#include <vector>       // std::vector
 
 #include <fmt/format.h>
 
@@ -85,30 +87,30 @@ auto quoted(const std::set<std::string> &members) -> std::string {
 }
 
 // Member names of a call in either profile (a beta-only call member is
-// still a call member), sorted, built once per process.
-auto call_members() -> const std::set<std::string> & {
-  static const std::set<std::string> out = [] {
+// still a call member), sorted and unique, built once per process: views
+// into the compiled outlines (static data).
+auto call_members() -> const std::vector<std::string_view> & {
+  static const std::vector<std::string_view> out = [] {
     // Create's outline only, not parameters()'s table of every request: a
     // body of call members is decided without the others (most of a one-file
     // run's 230 k instructions in this file, issue 14).
-    std::set<std::string> names;
+    std::vector<std::string_view> names;
     for (const ApiVersion profile : {ApiVersion::V1, ApiVersion::Beta}) {
-      const auto params = read_parameters(create_request(), profile);
-      if (params) names.insert(params->begin(), params->end());
+      const SchemaOutline *outline = compiled_outline(schema_path(create_request(), profile));
+      if (outline == nullptr || outline->body_unknown) continue;
+      for (std::size_t i = 0; i < outline->property_count; ++i) {
+        if (outline->properties[i] != "@odata.type") names.push_back(outline->properties[i]);
+      }
     }
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
     return names;
   }();
   return out;
 }
 
 auto is_call_member(std::string_view name) -> bool {
-  // std::set<std::string>::find(string_view) needs C++20's heterogeneous
-  // lookup: a binary search over a sorted copy of views does the same.
-  static const std::vector<std::string_view> sorted = [] {
-    std::vector<std::string_view> out;
-    for (const std::string &m : call_members()) out.emplace_back(m);
-    return out;
-  }();
+  const std::vector<std::string_view> &sorted = call_members();
   return std::binary_search(sorted.begin(), sorted.end(), name);
 }
 
@@ -117,7 +119,8 @@ auto is_call_member(std::string_view name) -> bool {
 // stranger. Built once per process.
 auto known_members() -> const std::set<std::string> & {
   static const std::set<std::string> out = [] {
-    std::set<std::string> known(call_members());
+    std::set<std::string> known;
+    for (const std::string_view m : call_members()) known.emplace(m);
     for (const ApiVersion profile : {ApiVersion::V1, ApiVersion::Beta}) {
       for (const RequestDef &r : all_requests()) {
         if (!available(r, profile)) continue;
@@ -184,7 +187,6 @@ auto decide_by_shape(const Document &doc, ApiVersion api) -> Decision {
     }
     members.insert(std::string(name));
   }
-  const std::set<std::string> &call_members = detail::call_members();
   const std::set<std::string> &known = known_members();
   const auto &actions = action_parameters(api);
   std::set<std::string> matched;
@@ -216,7 +218,7 @@ auto decide_by_shape(const Document &doc, ApiVersion api) -> Decision {
   }
   std::set<std::string> distinguishing;
   for (const std::string &m : matched) {
-    if (call_members.count(m) == 0) distinguishing.insert(m);
+    if (!is_call_member(m)) distinguishing.insert(m);
   }
   auto covering = [&](const std::set<std::string> &need) {
     std::vector<const RequestDef *> out;
