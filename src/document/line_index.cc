@@ -1,7 +1,7 @@
 #include "document/line_index.h"
 
 #include <algorithm>  // std::upper_bound, std::min
-#include <cstring>    // std::memchr, std::memcpy
+#include <cstring>    // std::memcpy
 
 namespace callcheck::detail {
 
@@ -10,52 +10,69 @@ LineIndex::LineIndex(std::string_view text, std::vector<std::uint32_t> starts, s
   starts_.clear();
   continuations_.clear();
   starts_.push_back(0);
-  const char *base = text.data();
-  const char *p = base;
-  const char *end = base + text.size();
-  while (p < end) {
-    const void *nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
-    if (nl == nullptr) break;
-    p = static_cast<const char *>(nl) + 1;
-    starts_.push_back(static_cast<std::uint32_t>(p - base));
-  }
+}
+
+void LineIndex::extend_through(std::uint32_t offset) const {
+  const auto last = static_cast<std::uint32_t>(text_.size() / kBlock);
+  const std::uint32_t want = std::min(offset / kBlock, last);
+  while (blocks_ <= want) index_block();
+}
+
+void LineIndex::index_block() const {
+  const std::uint32_t b = blocks_++;
+  const char *base = text_.data();
+  const std::size_t from = static_cast<std::size_t>(b) * kBlock;
+  const std::size_t stop = std::min(text_.size(), from + kBlock);
   // Columns count code points. Counting them from the line start on every
   // call made position() O(line length): a minified payload with 10,000
   // findings on one 20 KB line took 11 s. A per-block prefix count of
   // continuation bytes bounds each call to one block.
-  const std::size_t blocks = text.size() / kBlock + 1;
-  std::uint32_t seen = 0;
-  bool any = false;
-  for (std::size_t b = 0; b < blocks; ++b) {
-    if (any) continuations_.push_back(seen);
-    const std::size_t stop = std::min(text.size(), (b + 1) * kBlock);
-    std::uint32_t here = 0;
-    std::size_t i = b * kBlock;
-    for (; i + 8 <= stop; i += 8) {  // a continuation byte is 10xxxxxx
-      std::uint64_t w = 0;
-      std::memcpy(&w, text.data() + i, sizeof w);
-      // At most bit 7 of each byte survives the mask; shifting those to bit 0
-      // and multiplying sums the eight bytes into the top one. Without
-      // -mpopcnt (x86-64 baseline, WebAssembly) __builtin_popcountll was a
-      // library call per word.
-      const std::uint64_t marks = (w & ~(w << 1U) & 0x8080808080808080ULL) >> 7U;
-      here += static_cast<std::uint32_t>((marks * 0x0101010101010101ULL) >> 56U);
+  if (!continuations_.empty()) continuations_.push_back(seen_);
+  std::uint32_t here = 0;
+  std::size_t i = from;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  constexpr std::uint64_t kLow = 0x7F7F7F7F7F7F7F7FULL;
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  for (; i + 8 <= stop; i += 8) {  // a continuation byte is 10xxxxxx
+    std::uint64_t w = 0;
+    std::memcpy(&w, base + i, sizeof w);
+    // At most bit 7 of each byte survives the mask; shifting those to bit 0
+    // and multiplying sums the eight bytes into the top one. Without
+    // -mpopcnt (x86-64 baseline, WebAssembly) __builtin_popcountll was a
+    // library call per word.
+    const std::uint64_t marks = (w & ~(w << 1U) & kHigh) >> 7U;
+    here += static_cast<std::uint32_t>((marks * kOnes) >> 56U);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    // Line starts from the same word, rather than a memchr call per line:
+    // bit 7 of each byte that is '\n' (exact: no carry crosses a byte).
+    const std::uint64_t x = w ^ (kOnes * '\n');
+    std::uint64_t newlines = ~(((x & kLow) + kLow) | x | kLow);
+    while (newlines != 0) {
+      starts_.push_back(static_cast<std::uint32_t>(i + static_cast<unsigned>(__builtin_ctzll(newlines)) / 8U + 1U));
+      newlines &= newlines - 1U;
     }
-    for (; i < stop; ++i) here += (static_cast<unsigned char>(text[i]) & 0xC0U) == 0x80U ? 1U : 0U;
-    if (here > 0 && !any) {
-      continuations_.assign(b + 1, 0);  // the blocks so far had none
-      any = true;
+#else
+    for (std::size_t k = i; k < i + 8; ++k) {
+      if (base[k] == '\n') starts_.push_back(static_cast<std::uint32_t>(k + 1));
     }
-    seen += here;
+#endif
   }
+  for (; i < stop; ++i) {
+    const auto c = static_cast<unsigned char>(base[i]);
+    here += (c & 0xC0U) == 0x80U ? 1U : 0U;
+    if (c == '\n') starts_.push_back(static_cast<std::uint32_t>(i + 1));
+  }
+  if (here > 0 && continuations_.empty()) continuations_.assign(b + 1, 0);  // the blocks so far had none
+  seen_ += here;
 }
 
 auto LineIndex::position(std::uint32_t offset) const -> Position {
   if (offset > text_.size()) offset = static_cast<std::uint32_t>(text_.size());
+  extend_through(offset);
   const auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
   const auto line = static_cast<std::uint32_t>(it - starts_.begin());  // 1-based
   const std::uint32_t start = starts_[line - 1];
-  if (continuations_.empty()) return Position{line, offset - start + 1};  // ASCII
+  if (continuations_.empty()) return Position{line, offset - start + 1};  // ASCII so far
   // Continuation bytes in [0, at): the block's prefix plus a scan of at most one block.
   auto before = [&](std::uint32_t at) {
     std::uint32_t n = continuations_[at / kBlock];
@@ -68,7 +85,11 @@ auto LineIndex::position(std::uint32_t offset) const -> Position {
 }
 
 auto LineIndex::line_text(std::uint32_t line) const -> std::string_view {
-  if (line == 0 || line > starts_.size()) return {};
+  if (line == 0) return {};
+  // The next line's start, or the end of the text.
+  const auto last = static_cast<std::uint32_t>(text_.size() / kBlock);
+  while (starts_.size() <= line && blocks_ <= last) index_block();
+  if (line > starts_.size()) return {};
   const std::uint32_t start = starts_[line - 1];
   std::uint32_t end = line < starts_.size() ? starts_[line] : static_cast<std::uint32_t>(text_.size());
   while (end > start && (text_[end - 1] == '\n' || text_[end - 1] == '\r')) --end;
