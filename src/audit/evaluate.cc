@@ -24,7 +24,7 @@ auto Evaluator::run() -> AuditOutcome {
   }
   for (const Judged &j : judged_) {
     if (!j.counted) continue;
-    (j.rsc ? declared_rsc_ : declared_role_).insert(j.permission->name);
+    (j.rsc ? declared_rsc_ : declared_role_).emplace(j.permission->name);
   }
   requirements();
   solve();
@@ -41,7 +41,7 @@ void Evaluator::add(std::size_t file, const RuleMeta &rule, std::string message,
 }
 
 auto Evaluator::id_help(const PermissionInfo &p, bool role) const -> std::string {
-  const std::string &id = role ? p.application : p.delegated;
+  const std::string_view id = role ? p.application : p.delegated;
   if (id.empty()) return {};
   return fmt::format("`{}`'s {} id is `{}`", p.name, role ? "application (Role)" : "delegated (Scope)", id);
 }

@@ -199,7 +199,7 @@ void Evaluator::missing_findings() {
 void Evaluator::excess_findings() {
   if (!all_read()) return;
   for (const Judged &j : judged_) {
-    if (!j.counted || !j.permission->calls() || used_.count(j.permission->name) > 0) continue;
+    if (!j.counted || !j.permission->calls() || used_.count(std::string(j.permission->name)) > 0) continue;
     const RawPermission &p = *j.raw;
     add(j.file, catalog::kExcessPermission,
         fmt::format("`{}` is declared, but no audited request body needs it ({} audited)", j.permission->name,
@@ -207,7 +207,7 @@ void Evaluator::excess_findings() {
         options_.strict ? "remove it (least privilege: an admin consents to every declared permission)"
                         : "remove it, unless code the audit does not see needs it (`--strict` makes this an error)",
         p, p.span, options_.strict ? std::optional<Severity>(Severity::Error) : std::nullopt);
-    excess_.insert(j.permission->name);
+    excess_.emplace(j.permission->name);
   }
 }
 

@@ -37,7 +37,7 @@ auto Evaluator::minimal() const -> std::string {
     if (!j.counted || j.rsc || j.permission->calls()) continue;
     const PermissionInfo &p = *j.permission;
     const bool scope = j.type == "Scope" || (j.type == "unknown" && p.application.empty());
-    const std::string &id = scope ? (p.delegated.empty() ? p.personal : p.delegated) : p.application;
+    const std::string_view id = scope ? (p.delegated.empty() ? p.personal : p.delegated) : p.application;
     if (!id.empty()) access.emplace(scope ? "Scope" : "Role", id);
   }
   rapidjson::StringBuffer buffer;
@@ -102,8 +102,8 @@ auto Evaluator::outcome() -> AuditOutcome {
   std::set<std::string> not_evaluated;
   for (const Judged &j : judged_) {
     if (!j.counted) continue;
-    declared_names.insert(j.permission->name);
-    if (!j.permission->calls()) not_evaluated.insert(j.permission->name);
+    declared_names.emplace(j.permission->name);
+    if (!j.permission->calls()) not_evaluated.emplace(j.permission->name);
   }
   s.required.assign(required.begin(), required.end());
   s.declared.assign(declared_names.begin(), declared_names.end());

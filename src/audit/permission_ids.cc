@@ -1,32 +1,34 @@
-// Loads the embedded name <-> GUID table once. The table is trusted (it is
-// compiled in), but it goes through the strict parser like everything else:
-// one parser, and the source lint allows RapidJSON's Parse in three files only.
-#include "document/rapidjson_adapter.h"
-
+// Lookups in the compiled name <-> GUID table (audit/permission_id_table.h):
+// binary searches over indexes tools/permc sorted at build time.
 #include "audit/permission_ids.h"
 
-#include <algorithm>  // std::all_of
+#include <algorithm>  // std::all_of, std::binary_search, std::equal_range, std::lower_bound
 #include <cctype>     // std::isxdigit, std::tolower
-#include <stdexcept>  // std::runtime_error
 
-#include <fmt/format.h>
-
-#include "document/document.h"
-#include "embed/embedded.h"
+#include "audit/permission_id_table.h"
 #include "permissions/permissions.h"
 #include "util/suggest.h"
 
 namespace callcheck::detail {
 namespace {
 
-auto text_of(const Value &object, const char *name) -> std::string {
-  if (!object.IsObject()) return {};
-  const auto it = object.FindMember(name);
-  if (it == object.MemberEnd() || !it->value.IsString()) return {};
-  return {it->value.GetString(), it->value.GetStringLength()};
-}
+using permission_id_table::Id;
+using permission_id_table::Key;
+using permission_id_table::kTable;
+using permission_id_table::Row;
+
+struct IdOrder {
+  auto operator()(const Id &a, std::string_view b) const -> bool { return a.id < b; }
+  auto operator()(std::string_view a, const Id &b) const -> bool { return a < b.id; }
+};
 
 auto first_segment(std::string_view name) -> std::string_view { return name.substr(0, name.find('.')); }
+
+auto find(const permission_id_table::Slice<Key> &index, std::string_view key) -> const Key * {
+  const Key *it = std::lower_bound(index.begin(), index.end(), key,
+                                   [](const Key &k, std::string_view wanted) { return k.key < wanted; });
+  return it != index.end() && it->key == key ? it : nullptr;
+}
 
 }  // namespace
 
@@ -63,48 +65,9 @@ auto resource_or_placeholder_id(std::string_view guid) -> bool {
 }
 
 PermissionIds::PermissionIds() {
-  const std::string_view text = embedded_file("callcheck/graph-permissions.json");
-  const Document doc = Document::parse(text, Limits{});
-  // A build defect, not bad input: the test suite validates the file.
-  if (!doc.has_dom() || !doc.root().IsObject()) {
-    throw std::runtime_error("embedded callcheck/graph-permissions.json is broken");
-  }
-  const Value &root = doc.root();
-  if (const auto source = root.FindMember("source"); source != root.MemberEnd()) {
-    version_ = fmt::format("{}@{} ({})", text_of(source->value, "repository"),
-                           text_of(source->value, "commit").substr(0, 8), text_of(source->value, "date"));
-  }
-  if (const auto list = root.FindMember("permissions"); list != root.MemberEnd() && list->value.IsArray()) {
-    permissions_.reserve(list->value.Size());
-    for (const Value &e : list->value.GetArray()) {
-      PermissionInfo p;
-      p.name = text_of(e, "name");
-      p.application = text_of(e, "application");
-      p.delegated = text_of(e, "delegated");
-      p.personal = text_of(e, "personal");
-      p.rsc = e.HasMember("rsc");
-      p.openid = text_of(e, "source") == "openid";
-      permissions_.push_back(std::move(p));
-    }
-  }
-  // Indexes after the vector stops growing (they hold addresses into it).
-  for (std::size_t i = 0; i < permissions_.size(); ++i) {
-    const PermissionInfo &p = permissions_[i];
-    by_name_.emplace(p.name, i);
-    by_folded_.emplace(fold_scope_name(p.name), i);
-    by_loose_.emplace(loose_key(p.name), i);
-    segments_.emplace(std::string(first_segment(p.name)), true);
-    if (!p.application.empty()) by_id_[p.application].push_back(IdMatch{&p, IdScheme::Application});
-    if (!p.delegated.empty()) by_id_[p.delegated].push_back(IdMatch{&p, IdScheme::Delegated});
-    if (!p.personal.empty()) by_id_[p.personal].push_back(IdMatch{&p, IdScheme::Personal});
-  }
-  if (const auto list = root.FindMember("withoutId"); list != root.MemberEnd() && list->value.IsArray()) {
-    for (const Value &e : list->value.GetArray()) {
-      if (!e.IsString()) continue;
-      const std::string_view name(e.GetString(), e.GetStringLength());
-      without_id_.emplace(fold_scope_name(name), true);
-      segments_.emplace(std::string(first_segment(name)), true);
-    }
+  permissions_.reserve(kTable.rows.size);
+  for (const Row &r : kTable.rows) {
+    permissions_.push_back(PermissionInfo{r.name, r.application, r.delegated, r.personal, r.rsc, r.openid});
   }
 }
 
@@ -113,15 +76,21 @@ auto PermissionIds::builtin() -> const PermissionIds & {
   return table;
 }
 
+auto PermissionIds::version() const -> std::string_view { return kTable.version; }
+
 auto PermissionIds::by_id(std::string_view guid) const -> std::vector<IdMatch> {
   const std::string key = normal_guid(guid);
-  const auto it = by_id_.find(key);
-  return it == by_id_.end() ? std::vector<IdMatch>{} : it->second;
+  const auto range = std::equal_range(kTable.by_id.begin(), kTable.by_id.end(), std::string_view(key), IdOrder{});
+  std::vector<IdMatch> out;
+  for (const Id *it = range.first; it != range.second; ++it) {
+    out.push_back(IdMatch{&permissions_[it->row], static_cast<IdScheme>(it->scheme)});
+  }
+  return out;
 }
 
 auto PermissionIds::by_name(std::string_view name) const -> const PermissionInfo * {
-  const auto it = by_name_.find(name);
-  return it == by_name_.end() ? nullptr : &permissions_[it->second];
+  const Key *k = find(kTable.by_name, name);
+  return k != nullptr ? &permissions_[k->row] : nullptr;
 }
 
 auto PermissionIds::meant(std::string_view name) const -> const PermissionInfo * {
@@ -130,17 +99,17 @@ auto PermissionIds::meant(std::string_view name) const -> const PermissionInfo *
   if (const std::optional<std::string> canonical = canonical_scope(name)) {
     if (const PermissionInfo *p = by_name(*canonical)) return p;
   }
-  const auto it = by_folded_.find(fold_scope_name(name));
-  return it == by_folded_.end() ? nullptr : &permissions_[it->second];
+  const Key *k = find(kTable.by_folded, fold_scope_name(name));
+  return k != nullptr ? &permissions_[k->row] : nullptr;
 }
 
 auto PermissionIds::by_loose_name(std::string_view word) const -> const PermissionInfo * {
-  const auto it = by_loose_.find(loose_key(word));
-  return it == by_loose_.end() ? nullptr : &permissions_[it->second];
+  const Key *k = find(kTable.by_loose, loose_key(word));
+  return k != nullptr ? &permissions_[k->row] : nullptr;
 }
 
 auto PermissionIds::without_id(std::string_view name) const -> bool {
-  return without_id_.count(fold_scope_name(name)) > 0;
+  return std::binary_search(kTable.without_id.begin(), kTable.without_id.end(), fold_scope_name(name));
 }
 
 auto PermissionIds::suggest(std::string_view name) const -> std::string {
@@ -169,7 +138,8 @@ auto PermissionIds::suggest(std::string_view name) const -> std::string {
 
 auto PermissionIds::looks_like_permission(std::string_view word) const -> bool {
   if (word.find('.') == std::string_view::npos) return false;
-  return segments_.count(first_segment(word)) > 0 || by_folded_.count(fold_scope_name(word)) > 0;
+  return std::binary_search(kTable.segments.begin(), kTable.segments.end(), first_segment(word)) ||
+         find(kTable.by_folded, fold_scope_name(word)) != nullptr;
 }
 
 }  // namespace callcheck::detail

@@ -5,7 +5,6 @@
 #define CALLCHECK_AUDIT_PERMISSION_IDS_H_
 
 #include <cstdint>      // std::uint8_t
-#include <map>          // std::map
 #include <optional>     // std::optional
 #include <string>       // std::string
 #include <string_view>  // std::string_view
@@ -15,13 +14,15 @@ namespace callcheck::detail {
 
 inline constexpr std::string_view kGraphAppId = "00000003-0000-0000-c000-000000000000";
 
+// The strings are the compiled table's (audit/permission_id_table.h): they
+// live as long as the program.
 struct PermissionInfo {
-  std::string name;
-  std::string application;  // id for "type": "Role"; "" when none
-  std::string delegated;    // id for "type": "Scope" (DelegatedWork)
-  std::string personal;     // DelegatedPersonal
-  bool rsc = false;         // resource-specific consent: Teams manifest, by name
-  bool openid = false;      // an OpenID Connect scope (not in Microsoft's files)
+  std::string_view name;
+  std::string_view application;  // id for "type": "Role"; "" when none
+  std::string_view delegated;    // id for "type": "Scope" (DelegatedWork)
+  std::string_view personal;     // DelegatedPersonal
+  bool rsc = false;              // resource-specific consent: Teams manifest, by name
+  bool openid = false;           // an OpenID Connect scope (not in Microsoft's files)
   [[nodiscard]] auto calls() const -> bool { return name.rfind("Calls.", 0) == 0; }
 };
 
@@ -55,19 +56,12 @@ class PermissionIds {
   // known permission ("Calls", "User", ...), or it folds to a known name.
   [[nodiscard]] auto looks_like_permission(std::string_view word) const -> bool;
   // "microsoftgraph/microsoft-graph-devx-content@6cbd6bbd (2026-08-07)".
-  [[nodiscard]] auto version() const -> const std::string & { return version_; }
+  [[nodiscard]] auto version() const -> std::string_view;
   [[nodiscard]] auto all() const -> const std::vector<PermissionInfo> & { return permissions_; }
 
  private:
   PermissionIds();
-  std::vector<PermissionInfo> permissions_;
-  std::map<std::string, std::vector<IdMatch>, std::less<>> by_id_;
-  std::map<std::string, std::size_t, std::less<>> by_name_;
-  std::map<std::string, std::size_t, std::less<>> by_folded_;
-  std::map<std::string, std::size_t, std::less<>> by_loose_;
-  std::map<std::string, bool, std::less<>> without_id_;  // folded -> present
-  std::map<std::string, bool, std::less<>> segments_;    // first segments
-  std::string version_;
+  std::vector<PermissionInfo> permissions_;  // the compiled rows, in file order
 };
 
 // Lower-case letters and digits of `word`, nothing else.

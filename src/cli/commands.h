@@ -9,6 +9,11 @@
 #include "callcheck/check.h"
 #include "cli/input.h"
 
+namespace CLI {
+class App;
+class Validator;
+}  // namespace CLI
+
 namespace callcheck::cli {
 
 struct CheckArgs {
@@ -65,6 +70,30 @@ struct AuditArgs {
   bool strict = false;            // an excess Calls.* permission is an error
   std::string write_minimal;      // --write-minimal FILE
 };
+
+// Which options of a command a run registers with CLI11 (issue 14). CLI11
+// compares every new option's names with each option already added, so the
+// 40 options of `check` were a quarter of a one-file run. main() parses first
+// with only the options its arguments can name, and on any parse error
+// (--help included) again with all of them, so every message and help text
+// is what CLI11 says for the whole command.
+class OptionFilter {
+ public:
+  // `args` nullptr: every option.
+  explicit OptionFilter(const std::vector<std::string> *args) : args_(args) {}
+  // `names` (CLI11's list, "-o,--output-file") when an argument can name one
+  // of them (--long, --long=VALUE, a short letter anywhere in a -xyz group),
+  // else nullptr. A positional (no dash) always passes.
+  [[nodiscard]] auto operator()(const char *names) const -> const char *;
+
+ private:
+  const std::vector<std::string> *args_;
+};
+
+// The options of `callcheck check` into `a`, those `named` lets through (check_options.cc).
+void add_check_options(CLI::App &cmd, CheckArgs &a, const OptionFilter &named);
+// --exclude GLOB: the limits of "exclude" in .callcheck.json (CC401 there), so a glob means one thing in both.
+[[nodiscard]] auto glob_validator() -> CLI::Validator;
 
 // Whether text output is coloured for --color MODE (run_check.cc): auto = FORCE_COLOR (non-empty)
 // forces it, else NO_COLOR (non-empty) turns it off, else a terminal.

@@ -226,10 +226,13 @@ auto ConfigSession::explicit_config() -> int {
 }
 
 auto ConfigSession::input_config(const Input &in, fs::path &boundary) -> int {
+  const bool walked = !in.is_stdin && !in.root.empty();  // the walk found the boundary
+  boundary = walked ? fs::path(in.root) : fs::path();
+  if (walked && args_.no_config) return -1;
   const fs::path file = absolute_normal(in.is_stdin ? in.display : in.path);
   // stdin is discovered from --stdin-filename, named from the working directory.
   const fs::path named = in.named.empty() ? absolute_normal(".") : fs::path(in.named);
-  boundary = in.is_stdin || in.root.empty() ? trust_boundary(folder_of(file), named) : fs::path(in.root);
+  if (!walked) boundary = trust_boundary(folder_of(file), named);
   if (args_.no_config) return -1;
   const int given = explicit_config();
   return given >= 0 ? given : config_for(folder_of(file), boundary);
@@ -238,7 +241,7 @@ auto ConfigSession::input_config(const Input &in, fs::path &boundary) -> int {
 auto ConfigSession::drop_own_and_excluded(std::vector<Input> &inputs, const std::vector<std::string> &written,
                                           std::vector<std::string> &notes) -> std::size_t {
   std::vector<int> config(inputs.size(), -1);
-  for (std::size_t i = 0; i < inputs.size(); ++i) {
+  for (std::size_t i = 0; i < inputs.size() && !args_.no_config; ++i) {
     fs::path boundary;
     if (!inputs[i].is_stdin) config[i] = input_config(inputs[i], boundary);
   }
@@ -260,14 +263,16 @@ auto ConfigSession::drop_own_and_excluded(std::vector<Input> &inputs, const std:
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     Input &in = inputs[i];
     std::string why;
+    const LoadedConfig *c = config[i] >= 0 ? configs_[static_cast<std::size_t>(config[i])].get() : nullptr;
     if (!in.is_stdin) {
-      const fs::path file = absolute_normal(in.path);
+      // With only the name to compare, no absolute path for a path that does not hold it.
+      const bool name_only = own.empty() && c == nullptr && in.path.find(kConfigName) == std::string::npos;
+      const fs::path file = name_only ? fs::path() : absolute_normal(in.path);
       if (file.filename() == kConfigName) why = "it is a callcheck configuration file";
       const std::optional<FileId> id = own.empty() ? std::nullopt : std::optional<FileId>(file);  // no stat for nothing
       for (std::size_t k = 0; why.empty() && id && k < own.size(); ++k) {
         if (own[k].first.same(*id)) why = own[k].second;
       }
-      const LoadedConfig *c = config[i] >= 0 ? configs_[static_cast<std::size_t>(config[i])].get() : nullptr;
       if (why.empty() && c != nullptr && detail::excluded_by(c->load.config.exclude, relative_to(file, c->dir))) {
         why = "it matches `exclude` in " + c->display;
       }
@@ -285,21 +290,27 @@ auto ConfigSession::prepare(const std::vector<Input> &inputs) -> bool {
   const fs::path write_dir = writer_ ? folder_of(absolute_normal(write_path_)) : fs::path();
   inputs_.clear();
   inputs_.reserve(inputs.size());
+  std::shared_ptr<const Options> unconfigured;  // every input without a configuration: one Options
   for (const Input &in : inputs) {
     PerInput p;
-    Options options;
-    const fs::path file = absolute_normal(in.is_stdin ? in.display : in.path);
+    const bool needs_file = !args_.no_config || !args_.baseline.empty() || writer_;  // configurations and baselines
+    const fs::path file = needs_file ? absolute_normal(in.is_stdin ? in.display : in.path) : fs::path();
     p.config = input_config(in, p.boundary);
-    options = base_;
     std::string baseline_path;
-    if (p.config >= 0) {
-      const LoadedConfig &c = *configs_[static_cast<std::size_t>(p.config)];
-      p.config_relative = relative_to(file, c.dir);
-      detail::apply_config(c.load.config, p.config_relative, options);
-      baseline_path = c.baseline;
+    if (p.config >= 0 || !unconfigured) {
+      Options options = base_;
+      if (p.config >= 0) {
+        const LoadedConfig &c = *configs_[static_cast<std::size_t>(p.config)];
+        p.config_relative = relative_to(file, c.dir);
+        detail::apply_config(c.load.config, p.config_relative, options);
+        baseline_path = c.baseline;
+      }
+      apply_command_line(args_, base_, options);
+      p.options = intern(options);
+      if (p.config < 0) unconfigured = p.options;
+    } else {
+      p.options = unconfigured;
     }
-    apply_command_line(args_, base_, options);
-    p.options = intern(options);
     if (!args_.baseline.empty()) baseline_path = absolute_normal(args_.baseline).string();
     // A baseline is never applied while a new one is written: it would
     // leave out exactly the findings it hides.
@@ -367,16 +378,6 @@ auto ConfigSession::fail(Renderer &renderer, std::ostream &out, Summary &summary
 }
 
 auto ConfigSession::options(std::size_t input) const -> const Options & { return *inputs_.at(input).options; }
-
-auto ConfigSession::intern(const Options &options) -> std::shared_ptr<const Options> {
-  // Options::operator== compares every member: a field added to Options
-  // cannot be left out of this identity (the hand-written key once was).
-  for (const auto &known : option_sets_) {
-    if (*known == options) return known;
-  }
-  option_sets_.push_back(std::make_shared<const Options>(options));
-  return option_sets_.back();
-}
 
 void ConfigSession::post_process(std::size_t input, Report &report) {
   PerInput &p = inputs_.at(input);

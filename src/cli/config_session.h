@@ -77,6 +77,13 @@ class ConfigSession {
   // After check(), in input order, from one thread: suppressions, then the
   // baseline (or recording, with --write-baseline).
   void post_process(std::size_t input, Report &report);
+  // True when post_process() would leave the reports of `input` as they are
+  // (no configuration, baseline or --write-baseline for it): they may then be
+  // rendered on another thread before they reach post_process().
+  [[nodiscard]] auto passes_through(std::size_t input) const -> bool {
+    const PerInput &p = inputs_.at(input);
+    return p.config < 0 && p.baseline < 0 && !writer_;
+  }
 
   // After the last input: renders CC402 (per config) and CC403 (per
   // baseline) as reports of their own, so every format shows them. True when

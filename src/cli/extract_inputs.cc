@@ -4,10 +4,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cerrno>   // errno
-#include <cctype>   // std::tolower
-#include <cstdio>   // std::FILE, fdopen, getc_unlocked
-#include <cstring>  // std::strerror
+#include <algorithm>  // std::min, std::max
+#include <cerrno>     // errno
+#include <cctype>     // std::tolower
+#include <cstring>    // std::strerror
 
 #include <fmt/format.h>
 
@@ -65,40 +65,87 @@ auto check_extracted(InputKind kind, std::string_view text, const std::string &d
   return reports;
 }
 
+NdjsonLines::~NdjsonLines() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+auto NdjsonLines::open(const std::string &path) -> std::string {
+  fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+  if (fd_ < 0) return std::strerror(errno);
+  struct stat st {};
+  if (::fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode)) return "not a regular file: only regular files are checked";
+  // Regular files never block; the flag only kept open() from waiting on a FIFO.
+  (void)::fcntl(fd_, F_SETFL, ::fcntl(fd_, F_GETFL) & ~O_NONBLOCK);
+  constexpr std::size_t kBlock = 1U << 16U;
+  buffer_.resize(kBlock);
+  return "";
+}
+
+// Reads the next block (every byte before it was used); false at the end of
+// the file or on an error.
+auto NdjsonLines::fill() -> bool {
+  if (eof_ || fd_ < 0) return false;
+  begin_ = end_ = 0;
+  while (true) {
+    const ssize_t n = ::read(fd_, buffer_.data() + end_, buffer_.size() - end_);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      error_ = "read failed";
+      eof_ = true;
+      return false;
+    }
+    if (n == 0) {
+      eof_ = true;
+      return false;
+    }
+    end_ += static_cast<std::size_t>(n);
+    return true;
+  }
+}
+
+auto NdjsonLines::next(std::string &line, std::uint32_t &number) -> bool {
+  if (done_) return false;
+  line.clear();
+  bool cut = false;  // past the cap: the rest of the line is skipped
+  while (true) {
+    const char *data = buffer_.data() + begin_;
+    const auto *nl = static_cast<const char *>(std::memchr(data, '\n', end_ - begin_));
+    const std::size_t avail = nl == nullptr ? end_ - begin_ : static_cast<std::size_t>(nl - data);
+    if (!cut) {
+      std::size_t take = std::min(avail, cap_ - line.size());  // line.size() <= cap_ until cut
+      if (take < avail) ++take;                                // one byte past the cap: CC004
+      line.append(data, take);
+      cut = line.size() > cap_;
+    }
+    if (nl != nullptr) {
+      begin_ += avail + 1;
+      number = ++number_;
+      return true;
+    }
+    begin_ = end_;
+    if (!fill()) break;
+  }
+  done_ = true;
+  if (!error_.empty()) return false;
+  number = ++number_;  // what follows the last newline
+  return true;
+}
+
+auto check_ndjson_line(std::string_view line, std::uint32_t number, const std::string &display, const Options &options)
+    -> std::optional<Report> {
+  auto body = detail::ndjson_body(line, number);
+  if (!body) return std::nullopt;
+  return detail::check_body(*body, display, options);
+}
+
 auto stream_ndjson_file(const std::string &path, const std::string &display, const Options &options,
                         std::size_t line_cap, const ReportSink &sink) -> std::string {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-  if (fd < 0) return std::strerror(errno);
-  struct stat st {};
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    ::close(fd);
-    return "not a regular file: only regular files are checked";
-  }
-  // Regular files never block; clear O_NONBLOCK so stdio reads normally.
-  (void)::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-  std::FILE *file = ::fdopen(fd, "rb");
-  if (file == nullptr) {
-    ::close(fd);
-    return std::strerror(errno);
-  }
+  NdjsonLines lines(line_cap);
+  if (std::string error = lines.open(path); !error.empty()) return error;
   std::string line;
-  std::uint32_t number = 1;
-  int c = 0;
-  while ((c = getc_unlocked(file)) != EOF) {
-    if (c == '\n') {
-      emit_line(line, number++, display, options, sink);
-      line.clear();
-      continue;
-    }
-    // Past the cap keep one extra byte, so check() reports CC004 without
-    // this line ever holding more than line_cap + 1 bytes.
-    if (line.size() <= line_cap) line.push_back(static_cast<char>(c));
-  }
-  const bool failed = std::ferror(file) != 0;
-  std::fclose(file);
-  if (failed) return "read failed";
-  emit_line(line, number, display, options, sink);
-  return "";
+  std::uint32_t number = 0;
+  while (lines.next(line, number)) emit_line(line, number, display, options, sink);
+  return lines.error();
 }
 
 void check_ndjson_text(std::string_view text, const std::string &display, const Options &options,

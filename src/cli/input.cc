@@ -9,6 +9,7 @@
 #include <cerrno>        // errno
 #include <cstring>       // std::strerror
 #include <filesystem>    // std::filesystem
+#include <iterator>      // std::make_move_iterator
 #include <memory>        // std::shared_ptr
 #include <set>           // std::set
 #include <system_error>  // std::error_code
@@ -214,6 +215,7 @@ class Walk {
                     ? dir.chain
                     : std::make_shared<const IgnoreChain>(std::move(own));
       }
+      dir_display_ = display_path(dir.path);
       std::error_code ec;
       fs::directory_iterator it(dir.path, ec);
       if (ec) {
@@ -246,6 +248,21 @@ class Walk {
     const std::string ext = lower_extension(p);
     return std::find(options_.extensions.begin(), options_.extensions.end(), ext) != options_.extensions.end();
   }
+  // matches() for a name from a listing, without building a path: the
+  // extension as fs::path::extension() finds it (none for ".json" itself).
+  auto name_matches(const std::string &name) const -> bool {
+    const std::size_t dot = name.rfind('.');
+    if (dot == std::string::npos || dot == 0 || name == "..") return false;
+    for (const std::string &ext : options_.extensions) {
+      if (ext.size() != name.size() - dot) continue;
+      bool same = true;
+      for (std::size_t k = 0; same && k < ext.size(); ++k) {
+        same = std::tolower(static_cast<unsigned char>(name[dot + k])) == static_cast<unsigned char>(ext[k]);
+      }
+      if (same) return true;
+    }
+    return false;
+  }
 
   // False when this directory was seen before.
   auto remember(const std::string &dir) -> bool {
@@ -255,40 +272,46 @@ class Walk {
   }
 
   // Hidden names, what the ignore files ignore, what --exclude matches.
-  auto skip(const std::string &name, const fs::path &absolute, bool is_dir,
+  // `absolute` is built only when a rule needs it (most walks have none).
+  auto skip(const std::string &name, const fs::path &dir_absolute, bool is_dir,
             const std::shared_ptr<const IgnoreChain> &chain) -> bool {
     bool skip = false;
     if (options_.use_ignore) {
-      skip = name.front() == '.' || (chain && ignored(*chain, absolute.generic_string(), is_dir));
+      skip = name.front() == '.' ||
+             (chain && !chain->empty() && ignored(*chain, (dir_absolute / name).generic_string(), is_dir));
     }
-    if (!skip && !options_.exclude.empty()) skip = detail::excluded_by(options_.exclude, relative_to_working(absolute));
-    if (skip && (is_dir || matches(absolute))) ++skipped_;
+    if (!skip && !options_.exclude.empty()) {
+      skip = detail::excluded_by(options_.exclude, relative_to_working(dir_absolute / name));
+    }
+    if (skip && (is_dir || name_matches(name))) ++skipped_;
     return skip;
   }
 
   void entry(const fs::directory_entry &e, const fs::path &dir_absolute, const std::string &root,
              const std::shared_ptr<const IgnoreChain> &chain, std::vector<Pending> &pending) {
     const fs::path &path = e.path();
-    const std::string name = path.filename().string();
-    const fs::path absolute = dir_absolute / name;
+    // The listing's path is the directory joined with the entry's name.
+    const std::string &full = path.native();
+    const std::size_t slash = full.rfind('/');
+    const std::string name = slash == std::string::npos ? full : full.substr(slash + 1);
     std::error_code ec;
     const fs::file_status link = e.symlink_status(ec);  // from the listing: no system call per file
     if (ec) return;
     if (fs::is_directory(link)) {
       if (name == ".git" || name == "node_modules") return;
-      if (skip(name, absolute, true, chain)) return;
-      if (remember(path.string())) pending.push_back(Pending{path.generic_string(), absolute, root, chain});
+      if (skip(name, dir_absolute, true, chain)) return;
+      if (remember(path.string())) pending.push_back(Pending{path.generic_string(), dir_absolute / name, root, chain});
       return;
     }
     if (fs::is_regular_file(link)) {
-      if (matches(path) && !skip(name, absolute, false, chain)) add_file(path.generic_string(), root);
+      if (name_matches(name) && !skip(name, dir_absolute, false, chain)) add_file(path.generic_string(), root, name);
       return;
     }
     if (!fs::is_symlink(link)) return;  // FIFOs, sockets, devices: never opened
     const fs::file_status target = fs::status(path, ec);
     if (ec || !fs::exists(target)) {
       // git sees a symlink as a file, whatever it points to.
-      if (matches(path) && !skip(name, absolute, false, chain)) {
+      if (matches(path) && !skip(name, dir_absolute, false, chain)) {
         add_error(path.generic_string(), root, "broken symbolic link or symlink loop");
       }
       return;
@@ -296,7 +319,7 @@ class Walk {
     const bool directory = fs::is_directory(target);
     if (directory && (name == ".git" || name == "node_modules")) return;
     if (!directory && !matches(path)) return;
-    if (skip(name, absolute, false, chain)) return;
+    if (skip(name, dir_absolute, false, chain)) return;
     if (!options_.follow_symlinks) {
       if (!resolves_inside(path, root)) {
         add_error(path.generic_string(), root, kSymlinkLeaves);
@@ -305,14 +328,26 @@ class Walk {
       if (directory) return;  // its files are checked where they really are
     }
     if (directory) {
-      if (remember(path.string())) pending.push_back(Pending{path.generic_string(), absolute, root, chain});
+      if (remember(path.string())) pending.push_back(Pending{path.generic_string(), dir_absolute / name, root, chain});
       return;
     }
     if (fs::is_regular_file(target)) add_file(path.generic_string(), root);
   }
 
-  void add_file(const std::string &path, const std::string &root) {
-    found_.push_back(Input{path, display_path(path), false, {}, root, named_.string()});
+  void add_file(const std::string &path, const std::string &root, const std::string &name = {}) {
+    found_.push_back(Input{path, child_display(path, name), false, {}, root, named_.string()});
+  }
+  // display_path(path) for an entry `name` of the directory being listed:
+  // its display joined with the name, which is already normal (no '/', not
+  // "." or ".."), unless that display is "." or ends in '/'.
+  auto child_display(const std::string &path, const std::string &name) const -> std::string {
+    if (name.empty() || dir_display_.empty() || dir_display_ == "." || dir_display_.back() == '/') {
+      return display_path(path);
+    }
+    std::string out;
+    out.reserve(dir_display_.size() + 1 + name.size());
+    out.append(dir_display_).append(1, '/').append(name);
+    return out;
   }
   void add_error(const std::string &path, const std::string &root, std::string error) {
     found_.push_back(Input{path, display_path(path), false, std::move(error), root, named_.string()});
@@ -322,6 +357,7 @@ class Walk {
   fs::path named_;
   std::vector<Input> found_;
   std::set<std::pair<dev_t, ino_t>> visited_;
+  std::string dir_display_;  // display_path() of the directory being listed
   std::size_t skipped_ = 0;
 };
 
@@ -382,7 +418,11 @@ auto expand_inputs(const std::vector<std::string> &args, const ExpandOptions &op
       out.push_back(std::move(in));
       continue;
     }
-    for (Input &f : found) out.push_back(std::move(f));
+    if (out.empty()) {
+      out = std::move(found);  // not a second list as long as the first while moving
+    } else {
+      out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    }
   }
   return out;
 }

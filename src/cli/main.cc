@@ -5,8 +5,9 @@
 #include <unistd.h>
 
 #include <algorithm>  // std::find
-#include <cstdlib>    // std::getenv
+#include <cstdlib>    // std::getenv, std::_Exit
 #include <iostream>   // std::cout, std::cerr
+#include <memory>     // std::unique_ptr
 #include <thread>     // std::thread::hardware_concurrency
 
 #include "callcheck/callcheck.h"
@@ -20,6 +21,7 @@
 namespace {
 
 using callcheck::cli::CheckArgs;
+using callcheck::cli::OptionFilter;
 
 constexpr std::string_view kSubcommands[] = {"check",   "scopes",   "rules", "explain", "schemas",
                                              "version", "join-url", "audit", "server"};
@@ -34,6 +36,7 @@ auto is_subcommand(std::string_view s) -> bool {
 // is a folder still needs `check`, and says so in --help).
 auto misspelt_subcommand(const std::string &arg) -> std::string {
   if (arg.empty() || arg[0] == '-' || arg.find_first_of("/.\\") != std::string::npos) return "";
+  if (is_subcommand(arg)) return "";
   struct stat st {};
   if (::lstat(arg.c_str(), &st) == 0) return "";
   const std::vector<std::string_view> names(std::begin(kSubcommands), std::end(kSubcommands));
@@ -62,93 +65,229 @@ auto unknown_option_hint(const CLI::App &app, const std::vector<std::string> &ar
   return "";
 }
 
-// The same limits as "exclude" in .callcheck.json (CC401 there), so a glob means one thing in both.
-auto glob_validator() -> CLI::Validator {
-  return CLI::Validator(
-      [](const std::string &glob) -> std::string {
-        if (glob.empty()) return "an empty glob matches nothing";
-        if (glob.size() > callcheck::detail::kMaxGlobBytes) {
-          return fmt::format("a glob of {} bytes; globs are limited to {} bytes", glob.size(),
-                             callcheck::detail::kMaxGlobBytes);
-        }
-        return {};
-      },
-      "GLOB");
+// The end of a run whose output is flushed (issue 14): no destructors for
+// what the run built and the kernel takes back anyway (the parsed schemas,
+// the request tables, the per-thread arenas: 130 k instructions of a
+// one-file run). Sanitizer builds return, for LeakSanitizer's check at exit.
+auto leave(int code) -> int {
+#if CALLCHECK_CLI_QUICK_EXIT
+  std::cerr.flush();
+  std::_Exit(code);
+#endif
+  return code;
 }
 
-void add_check_options(CLI::App &cmd, CheckArgs &a) {
-  cmd.add_option("paths", a.paths, "Files or directories to check; - reads stdin")->required();
-  // NAME[:FILE], repeatable: one run, several reports (cli/outputs.h checks the values).
-  cmd.add_option("--format", a.formats,
-                 "Output format: " + callcheck::format_names() +
-                     "; NAME:FILE writes that one to FILE (repeatable; at most one without FILE, on standard output)")
-      ->allow_extra_args(false)
-      ->type_name("NAME[:FILE]");
-  cmd.add_option("-o,--output-file", a.output_file, "Write the output without a FILE here instead of standard output");
-  cmd.add_flag("--statistics", a.statistics, "After the findings, count them per rule");
-  cmd.add_flag("--exit-zero", a.exit_zero, "Exit 0 even when findings reach --fail-on (2 still means failure)");
-  cmd.add_flag("-q,--quiet", a.quiet, "Report errors only: no warnings, infos or summary line");
-  cmd.add_option("--fail-on", a.fail_on, "Lowest severity that makes the exit code 1: error, warning, info")
-      ->check(CLI::IsMember({"error", "warning", "info"}));
-  cmd.add_option("--request", a.request,
-                 "The calls-API request the bodies are for (answer, playPrompt, participant-invite, ...; "
-                 "`callcheck schemas` lists them); a request line or the configuration's `request` decides first");
-  cmd.add_option("--api", a.api, "Graph API profile: v1.0 or beta (default v1.0)")
-      ->check(CLI::IsMember({"v1.0", "beta"}));
-  // Multi-value options take exactly one argument per occurrence (split on
-  // commas, repeatable), so `--scopes A bad.json good.json` can never swallow
-  // the paths behind it: pre-commit appends file names after `args`.
-  cmd.add_option("--scopes", a.scopes, "Granted application permissions, comma separated (repeatable)")
-      ->delimiter(',')
-      ->allow_extra_args(false);
-  cmd.add_option("--token", a.token_file,
-                 "File holding an access token (JWT) whose roles are the granted "
-                 "permissions; - reads stdin");
-  cmd.add_option("--config", a.config_file, "Use this configuration file instead of discovering .callcheck.json");
-  cmd.add_flag("--no-config", a.no_config, "Do not read any configuration file");
-  cmd.add_option("--select", a.select, "Only these rules (codes, names or code prefixes; comma separated, repeatable)")
-      ->delimiter(',')
-      ->allow_extra_args(false);
-  cmd.add_option("--ignore", a.ignore, "Skip these rules (codes, names or code prefixes; comma separated, repeatable)")
-      ->delimiter(',')
-      ->allow_extra_args(false);
-  cmd.add_flag("--preview", a.preview, "Also run the rules whose status is preview (opt-in)");
-  cmd.add_flag("--show-scopes,-v,--verbose", a.show_scopes,
-               "Text output: print each file's scenario and required permissions, also when it is clean");
-  cmd.add_flag("--show-config", a.show_config, "Print to stderr which configuration applies to each input");
-  cmd.add_flag("--follow-symlinks", a.follow_symlinks, "Read payloads through symlinks that leave the repository");
-  cmd.add_option("--exclude", a.exclude,
-                 "Do not check paths matching this glob, relative to the working directory; a glob without / "
-                 "matches any file or folder of that name (repeatable; also applies to files named here)")
-      ->allow_extra_args(false)
-      ->check(glob_validator())
-      ->type_name("GLOB");
-  cmd.add_flag("--no-ignore", a.no_ignore,
-               "Directory walks: also check hidden files and folders and what .gitignore or .git/info/exclude "
-               "ignore");
-  cmd.add_option("--baseline", a.baseline, "Hide the findings recorded in this baseline file");
-  cmd.add_option("--write-baseline", a.write_baseline, "Record today's findings in this file and exit 0");
-  cmd.add_option("-j,--jobs", a.jobs, "Files checked in parallel (default: number of cores)")
-      ->check(CLI::Range(1, 256));
-  cmd.add_option("--color", a.color, "Colour: auto, always, never")->check(CLI::IsMember({"auto", "always", "never"}));
-  cmd.add_option("--stdin-filename", a.stdin_name, "Name shown for stdin input");
-  cmd.add_option("--join-url", a.join_url, "Compare every body with the meeting of this Teams join link");
-  cmd.add_flag("--fix", a.fix, "Apply the safe fixes to the files in place, then report what remains");
-  cmd.add_flag("--unsafe-fixes", a.unsafe_fixes, "With --fix or --diff: also the fixes that may change the meaning");
-  cmd.add_flag("--diff", a.diff, "Print the fixes as a unified diff and change nothing (exit 1 if any)");
-  cmd.add_flag("--fix-only", a.fix_only, "Apply the fixes and report only how many; exit 0 unless an input fails");
-  cmd.add_option("--max-bytes", a.limits.max_bytes, "Limit: bytes per input (default 1048576)")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30U));
-  cmd.add_option("--max-depth", a.limits.max_depth, "Limit: nesting depth (default 64)")->check(CLI::Range(1U, 10000U));
-  cmd.add_option("--max-string", a.limits.max_string_bytes, "Limit: bytes per string (default 8192)")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30U));
-  cmd.add_option("--max-key", a.limits.max_key_bytes, "Limit: bytes per member name (default 256)")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20U));
-  cmd.add_option("--max-members", a.limits.max_members, "Limit: members per object (default 1000)")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 24U));
-  cmd.add_option("--max-elements", a.limits.max_elements, "Limit: elements per array (default 10000)")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 24U));
-}
+// The command line as CLI11 sees it: the App, the subcommands a run can
+// enter (nullptr when not built) and the values they fill in. Not copied:
+// CLI11 keeps pointers to the values.
+struct Cli {
+  CLI::App app{"callcheck: checks Microsoft Graph calls-API request bodies", "callcheck"};
+  CheckArgs check_args;
+  CheckArgs scopes_args;
+  std::string rules_format = "text";
+  std::string explain_what;
+  std::string schema_name;
+  bool schema_bundle = false;
+  std::string schema_api = "v1.0";
+  CheckArgs server_args;
+  callcheck::cli::JoinUrlArgs join_args;
+  callcheck::cli::AuditArgs audit_args;
+  CLI::App *check = nullptr;
+  CLI::App *scopes = nullptr;
+  CLI::App *rules = nullptr;
+  CLI::App *explain = nullptr;
+  CLI::App *schemas = nullptr;
+  CLI::App *server = nullptr;
+  CLI::App *version = nullptr;
+  CLI::App *join = nullptr;
+  CLI::App *audit = nullptr;
+
+  // `bare`: no arguments. `named` says which options are registered (cli/commands.h).
+  Cli(const std::vector<std::string> &args, bool bare, const OptionFilter &named) {
+    if (const char *n = named("--version")) {
+      app.set_version_flag(n, [] {
+        std::string text = callcheck::cli::version_text();
+        text.pop_back();  // CLI11 ends the line itself
+        return text;
+      });
+    }
+    // No help flag unless an argument can ask for it; a subcommand copies
+    // its parent's when it is added.
+    if (named("-h,--help") == nullptr) app.set_help_flag();
+    app.footer("callcheck PATH... is callcheck check PATH...; a PATH named like a command needs the `check`.");
+    app.require_subcommand(1, 1);
+
+    // Only the subcommands a run can enter: CLI11 enters one only through its
+    // exact name (no prefixes, aliases or case folding here), so a subcommand
+    // that no argument names can never be parsed, and with a subcommand first
+    // nothing lists the others (only the top-level --help does). Building every
+    // subcommand and option was a fifth of a one-file run (issue 14). Without a
+    // subcommand first (--help, --version, no arguments) all of them are built,
+    // as before. A subcommand not built is nullptr.
+    const bool build_all = bare || !is_subcommand(args.front());
+    const auto wanted = [&](std::string_view name) {
+      return build_all || std::find(args.begin(), args.end(), name) != args.end();
+    };
+    const auto command = [&](const char *name, const char *description) -> CLI::App * {
+      return wanted(name) ? app.add_subcommand(name, description) : nullptr;
+    };
+
+    check_args.jobs = std::max(1U, std::thread::hardware_concurrency());
+    check = command("check", "Check payloads (the default command)");
+    if (check != nullptr) add_check_options(*check, check_args, named);
+
+    scopes = command("scopes", "Print the scenario and required permissions of each payload");
+    if (scopes != nullptr) {
+      scopes->add_option("paths", scopes_args.paths, "Files or directories")->required();
+      if (const char *n = named("--format")) {
+        scopes->add_option(n, scopes_args.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+      }
+      if (const char *n = named("--api")) {
+        scopes->add_option(n, scopes_args.api, "v1.0 or beta")->check(CLI::IsMember({"v1.0", "beta"}));
+      }
+      if (const char *n = named("--follow-symlinks")) {
+        scopes->add_flag(n, scopes_args.follow_symlinks, "Read payloads through symlinks that leave the repository");
+      }
+    }
+
+    rules = command("rules", "List every rule");
+    if (rules != nullptr) {
+      if (const char *n = named("--format")) {
+        rules->add_option(n, rules_format, "text, json or markdown")
+            ->check(CLI::IsMember({"text", "json", "markdown"}));
+      }
+    }
+
+    explain = command("explain", "Print the documentation of one rule");
+    if (explain != nullptr) {
+      explain->add_option("rule", explain_what, "Code (CC201) or name")->required();
+    }
+
+    schemas = command("schemas", "List the embedded schemas, or print one");
+    if (schemas != nullptr) {
+      schemas->add_option("name", schema_name, "Schema name (e.g. call, beta/call, callcheck/report)");
+      if (const char *n = named("--bundle")) {
+        schemas->add_flag(
+            n, schema_bundle,
+            "Print one self-contained draft-07 schema for editors (definitions inside, local $refs only)");
+      }
+      if (const char *n = named("--api")) {
+        schemas->add_option(n, schema_api, "Profile of --bundle: v1.0 or beta")->check(CLI::IsMember({"v1.0", "beta"}));
+      }
+    }
+
+    server = command("server", "Language server (LSP) on stdin/stdout, for editors");
+    if (server != nullptr) {
+      if (const char *n = named("--api")) {
+        server->add_option(n, server_args.api, "Graph API profile when no configuration says: v1.0 or beta")
+            ->check(CLI::IsMember({"v1.0", "beta"}));
+      }
+      if (const char *n = named("--preview")) {
+        server->add_flag(n, server_args.preview, "Also run the rules whose status is preview");
+      }
+    }
+
+    version = command("version", "Print the version");
+
+    join = command("join-url", "Print the create-call body that joins the meeting of a Teams link");
+    if (join != nullptr) {
+      join->add_option("url", join_args.url, "The meeting's join link (quote it: it contains & and ?)")->required();
+      if (const char *n = named("--callback-uri")) {
+        join->add_option(n, join_args.callback_uri, "The bot's https notification URL");
+      }
+      if (const char *n = named("--api")) {
+        join->add_option(n, join_args.api, "v1.0 or beta")->check(CLI::IsMember({"v1.0", "beta"}));
+      }
+      if (const char *n = named("--tenant")) {
+        join->add_option(n, join_args.tenant, "The tenant the call is created in (short links carry none)");
+      }
+      if (const char *n = named("--media")) {
+        join->add_option(n, join_args.media, "service or app hosted media")->check(CLI::IsMember({"service", "app"}));
+      }
+      if (const char *n = named("--format")) {
+        join->add_option(n, join_args.format, "text (the body) or json ({body, facts})")
+            ->check(CLI::IsMember({"text", "json"}));
+      }
+    }
+
+    audit = command("audit", "Audit the app registration's permissions against what the payloads need");
+    if (audit != nullptr) {
+      audit->add_option("paths", audit_args.check.paths, "Payload files or directories")->required();
+      if (const char *n = named("--app")) {
+        audit->add_option(n, audit_args.apps, "A file that declares the app's permissions (repeatable)")
+            ->allow_extra_args(false);
+      }
+      if (const char *n = named("--strict")) {
+        audit->add_flag(n, audit_args.strict, "An excess Calls.* permission is an error, not a warning");
+      }
+      if (const char *n = named("--write-minimal")) {
+        audit->add_option(n, audit_args.write_minimal,
+                          "Write the minimal requiredResourceAccess (JSON) the payloads need to this file");
+      }
+      if (const char *n = named("--format")) {
+        audit
+            ->add_option(n, audit_args.check.formats,
+                         "Output format: " + callcheck::format_names() +
+                             "; NAME:FILE writes that one to FILE (repeatable; at most one without FILE)")
+            ->allow_extra_args(false)
+            ->type_name("NAME[:FILE]");
+      }
+      if (const char *n = named("-o,--output-file")) {
+        audit->add_option(n, audit_args.check.output_file,
+                          "Write the output without a FILE here instead of standard output");
+      }
+      if (const char *n = named("--fail-on")) {
+        audit->add_option(n, audit_args.check.fail_on, "Lowest severity that makes the exit code 1")
+            ->check(CLI::IsMember({"error", "warning", "info"}));
+      }
+      if (const char *n = named("--api")) {
+        audit->add_option(n, audit_args.check.api, "Graph API profile: v1.0 or beta")
+            ->check(CLI::IsMember({"v1.0", "beta"}));
+      }
+      if (const char *n = named("--config")) {
+        audit->add_option(n, audit_args.check.config_file, "Use this configuration file");
+      }
+      if (const char *n = named("--no-config")) {
+        audit->add_flag(n, audit_args.check.no_config, "Do not read any configuration file");
+      }
+      if (const char *n = named("--select")) {
+        audit->add_option(n, audit_args.check.select, "Only these rules (comma separated, repeatable)")
+            ->delimiter(',')
+            ->allow_extra_args(false);
+      }
+      if (const char *n = named("--ignore")) {
+        audit->add_option(n, audit_args.check.ignore, "Skip these rules (comma separated, repeatable)")
+            ->delimiter(',')
+            ->allow_extra_args(false);
+      }
+      if (const char *n = named("--follow-symlinks")) {
+        audit->add_flag(n, audit_args.check.follow_symlinks,
+                        "Read payloads through symlinks that leave the repository");
+      }
+      if (const char *n = named("--exclude")) {
+        audit
+            ->add_option(n, audit_args.check.exclude,
+                         "Do not check paths matching this glob, relative to the working directory (repeatable)")
+            ->allow_extra_args(false)
+            ->check(callcheck::cli::glob_validator())
+            ->type_name("GLOB");
+      }
+      if (const char *n = named("--no-ignore")) {
+        audit->add_flag(n, audit_args.check.no_ignore,
+                        "Directory walks: also check hidden files and what .gitignore ignores");
+      }
+      if (const char *n = named("--color")) {
+        audit->add_option(n, audit_args.check.color, "Colour: auto, always, never")
+            ->check(CLI::IsMember({"auto", "always", "never"}));
+      }
+    }
+  }
+  Cli(const Cli &) = delete;
+  auto operator=(const Cli &) -> Cli & = delete;
+  Cli(Cli &&) = delete;
+  auto operator=(Cli &&) -> Cli & = delete;
+  ~Cli() = default;
+};
 
 }  // namespace
 
@@ -170,171 +309,59 @@ auto main(int argc, char **argv) -> int {
     args.insert(args.begin(), "check");
   }
 
-  CLI::App app{"callcheck: checks Microsoft Graph calls-API request bodies", "callcheck"};
-  app.set_version_flag("--version", [] {
-    std::string text = callcheck::cli::version_text();
-    text.pop_back();  // CLI11 ends the line itself
-    return text;
-  });
-  app.footer("callcheck PATH... is callcheck check PATH...; a PATH named like a command needs the `check`.");
-  app.require_subcommand(1, 1);
-
-  // Only the subcommands a run can enter: CLI11 enters one only through its
-  // exact name (no prefixes, aliases or case folding here), so a subcommand
-  // that no argument names can never be parsed, and with a subcommand first
-  // nothing lists the others (only the top-level --help does). Building every
-  // subcommand and option was a fifth of a one-file run (issue 14). Without a
-  // subcommand first (--help, --version, no arguments) all of them are built,
-  // as before. A subcommand not built is nullptr.
-  const bool build_all = bare || !is_subcommand(args.front());
-  const auto wanted = [&](std::string_view name) {
-    return build_all || std::find(args.begin(), args.end(), name) != args.end();
-  };
-  const auto command = [&](const char *name, const char *description) -> CLI::App * {
-    return wanted(name) ? app.add_subcommand(name, description) : nullptr;
-  };
-
-  CheckArgs check_args;
-  check_args.jobs = std::max(1U, std::thread::hardware_concurrency());
-  CLI::App *check = command("check", "Check payloads (the default command)");
-  if (check != nullptr) add_check_options(*check, check_args);
-
-  CheckArgs scopes_args;
-  CLI::App *scopes = command("scopes", "Print the scenario and required permissions of each payload");
-  if (scopes != nullptr) {
-    scopes->add_option("paths", scopes_args.paths, "Files or directories")->required();
-    scopes->add_option("--format", scopes_args.format, "text or json")->check(CLI::IsMember({"text", "json"}));
-    scopes->add_option("--api", scopes_args.api, "v1.0 or beta")->check(CLI::IsMember({"v1.0", "beta"}));
-    scopes->add_flag("--follow-symlinks", scopes_args.follow_symlinks,
-                     "Read payloads through symlinks that leave the repository");
+  // With a subcommand first, the first parse registers only the options the
+  // arguments name; any parse error (--help too) is left to a second parse
+  // with every option, whose messages are CLI11's for the whole command.
+  std::unique_ptr<Cli> cli;
+  if (!bare && is_subcommand(args.front())) {
+    cli = std::make_unique<Cli>(args, bare, OptionFilter(&args));
+    try {
+      cli->app.parse(std::vector<std::string>(args.rbegin(), args.rend()));
+    } catch (const CLI::ParseError &) {
+      cli.reset();
+    }
   }
-
-  std::string rules_format = "text";
-  CLI::App *rules = command("rules", "List every rule");
-  if (rules != nullptr) {
-    rules->add_option("--format", rules_format, "text, json or markdown")
-        ->check(CLI::IsMember({"text", "json", "markdown"}));
-  }
-
-  std::string explain_what;
-  CLI::App *explain = command("explain", "Print the documentation of one rule");
-  if (explain != nullptr) {
-    explain->add_option("rule", explain_what, "Code (CC201) or name")->required();
-  }
-
-  std::string schema_name;
-  bool schema_bundle = false;
-  std::string schema_api = "v1.0";
-  CLI::App *schemas = command("schemas", "List the embedded schemas, or print one");
-  if (schemas != nullptr) {
-    schemas->add_option("name", schema_name, "Schema name (e.g. call, beta/call, callcheck/report)");
-    schemas->add_flag("--bundle", schema_bundle,
-                      "Print one self-contained draft-07 schema for editors (definitions inside, local $refs only)");
-    schemas->add_option("--api", schema_api, "Profile of --bundle: v1.0 or beta")
-        ->check(CLI::IsMember({"v1.0", "beta"}));
-  }
-
-  CheckArgs server_args;
-  CLI::App *server = command("server", "Language server (LSP) on stdin/stdout, for editors");
-  if (server != nullptr) {
-    server->add_option("--api", server_args.api, "Graph API profile when no configuration says: v1.0 or beta")
-        ->check(CLI::IsMember({"v1.0", "beta"}));
-    server->add_flag("--preview", server_args.preview, "Also run the rules whose status is preview");
-  }
-
-  CLI::App *version = command("version", "Print the version");
-
-  callcheck::cli::JoinUrlArgs join_args;
-  CLI::App *join = command("join-url", "Print the create-call body that joins the meeting of a Teams link");
-  if (join != nullptr) {
-    join->add_option("url", join_args.url, "The meeting's join link (quote it: it contains & and ?)")->required();
-    join->add_option("--callback-uri", join_args.callback_uri, "The bot's https notification URL");
-    join->add_option("--api", join_args.api, "v1.0 or beta")->check(CLI::IsMember({"v1.0", "beta"}));
-    join->add_option("--tenant", join_args.tenant, "The tenant the call is created in (short links carry none)");
-    join->add_option("--media", join_args.media, "service or app hosted media")
-        ->check(CLI::IsMember({"service", "app"}));
-    join->add_option("--format", join_args.format, "text (the body) or json ({body, facts})")
-        ->check(CLI::IsMember({"text", "json"}));
-  }
-
-  callcheck::cli::AuditArgs audit_args;
-  CLI::App *audit = command("audit", "Audit the app registration's permissions against what the payloads need");
-  if (audit != nullptr) {
-    audit->add_option("paths", audit_args.check.paths, "Payload files or directories")->required();
-    audit->add_option("--app", audit_args.apps, "A file that declares the app's permissions (repeatable)")
-        ->allow_extra_args(false);
-    audit->add_flag("--strict", audit_args.strict, "An excess Calls.* permission is an error, not a warning");
-    audit->add_option("--write-minimal", audit_args.write_minimal,
-                      "Write the minimal requiredResourceAccess (JSON) the payloads need to this file");
-    audit
-        ->add_option("--format", audit_args.check.formats,
-                     "Output format: " + callcheck::format_names() +
-                         "; NAME:FILE writes that one to FILE (repeatable; at most one without FILE)")
-        ->allow_extra_args(false)
-        ->type_name("NAME[:FILE]");
-    audit->add_option("-o,--output-file", audit_args.check.output_file,
-                      "Write the output without a FILE here instead of standard output");
-    audit->add_option("--fail-on", audit_args.check.fail_on, "Lowest severity that makes the exit code 1")
-        ->check(CLI::IsMember({"error", "warning", "info"}));
-    audit->add_option("--api", audit_args.check.api, "Graph API profile: v1.0 or beta")
-        ->check(CLI::IsMember({"v1.0", "beta"}));
-    audit->add_option("--config", audit_args.check.config_file, "Use this configuration file");
-    audit->add_flag("--no-config", audit_args.check.no_config, "Do not read any configuration file");
-    audit->add_option("--select", audit_args.check.select, "Only these rules (comma separated, repeatable)")
-        ->delimiter(',')
-        ->allow_extra_args(false);
-    audit->add_option("--ignore", audit_args.check.ignore, "Skip these rules (comma separated, repeatable)")
-        ->delimiter(',')
-        ->allow_extra_args(false);
-    audit->add_flag("--follow-symlinks", audit_args.check.follow_symlinks,
-                    "Read payloads through symlinks that leave the repository");
-    audit
-        ->add_option("--exclude", audit_args.check.exclude,
-                     "Do not check paths matching this glob, relative to the working directory (repeatable)")
-        ->allow_extra_args(false)
-        ->check(glob_validator())
-        ->type_name("GLOB");
-    audit->add_flag("--no-ignore", audit_args.check.no_ignore,
-                    "Directory walks: also check hidden files and what .gitignore ignores");
-    audit->add_option("--color", audit_args.check.color, "Colour: auto, always, never")
-        ->check(CLI::IsMember({"auto", "always", "never"}));
-  }
-
-  if (bare) {
-    // Nothing to do is a usage error: the help on stderr, exit 2.
-    std::cerr << app.help();
-    return callcheck::cli::kFailure;
-  }
-  try {
-    std::vector<std::string> reversed(args.rbegin(), args.rend());
-    app.parse(reversed);
-  } catch (const CLI::CallForHelp &e) {
-    return app.exit(e);
-  } catch (const CLI::CallForVersion &e) {
-    return app.exit(e);
-  } catch (const CLI::ParseError &e) {
-    const std::string hint = unknown_option_hint(app, args);
-    std::cerr << (hint.empty() ? fmt::format("callcheck: {}\n", e.what()) : hint);
-    std::cerr << "Run 'callcheck --help' for usage.\n";
-    return callcheck::cli::kFailure;
+  if (cli == nullptr) {
+    cli = std::make_unique<Cli>(args, bare, OptionFilter(nullptr));
+    CLI::App &app = cli->app;
+    if (bare) {
+      // Nothing to do is a usage error: the help on stderr, exit 2.
+      std::cerr << app.help();
+      return callcheck::cli::kFailure;
+    }
+    try {
+      std::vector<std::string> reversed(args.rbegin(), args.rend());
+      app.parse(reversed);
+    } catch (const CLI::CallForHelp &e) {
+      return app.exit(e);
+    } catch (const CLI::CallForVersion &e) {
+      return app.exit(e);
+    } catch (const CLI::ParseError &e) {
+      const std::string hint = unknown_option_hint(app, args);
+      std::cerr << (hint.empty() ? fmt::format("callcheck: {}\n", e.what()) : hint);
+      std::cerr << "Run 'callcheck --help' for usage.\n";
+      return callcheck::cli::kFailure;
+    }
   }
 
   // Every subcommand's output is checked once it is written (safe_write.h).
-  const auto done = [](int code) { return callcheck::cli::finish_output(std::cout, std::cerr, code); };
+  const auto done = [](int code) { return leave(callcheck::cli::finish_output(std::cout, std::cerr, code)); };
   const auto entered = [](const CLI::App *command) { return command != nullptr && command->parsed(); };
   try {
-    if (entered(check)) return done(callcheck::cli::run_check(check_args, std::cout, std::cerr));
-    if (entered(scopes)) return done(callcheck::cli::run_scopes(scopes_args, std::cout, std::cerr));
-    if (entered(audit)) return done(callcheck::cli::run_audit(audit_args, std::cout, std::cerr));
-    if (entered(rules)) return done(callcheck::cli::run_rules(rules_format, std::cout));
-    if (entered(explain)) return done(callcheck::cli::run_explain(explain_what, std::cout, std::cerr));
-    if (entered(schemas)) {
-      if (schema_bundle) return done(callcheck::cli::run_bundle(schema_name, schema_api, std::cout, std::cerr));
-      return done(callcheck::cli::run_schemas(schema_name, std::cout, std::cerr));
+    if (entered(cli->check)) return done(callcheck::cli::run_check(cli->check_args, std::cout, std::cerr));
+    if (entered(cli->scopes)) return done(callcheck::cli::run_scopes(cli->scopes_args, std::cout, std::cerr));
+    if (entered(cli->audit)) return done(callcheck::cli::run_audit(cli->audit_args, std::cout, std::cerr));
+    if (entered(cli->rules)) return done(callcheck::cli::run_rules(cli->rules_format, std::cout));
+    if (entered(cli->explain)) return done(callcheck::cli::run_explain(cli->explain_what, std::cout, std::cerr));
+    if (entered(cli->schemas)) {
+      if (cli->schema_bundle) {
+        return done(callcheck::cli::run_bundle(cli->schema_name, cli->schema_api, std::cout, std::cerr));
+      }
+      return done(callcheck::cli::run_schemas(cli->schema_name, std::cout, std::cerr));
     }
-    if (entered(join)) return done(callcheck::cli::run_join_url(join_args, std::cout, std::cerr));
-    if (entered(server)) return callcheck::cli::run_server(server_args, std::cerr);
-    if (entered(version)) {
+    if (entered(cli->join)) return done(callcheck::cli::run_join_url(cli->join_args, std::cout, std::cerr));
+    if (entered(cli->server)) return callcheck::cli::run_server(cli->server_args, std::cerr);
+    if (entered(cli->version)) {
       std::cout << callcheck::cli::version_text();
       return done(callcheck::cli::kClean);
     }

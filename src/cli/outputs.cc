@@ -7,6 +7,7 @@
 #include "callcheck/rules.h"
 #include "cli/safe_write.h"
 #include "cli/trust_root.h"
+#include "render/renderers.h"
 #include "util/suggest.h"
 
 namespace callcheck::cli {
@@ -93,6 +94,7 @@ Outputs::Outputs(const std::vector<OutputSpec> &specs, const RenderOptions &base
     // Colour is for a terminal, never in a file; the renderers that have
     // none (every one but text) ignore it.
     render.color = options.colour && spec.file.empty();
+    sink->options = render;
     sink->renderer = make_renderer(spec.format, render);
     sinks_.push_back(std::move(sink));
   }
@@ -107,30 +109,74 @@ void Outputs::begin(std::ostream &out) {
   for (auto &s : sinks_) s->renderer->begin(stream(*s, out));
 }
 
-void Outputs::file(std::ostream &out, const Report &report, std::string_view text) {
-  const Report *shown = &report;
-  Report errors_only;
-  if (options_.quiet) {
-    errors_only = report;
-    errors_only.diagnostics.clear();
-    for (const Diagnostic &d : report.diagnostics) {
-      if (d.severity == Severity::Error) {
-        errors_only.diagnostics.push_back(d);
-      } else if (d.severity == Severity::Warning) {
-        ++dropped_warnings_;
-      } else {
-        ++dropped_infos_;
-      }
-    }
-    if (!report.diagnostics.empty() && errors_only.diagnostics.empty() && report.omitted == 0) ++dropped_files_;
-    shown = &errors_only;
+namespace {
+
+// --quiet: errors only.
+auto errors_only(const Report &report) -> Report {
+  Report shown = report;
+  shown.diagnostics.clear();
+  for (const Diagnostic &d : report.diagnostics) {
+    if (d.severity == Severity::Error) shown.diagnostics.push_back(d);
   }
-  for (const Diagnostic &d : shown->diagnostics) {
+  return shown;
+}
+
+}  // namespace
+
+void Outputs::tally(const Report &report) {
+  bool any_shown = false;
+  for (const Diagnostic &d : report.diagnostics) {
+    if (options_.quiet && d.severity != Severity::Error) {
+      ++(d.severity == Severity::Warning ? dropped_warnings_ : dropped_infos_);
+      continue;
+    }
+    any_shown = true;
     auto &entry = counts_[d.code];
     entry.first = d.name;
     ++entry.second;
   }
-  for (auto &s : sinks_) s->renderer->file(stream(*s, out), *shown, text);
+  if (options_.quiet && !report.diagnostics.empty() && !any_shown && report.omitted == 0) ++dropped_files_;
+}
+
+void Outputs::file(std::ostream &out, const Report &report, std::string_view text) {
+  tally(report);
+  if (!options_.quiet) {
+    for (auto &s : sinks_) s->renderer->file(stream(*s, out), report, text);
+    return;
+  }
+  const Report shown = errors_only(report);
+  for (auto &s : sinks_) s->renderer->file(stream(*s, out), shown, text);
+}
+
+auto Outputs::renders_apart() const -> bool {
+  if (sinks_.size() != 1) return false;
+  const Format format = sinks_.front()->spec.format;
+  return format == Format::Json || detail::renders_files_apart(format);
+}
+
+auto Outputs::render_apart(const Report &report, std::string_view text) const -> std::string {
+  const Sink &sink = *sinks_.front();
+  const Report *shown = &report;
+  Report errors;
+  if (options_.quiet) {
+    errors = errors_only(report);
+    shown = &errors;
+  }
+  if (sink.spec.format == Format::Json) return detail::json_file_chunk(*shown);
+  const std::unique_ptr<Renderer> renderer = make_renderer(sink.spec.format, sink.options);
+  std::ostringstream chunk;
+  renderer->file(chunk, *shown, text);
+  return chunk.str();
+}
+
+void Outputs::file_rendered(std::ostream &out, const Report &report, std::string_view chunk) {
+  tally(report);
+  Sink &sink = *sinks_.front();
+  if (sink.spec.format == Format::Json) {
+    detail::json_place_chunk(*sink.renderer, stream(sink, out), chunk);
+    return;
+  }
+  stream(sink, out).write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
 }
 
 void Outputs::audit(std::ostream &out, const AuditSummary &audit) {

@@ -44,6 +44,13 @@ class Outputs final : public Renderer {
   Outputs(const std::vector<OutputSpec> &specs, const RenderOptions &base, OutputOptions options, std::ostream &err);
   void begin(std::ostream &out) override;
   void file(std::ostream &out, const Report &report, std::string_view text) override;
+  // Rendering off this thread: when there is one output and its format
+  // renders each file alone (render/renderers.h), render_apart() may be
+  // called on any thread and file_rendered() then does in input order what
+  // file() does, writing the chunk instead of rendering again.
+  [[nodiscard]] auto renders_apart() const -> bool;
+  [[nodiscard]] auto render_apart(const Report &report, std::string_view text) const -> std::string;
+  void file_rendered(std::ostream &out, const Report &report, std::string_view chunk);
   void audit(std::ostream &out, const AuditSummary &audit) override;
   void end(std::ostream &out, const Summary &summary) override;
   // Writes every FILE output; false after one line per failure on `err`.
@@ -52,10 +59,13 @@ class Outputs final : public Renderer {
  private:
   struct Sink {
     OutputSpec spec;
+    RenderOptions options;
     std::unique_ptr<Renderer> renderer;
     std::ostringstream buffer;  // FILE outputs
   };
   auto stream(Sink &sink, std::ostream &out) -> std::ostream &;
+  // The findings counted for --quiet and --statistics, as file() shows them.
+  void tally(const Report &report);
   std::vector<std::unique_ptr<Sink>> sinks_;
   OutputOptions options_;
   std::ostream &err_;

@@ -24,6 +24,9 @@ struct Outcome {
   std::size_t fixed = 0;  // --fix: fixes applied to this input
   std::string diff;       // --diff: what --fix would change
   std::string fix_note;   // why fixes were not applied (stderr)
+  // Rendered by the worker (Outputs::render_apart): each report's output, in order.
+  bool rendered_apart = false;
+  std::vector<std::string> rendered;
 };
 
 // The CC010 report of an input that could not be read.

@@ -1,4 +1,6 @@
 #include <algorithm>  // std::remove_if
+#include <cstdint>    // std::uint32_t
+#include <optional>   // std::optional
 
 #include <fmt/format.h>
 
@@ -22,6 +24,15 @@
 
 namespace callcheck::cli {
 namespace {
+
+struct NdjsonLine {
+  std::string text;
+  std::uint32_t number = 0;
+};
+struct CheckedLine {
+  std::optional<Report> report;  // nullopt for a blank line
+  std::string rendered;          // with Outputs::renders_apart()
+};
 
 // --diff: what the configuration reports (unused suppressions, ...) is not a diff.
 class Silent final : public Renderer {
@@ -182,8 +193,21 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
 
   // Checked by a pool of workers (cli/worker_pool.h), rendered strictly in input order.
   const std::size_t n = named.size();
+  // Rendered by the workers too where nothing that runs in order changes the
+  // reports first: the rendering thread then only writes.
+  const bool apart = !args.diff && !args.fix_only && outputs->renders_apart();
   auto job = [&](std::size_t i) {
-    return process(named[i], config.options(i), args.limits.max_bytes, stdin_text, stdin_ok, stdin_error, fixing);
+    Outcome o = process(named[i], config.options(i), args.limits.max_bytes, stdin_text, stdin_ok, stdin_error, fixing);
+    if (apart && !o.ndjson && config.passes_through(i)) {
+      if (o.extracted.empty()) {
+        o.rendered.push_back(outputs->render_apart(o.report, o.text));
+      } else {
+        for (const Report &r : o.extracted) o.rendered.push_back(outputs->render_apart(r, o.text));
+      }
+      o.rendered_apart = true;
+      o.text = std::string();  // no longer needed: the frames are rendered
+    }
+    return o;
   };
   auto render_one = [&](std::size_t i, Outcome o) {
     summary.fixed += o.fixed;
@@ -195,6 +219,23 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
       if (o.report.input_error) ++summary.input_errors;
       return;
     }
+    // Rendered already: counted in order, then written.
+    auto tally = [&](const Report &report) {
+      summary.add(report);
+      if (const auto worst = report.worst(); worst && *worst <= render_options.fail_on) worst_hit = true;
+    };
+    if (o.rendered_apart) {
+      if (o.extracted.empty()) {
+        tally(o.report);
+        outputs->file_rendered(out, o.report, o.rendered.front());
+      } else {
+        for (std::size_t k = 0; k < o.extracted.size(); ++k) {
+          tally(o.extracted[k]);
+          outputs->file_rendered(out, o.extracted[k], o.rendered[k]);
+        }
+      }
+      return;
+    }
     auto emit = [&](Report report, std::string_view text) {
       config.post_process(i, report);
       summary.add(report);
@@ -203,13 +244,35 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
       renderer->file(out, report, text);
     };
     if (o.ndjson) {
-      const std::string error = stream_ndjson_file(named[i].path, named[i].display, config.options(i),
-                                                   args.limits.max_bytes, [&](const Report &r) { emit(r, ""); });
+      // Lines are read in order, checked by a pool of their own (the file
+      // may hold millions) and reported in order, one window in memory.
+      NdjsonLines lines(args.limits.max_bytes);
+      std::string error = lines.open(named[i].path);
+      if (error.empty()) {
+        const bool line_apart = apart && config.passes_through(i);
+        run_stream<NdjsonLine, CheckedLine>(
+            args.jobs, [&](NdjsonLine &l) { return lines.next(l.text, l.number); },
+            [&](NdjsonLine &&l) {
+              CheckedLine c{check_ndjson_line(l.text, l.number, named[i].display, config.options(i)), {}};
+              if (c.report && line_apart) c.rendered = outputs->render_apart(*c.report, "");
+              return c;
+            },
+            [&](CheckedLine &&c) {
+              if (!c.report) return;
+              if (line_apart) {
+                tally(*c.report);
+                outputs->file_rendered(out, *c.report, c.rendered);
+              } else {
+                emit(std::move(*c.report), "");
+              }
+            });
+        error = lines.error();
+      }
       if (!error.empty()) emit(input_error(named[i], error).report, "");
     } else if (!o.extracted.empty()) {
-      for (const Report &r : o.extracted) emit(r, o.text);
+      for (Report &r : o.extracted) emit(std::move(r), o.text);
     } else {
-      emit(o.report, o.text);
+      emit(std::move(o.report), o.text);
     }
   };
   run_in_order<Outcome>(n, args.jobs, job, render_one);

@@ -1,5 +1,6 @@
-// ConfigSession::write_baseline (config_session.h), apart from the session's
-// loading so config_session.cc stays under the size script.source_layout allows.
+// ConfigSession::write_baseline and ConfigSession::intern (config_session.h),
+// apart from the session's loading so config_session.cc stays under the size
+// script.source_layout allows.
 #include <fmt/format.h>
 
 #include "cli/config_session.h"
@@ -20,6 +21,16 @@ auto ConfigSession::write_baseline(std::ostream &err) const -> int {
   err << fmt::format("callcheck: wrote {} baseline entr{} to `{}`\n", writer_->size(),
                      writer_->size() == 1 ? "y" : "ies", printable(display_path(write_path_)));
   return kClean;
+}
+
+auto ConfigSession::intern(const Options &options) -> std::shared_ptr<const Options> {
+  // Options::operator== compares every member: a field added to Options
+  // cannot be left out of this identity (the hand-written key once was).
+  for (const auto &known : option_sets_) {
+    if (*known == options) return known;
+  }
+  option_sets_.push_back(std::make_shared<const Options>(options));
+  return option_sets_.back();
 }
 
 }  // namespace callcheck::cli

@@ -9,6 +9,10 @@ include(CMakePackageConfigHelpers)
 set(CALLCHECK_CMAKE_DIR "${CMAKE_INSTALL_LIBDIR}/cmake/callcheck")
 
 install(TARGETS callcheck RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}" COMPONENT cli)
+if(CALLCHECK_CLI_LINKAGE STREQUAL "static-pie")
+  install(FILES "${CMAKE_CURRENT_LIST_DIR}/lintian-overrides" DESTINATION "${CMAKE_INSTALL_DATADIR}/lintian/overrides"
+          RENAME callcheck COMPONENT cli)
+endif()
 install(TARGETS callcheck_lib EXPORT callcheckTargets
         ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT dev
         INCLUDES DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")

@@ -90,12 +90,32 @@ void append_printable(std::string &out, std::string_view text, std::size_t i, st
   }
 }
 
+// Printable ASCII that every format passes on as it is: ' ' to '~' but '['
+// (which may end "##["). Escaping scans for the first byte that is not.
+auto plain_ascii(unsigned char b) -> bool { return b >= 0x20U && b <= 0x7EU && b != '['; }
+
 // visible() and visible_line() share this: `tab_space` keeps a TAB one
 // column wide (code frames), `line` receives where each column starts.
 void visible_into(std::string_view text, std::string &out, bool tab_space, VisibleLine *line) {
   std::uint32_t column = 1;  // the column of the next byte, as LineIndex counts
   std::uint32_t cp = 0;
   for (std::size_t i = 0; i < text.size();) {
+    // A run of plain ASCII, appended at once: one column per byte.
+    std::size_t run = i;
+    while (run < text.size() && plain_ascii(static_cast<unsigned char>(text[run]))) ++run;
+    if (run > i) {
+      if (line != nullptr) {
+        // Columns before `column` were recorded already; the run adds one per byte.
+        const auto at = static_cast<std::uint32_t>(out.size());
+        for (std::size_t k = 0; k < run - i; ++k) {
+          if (line->columns.size() < column + k) line->columns.push_back(at + static_cast<std::uint32_t>(k));
+        }
+      }
+      out.append(text.data() + i, run - i);
+      column += static_cast<std::uint32_t>(run - i);
+      i = run;
+      if (i == text.size()) break;
+    }
     const auto b0 = static_cast<unsigned char>(text[i]);
     if (line != nullptr && line->columns.size() < column)
       line->columns.push_back(static_cast<std::uint32_t>(out.size()));

@@ -42,6 +42,11 @@ class JsonStream {
     drain();
     out_.flush();
   }
+  // Text already in the document's form (render/json.cc json_file_chunk()).
+  void write(std::string_view text) {
+    drain();
+    out_.write(text.data(), static_cast<std::streamsize>(text.size()));
+  }
   void drain() {
     if (size_ == 0) return;
     out_.write(buffer_, static_cast<std::streamsize>(size_));

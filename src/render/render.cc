@@ -57,6 +57,14 @@ void Summary::add_findings(const Report &report) {
   omitted += report.omitted;
 }
 
+namespace detail {
+
+auto renders_files_apart(Format format) -> bool {
+  return format == Format::Text || format == Format::Concise || format == Format::Github;
+}
+
+}  // namespace detail
+
 auto make_renderer(Format format, const RenderOptions &options) -> std::unique_ptr<Renderer> {
   switch (format) {
 #define CALLCHECK_FORMAT_CASE(enumerator, name, extension, terminal) \

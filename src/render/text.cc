@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>  // std::max
+#include <iterator>   // std::back_inserter
+#include <optional>   // std::optional
 #include <ostream>    // std::ostream
 
 #include "callcheck/rules.h"
@@ -38,23 +40,29 @@ class TextRenderer final : public Renderer {
   explicit TextRenderer(RenderOptions options) : options_(std::move(options)) {}
 
   void file(std::ostream &out, const Report &report, std::string_view text) override {
-    const LineIndex lines(text);
+    // One buffer for the file, handed to the stream once.
+    fmt::memory_buffer buffer;
+    auto to = std::back_inserter(buffer);
+    // Indexed for the first code frame only: most files have no finding.
+    std::optional<LineIndex> lines;
     const std::string source = visible_path(report.source);
     for (const Diagnostic &d : report.diagnostics) {
       const std::string_view colour = options_.color ? severity_colour(d.severity) : "";
       const std::string_view reset = options_.color ? kReset : "";
       const std::string_view bold = options_.color ? kBold : "";
-      out << fmt::format("{}{}:{}:{}:{} {}{}{} {} {}: {}\n", bold, source, d.span.begin.line, d.span.begin.column,
-                         reset, colour, to_string(d.severity), reset, visible(d.code), visible(d.name),
-                         visible(d.message));
+      fmt::format_to(to, "{}{}:{}:{}:{} {}{}{} {} {}: {}\n", bold, source, d.span.begin.line, d.span.begin.column,
+                     reset, colour, to_string(d.severity), reset, visible(d.code), visible(d.name), visible(d.message));
       // An input that could not be read has no text: a frame would be one blank line.
-      if (!text.empty()) frame(out, lines, d);
-      if (!d.help.empty()) out << fmt::format("  = help: {}\n", visible(d.help));
-      if (const std::string url = rule_url(d.code); !url.empty()) out << fmt::format("  = docs: {}\n", url);
+      if (!text.empty()) {
+        if (!lines) lines.emplace(text);
+        frame(to, *lines, d);
+      }
+      if (!d.help.empty()) fmt::format_to(to, "  = help: {}\n", visible(d.help));
+      if (const std::string url = rule_url(d.code); !url.empty()) fmt::format_to(to, "  = docs: {}\n", url);
     }
     if (report.omitted > 0) {
-      out << fmt::format("{}: {} more {} omitted\n", source, report.omitted,
-                         report.omitted == 1 ? "finding" : "findings");
+      fmt::format_to(to, "{}: {} more {} omitted\n", source, report.omitted,
+                     report.omitted == 1 ? "finding" : "findings");
     }
     // A mid-call request (issue 12) classifies no call: its line names the request instead.
     const bool mid_call = !report.request.name.empty() && report.request.name != "create";
@@ -62,27 +70,28 @@ class TextRenderer final : public Renderer {
       const std::string_view dim = options_.color ? kDim : "";
       const std::string_view reset = options_.color ? kReset : "";
       if (mid_call) {
-        out << fmt::format("{}{}: request {} (decided by {})", dim, source, visible(report.request.name),
-                           report.request.decided_by);
+        fmt::format_to(to, "{}{}: request {} (decided by {})", dim, source, visible(report.request.name),
+                       report.request.decided_by);
       } else {
-        out << fmt::format("{}{}: scenario {}, {} media", dim, source, to_string(report.scenario.kind),
-                           to_string(report.scenario.media));
+        fmt::format_to(to, "{}{}: scenario {}, {} media", dim, source, to_string(report.scenario.kind),
+                       to_string(report.scenario.media));
         if (!report.scenario.evidence.empty())
-          out << fmt::format(" (decided by {})", visible(report.scenario.evidence));
+          fmt::format_to(to, " (decided by {})", visible(report.scenario.evidence));
       }
-      out << fmt::format("{}\n", reset);
+      fmt::format_to(to, "{}\n", reset);
       if (!report.required_scopes.empty()) {
         std::string names;
         for (const Scope &s : report.required_scopes) names += (names.empty() ? "" : ", ") + s.name;
-        out << fmt::format("{}{}: required scopes: {}{}\n", dim, source, visible(names), reset);
+        fmt::format_to(to, "{}{}: required scopes: {}{}\n", dim, source, visible(names), reset);
       }
       for (const ScopeAlternative &alt : report.alternatives) {
         std::string names;
         for (const Scope &s : alt.scopes) names += (names.empty() ? "" : ", ") + s.name;
-        out << fmt::format("{}{}: or: {}{}{}\n", dim, source, visible(names),
-                           alt.note.empty() ? "" : " (" + visible(alt.note) + ")", reset);
+        fmt::format_to(to, "{}{}: or: {}{}{}\n", dim, source, visible(names),
+                       alt.note.empty() ? "" : " (" + visible(alt.note) + ")", reset);
       }
     }
+    out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
   }
 
   // `callcheck audit`: what was read, then the four lists.
@@ -113,7 +122,8 @@ class TextRenderer final : public Renderer {
   }
 
  private:
-  void frame(std::ostream &out, const LineIndex &lines, const Diagnostic &d) const {
+  template <typename Out>
+  void frame(Out to, const LineIndex &lines, const Diagnostic &d) const {
     // No frame for unknown positions (column 0 would underflow the caret pad).
     const std::uint32_t line = d.span.begin.line;
     if (line == 0 || d.span.begin.column == 0 || line > lines.line_count()) return;
@@ -123,7 +133,7 @@ class TextRenderer final : public Renderer {
     // \ufeff), and the caret is placed by where each column ended up.
     const VisibleLine code = visible_line(raw);
     const std::string gutter = std::to_string(line);
-    out << fmt::format("{} | {}\n", gutter, code.text);
+    fmt::format_to(to, "{} | {}\n", gutter, code.text);
     const std::uint32_t begin = code.offset(d.span.begin.column);
     std::size_t width = 1;
     if (d.span.end.line == line && d.span.end.column > d.span.begin.column) {
@@ -132,8 +142,8 @@ class TextRenderer final : public Renderer {
     const std::string pad(gutter.size(), ' ');
     const std::string_view colour = options_.color ? severity_colour(d.severity) : "";
     const std::string_view reset = options_.color ? kReset : "";
-    out << fmt::format("{} | {}{}{}{}\n", pad, std::string(begin, ' '), colour, "^" + std::string(width - 1, '~'),
-                       reset);
+    fmt::format_to(to, "{} | {}{}{}{}\n", pad, std::string(begin, ' '), colour, "^" + std::string(width - 1, '~'),
+                   reset);
   }
 
   RenderOptions options_;

@@ -66,7 +66,6 @@ inline auto join_tenant(const Value &root) -> JoinTenant {
   // inside meetingInfo), in the order a reader would look.
   for (const char *object :
        {"/meetingInfo", "/chatInfo", "/meetingInfo/organizer", "/source", "/source/identity", "/mediaConfig"}) {
-    std::string pointer(object);
     const Value *holder = &root;
     for (std::string_view rest = std::string_view(object).substr(1); holder != nullptr && !rest.empty();) {
       const std::size_t slash = rest.find('/');
@@ -74,7 +73,7 @@ inline auto join_tenant(const Value &root) -> JoinTenant {
       rest = slash == std::string_view::npos ? std::string_view{} : rest.substr(slash + 1);
     }
     if (member(holder, "tenantId") != nullptr) {
-      out.misplaced = pointer + "/tenantId";
+      out.misplaced = std::string(object) + "/tenantId";
       break;
     }
   }

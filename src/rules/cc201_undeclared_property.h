@@ -26,32 +26,30 @@ class UndeclaredProperty final : public detail::Rule {
       check_type_name(context, sink, v);
       return;
     }
-    if (!v.value.IsObject() || !v.schema) return;
-    const SchemaFacts &facts = facts_of(v.schema);
+    if (!v.value.IsObject() || v.schema == nullptr) return;
+    const SchemaFacts &facts = *v.schema;
     if (!facts.open) return;
     const std::string_view type = facts.title;
     if (type.empty()) return;
-    // The declared names are listed (a vector) only for a suggestion.
-    const Value *declared = facts.properties;
     // The beta schema of this object, looked up once (from the root) on
     // its first undeclared member rather than once per member: quadratic
     // for a wide object below a wide one.
     bool beta_looked_up = false;
-    detail::SchemaNode beta_schema;
+    const SchemaFacts *beta_schema = nullptr;
     for (auto it = v.value.MemberBegin(); it != v.value.MemberEnd(); ++it) {
       const std::string_view name = sv(it->name);
-      if (accepted(type, name, declared, it->value)) continue;
+      if (accepted(type, name, facts, it->value)) continue;
       const std::string pointer = v.path.pointer(name);
       if (context.schema_reported(pointer) || is_cc224s(context, pointer)) continue;
       // Beta-only members on v1.0 are CC209's finding, not a typo.
       if (context.api == ApiVersion::V1) {
         if (!beta_looked_up) {
-          beta_schema = beta_schema_of(context, v.path.pointer());
+          beta_schema = call_schema_at(ApiVersion::Beta, context, v.path.pointer());
           beta_looked_up = true;
         }
-        if (detail::Navigator::has_property(beta_schema, name)) continue;
+        if (beta_schema != nullptr && is_declared(*beta_schema, name)) continue;
       }
-      std::vector<std::string_view> candidates = Navigator::property_names(v.schema);
+      std::vector<std::string_view> candidates = property_names(facts);
       if (is_identity_set_type(type)) {
         for (std::string_view k : {"applicationInstance", "phone", "guest", "encrypted", "onPremises",
                                    "azureCommunicationServicesUser", "assertedIdentity", "endpointType"}) {
@@ -83,15 +81,12 @@ class UndeclaredProperty final : public detail::Rule {
   }
 
  private:
-  static auto accepted(std::string_view type, std::string_view name, const detail::Value *declared,
+  static auto accepted(std::string_view type, std::string_view name, const support::SchemaFacts &declared,
                        const detail::Value &value) -> bool {
+    // Declared first: nearly every member of a clean body is.
+    if (support::is_declared(declared, name)) return true;
     if (!name.empty() && name.front() == '@') return true;            // instance annotations
     if (name.find("@odata.") != std::string_view::npos) return true;  // property annotations
-    if (declared != nullptr) {
-      for (auto it = declared->MemberBegin(); it != declared->MemberEnd(); ++it) {
-        if (support::sv(it->name) == name) return true;
-      }
-    }
     if (support::is_identity_set_type(type) && support::is_identity_set_key(name)) return true;
     // Identities: examples put `tenantId` on user identities (declared on
     // communicationsUserIdentity); the legacy guest `identityProvider: "None"`
@@ -108,11 +103,6 @@ class UndeclaredProperty final : public detail::Rule {
   static auto is_cc224s(const detail::RuleContext &context, const std::string &pointer) -> bool {
     const support::JoinTenant tenant = support::join_tenant(context.doc.root());
     return !tenant.meeting_type.empty() && !tenant.found && pointer == tenant.misplaced;
-  }
-
-  static auto beta_schema_of(const detail::RuleContext &context, const std::string &object) -> detail::SchemaNode {
-    static const detail::Navigator beta(ApiVersion::Beta);
-    return beta.at(context.doc, object);
   }
 
   static void check_type_name(const detail::RuleContext &context, detail::DiagnosticSink &sink,

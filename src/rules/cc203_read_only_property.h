@@ -25,7 +25,7 @@ class ReadOnlyProperty final : public detail::Rule {
     // `"languageId": null` in `source`.
     if (v.value.IsNull()) return;
     const std::string pointer = v.path.pointer();
-    const std::string_view owner = Navigator::type_name(v.parent_schema);
+    const std::string_view owner = facts_of(v.parent_schema).title;
     sink.report(kReadOnly, pointer,
                 fmt::format("`{}` is set by the service{}; the create request's value is ignored", v.path.key(),
                             owner.empty() ? std::string() : fmt::format(" on `{}`", owner)),

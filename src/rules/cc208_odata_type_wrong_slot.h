@@ -19,10 +19,10 @@ class OdataTypeWrongSlot final : public detail::Rule {
 
   void visit(const detail::RuleContext &context, const support::Visit &v, detail::DiagnosticSink &sink) const override {
     using namespace support;
-    if (!v.value.IsObject() || !v.schema) return;
+    if (!v.value.IsObject() || v.schema == nullptr) return;
     std::string_view value;
     if (!string_member(&v.value, "@odata.type", &value)) return;
-    const std::string_view expected = facts_of(v.schema).title;
+    const std::string_view expected = v.schema->title;
     const std::string_view named = graph::unqualified(value);
     if (expected.empty() || named == expected || fits(expected, named)) return;
     if (!graph::is_known_type(named)) return;  // unknown names are CC201's (did-you-mean)

@@ -19,36 +19,29 @@ class BetaOnlyProperty final : public detail::Rule {
   void visit(const detail::RuleContext &context, const support::Visit &v, detail::DiagnosticSink &sink) const override {
     using namespace support;
     if (context.api != ApiVersion::V1) return;
-    if (!v.value.IsObject() || !v.schema) return;
+    if (!v.value.IsObject() || v.schema == nullptr) return;
     // The beta schema of this object, computed only once an undeclared
     // member turns up (clean v1.0 bodies never pay for it).
-    SchemaNode beta_schema;
+    const SchemaFacts *beta_schema = nullptr;
     bool looked_up = false;
-    const SchemaFacts &facts = facts_of(v.schema);
+    const SchemaFacts &facts = *v.schema;
     for (auto it = v.value.MemberBegin(); it != v.value.MemberEnd(); ++it) {
       const std::string_view name = sv(it->name);
       if (name.empty() || name.front() == '@' || is_declared(facts, name)) continue;
       if (!looked_up) {
-        beta_schema = beta().at(context.doc, v.path.pointer());
+        beta_schema = call_schema_at(ApiVersion::Beta, context, v.path.pointer());
         looked_up = true;
       }
-      if (!Navigator::has_property(beta_schema, name)) continue;
+      if (beta_schema == nullptr || !is_declared(*beta_schema, name)) continue;
       const std::string pointer = v.path.pointer(name);
       if (context.schema_reported(pointer)) continue;  // CC102 on a closed v1.0 type
-      const std::string_view type = Navigator::type_name(v.schema);
+      const std::string_view type = facts.title;
       sink.report(kBetaOnly, pointer, fmt::format("`{}` exists on `{}` only in the beta API, not in v1.0", name, type),
                   "remove it, or send the request to the beta endpoint (`--api beta`)", true);
     }
   }
 
  private:
-  // Parsed on the first member v1.0 does not declare, not at the first
-  // v1.0 check: most runs never read the beta schema (cold start, issue 14).
-  static auto beta() -> const detail::Navigator & {
-    static const detail::Navigator navigator(ApiVersion::Beta);
-    return navigator;
-  }
-
   // clang-format off
   static constexpr RuleMeta kMeta{
       "CC209", "beta-only-property", Severity::Warning, Status::Stable,

@@ -6,8 +6,7 @@
 
 #include <fmt/format.h>
 
-#include <string_view>    // std::string_view
-#include <unordered_set>  // std::unordered_set
+#include <string_view>  // std::string_view
 
 namespace callcheck::rules {
 
@@ -22,11 +21,11 @@ class DuplicatePromptResourceId final : public detail::Rule {
     if (media == nullptr || !media->IsArray()) return;
     // Hashed: a list compared with every earlier prompt was quadratic in the
     // array (10,000 prompts within the default limits).
-    std::unordered_set<std::string_view> seen;
+    SeenStrings seen;
     for (rapidjson::SizeType i = 0; i < media->Size(); ++i) {
       std::string_view id;
       if (!string_member(&(*media)[i], "resourceId", &id)) continue;
-      if (seen.insert(id).second) continue;
+      if (seen.insert(id)) continue;
       std::string pointer = "/mediaConfig/preFetchMedia";
       detail::append_index(pointer, i);
       pointer += "/resourceId";

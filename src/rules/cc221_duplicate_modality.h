@@ -7,8 +7,7 @@
 
 #include <fmt/format.h>
 
-#include <string_view>    // std::string_view
-#include <unordered_set>  // std::unordered_set
+#include <string_view>  // std::string_view
 
 namespace callcheck::rules {
 
@@ -23,17 +22,17 @@ class DuplicateModality final : public detail::Rule {
     if (modalities == nullptr || !modalities->IsArray()) return;
     // Hashed: lists compared with every earlier entry were quadratic in the
     // array (10,000 entries within the default limits).
-    std::unordered_set<std::string_view> seen;
-    std::unordered_set<std::string_view> reported;  // one finding per repeated value, not per repeat
+    SeenStrings seen;
+    SeenStrings reported;  // one finding per repeated value, not per repeat
     for (rapidjson::SizeType i = 0; i < modalities->Size(); ++i) {
       const detail::Value &m = (*modalities)[i];
       if (!m.IsString()) continue;  // the schema's CC103
-      std::string pointer = "/requestedModalities";
       const std::string_view value = sv(m);
-      const bool duplicate = !seen.insert(value).second;
+      const bool duplicate = !seen.insert(value);
       const bool pointless = value == "unknown" || value == "unknownFutureValue";
       if (!duplicate && !pointless) continue;
-      if (duplicate && !reported.insert(value).second) continue;
+      if (duplicate && !reported.insert(value)) continue;
+      std::string pointer = "/requestedModalities";
       detail::append_index(pointer, i);
       if (context.schema_reported(pointer)) continue;  // CC104: not a modality of this API version
       std::optional<Fix> fix;

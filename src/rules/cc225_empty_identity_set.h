@@ -16,33 +16,44 @@ class EmptyIdentitySet final : public detail::Rule {
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
     const detail::Value &root = context.doc.root();
-    check_set(sink, member(object_member(&root, "source"), "identity"), "/source/identity", "the caller");
+    // Pointers and names are spelt only for a set that is reported.
+    if (const detail::Value *set = member(object_member(&root, "source"), "identity"); is_empty(set)) {
+      report(sink, *set, "/source/identity", "the caller");
+    }
     if (const detail::Value *targets = member(&root, "targets"); targets != nullptr && targets->IsArray()) {
       for (rapidjson::SizeType i = 0; i < targets->Size(); ++i) {
+        const detail::Value *set = member(&(*targets)[i], "identity");
+        if (!is_empty(set)) continue;
         std::string pointer = "/targets";
         detail::append_index(pointer, i);
         pointer += "/identity";
-        check_set(sink, member(&(*targets)[i], "identity"), pointer, fmt::format("target {}", i));
+        report(sink, *set, pointer, fmt::format("target {}", i));
       }
     }
-    check_set(sink, member(object_member(&root, "meetingInfo"), "organizer"), "/meetingInfo/organizer",
-              "the meeting organizer");
+    if (const detail::Value *set = member(object_member(&root, "meetingInfo"), "organizer"); is_empty(set)) {
+      report(sink, *set, "/meetingInfo/organizer", "the meeting organizer");
+    }
   }
 
  private:
-  static void check_set(detail::DiagnosticSink &sink, const detail::Value *set, const std::string &pointer,
-                        const std::string &who) {
+  static auto is_empty(const detail::Value *set) -> bool {
     using namespace support;
     // Not an object: the schema's CC103. Any identity member, even one of
     // the wrong type (CC103 again), means the set is not empty.
-    if (set == nullptr || !set->IsObject()) return;
+    if (set == nullptr || !set->IsObject()) return false;
     for (auto it = set->MemberBegin(); it != set->MemberEnd(); ++it) {
-      if (is_identity_kind(sv(it->name))) return;
+      if (is_identity_kind(sv(it->name))) return false;
     }
+    return true;
+  }
+
+  static void report(detail::DiagnosticSink &sink, const detail::Value &set, std::string pointer,
+                     const std::string &who) {
+    using namespace support;
     // `{"id": …, "displayName": …}` written straight into the set is the
     // usual way to get here.
-    const bool flat = member(set, "id") != nullptr || member(set, "displayName") != nullptr;
-    sink.report(kEmpty, pointer, fmt::format("the identity set of {} has no identity in it", who),
+    const bool flat = member(&set, "id") != nullptr || member(&set, "displayName") != nullptr;
+    sink.report(kEmpty, std::move(pointer), fmt::format("the identity set of {} has no identity in it", who),
                 flat ? "move `id` and `displayName` into the identity they describe: `user`, `application`, "
                        "`applicationInstance`, `phone` or `guest`"
                      : "add the identity: `user`, `application`, `applicationInstance`, `phone` or `guest`, with "

@@ -19,14 +19,14 @@ class ParameterNotInMetadata final : public detail::Rule {
   void check(const detail::RuleContext &context, detail::DiagnosticSink &sink) const override {
     using namespace support;
     if (context.request == "create" || !context.doc.root().IsObject()) return;
-    const SchemaNode &root = context.nav.root();
+    const SchemaFacts *root = root_facts(context);
     // A body no page documents (beta lobby/hand actions) has no parameter list.
-    if (!root || schema_flag(root, "x-callcheck-bodyUnknown")) return;
-    const auto declared = Navigator::property_names(root);
+    if (root == nullptr || root->body_unknown) return;
+    const auto declared = property_names(*root);
     const Value &body = context.doc.root();
     for (auto it = body.MemberBegin(); it != body.MemberEnd(); ++it) {
       const std::string_view name = sv(it->name);
-      if (Navigator::has_property(root, name)) continue;
+      if (is_declared(*root, name)) continue;
       const std::string pointer = detail::join_pointer("", name);
       std::vector<std::string_view> candidates;
       for (std::string_view d : declared) {

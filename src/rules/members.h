@@ -4,29 +4,30 @@
 #ifndef CALLCHECK_RULES_MEMBERS_H_
 #define CALLCHECK_RULES_MEMBERS_H_
 
-#include <optional>     // std::optional
-#include <string_view>  // std::string_view
+#include <array>          // std::array
+#include <cstddef>        // std::size_t
+#include <optional>       // std::optional
+#include <unordered_set>  // std::unordered_set
+#include <string_view>    // std::string_view
 
 #include "graph/names.h"
 #include "rules/rule.h"
+#include "schema/node_table.h"
 
 namespace callcheck::rules::support {
 
-using detail::Navigator;
 using detail::RuleContext;
-using detail::SchemaNode;
 using detail::Value;
 
 inline auto sv(const Value &v) -> std::string_view { return {v.GetString(), v.GetStringLength()}; }
 
 // The first member called `name` (duplicates are CC002's business), or nullptr
-// when `object` is not an object.
+// when `object` is not an object. The rules ask this of the same few objects
+// many times per body; the shared lookup rules most members out by length and
+// first byte before any memcmp call.
 inline auto member(const Value *object, std::string_view name) -> const Value * {
   if (object == nullptr || !object->IsObject()) return nullptr;
-  for (auto it = object->MemberBegin(); it != object->MemberEnd(); ++it) {
-    if (sv(it->name) == name) return &it->value;
-  }
-  return nullptr;
+  return detail::schema_table::table_detail::find_member(*object, name);
 }
 
 // The number in the body's top-level member `name` when it lies outside
@@ -42,6 +43,32 @@ inline auto top_level_number_outside(const RuleContext &context, std::string_vie
   if (number >= min && number <= max) return std::nullopt;
   return number;
 }
+
+// The strings seen so far in one array, for the duplicate rules: a few
+// compared in place (a short list allocates nothing), hashed beyond that (a
+// long one stays linear: 10,000 entries fit the default limits).
+class SeenStrings {
+ public:
+  // True when `s` was not seen before.
+  auto insert(std::string_view s) -> bool {
+    if (hashed_.empty()) {
+      for (std::size_t i = 0; i < size_; ++i) {
+        if (small_[i] == s) return false;
+      }
+      if (size_ < small_.size()) {
+        small_[size_++] = s;
+        return true;
+      }
+      hashed_.insert(small_.begin(), small_.end());
+    }
+    return hashed_.insert(s).second;
+  }
+
+ private:
+  std::array<std::string_view, 16> small_{};
+  std::size_t size_ = 0;
+  std::unordered_set<std::string_view> hashed_;
+};
 
 inline auto object_member(const Value *object, std::string_view name) -> const Value * {
   const Value *v = member(object, name);

@@ -4,36 +4,38 @@
 #ifndef CALLCHECK_RULES_WALK_H_
 #define CALLCHECK_RULES_WALK_H_
 
-#include <cstddef>        // std::size_t
-#include <string>         // std::string
-#include <string_view>    // std::string_view
-#include <unordered_map>  // std::unordered_map
-#include <vector>         // std::vector
+#include <array>        // std::array
+#include <cstddef>      // std::size_t
+#include <cstdint>      // std::uint32_t
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+#include <vector>       // std::vector
 
 #include "document/pointer.h"
 #include "rules/rule.h"
+#include "schema/node_table.h"
 
 namespace callcheck::rules::support {
 
-using detail::Navigator;
 using detail::RuleContext;
-using detail::SchemaNode;
 using detail::Value;
 
 // The path from the root to the value being visited; turned into a pointer
-// only when a rule reports.
+// only when a rule reports. A fixed buffer as deep as the walk goes: the
+// walk allocates nothing per value (issue 14).
 class Path {
  public:
-  void push_key(std::string_view key) { steps_.push_back(Step{key, 0, false}); }
-  void push_index(std::size_t index) { steps_.push_back(Step{{}, index, true}); }
-  void pop() { steps_.pop_back(); }
-  void truncate(std::size_t depth) {
-    if (steps_.size() > depth) steps_.resize(depth);
-  }
-  [[nodiscard]] auto depth() const -> std::size_t { return steps_.size(); }
+  static constexpr std::size_t kCapacity = 128;
+
+  // The walk never pushes more than kCapacity steps (run.cc stops there).
+  void push_key(std::string_view key) { steps_[size_++] = Step{key, 0, false}; }
+  void push_index(std::size_t index) { steps_[size_++] = Step{{}, index, true}; }
+  void pop() { --size_; }
+  [[nodiscard]] auto depth() const -> std::size_t { return size_; }
   [[nodiscard]] auto pointer() const -> std::string {
     std::string out;
-    for (const Step &s : steps_) {
+    for (std::size_t i = 0; i < size_; ++i) {
+      const Step &s = steps_[i];
       if (s.is_index) {
         detail::append_index(out, s.index);
       } else {
@@ -50,7 +52,7 @@ class Path {
   // The member name under which the current value sits ("" for the root or
   // an array element).
   [[nodiscard]] auto key() const -> std::string_view {
-    return steps_.empty() || steps_.back().is_index ? std::string_view{} : steps_.back().key;
+    return size_ == 0 || steps_[size_ - 1].is_index ? std::string_view{} : steps_[size_ - 1].key;
   }
 
  private:
@@ -59,66 +61,73 @@ class Path {
     std::size_t index;
     bool is_index;
   };
-  std::vector<Step> steps_;
+  std::array<Step, kCapacity> steps_;
+  std::size_t size_ = 0;
 };
+
+// What the rules ask of a schema node: one entry of the build-time node
+// table (schema/node_table.h), so no rule reads schema JSON on the walk.
+using SchemaFacts = detail::schema_table::Node;
 
 // One visited value. `declared` is the schema as written at the member (it
 // carries x-callcheck-readOnly); `schema` is the effective one ($ref followed,
 // discriminator applied). `parent_schema` is the parent's effective schema.
+// nullptr: no schema governs the value.
 struct Visit {
   const Value &value;
-  const SchemaNode &declared;
-  const SchemaNode &schema;
-  const SchemaNode &parent_schema;
+  const SchemaFacts *declared;
+  const SchemaFacts *schema;
+  const SchemaFacts *parent_schema;
   const Path &path;
 };
 
-// The `properties` object of a schema node (what Navigator::property_names
-// lists), or nullptr: a rule that only asks "is this member declared" scans
-// it in place instead of copying the names per object.
-inline auto declared_properties(const SchemaNode &node) -> const Value * {
-  if (node.schema == nullptr || !node.schema->IsObject()) return nullptr;
-  const auto it = node.schema->FindMember("properties");
-  return it != node.schema->MemberEnd() && it->value.IsObject() ? &it->value : nullptr;
+// The facts of `node`, or those of no schema (untitled, open, no properties).
+inline auto facts_of(const SchemaFacts *node) -> const SchemaFacts & {
+  static constexpr SchemaFacts kNone{{},
+                                     {},
+                                     {},
+                                     nullptr,
+                                     nullptr,
+                                     0,
+                                     detail::schema_table::kNoNode,
+                                     detail::schema_table::kNoNode,
+                                     detail::schema_table::kNoNode,
+                                     nullptr,
+                                     0,
+                                     true,
+                                     false,
+                                     false};
+  return node == nullptr ? kNone : *node;
 }
 
-// A boolean annotation on a schema node ("x-callcheck-readOnly").
-inline auto schema_flag(const SchemaNode &node, const char *name) -> bool {
-  if (node.schema == nullptr || !node.schema->IsObject()) return false;
-  const auto it = node.schema->FindMember(name);
-  return it != node.schema->MemberEnd() && it->value.IsBool() && it->value.GetBool();
-}
-
-// What the rules ask of a schema node, read once per node and thread: the
-// schemas are the registry's immutable documents, alive for the process, and
-// looking keywords up by name at every value was most of the rules' own cost
-// (issue 14 item 4). The same answers as the Navigator's queries.
-struct SchemaFacts {
-  std::string_view title;             // Navigator::type_name
-  const Value *properties = nullptr;  // declared_properties
-  bool open = true;                   // Navigator::is_open
-  bool read_only = false;             // x-callcheck-readOnly
-};
-
-inline auto facts_of(const SchemaNode &node) -> const SchemaFacts & {
-  static const SchemaFacts kNone{};
-  if (node.schema == nullptr) return kNone;
-  thread_local std::unordered_map<const Value *, SchemaFacts> cache;
-  const auto [it, inserted] = cache.try_emplace(node.schema);
-  if (inserted) {
-    it->second = SchemaFacts{Navigator::type_name(node), declared_properties(node), Navigator::is_open(node),
-                             schema_flag(node, "x-callcheck-readOnly")};
-  }
-  return it->second;
-}
-
-// Navigator::has_property over the cached `properties`.
+// Navigator::has_property.
 inline auto is_declared(const SchemaFacts &facts, std::string_view name) -> bool {
-  if (facts.properties == nullptr) return false;
-  for (auto it = facts.properties->MemberBegin(); it != facts.properties->MemberEnd(); ++it) {
-    if (std::string_view(it->name.GetString(), it->name.GetStringLength()) == name) return true;
-  }
-  return false;
+  return detail::schema_table::has_property(facts, name);
+}
+
+// Navigator::property_names: the declared names in schema order (a copy,
+// for the suggestions of a finding only).
+inline auto property_names(const SchemaFacts &facts) -> std::vector<std::string_view> {
+  std::vector<std::string_view> out;
+  out.reserve(facts.property_count);
+  for (std::uint32_t i = 0; i < facts.property_count; ++i) out.push_back(facts.properties[i].name);
+  return out;
+}
+
+// The root schema of the context's request body (the navigator's root,
+// without parsing it).
+inline auto root_facts(const RuleContext &context) -> const SchemaFacts * {
+  return detail::schema_table::node(context.nav.table_root());
+}
+
+// The effective schema, in `api`'s create-call schema, of the value at
+// `pointer` (what the v1.0 rules ask of the beta schema).
+inline auto call_schema_at(ApiVersion api, const RuleContext &context, std::string_view pointer)
+    -> const SchemaFacts * {
+  static const detail::schema_table::NodeId kV1 = detail::schema_table::root("graph/v1.0/call.schema.json");
+  static const detail::schema_table::NodeId kBeta = detail::schema_table::root("graph/beta/call.schema.json");
+  return detail::schema_table::node(
+      detail::schema_table::at(api == ApiVersion::Beta ? kBeta : kV1, context.doc, pointer));
 }
 
 }  // namespace callcheck::rules::support

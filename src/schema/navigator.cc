@@ -3,6 +3,7 @@
 #include <unordered_map>  // std::unordered_map
 
 #include "document/pointer.h"
+#include "schema/node_table.h"
 #include "schema/registry.h"
 
 namespace callcheck::detail {
@@ -95,10 +96,27 @@ auto keywords(const rapidjson::Value *schema, std::string_view file) -> const Ke
 
 Navigator::Navigator(ApiVersion api, std::string_view root_type) {
   const std::string path = SchemaRegistry::profile_dir(api) + std::string(root_type) + ".schema.json";
-  root_ = SchemaNode{SchemaRegistry::instance().document(path), SchemaRegistry::instance().intern(path)};
+  // The table's copy of the path is as stable as the registry's, and a
+  // check that never parses a schema need not build the registry at all
+  // (its construction and teardown were a tenth of a one-file run).
+  table_root_ = schema_table::root(path);
+  file_ = table_root_ != schema_table::kNoNode ? schema_table::kNodes[table_root_].file
+                                               : SchemaRegistry::instance().intern(path);
+  root_.file = file_;
 }
 
-Navigator::Navigator(SchemaNode root) : root_(std::move(root)) {}
+Navigator::Navigator(SchemaNode root) : file_(root.file), root_(root) {
+  const rapidjson::Document *doc = file_.empty() ? nullptr : SchemaRegistry::instance().document(file_);
+  table_root_ = doc != nullptr && root_.schema == doc ? schema_table::root(file_) : schema_table::kNoNode;
+  std::call_once(parsed_, [] {});
+}
+
+auto Navigator::root() const -> const SchemaNode & {
+  std::call_once(parsed_, [this] {
+    if (!file_.empty()) root_.schema = SchemaRegistry::instance().document(file_);
+  });
+  return root_;
+}
 
 auto Navigator::for_call(ApiVersion api) -> const Navigator & {
   // Separate branches: a v1.0 run never parses the beta schema.
@@ -168,7 +186,7 @@ auto Navigator::at(const Document &doc, std::string_view pointer) const -> Schem
   const auto tokens = split_pointer(pointer);
   if (!tokens) return {};
   const Value *value = &doc.root();
-  SchemaNode node = root_;
+  SchemaNode node = root();
   for (const std::string &token : *tokens) {
     if (value->IsObject()) {
       const Value *next = find_member(*value, token);

@@ -6,6 +6,8 @@
 
 #include "document/rapidjson_adapter.h"
 
+#include <cstdint>      // std::uint32_t
+#include <mutex>        // std::once_flag
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 #include <vector>       // std::vector
@@ -23,9 +25,13 @@ struct SchemaNode {
 
 class Navigator {
  public:
-  // Root schema: graph/<profile>/<root_type>.schema.json.
+  // Root schema: graph/<profile>/<root_type>.schema.json, parsed on the
+  // first query: the rule walk reads the build-time node table
+  // (schema/node_table.h) instead, so a clean check never parses it.
   Navigator(ApiVersion api, std::string_view root_type = "call");
   explicit Navigator(SchemaNode root);
+  Navigator(const Navigator &) = delete;
+  auto operator=(const Navigator &) -> Navigator & = delete;
   // The navigator of the create-call schema of `api`, built once per process.
   [[nodiscard]] static auto for_call(ApiVersion api) -> const Navigator &;
 
@@ -37,7 +43,12 @@ class Navigator {
   [[nodiscard]] auto element(const SchemaNode &node, const Value &value) const -> SchemaNode;
   // Walks the document; returns the effective schema of the value at `pointer`.
   [[nodiscard]] auto at(const Document &doc, std::string_view pointer) const -> SchemaNode;
-  [[nodiscard]] auto root() const -> const SchemaNode & { return root_; }
+  [[nodiscard]] auto root() const -> const SchemaNode &;
+  // The schemas/ path of the root schema, known without parsing it.
+  [[nodiscard]] auto root_file() const -> std::string_view { return file_; }
+  // The root's node in the build-time table (schema_table::NodeId;
+  // kNoNode when the root is no embedded schema's document root).
+  [[nodiscard]] auto table_root() const -> std::uint32_t { return table_root_; }
 
   // "title" of the schema (the Graph type name), "" when absent.
   [[nodiscard]] static auto type_name(const SchemaNode &node) -> std::string_view;
@@ -56,7 +67,10 @@ class Navigator {
   [[nodiscard]] static auto deref(SchemaNode node) -> SchemaNode;
 
  private:
-  SchemaNode root_;
+  std::string_view file_;
+  std::uint32_t table_root_;
+  mutable std::once_flag parsed_;
+  mutable SchemaNode root_;
 };
 
 }  // namespace callcheck::detail

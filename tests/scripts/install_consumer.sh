@@ -125,9 +125,10 @@ grep -q 'libcallcheck\.a$' <<<"$dev_files" || { echo "$dev_files"; fail "the -de
 grep -q 'callcheck\.pc$' <<<"$dev_files" || fail "the -dev .deb does not contain callcheck.pc"
 grep -q 'callcheckConfig\.cmake$' <<<"$dev_files" || fail "the -dev .deb does not contain callcheckConfig.cmake"
 grep -q 'libc6' <<<"$(dpkg-deb -f "$deb" Depends)" || fail "the .deb does not depend on libc6"
-# Depends lists libc6 only: the packaged binary must need nothing else.
+# Depends lists libc6 only: the packaged binary must need nothing else (the
+# static-pie CLI needs nothing at all: ldd says "statically linked").
 if [ -z "$extra_flags" ] && command -v ldd >/dev/null; then  # sanitizer builds load their runtimes
-  extra_libs=$(ldd "$prefix/bin/callcheck" | grep -v -E 'linux-vdso|ld-linux|libc\.so|libm\.so' || true)
+  extra_libs=$(ldd "$prefix/bin/callcheck" | grep -v -E 'linux-vdso|ld-linux|libc\.so|libm\.so|statically linked' || true)
   [ -z "$extra_libs" ] || fail "callcheck needs shared libraries its .deb does not depend on: $extra_libs"
 fi
 [ -n "$(dpkg-deb -f "$deb" Maintainer)" ] || fail "the .deb has no Maintainer"

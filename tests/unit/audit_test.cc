@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -161,7 +162,7 @@ TEST(GraphPermissionTable, IdsAreLowerCaseGuidsNamesSortedAndUnique) {
   for (const PermissionInfo &p : table.all()) {
     EXPECT_LT(previous, p.name) << "sorted, unique";
     previous = p.name;
-    for (const std::string *id : {&p.application, &p.delegated, &p.personal}) {
+    for (const std::string_view *id : {&p.application, &p.delegated, &p.personal}) {
       if (!id->empty()) {
         EXPECT_EQ(normal_guid(*id), *id) << p.name;
       }
@@ -170,12 +171,85 @@ TEST(GraphPermissionTable, IdsAreLowerCaseGuidsNamesSortedAndUnique) {
   }
 }
 
+// tools/permc --ids sorts the indexes at build time; this rebuilds them from
+// the embedded file the way the run-time loader did (first name wins in each
+// map, ids in row order) and asks the compiled table every question.
+TEST(GraphPermissionTable, CompiledIndexesEqualTheDataFile) {
+  const Document doc = Document::parse(embedded_file("callcheck/graph-permissions.json"), Limits{});
+  ASSERT_TRUE(doc.has_dom());
+  const auto text = [](const Value &o, const char *name) -> std::string {
+    const auto it = o.FindMember(name);
+    return it == o.MemberEnd() || !it->value.IsString()
+               ? std::string()
+               : std::string(it->value.GetString(), it->value.GetStringLength());
+  };
+  const PermissionIds &t = PermissionIds::builtin();
+  const Value &list = doc.root()["permissions"];
+  ASSERT_EQ(t.all().size(), list.Size());
+  std::map<std::string, std::size_t> by_name, by_folded, by_loose;
+  std::map<std::string, std::vector<std::pair<std::size_t, IdScheme>>> by_id;
+  std::set<std::string> segments;
+  std::set<std::string> without;
+  const auto segment = [](const std::string &n) { return n.substr(0, n.find('.')); };
+  for (rapidjson::SizeType i = 0; i < list.Size(); ++i) {
+    const Value &e = list[i];
+    const PermissionInfo &p = t.all()[i];
+    const std::string name = text(e, "name");
+    EXPECT_EQ(p.name, name);
+    EXPECT_EQ(p.application, text(e, "application")) << name;
+    EXPECT_EQ(p.delegated, text(e, "delegated")) << name;
+    EXPECT_EQ(p.personal, text(e, "personal")) << name;
+    EXPECT_EQ(p.rsc, e.HasMember("rsc")) << name;
+    EXPECT_EQ(p.openid, text(e, "source") == "openid") << name;
+    by_name.emplace(name, i);
+    by_folded.emplace(fold_scope_name(name), i);
+    by_loose.emplace(loose_key(name), i);
+    segments.insert(segment(name));
+    if (!p.application.empty()) by_id[std::string(p.application)].emplace_back(i, IdScheme::Application);
+    if (!p.delegated.empty()) by_id[std::string(p.delegated)].emplace_back(i, IdScheme::Delegated);
+    if (!p.personal.empty()) by_id[std::string(p.personal)].emplace_back(i, IdScheme::Personal);
+  }
+  for (const Value &e : doc.root()["withoutId"].GetArray()) {
+    const std::string name(e.GetString(), e.GetStringLength());
+    without.insert(fold_scope_name(name));
+    segments.insert(segment(name));
+    EXPECT_TRUE(t.without_id(name)) << name;
+    EXPECT_TRUE(t.looks_like_permission(name) || name.find('.') == std::string::npos) << name;
+  }
+  const auto index_of = [&t](const PermissionInfo *p) -> long {
+    return p == nullptr ? -1 : static_cast<long>(p - t.all().data());
+  };
+  for (const auto &[name, row] : by_name) EXPECT_EQ(index_of(t.by_name(name)), static_cast<long>(row)) << name;
+  for (const auto &[key, row] : by_loose) EXPECT_EQ(index_of(t.by_loose_name(key)), static_cast<long>(row)) << key;
+  for (const auto &[folded, row] : by_folded) {
+    // meant() asks permissions.json's aliases first; a folded key they do not know goes to the table.
+    if (canonical_scope(folded)) continue;
+    EXPECT_EQ(index_of(t.meant(folded)), static_cast<long>(row)) << folded;
+  }
+  for (const auto &[id, rows] : by_id) {
+    const std::vector<IdMatch> got = t.by_id(id);
+    ASSERT_EQ(got.size(), rows.size()) << id;
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+      EXPECT_EQ(index_of(got[k].permission), static_cast<long>(rows[k].first)) << id;
+      EXPECT_EQ(got[k].scheme, rows[k].second) << id;
+    }
+    std::string upper = id;
+    for (char &c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    EXPECT_EQ(t.by_id(upper).size(), rows.size()) << "case-insensitive: " << upper;
+  }
+  for (const std::string &s : segments) EXPECT_TRUE(t.looks_like_permission(s + ".Anything")) << s;
+  EXPECT_FALSE(t.looks_like_permission("Nonexistentfamily.Read"));
+  EXPECT_FALSE(t.without_id("Calls.Initiate.All"));
+  EXPECT_EQ(t.by_name("calls.initiate.all"), nullptr) << "by_name is exact";
+  EXPECT_TRUE(t.by_id("284383ee-7f6e-4e40-a2a8-e85dcb02910").empty()) << "not a GUID";
+}
+
 TEST(GraphPermissionTable, IsTheCorpusDataOfItsStatedCommit) {
   // The first line of graph-permissions.tsv names the commit the table says it is.
   std::ifstream tsv(kCorpus / "graph-permissions.tsv");
   std::string comment;
   std::getline(tsv, comment);
-  const std::string &version = PermissionIds::builtin().version();
+  const std::string_view version = PermissionIds::builtin().version();
   EXPECT_EQ(version, "microsoftgraph/microsoft-graph-devx-content@6cbd6bbd (2026-08-07)");
   EXPECT_NE(comment.find("6cbd6bbd665a877560fdefbad74f3bdb5b57af88"), std::string::npos);
   // Spot checks against CALLS-API.md 3.1.

@@ -1,15 +1,18 @@
 // The permission table compiler (issue 14): turns
 // schemas/callcheck/permissions.json, the source of truth, into constant C++
-// data (src/permissions/permission_table.h), so that no run parses it at
-// start-up. The file is validated against permissions.schema.json first
-// (valijson, as the library validates data), so a table the schema refuses
-// fails the build instead of loading by half.
+// data (src/permissions/permission_table.h), and with --ids the Graph
+// permission GUID table graph-permissions.json into
+// src/audit/permission_id_table.h, so that no run parses either at start-up.
+// Each file is validated against its schema first (valijson, as the library
+// validates data), so a table the schema refuses fails the build instead of
+// loading by half.
 //
 //   callcheck_permc <permissions.json> <permissions.schema.json> <output.cc>
+//   callcheck_permc --ids <graph-permissions.json> <graph-permissions.schema.json> <output.cc>
 //
 // Output is deterministic: entries in file order, rules and keys sorted by
-// byte order. tests/unit/permissions_test.cc compares the compiled table with
-// the embedded file. A host tool, built with the host compiler also in the
+// byte order. tests/unit/permissions_test.cc and audit_test.cc compare the compiled
+// tables with the embedded files. A host tool, built with the host compiler also in the
 // WebAssembly build (bindings/wasm/CMakeLists.txt); header-only libraries only.
 // valijson's adapter first, as its documentation asks (it defines
 // RAPIDJSON_ASSERT; the cost PERFORMANCE.md 5.4 measures does not matter in
@@ -22,7 +25,7 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
-#include <cctype>     // std::isspace, std::tolower
+#include <cctype>     // std::isalnum, std::isspace, std::tolower
 #include <cstdio>     // std::fprintf, std::snprintf
 #include <fstream>    // std::ifstream, std::ofstream
 #include <map>        // std::map
@@ -227,15 +230,127 @@ void run(const std::string &data_path, const std::string &schema_path, const std
   if (!file.flush()) fail("cannot write " + out_path);
 }
 
+// The library's loose_key(), byte for byte (C locale).
+auto loose(const std::string &word) -> std::string {
+  std::string out;
+  for (const char c : word) {
+    if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
+      out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    }
+  }
+  return out;
+}
+
+auto text(const Value &object, const char *name) -> std::string {
+  const Value *v = member(object, name);
+  return v != nullptr && v->IsString() ? str(*v) : std::string();
+}
+
+// A sorted index: key -> first row that has it (std::map keeps the first
+// emplace, as the run-time maps it replaces did).
+auto keys(Emitter &emit, const std::map<std::string, std::size_t> &index) -> std::string {
+  std::vector<std::string> items;
+  for (const auto &[key, row] : index) items.push_back("{" + view(key) + ", " + std::to_string(row) + "}");
+  return emit.array("Key", items);
+}
+
+// The Graph permission name <-> GUID table (graph-permissions.json, about
+// 1,300 entries): its rows and every index the audit looks up, sorted here so
+// that a run neither parses 175 KB nor builds maps (23 M instructions).
+void run_ids(const std::string &data_path, const std::string &schema_path, const std::string &out_path) {
+  rapidjson::Document data;
+  rapidjson::Document schema;
+  parse(data_path, data);
+  parse(schema_path, schema);
+  validate(data, schema, data_path);
+
+  Emitter emit;
+  std::vector<std::string> rows;
+  std::map<std::string, std::size_t> by_name;
+  std::map<std::string, std::size_t> by_folded;
+  std::map<std::string, std::size_t> by_loose;
+  std::map<std::string, std::vector<std::string>> by_id;  // id -> "{row, scheme}" in row order
+  std::map<std::string, bool> segments;
+  std::map<std::string, bool> without_id;
+  const auto segment = [](const std::string &name) { return name.substr(0, name.find('.')); };
+  for (const Value &e : data["permissions"].GetArray()) {
+    const std::size_t row = rows.size();
+    const std::string name = text(e, "name");
+    const std::string ids[] = {text(e, "application"), text(e, "delegated"), text(e, "personal")};
+    rows.push_back("{" + view(name) + ", " + view(ids[0]) + ", " + view(ids[1]) + ", " + view(ids[2]) + ", " +
+                   (e.HasMember("rsc") ? "true" : "false") + ", " + (text(e, "source") == "openid" ? "true" : "false") +
+                   "}");
+    by_name.emplace(name, row);
+    by_folded.emplace(fold(name), row);
+    by_loose.emplace(loose(name), row);
+    segments.emplace(segment(name), true);
+    for (int scheme = 0; scheme < 3; ++scheme) {
+      if (!ids[scheme].empty()) {
+        by_id[ids[scheme]].push_back(std::to_string(row) + ", " + std::to_string(scheme));
+      }
+    }
+  }
+  if (const Value *list = member(data, "withoutId")) {
+    for (const Value &e : list->GetArray()) {
+      if (!e.IsString()) continue;
+      without_id.emplace(fold(str(e)), true);
+      segments.emplace(segment(str(e)), true);
+    }
+  }
+  std::string version;
+  if (const Value *source = member(data, "source")) {
+    version =
+        text(*source, "repository") + "@" + text(*source, "commit").substr(0, 8) + " (" + text(*source, "date") + ")";
+  }
+  std::vector<std::string> id_items;
+  for (const auto &[id, matches] : by_id) {
+    for (const std::string &m : matches) id_items.push_back("{" + view(id) + ", " + m + "}");
+  }
+  const auto names = [&emit](const std::map<std::string, bool> &set) {
+    std::vector<std::string> items;
+    for (const auto &entry : set) items.push_back(view(entry.first));
+    return emit.array("std::string_view", items);
+  };
+  // One statement each: the arrays are numbered in the order they are made.
+  const std::string row_slice = emit.array("Row", rows);
+  const std::string name_slice = keys(emit, by_name);
+  const std::string folded_slice = keys(emit, by_folded);
+  const std::string loose_slice = keys(emit, by_loose);
+  const std::string id_slice = emit.array("Id", id_items);
+  const std::string without_slice = names(without_id);
+  const std::string segment_slice = names(segments);
+
+  std::string out;
+  out += "// Generated by tools/permc from schemas/callcheck/graph-permissions.json. Do not edit.\n";
+  out += "#include \"audit/permission_id_table.h\"\n\n";
+  out += "namespace callcheck::detail::permission_id_table {\nnamespace {\n\n";
+  out += emit.definitions();
+  out += "\n}  // namespace\n\n";
+  out += "extern const Table kTable = {" + view(version) + ", " + row_slice + ", " + name_slice + ", " + folded_slice +
+         ", " + loose_slice + ", " + id_slice + ", " + without_slice + ", " + segment_slice + "};\n\n";
+  out += "}  // namespace callcheck::detail::permission_id_table\n";
+
+  std::ofstream file(out_path, std::ios::binary | std::ios::trunc);
+  file << out;
+  if (!file.flush()) fail("cannot write " + out_path);
+}
+
 }  // namespace
 
 auto main(int argc, char **argv) -> int {
-  if (argc != 4) {
-    std::fprintf(stderr, "usage: callcheck_permc <permissions.json> <permissions.schema.json> <output.cc>\n");
+  const bool ids = argc == 5 && std::string(argv[1]) == "--ids";
+  if (argc != 4 && !ids) {
+    std::fprintf(stderr,
+                 "usage: callcheck_permc <permissions.json> <permissions.schema.json> <output.cc>\n"
+                 "       callcheck_permc --ids <graph-permissions.json> <graph-permissions.schema.json> <output.cc>\n");
     return 2;
   }
   try {
-    run(argv[1], argv[2], argv[3]);
+    if (ids) {
+      run_ids(argv[2], argv[3], argv[4]);
+    } else {
+      run(argv[1], argv[2], argv[3]);
+    }
   } catch (const std::exception &e) {
     std::fprintf(stderr, "callcheck_permc: %s\n", e.what());
     return 1;

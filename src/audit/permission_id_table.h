@@ -1,0 +1,58 @@
+// The Graph permission name <-> GUID table as compiled C++ data:
+// `tools/permc --ids` turns schemas/callcheck/graph-permissions.json
+// (validated against graph-permissions.schema.json at build time) into
+// permission_id_table.cc in the build folder, with every index the audit
+// looks up already sorted. Building them at run time parsed 175 KB and filled
+// six maps: 23 M instructions before the first `audit` or `--version` line
+// (issue 14). tests/unit/audit_test.cc rebuilds the indexes from the embedded
+// file and compares.
+#ifndef CALLCHECK_AUDIT_PERMISSION_ID_TABLE_H_
+#define CALLCHECK_AUDIT_PERMISSION_ID_TABLE_H_
+
+#include <cstdint>      // std::uint32_t, std::uint8_t
+#include <string_view>  // std::string_view
+
+#include "permissions/permission_table.h"
+
+namespace callcheck::detail::permission_id_table {
+
+using permission_table::Slice;
+
+struct Row {
+  std::string_view name;
+  std::string_view application;  // "" when none
+  std::string_view delegated;
+  std::string_view personal;
+  bool rsc = false;
+  bool openid = false;
+};
+
+// Sorted by key (byte order); a key several rows share names the first.
+struct Key {
+  std::string_view key;
+  std::uint32_t row = 0;
+};
+
+// Sorted by id; one entry per (row, scheme) in row order.
+struct Id {
+  std::string_view id;
+  std::uint32_t row = 0;
+  std::uint8_t scheme = 0;  // IdScheme: 0 application, 1 delegated, 2 personal
+};
+
+struct Table {
+  std::string_view version;  // "repository@commit8 (date)"
+  Slice<Row> rows;           // file order
+  Slice<Key> by_name;
+  Slice<Key> by_folded;  // fold_scope_name(name)
+  Slice<Key> by_loose;   // loose_key(name)
+  Slice<Id> by_id;
+  Slice<std::string_view> without_id;  // folded, sorted
+  Slice<std::string_view> segments;    // first segments of names and withoutId names, sorted
+};
+
+extern const Table kTable;
+
+}  // namespace callcheck::detail::permission_id_table
+
+#endif  // CALLCHECK_AUDIT_PERMISSION_ID_TABLE_H_
