@@ -4,7 +4,10 @@
 #include <callcheck/join.h>
 
 #include <algorithm>  // std::sort, std::unique
+#include <deque>      // std::deque
+#include <optional>   // std::optional
 #include <set>        // std::set
+#include <vector>     // std::vector
 
 #include <fmt/format.h>
 
@@ -29,33 +32,48 @@ class Assembler {
   Assembler(const detail::Document &doc, const Source &source, const Options &options, Report &report)
       : doc_(doc), source_(source), policy_(options), report_(report) {}
 
-  void add(const detail::Finding &f) { add_span(f, doc_.span(f.pointer, f.at_key)); }
+  [[nodiscard]] auto policy() const -> const detail::Policy & { return policy_; }
 
+  // Findings another stage still reads (the schema's, which the rules see)
+  // are copied; all others are moved into their diagnostic.
+  void add(const detail::Finding &f) {
+    if (!policy_.enabled(*f.rule)) return;
+    add(detail::Finding(f));
+  }
+  void add(detail::Finding &&f) {
+    std::optional<Severity> severity = policy_.severity(*f.rule);
+    if (!severity) return;
+    const Span span = doc_.span(f.pointer, f.at_key);
+    push(*severity, *f.rule, std::move(f.message), std::move(f.pointer), std::move(f.help), f.message_id,
+         std::move(f.fix), span);
+  }
   void add(const detail::ParseFinding &f) {
-    add_span(detail::Finding{*f.rule, f.message, f.pointer, f.help, false, f.fix}, doc_.span_of_bytes(f.begin, f.end));
+    std::optional<Severity> severity = policy_.severity(*f.rule);
+    if (!severity) return;
+    push(*severity, *f.rule, f.message, f.pointer, f.help, {}, f.fix, doc_.span_of_bytes(f.begin, f.end));
   }
 
  private:
-  void add_span(const detail::Finding &f, Span span) {
+  void push(Severity severity, const RuleMeta &rule, std::string message, std::string pointer, std::string help,
+            std::string_view message_id, std::optional<Fix> fix, Span span) {
     auto shift = [&](Position p) {
       if (p.line == 0) return p;
       return Position{p.line + source_.line_offset, p.column + source_.column_offset};
     };
-    std::optional<Diagnostic> d = detail::make_diagnostic(policy_, *f.rule, f.message, f.pointer,
-                                                          Span{shift(span.begin), shift(span.end)}, f.help);
-    if (!d) return;
-    d->message_id = f.message_id;
+    Diagnostic &d = report_.diagnostics.emplace_back(detail::make_diagnostic(
+        rule, std::move(message), std::move(pointer), Span{shift(span.begin), shift(span.end)}, std::move(help)));
+    d.severity = severity;
+    d.message_id = std::string(message_id);
     // The catalogue says whether a rule fixes and how safely (one source of
     // truth for --fix, --unsafe-fixes and the docs' "Fix safety").
-    if (f.fix && f.rule->fix != FixSafety::None) {
-      d->fix = f.fix;
-      d->fix->safety = f.rule->fix;
-      for (Edit &e : d->fix->edits) {
+    if (fix && rule.fix != FixSafety::None) {
+      d.fix = std::move(fix);
+      d.fix->safety = rule.fix;
+      for (Edit &e : d.fix->edits) {
         const Span s = doc_.span_of_bytes(static_cast<std::uint32_t>(e.begin), static_cast<std::uint32_t>(e.end));
         e.span = Span{shift(s.begin), shift(s.end)};
       }
     }
-    report_.diagnostics.push_back(std::move(*d));
   }
 
   const detail::Document &doc_;
@@ -63,6 +81,42 @@ class Assembler {
   const detail::Policy policy_;
   Report &report_;
 };
+
+// The rules that run on `request`. Under a plain policy (no selector, no
+// level) that list depends on the request and --preview only, so each
+// thread keeps it per request instead of asking the policy about every rule
+// of every payload; otherwise it is rebuilt, in a per-thread vector.
+auto rules_for(const detail::Policy &policy, const Options &options, const detail::RequestDef &request)
+    -> const std::vector<const detail::Rule *> & {
+  auto fill = [&](std::vector<const detail::Rule *> &rules) {
+    rules.clear();
+    rules.reserve(detail::builtin_rules().size());
+    for (const detail::Rule *rule : detail::builtin_rules()) {
+      // A deselected rule does not run at all (its cost, and any bug in it,
+      // stay out of runs that did not ask for it).
+      if (!policy.enabled(rule->meta())) continue;
+      if (!detail::runs_on(rule->meta(), request)) continue;
+      rules.push_back(rule);
+    }
+  };
+  if (!policy.plain()) {
+    thread_local std::vector<const detail::Rule *> configured;
+    fill(configured);
+    return configured;
+  }
+  struct Kept {
+    const detail::RequestDef *request;
+    bool preview;
+    std::vector<const detail::Rule *> rules;
+  };
+  thread_local std::deque<Kept> kept;  // a handful of requests; deque: a list handed out stays put
+  for (const Kept &k : kept) {
+    if (k.request == &request && k.preview == options.preview) return k.rules;
+  }
+  Kept &k = kept.emplace_back(Kept{&request, options.preview, {}});
+  fill(k.rules);
+  return k.rules;
+}
 
 void sort_and_dedupe(std::vector<Diagnostic> &diagnostics) {
   auto key = [](const Diagnostic &d) {
@@ -95,8 +149,8 @@ auto check_unguarded(std::string_view text, const Source &source, const Options 
       detail::bodyless_and_blank(text, options, source.request_line) ? std::string_view("{}") : text, options.limits);
   Assembler assemble(doc, source, options, report);
   for (const detail::ParseFinding &f : doc.findings()) assemble.add(f);
-  const detail::Decision decision = detail::decide(doc, options, source.request_line);
-  for (const detail::Finding &f : decision.findings) assemble.add(f);
+  detail::Decision decision = detail::decide(doc, options, source.request_line);
+  for (detail::Finding &f : decision.findings) assemble.add(std::move(f));
   if (decision.request != nullptr) {
     report.request = RequestInfo{std::string(decision.request->name), std::string(to_string(decision.decided_by)), ""};
   } else {
@@ -127,7 +181,7 @@ auto check_unguarded(std::string_view text, const Source &source, const Options 
   };
   report.scenario.evidence_span = located(report.scenario.evidence);
   report.scenario.media_evidence_span = located(report.scenario.media_evidence);
-  for (const detail::Finding &f : scenario_findings) assemble.add(f);
+  for (detail::Finding &f : scenario_findings) assemble.add(std::move(f));
 
   const detail::Navigator &nav =
       create ? detail::Navigator::for_call(options.api) : detail::request_navigator(options.api, request);
@@ -140,30 +194,22 @@ auto check_unguarded(std::string_view text, const Source &source, const Options 
       token_tenant};
   context.request = request.name;
   detail::DiagnosticSink sink;
-  const detail::Policy policy(options);
-  std::vector<const detail::Rule *> rules;
-  for (const detail::Rule *rule : detail::builtin_rules()) {
-    // A deselected rule does not run at all (its cost, and any bug in it,
-    // stay out of runs that did not ask for it).
-    if (!policy.enabled(rule->meta())) continue;
-    if (!detail::runs_on(rule->meta(), request)) continue;
-    rules.push_back(rule);
-  }
+  const std::vector<const detail::Rule *> &rules = rules_for(assemble.policy(), options, request);
   detail::run_rules(rules, context, sink);
-  for (const detail::Finding &f : sink.findings()) assemble.add(f);
+  for (detail::Finding &f : sink.findings()) assemble.add(std::move(f));
 
-  const detail::ScopeRequirement requirement = create ? detail::required_scopes(report.scenario, doc, options.api)
-                                                      : detail::request_scopes(request.name, doc, options.api);
-  report.required_scopes = requirement.required;
-  if (!create) report.request.permissions = requirement.note;
-  report.alternatives = requirement.alternatives;
+  detail::ScopeRequirement requirement = create ? detail::required_scopes(report.scenario, doc, options.api)
+                                                : detail::request_scopes(request.name, doc, options.api);
   if (options.granted_scopes) {
     std::vector<detail::Finding> scope_findings;
     detail::check_granted(*options.granted_scopes, report.scenario, requirement, scope_findings,
                           create ? std::string_view{} : request.name);
-    for (const detail::Finding &f : scope_findings) assemble.add(f);
+    for (detail::Finding &f : scope_findings) assemble.add(std::move(f));
     report.scopes_checked = true;
   }
+  report.required_scopes = std::move(requirement.required);
+  if (!create) report.request.permissions = std::move(requirement.note);
+  report.alternatives = std::move(requirement.alternatives);
   sort_and_dedupe(report.diagnostics);
   return report;
 }

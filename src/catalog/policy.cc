@@ -103,7 +103,7 @@ auto selected_by(const std::vector<std::string> &selectors, const RuleMeta &meta
   return false;
 }
 
-auto Policy::severity(const RuleMeta &meta) const -> std::optional<Severity> {
+auto Policy::configured_severity(const RuleMeta &meta) const -> std::optional<Severity> {
   if (always_reported(meta.code)) return meta.severity;
   if (meta.status == Status::Removed) return std::nullopt;
   if (meta.status == Status::Preview && !options_.preview) return std::nullopt;

@@ -39,17 +39,30 @@ struct SelectorProblem {
 
 class Policy {
  public:
-  explicit Policy(const Options &options) : options_(options) {}
+  explicit Policy(const Options &options)
+      : options_(options), plain_(options.select.empty() && options.ignore.empty() && options.rule_levels.empty()) {}
   // The severity findings of `meta` get under the options; nullopt when the
   // rule is off (not selected, ignored, "off", or preview without --preview).
-  [[nodiscard]] auto severity(const RuleMeta &meta) const -> std::optional<Severity>;
+  // check() asks it for every rule of every payload, and most runs select
+  // nothing: a stable rule then has its own severity, without a look at any
+  // selector.
+  [[nodiscard]] auto severity(const RuleMeta &meta) const -> std::optional<Severity> {
+    if (plain_ && meta.status == Status::Stable) return meta.severity;
+    return configured_severity(meta);
+  }
+  // No select, ignore or rule level: whether a rule runs depends on the
+  // rule (and --preview) only.
+  [[nodiscard]] auto plain() const -> bool { return plain_; }
   [[nodiscard]] auto enabled(const RuleMeta &meta) const -> bool { return severity(meta).has_value(); }
   [[nodiscard]] auto enabled(std::string_view code) const -> bool;
   // Suppressions and baselines may hide a finding of this rule.
   [[nodiscard]] static auto hideable(std::string_view code) -> bool { return !always_reported(code); }
 
  private:
+  [[nodiscard]] auto configured_severity(const RuleMeta &meta) const -> std::optional<Severity>;
+
   const Options &options_;
+  bool plain_;
 };
 
 }  // namespace callcheck::detail

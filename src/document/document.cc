@@ -2,10 +2,9 @@
 // into a DOM) and the source map lookups (pointer -> node -> span).
 #include "document/document.h"
 
-#include <rapidjson/memorystream.h>
-
 #include <algorithm>    // std::min
 #include <cstddef>      // std::max_align_t
+#include <stdexcept>    // std::logic_error
 #include <type_traits>  // std::remove_reference_t
 
 #include <fmt/format.h>
@@ -21,11 +20,6 @@
 
 namespace callcheck::detail {
 namespace {
-
-constexpr unsigned kParseFlags = rapidjson::kParseIterativeFlag;
-// Only non-ASCII input pays for RapidJSON's per-code-point check; our own
-// pre-pass has validated the raw bytes already (PERFORMANCE.md 7.5).
-constexpr unsigned kParseFlagsValidating = kParseFlags | rapidjson::kParseValidateEncodingFlag;
 
 struct Bom {
   std::string_view name;
@@ -76,6 +70,7 @@ struct ParseArena {
 
   // Ready for the next Document: pools emptied, vectors kept unless huge.
   void reset() {
+    scanned = 0;
     values.Clear();
     dom_stack.Clear();
     reader_stack.Clear();
@@ -91,7 +86,7 @@ struct ParseArena {
     keep(nodes);
     keep(scratch.frames);
     keep(scratch.key_refs);
-    keep(scratch.keys);
+    if (text.storage().capacity() > kKeptBytes) std::vector<char>().swap(text.storage());
   }
 
   alignas(std::max_align_t) char value_buffer[kValueBytes];
@@ -104,6 +99,9 @@ struct ParseArena {
   std::vector<std::uint32_t> continuations;
   std::vector<SourceNode> nodes;
   StrictHandler::Scratch scratch;
+  InsituBuffer text;
+  // Siblings Document::node() has walked past in wide containers.
+  std::size_t scanned = 0;
 };
 
 namespace {
@@ -186,36 +184,48 @@ auto Document::parse(std::string_view text, const Limits &limits) -> Document {
                                     Fix{FixSafety::Safe, "remove the byte order mark", {Edit{0, 3, "", {}}}}});
     base = 3;
   }
-  const Utf8Result utf8 = validate_utf8(text.substr(base), true);
-  if (utf8.error != Utf8Error::None) {
-    const auto at = static_cast<std::uint32_t>(base + utf8.offset);
-    if (utf8.error == Utf8Error::Nul) {
-      findings.push_back(ParseFinding{&catalog::kNulCharacter, "NUL byte in the input: JSON text never contains one",
-                                      at, at + 1, "", ""});
-    } else {
-      findings.push_back(ParseFinding{&catalog::kInvalidEncoding,
-                                      fmt::format("{} (byte 0x{:02X})", describe(utf8.error),
-                                                  static_cast<unsigned>(static_cast<unsigned char>(text[at]))),
-                                      at, at + 1, "", ""});
-    }
-    return doc;
-  }
-
-  rapidjson::MemoryStream stream(text.data() + base, text.size() - base);
+  // No separate UTF-8 pass: the validating reader rejects what it would
+  // reject, and only a parse that did not read to the end asks it where
+  // (rapidjson_adapter.h, kStrictParseFlags).
+  const std::size_t before_parse = findings.size();
+  InsituBuffer &buffer = doc.arena_->text;
+  InsituStream stream(buffer.load(text.substr(base)));
   doc.nodes_.reserve(64);
-  StrictHandler handler(doc.dom_, text, base, stream, limits, doc.lines_, doc.nodes_, findings, doc.arena_->scratch);
+  StrictHandler handler(doc.dom_, text, base, buffer, stream, limits, doc.lines_, doc.nodes_, findings,
+                        doc.arena_->scratch);
   rapidjson::ParseResult result;
   std::string error_pointer;
   auto generator = [&](Dom &) {
     rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>, rapidjson::MemoryPoolAllocator<>> reader(
         &doc.arena_->reader_stack, kStackCapacity);
-    result =
-        utf8.ascii ? reader.Parse<kParseFlags>(stream, handler) : reader.Parse<kParseFlagsValidating>(stream, handler);
+    result = reader.Parse<kStrictParseFlags>(stream, handler);
     if (result.IsError()) error_pointer = handler.current_pointer();
     return !result.IsError();
   };
   doc.dom_.Populate(generator);
   handler.finish();
+  if (result.IsError() || !buffer.parsed_to_end(stream)) {
+    const Utf8Result utf8 = validate_utf8(text.substr(base), true);
+    if (utf8.error != Utf8Error::None) {
+      // What the text holds comes first, as when the bytes were checked
+      // before the parse: whatever the parse found before the bad byte goes.
+      doc.nodes_.clear();
+      findings.resize(before_parse);
+      const auto at = static_cast<std::uint32_t>(base + utf8.offset);
+      if (utf8.error == Utf8Error::Nul) {
+        findings.push_back(ParseFinding{&catalog::kNulCharacter, "NUL byte in the input: JSON text never contains one",
+                                        at, at + 1, "", ""});
+      } else {
+        findings.push_back(ParseFinding{&catalog::kInvalidEncoding,
+                                        fmt::format("{} (byte 0x{:02X})", describe(utf8.error),
+                                                    static_cast<unsigned>(static_cast<unsigned char>(text[at]))),
+                                        at, at + 1, "", ""});
+      }
+      return doc;
+    }
+    // The reader stops early without an error only at a NUL byte.
+    if (!result.IsError()) throw std::logic_error("the parse stopped before the end of valid UTF-8 text");
+  }
   if (result.IsError()) {
     doc.nodes_.clear();
     if (!handler.stopped_by_limit_) {
@@ -227,13 +237,17 @@ auto Document::parse(std::string_view text, const Limits &limits) -> Document {
   return doc;
 }
 
-auto Document::find(std::string_view pointer) const -> const Value * {
-  if (!has_dom_) return nullptr;
-  if (!pointer.empty() && pointer.front() != '/') return nullptr;
-  // Rules and the scenario call this a thousand times per payload: walk the
-  // raw tokens in place and unescape only tokens that hold '~' (rare), rather
-  // than building a vector of strings (split_pointer) per call.
-  const Value *current = &dom_;
+namespace {
+
+// Calls visit(token) with each unescaped token of `pointer`, in order; false
+// when the pointer is malformed or visit returns false. Rules, the scenario
+// and the report locate a value a thousand times per payload: the raw tokens
+// are used in place and only a token holding '~' (rare) is unescaped, rather
+// than building a vector of strings (split_pointer) per call.
+template <typename Visit>
+auto for_each_token(std::string_view pointer, Visit visit) -> bool {
+  if (pointer.empty()) return true;
+  if (pointer.front() != '/') return false;
   std::string unescaped;
   for (std::size_t start = 1; start <= pointer.size();) {
     std::size_t stop = pointer.find('/', start);
@@ -241,30 +255,44 @@ auto Document::find(std::string_view pointer) const -> const Value * {
     std::string_view token = pointer.substr(start, stop - start);
     if (token.find('~') != std::string_view::npos) {
       const auto tokens = split_pointer(pointer.substr(start - 1, stop - start + 1));  // "/token"
-      if (!tokens || tokens->size() != 1) return nullptr;
+      if (!tokens || tokens->size() != 1) return false;
       unescaped = std::move(tokens->front());
       token = unescaped;
     }
+    if (!visit(token)) return false;
     start = stop + 1;
+  }
+  return true;
+}
+
+auto name_of(const Value::ConstMemberIterator &it) -> std::string_view {
+  return {it->name.GetString(), it->name.GetStringLength()};
+}
+
+}  // namespace
+
+auto Document::find(std::string_view pointer) const -> const Value * {
+  if (!has_dom_) return nullptr;
+  const Value *current = &dom_;
+  const bool found = for_each_token(pointer, [&](std::string_view token) {
     if (current->IsObject()) {
-      const Value *next = nullptr;
       for (auto it = current->MemberBegin(); it != current->MemberEnd(); ++it) {
-        if (std::string_view(it->name.GetString(), it->name.GetStringLength()) == token) {
-          next = &it->value;
-          break;
+        if (name_of(it) == token) {
+          current = &it->value;
+          return true;
         }
       }
-      if (next == nullptr) return nullptr;
-      current = next;
-    } else if (current->IsArray()) {
-      const auto index = parse_index(token);
-      if (!index || *index >= current->Size()) return nullptr;
-      current = &(*current)[static_cast<rapidjson::SizeType>(*index)];
-    } else {
-      return nullptr;
+      return false;
     }
-  }
-  return current;
+    if (current->IsArray()) {
+      const auto index = parse_index(token);
+      if (!index || *index >= current->Size()) return false;
+      current = &(*current)[static_cast<rapidjson::SizeType>(*index)];
+      return true;
+    }
+    return false;
+  });
+  return found ? current : nullptr;
 }
 
 auto Document::children(std::size_t container, const Value &value) const -> const Children & {
@@ -276,8 +304,7 @@ auto Document::children(std::size_t container, const Value &value) const -> cons
     c.nodes.reserve(value.MemberCount());
     c.names.reserve(value.MemberCount());
     for (auto it = value.MemberBegin(); it != value.MemberEnd(); ++it) {
-      c.names.emplace(std::string_view(it->name.GetString(), it->name.GetStringLength()),
-                      static_cast<std::uint32_t>(c.nodes.size()));  // emplace keeps the first
+      c.names.emplace(name_of(it), static_cast<std::uint32_t>(c.nodes.size()));  // emplace keeps the first
       c.nodes.push_back(static_cast<std::uint32_t>(child));
       child += nodes_[child].subtree;
     }
@@ -293,47 +320,56 @@ auto Document::children(std::size_t container, const Value &value) const -> cons
 
 auto Document::node(std::string_view pointer) const -> const SourceNode * {
   if (!has_dom_ || nodes_.empty()) return nullptr;
-  const auto tokens = split_pointer(pointer);
-  if (!tokens) return nullptr;
+  // A wide container gets its child index (an allocation per child) only
+  // once the lookups have walked more siblings than the document has nodes:
+  // a report that locates a few members of a wide object scans them, and
+  // 10,000 findings in one array still cost O(n) in all.
+  auto indexing = [&](std::size_t steps) {
+    if (arena_->scanned >= nodes_.size()) return true;
+    arena_->scanned += steps;
+    return false;
+  };
   const Value *current = &dom_;
   std::size_t index = 0;
-  for (const std::string &token : *tokens) {
+  const bool found = for_each_token(pointer, [&](std::string_view token) {
     std::size_t child = index + 1;
     if (current->IsObject()) {
       const Value *next = nullptr;
-      if (current->MemberCount() > kIndexedWidth) {
+      if (current->MemberCount() > kIndexedWidth && indexing(current->MemberCount())) {
         const Children &c = children(index, *current);
         const auto it = c.names.find(token);
-        if (it == c.names.end()) return nullptr;
+        if (it == c.names.end()) return false;
         child = c.nodes[it->second];
         next = &(current->MemberBegin() + it->second)->value;
       } else {
         for (auto it = current->MemberBegin(); it != current->MemberEnd(); ++it) {
-          if (std::string_view(it->name.GetString(), it->name.GetStringLength()) == token) {
+          if (name_of(it) == token) {
             next = &it->value;
             break;
           }
           child += nodes_[child].subtree;
         }
       }
-      if (next == nullptr) return nullptr;
+      if (next == nullptr) return false;
       current = next;
     } else if (current->IsArray()) {
       const auto at = parse_index(token);
-      if (!at || *at >= current->Size()) return nullptr;
+      if (!at || *at >= current->Size()) return false;
       if (nodes_[index].subtree == current->Size() + 1U) {
         child += *at;  // every element is a leaf: a fixed offset
-      } else if (current->Size() > kIndexedWidth) {
+      } else if (current->Size() > kIndexedWidth && indexing(*at)) {
         child = children(index, *current).nodes[*at];
       } else {
         for (std::size_t i = 0; i < *at; ++i) child += nodes_[child].subtree;
       }
       current = &(*current)[static_cast<rapidjson::SizeType>(*at)];
     } else {
-      return nullptr;
+      return false;
     }
     index = child;
-  }
+    return true;
+  });
+  if (!found) return nullptr;
   return index < nodes_.size() ? &nodes_[index] : nullptr;
 }
 

@@ -10,9 +10,23 @@ LineIndex::LineIndex(std::string_view text, std::vector<std::uint32_t> starts, s
   starts_.clear();
   continuations_.clear();
   starts_.push_back(0);
-  const char *base = text.data();
-  const char *p = base;
-  const char *end = base + text.size();
+}
+
+void LineIndex::extend_through(std::uint32_t offset) const {
+  const auto last = static_cast<std::uint32_t>(text_.size() / kBlock);
+  const std::uint32_t want = std::min(offset / kBlock, last);
+  while (blocks_ <= want) index_block();
+}
+
+void LineIndex::index_block() const {
+  const std::uint32_t b = blocks_++;
+  const char *base = text_.data();
+  const std::size_t from = static_cast<std::size_t>(b) * kBlock;
+  const std::size_t stop = std::min(text_.size(), from + kBlock);
+  // memchr per line, not a newline mask in the word loop below: that cost
+  // more instructions on indented request bodies (a line every ~30 bytes).
+  const char *p = base + from;
+  const char *end = base + stop;
   while (p < end) {
     const void *nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
     if (nl == nullptr) break;
@@ -23,39 +37,31 @@ LineIndex::LineIndex(std::string_view text, std::vector<std::uint32_t> starts, s
   // call made position() O(line length): a minified payload with 10,000
   // findings on one 20 KB line took 11 s. A per-block prefix count of
   // continuation bytes bounds each call to one block.
-  const std::size_t blocks = text.size() / kBlock + 1;
-  std::uint32_t seen = 0;
-  bool any = false;
-  for (std::size_t b = 0; b < blocks; ++b) {
-    if (any) continuations_.push_back(seen);
-    const std::size_t stop = std::min(text.size(), (b + 1) * kBlock);
-    std::uint32_t here = 0;
-    std::size_t i = b * kBlock;
-    for (; i + 8 <= stop; i += 8) {  // a continuation byte is 10xxxxxx
-      std::uint64_t w = 0;
-      std::memcpy(&w, text.data() + i, sizeof w);
-      // At most bit 7 of each byte survives the mask; shifting those to bit 0
-      // and multiplying sums the eight bytes into the top one. Without
-      // -mpopcnt (x86-64 baseline, WebAssembly) __builtin_popcountll was a
-      // library call per word.
-      const std::uint64_t marks = (w & ~(w << 1U) & 0x8080808080808080ULL) >> 7U;
-      here += static_cast<std::uint32_t>((marks * 0x0101010101010101ULL) >> 56U);
-    }
-    for (; i < stop; ++i) here += (static_cast<unsigned char>(text[i]) & 0xC0U) == 0x80U ? 1U : 0U;
-    if (here > 0 && !any) {
-      continuations_.assign(b + 1, 0);  // the blocks so far had none
-      any = true;
-    }
-    seen += here;
+  if (!continuations_.empty()) continuations_.push_back(seen_);
+  std::uint32_t here = 0;
+  std::size_t i = from;
+  for (; i + 8 <= stop; i += 8) {  // a continuation byte is 10xxxxxx
+    std::uint64_t w = 0;
+    std::memcpy(&w, base + i, sizeof w);
+    // At most bit 7 of each byte survives the mask; shifting those to bit 0
+    // and multiplying sums the eight bytes into the top one. Without
+    // -mpopcnt (x86-64 baseline, WebAssembly) __builtin_popcountll was a
+    // library call per word.
+    const std::uint64_t marks = (w & ~(w << 1U) & 0x8080808080808080ULL) >> 7U;
+    here += static_cast<std::uint32_t>((marks * 0x0101010101010101ULL) >> 56U);
   }
+  for (; i < stop; ++i) here += (static_cast<unsigned char>(base[i]) & 0xC0U) == 0x80U ? 1U : 0U;
+  if (here > 0 && continuations_.empty()) continuations_.assign(b + 1, 0);  // the blocks so far had none
+  seen_ += here;
 }
 
 auto LineIndex::position(std::uint32_t offset) const -> Position {
   if (offset > text_.size()) offset = static_cast<std::uint32_t>(text_.size());
+  extend_through(offset);
   const auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
   const auto line = static_cast<std::uint32_t>(it - starts_.begin());  // 1-based
   const std::uint32_t start = starts_[line - 1];
-  if (continuations_.empty()) return Position{line, offset - start + 1};  // ASCII
+  if (continuations_.empty()) return Position{line, offset - start + 1};  // ASCII so far
   // Continuation bytes in [0, at): the block's prefix plus a scan of at most one block.
   auto before = [&](std::uint32_t at) {
     std::uint32_t n = continuations_[at / kBlock];
@@ -68,7 +74,11 @@ auto LineIndex::position(std::uint32_t offset) const -> Position {
 }
 
 auto LineIndex::line_text(std::uint32_t line) const -> std::string_view {
-  if (line == 0 || line > starts_.size()) return {};
+  if (line == 0) return {};
+  // The next line's start, or the end of the text.
+  const auto last = static_cast<std::uint32_t>(text_.size() / kBlock);
+  while (starts_.size() <= line && blocks_ <= last) index_block();
+  if (line > starts_.size()) return {};
   const std::uint32_t start = starts_[line - 1];
   std::uint32_t end = line < starts_.size() ? starts_[line] : static_cast<std::uint32_t>(text_.size());
   while (end > start && (text_[end - 1] == '\n' || text_[end - 1] == '\r')) --end;

@@ -13,6 +13,11 @@
 
 namespace callcheck::detail {
 
+// Built as far as it is asked, block by block: a clean payload whose report
+// locates one property near the top reads only the text before it, and one
+// with no finding reads none. The const queries extend it, so one LineIndex
+// is never used by two threads at once (each belongs to one Document or one
+// renderer call).
 class LineIndex {
  public:
   explicit LineIndex(std::string_view text) : LineIndex(text, {}, {}) {}
@@ -28,15 +33,26 @@ class LineIndex {
   }
   [[nodiscard]] auto position(std::uint32_t offset) const -> Position;
   [[nodiscard]] auto line_text(std::uint32_t line) const -> std::string_view;
-  [[nodiscard]] auto line_count() const -> std::uint32_t { return static_cast<std::uint32_t>(starts_.size()); }
+  [[nodiscard]] auto line_count() const -> std::uint32_t {
+    extend_through(static_cast<std::uint32_t>(text_.size()));
+    return static_cast<std::uint32_t>(starts_.size());
+  }
 
  private:
+  // Indexes every block up to the one holding `offset`.
+  void extend_through(std::uint32_t offset) const;
+  void index_block() const;
+
   std::string_view text_;
-  std::vector<std::uint32_t> starts_;
-  // UTF-8 continuation bytes before each kBlock-byte block; empty for ASCII
-  // text. Keeps position() from scanning a whole (possibly 1 MiB) line.
+  // Starts of the lines that begin in the indexed blocks (and at their end).
+  mutable std::vector<std::uint32_t> starts_;
+  // UTF-8 continuation bytes before each kBlock-byte block; empty while the
+  // indexed blocks hold none (ASCII). Keeps position() from scanning a whole
+  // (possibly 1 MiB) line.
   static constexpr std::uint32_t kBlock = 256;
-  std::vector<std::uint32_t> continuations_;
+  mutable std::vector<std::uint32_t> continuations_;
+  mutable std::uint32_t blocks_ = 0;  // blocks indexed so far; the last, text_.size() / kBlock, may be empty
+  mutable std::uint32_t seen_ = 0;    // continuation bytes in them
 };
 
 }  // namespace callcheck::detail

@@ -7,8 +7,6 @@
 
 #include "document/rapidjson_adapter.h"
 
-#include <rapidjson/memorystream.h>
-
 #include <cmath>          // std::isfinite
 #include <cstring>        // std::memcmp
 #include <memory>         // std::unique_ptr
@@ -33,20 +31,15 @@
 
 namespace callcheck::detail {
 
-inline auto is_separator(char c) -> bool {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == ':';
-}
-
 constexpr std::uint64_t kMaxSafeInteger = 9007199254740992ULL;  // 2^53
 
-// The strict SAX front end: records a SourceNode per value, enforces the
-// limits, finds duplicate keys and checks unescaped strings, then forwards
-// every event to the DOM builder.
+// Positions come from where the reader is at each event (rapidjson_adapter.h,
+// kStrictParseFlags), never from scanning the text again.
 class StrictHandler {
  public:
   // The handler's own stacks, kept by the parse arena across payloads.
   struct Scratch;
-  StrictHandler(Dom &dom, std::string_view text, std::uint32_t base, rapidjson::MemoryStream &stream,
+  StrictHandler(Dom &dom, std::string_view text, std::uint32_t base, const InsituBuffer &buffer, InsituStream &stream,
                 const Limits &limits, const LineIndex &lines, std::vector<SourceNode> &nodes,
                 std::vector<ParseFinding> &findings, Scratch &scratch);
 
@@ -60,23 +53,23 @@ class StrictHandler {
     }
   }
 
-  bool Null() { return scalar() && dom_.Null(); }
-  bool Bool(bool b) { return scalar() && dom_.Bool(b); }
-  bool Int(int i) { return scalar() && dom_.Int(i); }
-  bool Uint(unsigned u) { return scalar() && dom_.Uint(u); }
+  bool Null() { return literal(4) && dom_.Null(); }
+  bool Bool(bool b) { return literal(b ? 4 : 5) && dom_.Bool(b); }
+  bool Int(int i) { return number() && dom_.Int(i); }
+  bool Uint(unsigned u) { return number() && dom_.Uint(u); }
   bool Int64(std::int64_t i) {
-    if (!scalar()) return false;
+    if (!number()) return false;
     const std::uint64_t magnitude = i < 0 ? 0ULL - static_cast<std::uint64_t>(i) : static_cast<std::uint64_t>(i);
     if (magnitude > kMaxSafeInteger) precision_warning();
     return dom_.Int64(i);
   }
   bool Uint64(std::uint64_t u) {
-    if (!scalar()) return false;
+    if (!number()) return false;
     if (u > kMaxSafeInteger) precision_warning();
     return dom_.Uint64(u);
   }
   bool Double(double d) {
-    if (!scalar()) return false;
+    if (!number()) return false;
     const SourceNode &n = nodes_.back();
     if (!std::isfinite(d)) {
       add(catalog::kNumberOutOfRange, "number is out of range: it does not fit in a 64-bit floating point value",
@@ -88,19 +81,19 @@ class StrictHandler {
   }
   bool RawNumber(const char *, rapidjson::SizeType, bool) { return false; }
   bool String(const char *str, rapidjson::SizeType length, bool copy) {
-    if (!scalar()) return false;
-    const SourceNode &n = nodes_.back();
+    const std::uint32_t begin = quote_of(str);
+    const std::uint32_t end = tell();
+    if (!scalar(begin, end)) return false;
     if (length > limits_.max_string_bytes) {
       return limit(fmt::format("string is {} bytes long; the limit is {} bytes", length, limits_.max_string_bytes),
-                   n.begin, n.end);
+                   begin, end);
     }
-    check_unescaped(str, length, n.begin, n.end, "string");
+    if (escaped(length, begin, end)) check_unescaped(str, length, begin, end, "string");
     return dom_.String(str, length, copy);
   }
   bool Key(const char *str, rapidjson::SizeType length, bool copy) {
-    const std::uint32_t begin = skip(prev_end_);
+    const std::uint32_t begin = quote_of(str);
     const std::uint32_t end = tell();
-    prev_end_ = end;
     Frame &frame = frames_.back();
     if (length > limits_.max_key_bytes) {
       return limit(fmt::format("member name is {} bytes long; the limit is {} bytes", length, limits_.max_key_bytes),
@@ -109,12 +102,13 @@ class StrictHandler {
     if (++frame.count > limits_.max_members) {
       return limit(fmt::format("object has more than {} members", limits_.max_members), begin, end);
     }
-    check_unescaped(str, length, begin, end, "member name");
+    if (escaped(length, begin, end)) check_unescaped(str, length, begin, end, "member name");
     check_duplicate(frame, std::string_view(str, length), begin, end);
     pending_key_begin_ = begin;
     pending_key_end_ = end;
     return dom_.Key(str, length, copy);
   }
+  // The reader calls these at the bracket (before it takes it).
   bool StartObject() { return open(true) && dom_.StartObject(); }
   bool EndObject(rapidjson::SizeType count) {
     close();
@@ -133,7 +127,7 @@ class StrictHandler {
     for (const Frame &f : frames_) {
       if (&f == &frames_.back() && f.count == 0) break;
       if (f.object) {
-        append_token(pointer, std::string_view(keys_).substr(f.last_key, f.last_key_size));
+        append_token(pointer, f.last_key);
       } else {
         append_index(pointer, f.count - 1);
       }
@@ -145,11 +139,9 @@ class StrictHandler {
   struct Frame {
     std::uint32_t node = 0;
     bool object = false;
-    std::size_t count = 0;            // members or elements so far
-    std::size_t keys_begin = 0;       // index into key_refs_
-    std::size_t keys_text_begin = 0;  // offset into keys_
-    std::size_t last_key = 0;         // offset into keys_
-    std::size_t last_key_size = 0;
+    std::size_t count = 0;       // members or elements so far
+    std::size_t keys_begin = 0;  // index into key_refs_
+    std::string_view last_key;   // decoded, in the in-situ buffer
     // Key hash -> index into key_refs_, built once an object outgrows a
     // linear scan: without it 200k distinct keys under a raised
     // --max-members took O(n^2) comparisons (over 20 s; RELIABILITY.md R4).
@@ -158,31 +150,37 @@ class StrictHandler {
     std::unique_ptr<std::unordered_multimap<std::uint64_t, std::size_t>> index;
   };
 
-  // One distinct member name of an open object.
+  // One distinct member name of an open object. The name stays in the
+  // in-situ buffer, where the reader decoded it: later strings are decoded
+  // only within their own quotes, so it is never overwritten.
   struct KeyRef {
-    std::size_t offset;
-    std::size_t size;
-    std::uint64_t hash;
-    std::uint32_t begin;               // its first occurrence
-    std::uint32_t count = 1;           // occurrences so far
-    std::size_t finding = kNoFinding;  // its CC002 in findings_, once repeated
+    const char *data;
+    std::uint32_t size;
+    std::uint32_t begin;                 // its first occurrence
+    std::uint32_t count = 1;             // occurrences so far
+    std::uint32_t finding = kNoFinding;  // its CC002 in findings_, once repeated
+    [[nodiscard]] auto name() const -> std::string_view { return {data, size}; }
   };
 
  public:
   struct Scratch {
     std::vector<Frame> frames;
     std::vector<KeyRef> key_refs;
-    std::string keys;
   };
 
  private:
   static constexpr std::size_t kLinearKeys = 32;
-  static constexpr std::size_t kNoFinding = static_cast<std::size_t>(-1);
+  static constexpr std::uint32_t kNoFinding = static_cast<std::uint32_t>(-1);
 
   [[nodiscard]] auto tell() const -> std::uint32_t { return base_ + static_cast<std::uint32_t>(stream_.Tell()); }
-  [[nodiscard]] auto skip(std::uint32_t from) const -> std::uint32_t {
-    while (from < text_.size() && is_separator(text_[from])) ++from;
-    return from;
+  [[nodiscard]] auto quote_of(const char *decoded) const -> std::uint32_t {
+    return base_ + static_cast<std::uint32_t>(buffer_.quote_of(decoded));
+  }
+  // Every escape is longer than what it decodes to, so a string whose bytes
+  // between the quotes are as many as its decoded bytes has none: it is the
+  // validated input itself, with no NUL and no lone surrogate to look for.
+  [[nodiscard]] static auto escaped(std::size_t length, std::uint32_t begin, std::uint32_t end) -> bool {
+    return end - begin != length + 2;
   }
 
   // Starts a node for the next value; false when a limit stops the parse.
@@ -201,45 +199,54 @@ class StrictHandler {
     return true;
   }
 
-  auto scalar() -> bool {
-    const std::uint32_t begin = skip(prev_end_);
+  auto scalar(std::uint32_t begin, std::uint32_t end) -> bool {
     if (!begin_value(begin)) return false;
-    const std::uint32_t end = tell();
     nodes_.back().end = end;
-    prev_end_ = end;
     return true;
+  }
+  // true, false, null: the reader has just taken the last letter.
+  auto literal(std::uint32_t size) -> bool {
+    const std::uint32_t end = tell();
+    return scalar(end - size, end);
+  }
+  // A number ends where the reader is; it starts after the separator,
+  // bracket or whitespace before its first character.
+  auto number() -> bool {
+    const std::uint32_t end = tell();
+    std::uint32_t begin = end;
+    auto in_number = [](char c) {
+      return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+    };
+    while (begin > base_ && in_number(text_[begin - 1])) --begin;
+    return scalar(begin, end);
   }
 
   auto open(bool object) -> bool {
-    const std::uint32_t begin = skip(prev_end_);
+    const std::uint32_t begin = tell();
     if (frames_.size() >= limits_.max_depth) {
       return limit(fmt::format("nesting is deeper than {} levels", limits_.max_depth), begin, begin + 1);
     }
     if (!begin_value(begin)) return false;
-    prev_end_ = begin + 1;
     Frame frame;
     frame.node = static_cast<std::uint32_t>(nodes_.size() - 1);
     frame.object = object;
     frame.keys_begin = key_refs_.size();
-    frame.keys_text_begin = keys_.size();
     frames_.push_back(std::move(frame));
     return true;
   }
 
   void close() {
-    const std::uint32_t at = skip(prev_end_);
-    const Frame frame = std::move(frames_.back());
-    frames_.pop_back();
+    const std::uint32_t at = tell();
+    Frame &frame = frames_.back();
     SourceNode &node = nodes_[frame.node];
     node.end = at + 1;
     node.subtree = static_cast<std::uint32_t>(nodes_.size() - frame.node);
-    prev_end_ = at + 1;
     if (frame.object) {
       complete_duplicates(frame);
       // The keys of a closed object are never compared again.
       key_refs_.resize(frame.keys_begin);
-      keys_.resize(frame.keys_text_begin);
     }
+    frames_.pop_back();
   }
 
   // A name seen more than twice says how often, in the one finding it has.
@@ -248,7 +255,7 @@ class StrictHandler {
       const KeyRef &ref = key_refs_[i];
       if (ref.count <= 2 || ref.finding == kNoFinding) continue;
       ParseFinding &f = findings_[ref.finding];
-      f.message = duplicate_message(std::string_view(keys_).substr(ref.offset, ref.size), ref.begin, ref.count);
+      f.message = duplicate_message(ref.name(), ref.begin, ref.count);
       f.help = fmt::format("keep one of the {} members", ref.count);
     }
   }
@@ -263,32 +270,33 @@ class StrictHandler {
         printable(key), times, first.line, first.column);
   }
 
+  static auto hash_of(std::string_view key) -> std::uint64_t {
+    std::uint64_t hash = 14695981039346656037ULL;
+    for (const char c : key) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    return hash;
+  }
+
   // One CC002 per repeated name per object, at its second occurrence; later
   // repeats only count (complete_duplicates() words the message). A payload
   // of objects with 1,000 identical keys used to give 999 findings per
   // object, each positioned by a scan from byte 0 and found by walking every
-  // earlier equal key: 50 s of CPU for 1 MB.
+  // earlier equal key: 50 s of CPU for 1 MB. Objects of up to kLinearKeys
+  // names (every request body) compare lengths, then bytes, and hash
+  // nothing.
   void check_duplicate(Frame &frame, std::string_view key, std::uint32_t begin, std::uint32_t end) {
-    std::uint64_t hash = 14695981039346656037ULL;
-    for (const char c : key) {
-      hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-    }
-    auto same = [&](std::size_t i) {
-      const KeyRef &ref = key_refs_[i];
-      return ref.hash == hash && ref.size == key.size() && std::string_view(keys_).substr(ref.offset, ref.size) == key;
-    };
     std::size_t found = key_refs_.size();
     if (frame.index) {
-      const auto range = frame.index->equal_range(hash);
+      const auto range = frame.index->equal_range(hash_of(key));
       for (auto it = range.first; it != range.second; ++it) {
-        if (same(it->second)) {
+        if (key_refs_[it->second].name() == key) {
           found = it->second;
           break;
         }
       }
     } else {
       for (std::size_t i = frame.keys_begin; i < key_refs_.size(); ++i) {
-        if (same(i)) {
+        const KeyRef &ref = key_refs_[i];
+        if (ref.size == key.size() && std::memcmp(ref.data, key.data(), key.size()) == 0) {
           found = i;
           break;
         }
@@ -297,27 +305,26 @@ class StrictHandler {
     if (found < key_refs_.size()) {
       KeyRef &ref = key_refs_[found];
       ++ref.count;
-      frame.last_key = ref.offset;
-      frame.last_key_size = ref.size;
+      frame.last_key = ref.name();
       if (ref.finding != kNoFinding) return;
       std::string pointer = current_pointer_without_last();
       append_token(pointer, key);
-      ref.finding = findings_.size();
+      ref.finding = static_cast<std::uint32_t>(findings_.size());
       add(catalog::kDuplicateKey, duplicate_message(key, ref.begin, 2), begin, end, pointer,
           "remove one of the two members");
       return;
     }
-    frame.last_key = keys_.size();
-    frame.last_key_size = key.size();
-    key_refs_.push_back(KeyRef{keys_.size(), key.size(), hash, begin});
-    keys_.append(key.data(), key.size());
+    frame.last_key = key;
+    key_refs_.push_back(KeyRef{key.data(), static_cast<std::uint32_t>(key.size()), begin});
     const std::size_t count = key_refs_.size() - frame.keys_begin;
     if (!frame.index && count > kLinearKeys) {
       frame.index = std::make_unique<std::unordered_multimap<std::uint64_t, std::size_t>>();
       frame.index->reserve(count * 2);
-      for (std::size_t i = frame.keys_begin; i < key_refs_.size(); ++i) frame.index->emplace(key_refs_[i].hash, i);
+      for (std::size_t i = frame.keys_begin; i < key_refs_.size(); ++i) {
+        frame.index->emplace(hash_of(key_refs_[i].name()), i);
+      }
     } else if (frame.index) {
-      frame.index->emplace(hash, key_refs_.size() - 1);
+      frame.index->emplace(hash_of(key), key_refs_.size() - 1);
     }
   }
 
@@ -326,7 +333,7 @@ class StrictHandler {
     for (std::size_t i = 0; i + 1 < frames_.size(); ++i) {
       const Frame &f = frames_[i];
       if (f.object) {
-        append_token(pointer, std::string_view(keys_).substr(f.last_key, f.last_key_size));
+        append_token(pointer, f.last_key);
       } else {
         append_index(pointer, f.count - 1);
       }
@@ -415,28 +422,26 @@ class StrictHandler {
   Dom &dom_;
   std::string_view text_;
   std::uint32_t base_;
-  rapidjson::MemoryStream &stream_;
+  const InsituBuffer &buffer_;
+  InsituStream &stream_;
   const Limits &limits_;
   const LineIndex &lines_;
   std::vector<SourceNode> &nodes_;
   std::vector<ParseFinding> &findings_;
-  std::uint32_t prev_end_;
   std::uint32_t pending_key_begin_ = SourceNode::kNone;
   std::uint32_t pending_key_end_ = SourceNode::kNone;
   std::vector<Frame> &frames_;
   std::vector<KeyRef> &key_refs_;
-  std::string &keys_;
 };
 
-inline StrictHandler::StrictHandler(Dom &dom, std::string_view text, std::uint32_t base,
-                                    rapidjson::MemoryStream &stream, const Limits &limits, const LineIndex &lines,
+inline StrictHandler::StrictHandler(Dom &dom, std::string_view text, std::uint32_t base, const InsituBuffer &buffer,
+                                    InsituStream &stream, const Limits &limits, const LineIndex &lines,
                                     std::vector<SourceNode> &nodes, std::vector<ParseFinding> &findings,
                                     Scratch &scratch)
-    : dom_(dom), text_(text), base_(base), stream_(stream), limits_(limits), lines_(lines), nodes_(nodes),
-      findings_(findings), prev_end_(base), frames_(scratch.frames), key_refs_(scratch.key_refs), keys_(scratch.keys) {
+    : dom_(dom), text_(text), base_(base), buffer_(buffer), stream_(stream), limits_(limits), lines_(lines),
+      nodes_(nodes), findings_(findings), frames_(scratch.frames), key_refs_(scratch.key_refs) {
   frames_.clear();
   key_refs_.clear();
-  keys_.clear();
 }
 
 }  // namespace callcheck::detail

@@ -344,7 +344,9 @@ auto build_policy(const PolicyInput &input, std::string &error) -> std::shared_p
   p->names = input.names;
   for (const Value *root : input.roots) {
     auto copy = std::make_unique<rapidjson::Document>();
-    copy->CopyFrom(*root, copy->GetAllocator());
+    // Not CopyFrom: it would share the strings, which are the parse arena's
+    // (document/rapidjson_adapter.h).
+    copy_owned(*root, *copy, copy->GetAllocator());
     p->copies.push_back(std::move(copy));
   }
   for (const PolicyGraphNode &n : input.nodes) {

@@ -195,6 +195,64 @@ TEST(Parse, LimitsStopAtTheCrossingPoint) {
   EXPECT_EQ(codes(Document::parse("[123]", limits)), std::vector<std::string>{"CC004"});
 }
 
+// No UTF-8 pass runs before the parse; when the parse does not read to the
+// end, validate_utf8 says why first, and what the parse found before the
+// bad byte goes, exactly as when the bytes were checked before parsing.
+TEST(Parse, EncodingFindingsComeFirstWhateverTheParseFoundBefore) {
+  using Codes = std::vector<std::string>;
+  EXPECT_EQ(codes(Document::parse("{\"a\":1,\"a\":2,\"b\":\"\xC0\xAF\"}", Limits{})), Codes{"CC003"});
+  EXPECT_EQ(codes(Document::parse("[1,}\xFF", Limits{})), Codes{"CC003"});           // after a syntax error
+  EXPECT_EQ(codes(Document::parse("{\"k\":1}\xE2\x82", Limits{})), Codes{"CC003"});  // after the root value
+  Limits shallow;
+  shallow.max_depth = 1;
+  EXPECT_EQ(codes(Document::parse(std::string("[[1]] \0", 7), shallow)), Codes{"CC005"});  // after a limit
+  const Document bom = Document::parse("\xEF\xBB\xBF[\"\xED\xA0\x80\"]", Limits{});
+  EXPECT_FALSE(bom.has_dom());
+  ASSERT_EQ(codes(bom), (Codes{"CC006", "CC003"}));
+  EXPECT_EQ(bom.findings()[1].begin, 5U);
+  EXPECT_EQ(bom.findings()[1].message, "invalid UTF-8: UTF-16 surrogate (U+D800..U+DFFF) encoded as UTF-8 (byte 0xED)");
+  // Valid multi-byte text parses, positions in code points.
+  const Document ok = Document::parse("{\"\xE2\x82\xAC\": \"\xF0\x9F\x98\x80\", \"b\": 1}", Limits{});
+  ASSERT_TRUE(ok.has_dom());
+  EXPECT_TRUE(ok.findings().empty());
+  EXPECT_EQ(ok.span("/b", true).begin.column, 12U);
+}
+
+// Positions come from where the reader is at each event (no rescan of the
+// whitespace between values): every kind of value, pretty-printed and
+// minified, with escapes and after a BOM.
+TEST(SourceMap, EveryValueKindIsLocatedByItsFirstAndLastByte) {
+  for (const std::string prefix : {"", "\xEF\xBB\xBF"}) {
+    const std::string body =
+        "{\n  \"n\" :\t-1.5e3 ,\r\n  \"t\": true, \"f\":false,\"z\":null,\n  \"s\\u0041\": \"x\\\"y\",\n"
+        "  \"a\": [ 0, [], {} ,\"\"]\n}";
+    const std::string text = prefix + body;
+    const Document doc = Document::parse(text, Limits{});
+    ASSERT_TRUE(doc.has_dom()) << text;
+    auto value = [&](const std::string &pointer) {
+      const callcheck::detail::SourceNode *n = doc.node(pointer);
+      return n == nullptr ? std::string("?") : text.substr(n->begin, n->end - n->begin);
+    };
+    auto key = [&](const std::string &pointer) {
+      const callcheck::detail::SourceNode *n = doc.node(pointer);
+      return n == nullptr ? std::string("?") : text.substr(n->key_begin, n->key_end - n->key_begin);
+    };
+    EXPECT_EQ(value(""), body);
+    EXPECT_EQ(value("/n"), "-1.5e3");
+    EXPECT_EQ(key("/n"), "\"n\"");
+    EXPECT_EQ(value("/t"), "true");
+    EXPECT_EQ(value("/f"), "false");
+    EXPECT_EQ(value("/z"), "null");
+    EXPECT_EQ(value("/sA"), "\"x\\\"y\"");
+    EXPECT_EQ(key("/sA"), "\"s\\u0041\"");
+    EXPECT_EQ(value("/a"), "[ 0, [], {} ,\"\"]");
+    EXPECT_EQ(value("/a/0"), "0");
+    EXPECT_EQ(value("/a/1"), "[]");
+    EXPECT_EQ(value("/a/2"), "{}");
+    EXPECT_EQ(value("/a/3"), "\"\"");
+  }
+}
+
 TEST(Pointer, EscapeAndSplit) {
   std::string p;
   callcheck::detail::append_token(p, "a/b~c");

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>  // std::string
+#include <vector>  // std::vector
 
 #include "document/line_index.h"
 
@@ -86,6 +87,40 @@ TEST(LineIndex, AStrayContinuationByteIsNotAColumn) {
   EXPECT_EQ(at(index, 1), LC(1, 2));
   EXPECT_EQ(at(index, 2), LC(1, 2));  // the stray byte takes no column of its own
   EXPECT_EQ(at(index, 3), LC(1, 3));
+}
+
+// The index is built only as far as it is asked (a clean payload locates a
+// property or two near the top): whatever order the queries come in, the
+// answers are those of counting from byte 0.
+TEST(LineIndex, AnswersDoNotDependOnTheOrderOfQueries) {
+  std::string text(700, 'a');  // ASCII blocks first, then multi-byte ones
+  for (int i = 0; i < 300; ++i) text += i % 7 == 0 ? "\xC3\xA9\n" : (i % 5 == 0 ? "\xE2\x82\xAC\t" : "ab");
+  text += "\n\n";
+  std::vector<LC> expected;
+  std::uint32_t line = 1;
+  std::uint32_t column = 1;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    expected.emplace_back(line, column);
+    if (i == text.size()) break;
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0U) != 0x80U) {
+      ++column;  // a continuation byte adds no column
+    }
+  }
+  const LineIndex forward(text);
+  for (std::uint32_t i = 0; i <= text.size(); ++i) ASSERT_EQ(at(forward, i), expected[i]) << i;
+  const LineIndex backward(text);
+  for (std::uint32_t i = static_cast<std::uint32_t>(text.size()) + 1; i-- > 0;) {
+    ASSERT_EQ(at(backward, i), expected[i]) << i;
+  }
+  const LineIndex lines(text);
+  EXPECT_EQ(lines.line_text(2), "abababab\xE2\x82\xAC\tab\xC3\xA9");  // before any position was asked
+  EXPECT_EQ(at(lines, 3), LC(1, 4));
+  EXPECT_EQ(lines.line_count(), line);
+  EXPECT_EQ(lines.line_text(line), "");
+  EXPECT_EQ(lines.line_text(line + 1), "");
 }
 
 }  // namespace
