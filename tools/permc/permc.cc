@@ -196,12 +196,17 @@ void validate(const rapidjson::Document &data, const rapidjson::Document &schema
   fail(message);
 }
 
-void run(const std::string &data_path, const std::string &schema_path, const std::string &out_path) {
-  rapidjson::Document data;
+// Parses the data file and validates it against its schema.
+void load(const std::string &data_path, const std::string &schema_path, rapidjson::Document &data) {
   rapidjson::Document schema;
   parse(data_path, data);
   parse(schema_path, schema);
   validate(data, schema, data_path);
+}
+
+void run(const std::string &data_path, const std::string &schema_path, const std::string &out_path) {
+  rapidjson::Document data;
+  load(data_path, schema_path, data);
 
   Emitter emit;
   // The scope names first, then the aliases: a folded spelling keeps the
@@ -259,10 +264,7 @@ auto keys(Emitter &emit, const std::map<std::string, std::size_t> &index) -> std
 // that a run neither parses 175 KB nor builds maps (23 M instructions).
 void run_ids(const std::string &data_path, const std::string &schema_path, const std::string &out_path) {
   rapidjson::Document data;
-  rapidjson::Document schema;
-  parse(data_path, data);
-  parse(schema_path, schema);
-  validate(data, schema, data_path);
+  load(data_path, schema_path, data);
 
   Emitter emit;
   std::vector<std::string> rows;

@@ -78,6 +78,21 @@ auto schema_number(const Value &v) -> double {
   return static_cast<double>(static_cast<std::int64_t>(v.GetUint64()));
 }
 
+// A JSON Pointer reference token (RFC 6901: ~ and / escaped).
+auto escape_token(const std::string &t) -> std::string {
+  std::string out;
+  for (const char c : t) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 struct File {
   std::string path;  // relative to schemas/
   rapidjson::Document doc;
@@ -156,20 +171,6 @@ class Compiler {
       i = end;
     }
     return *v;
-  }
-
-  static auto escape_token(const std::string &t) -> std::string {
-    std::string out;
-    for (const char c : t) {
-      if (c == '~') {
-        out += "~0";
-      } else if (c == '/') {
-        out += "~1";
-      } else {
-        out += c;
-      }
-    }
-    return out;
   }
 
   // Follows $ref chains (valijson ignores a $ref's siblings, as draft-07 says).
@@ -736,20 +737,6 @@ class Tabulator {
   }
   static auto ref(std::uint32_t id) -> std::string { return id == kNone ? "kNoNode" : std::to_string(id); }
 
-  static auto escape(const std::string &t) -> std::string {
-    std::string out;
-    for (const char c : t) {
-      if (c == '~') {
-        out += "~0";
-      } else if (c == '/') {
-        out += "~1";
-      } else {
-        out += c;
-      }
-    }
-    return out;
-  }
-
   // SchemaRegistry: relative file $refs are made absolute under the base
   // (absolutize_refs), then resolve() maps them back, the fragment dropped.
   auto ref_file(const std::string &ref, const std::string &from) const -> std::string {
@@ -819,7 +806,7 @@ class Tabulator {
         if (props->MemberCount() > 0xFFFF) fail("too many properties at " + key);
         for (auto m = props->MemberBegin(); m != props->MemberEnd(); ++m) {
           const std::string name = str(m->name);
-          n.properties.emplace_back(name, id_of(file, pointer + "/properties/" + escape(name), m->value));
+          n.properties.emplace_back(name, id_of(file, pointer + "/properties/" + escape_token(name), m->value));
         }
       }
       if (extra != nullptr && extra->IsObject()) n.additional = id_of(file, pointer + "/additionalProperties", *extra);
