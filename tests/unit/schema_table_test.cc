@@ -11,8 +11,6 @@
 
 #include <algorithm>   // std::sort
 #include <filesystem>  // std::filesystem
-#include <fstream>     // std::ifstream
-#include <iterator>    // std::istreambuf_iterator
 #include <string>      // std::string
 #include <vector>      // std::vector
 
@@ -21,17 +19,13 @@
 #include "schema/navigator.h"
 #include "schema/node_table.h"
 #include "schema/registry.h"
+#include "test_util.h"
 
 namespace callcheck::detail {
 namespace {
 
 namespace fs = std::filesystem;
 namespace table = schema_table;
-
-auto read_bytes(const fs::path &path) -> std::string {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 auto corpus_files() -> std::vector<fs::path> {
   const fs::path shared = fs::path(CALLCHECK_SHARED_DIR) / "corpus";
@@ -166,7 +160,7 @@ TEST(SchemaTable, AgreesWithTheNavigatorOnTheCorpus) {
   std::size_t governed = 0;
   std::size_t parsed = 0;
   for (const fs::path &file : files) {
-    const std::string text = read_bytes(file);
+    const std::string text = test::read_text(file);
     const Document doc = Document::parse(text, Limits{});
     if (!doc.has_dom()) continue;
     ++parsed;
