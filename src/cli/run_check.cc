@@ -209,7 +209,7 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
     }
     return o;
   };
-  auto render_one = [&](std::size_t i, Outcome o) {
+  auto render_one = [&](std::size_t i, Outcome &&o) {
     summary.fixed += o.fixed;
     if (!o.fix_note.empty()) err << "callcheck: " << printable(o.fix_note) << "\n";
     if (args.diff) {
