@@ -1,4 +1,5 @@
 #include "cli/config_session.h"
+#include "cli/config_session_loaded.h"
 
 #include <algorithm>     // std::find, std::stable_sort
 #include <filesystem>    // std::filesystem
@@ -23,16 +24,6 @@ namespace {
 
 constexpr std::size_t kMaxConfigBytes = 1U << 20U;
 constexpr std::size_t kMaxBaselineBytes = std::size_t{64} << 20U;
-constexpr const char *kConfigName = ".callcheck.json";
-
-auto absolute_normal(const std::string &path) -> fs::path { return absolute_lexical(path); }
-
-// '/' separators; "../x.json" for files outside `dir`.
-auto relative_to(const fs::path &file, const fs::path &dir) -> std::string {
-  const fs::path rel = file.lexically_relative(dir);
-  return rel.empty() ? file.generic_string() : rel.generic_string();
-}
-
 auto folder_of(const fs::path &file) -> fs::path {
   fs::path dir = file.parent_path();
   return dir.empty() ? fs::path(".") : dir;
@@ -45,27 +36,6 @@ auto unreadable(const std::string &what, const std::string &display, const std::
 }
 
 }  // namespace
-
-struct ConfigSession::LoadedConfig {
-  std::string path;  // as read
-  std::string display;
-  fs::path dir;
-  fs::path root;  // what the paths it names must stay inside (trust_root.h)
-  detail::ConfigLoad load;
-  std::string baseline;          // its `baseline`, resolved and checked; "" = none
-  std::vector<std::string> app;  // its `app` (callcheck audit), resolved and checked
-  UserSchemaLoad policies;       // its `schemas`: what they read, their CC401s (cli/user_schemas.h)
-  Options top;                   // base + top level + command line: filters this config's CC402
-  std::vector<detail::SuppressionUse> uses;
-};
-
-struct ConfigSession::LoadedBaseline {
-  std::string display;
-  fs::path dir;
-  std::vector<Diagnostic> errors;
-  std::unique_ptr<detail::BaselineFilter> filter;
-  Options filter_options;
-};
 
 ConfigSession::ConfigSession(const CheckArgs &args, const Options &base) : args_(args), base_(base) {
   if (!args_.write_baseline.empty()) {
@@ -262,54 +232,6 @@ auto ConfigSession::input_config(const Input &in, fs::path &boundary) -> int {
   if (args_.no_config) return -1;
   const int given = explicit_config();
   return given >= 0 ? given : config_for(folder_of(file), boundary);
-}
-
-auto ConfigSession::drop_own_and_excluded(std::vector<Input> &inputs, const std::vector<std::string> &written,
-                                          std::vector<std::string> &notes) -> std::size_t {
-  std::vector<int> config(inputs.size(), -1);
-  for (std::size_t i = 0; i < inputs.size() && !args_.no_config; ++i) {
-    fs::path boundary;
-    if (!inputs[i].is_stdin) config[i] = input_config(inputs[i], boundary);
-  }
-  // Known once every configuration is loaded: an input's baseline may be
-  // named by the configuration of another folder.
-  std::vector<std::pair<FileId, std::string>> own;
-  auto add = [&](const std::string &path, std::string why) {
-    if (!path.empty()) own.emplace_back(FileId(absolute_normal(path)), std::move(why));
-  };
-  for (const auto &c : configs_) {
-    add(c->path, "it is a callcheck configuration file");
-    add(c->baseline, "it is the baseline file of " + c->display);
-    for (const std::string &f : c->policies.files) add(f, "it is a team policy schema of " + c->display);
-  }
-  add(args_.baseline, "it is the --baseline file");
-  add(args_.write_baseline, "it is the --write-baseline file");
-  for (const std::string &w : written) add(w, "it is a report this run writes (-o or --format NAME:FILE)");
-  std::size_t kept = 0;
-  for (std::size_t i = 0; i < inputs.size(); ++i) {
-    Input &in = inputs[i];
-    std::string why;
-    const LoadedConfig *c = config[i] >= 0 ? configs_[static_cast<std::size_t>(config[i])].get() : nullptr;
-    // With only the name to compare, no absolute path for a path that does not hold it.
-    const bool name_only = own.empty() && c == nullptr && in.path.find(kConfigName) == std::string::npos;
-    if (!in.is_stdin && !name_only) {
-      const fs::path file = absolute_normal(in.path);
-      if (file.filename() == kConfigName) why = "it is a callcheck configuration file";
-      const std::optional<FileId> id = own.empty() ? std::nullopt : std::optional<FileId>(file);  // no stat for nothing
-      for (std::size_t k = 0; why.empty() && id && k < own.size(); ++k) {
-        if (own[k].first.same(*id)) why = own[k].second;
-      }
-      if (why.empty() && c != nullptr && detail::excluded_by(c->load.config.exclude, relative_to(file, c->dir))) {
-        why = "it matches `exclude` in " + c->display;
-      }
-    }
-    if (!why.empty() && in.explicit_path)
-      notes.push_back(fmt::format("callcheck: {}: not checked: {}", printable(in.display), why));
-    if (why.empty() && kept++ != i) inputs[kept - 1] = std::move(in);
-  }
-  const std::size_t dropped = inputs.size() - kept;
-  inputs.resize(kept);
-  return dropped;
 }
 
 auto ConfigSession::prepare(const std::vector<Input> &inputs) -> bool {
