@@ -1,8 +1,9 @@
 #!/bin/sh
 # Cold start of one small file, whole process (issue 14: <= 1.5x /bin/true):
 # callgrind instruction counts (Ir) from the first instruction of the dynamic
-# loader to exit, which do not depend on the machine's load, for /bin/true
-# and for `callcheck check --no-config FILE`, and their ratio.
+# loader to exit, which do not depend on the machine's load, for /bin/true,
+# for `callcheck check --no-config FILE` and for `callcheck --version`, and
+# their ratios.
 #   bench/coldstart.sh BUILD_DIR [FILE]
 # BUILD_DIR holds src/callcheck (a Release or RelWithDebInfo build);
 # FILE defaults to samples/valid/p2p-service-hosted.json. Where the
@@ -27,9 +28,11 @@ ir() {
 
 true_ir=$(ir /bin/true)
 check_ir=$(ir "$bin" check --no-config "$file")
+version_ir=$(ir "$bin" --version)
 echo "| run | Ir | x /bin/true |"
 echo "|---|---:|---:|"
-for row in "/bin/true:$true_ir" "callcheck check --no-config $(basename "$file"):$check_ir"; do
+for row in "/bin/true:$true_ir" "callcheck check --no-config $(basename "$file"):$check_ir" \
+  "callcheck --version:$version_ir"; do
   name=${row%:*}
   n=${row##*:}
   awk -v name="$name" -v n="$n" -v t="$true_ir" 'BEGIN { printf "| %s | %.1f k | %.2f |\n", name, n / 1000, n / t }'

@@ -18,40 +18,52 @@ namespace callcheck::detail::permission_id_table {
 
 using permission_table::Slice;
 
+// A string of the table: `size` bytes at `at` in Table::text. Offsets, not
+// std::string_views: a static-pie binary relocates every pointer of its data
+// at each start, and the 11,500 string_views this table had were half of a
+// one-file run (issue 14); offsets into one literal need no relocation.
+struct Text {
+  std::uint32_t at = 0;
+  std::uint32_t size = 0;
+};
+
 struct Row {
-  std::string_view name;
-  std::string_view application;  // "" when none
-  std::string_view delegated;
-  std::string_view personal;
+  Text name;
+  Text application;  // "" when none
+  Text delegated;
+  Text personal;
   bool rsc = false;
   bool openid = false;
 };
 
 // Sorted by key (byte order); a key several rows share names the first.
 struct Key {
-  std::string_view key;
+  Text key;
   std::uint32_t row = 0;
 };
 
 // Sorted by id; one entry per (row, scheme) in row order.
 struct Id {
-  std::string_view id;
+  Text id;
   std::uint32_t row = 0;
   std::uint8_t scheme = 0;  // IdScheme: 0 application, 1 delegated, 2 personal
 };
 
 struct Table {
+  const char *text;          // every string of the table, one after another
   std::string_view version;  // "repository@commit8 (date)"
   Slice<Row> rows;           // file order
   Slice<Key> by_name;
   Slice<Key> by_folded;  // fold_scope_name(name)
   Slice<Key> by_loose;   // loose_key(name)
   Slice<Id> by_id;
-  Slice<std::string_view> without_id;  // folded, sorted
-  Slice<std::string_view> segments;    // first segments of names and withoutId names, sorted
+  Slice<Text> without_id;  // folded, sorted
+  Slice<Text> segments;    // first segments of names and withoutId names, sorted
 };
 
 extern const Table kTable;
+
+[[nodiscard]] inline auto text(Text t) -> std::string_view { return {kTable.text + t.at, t.size}; }
 
 }  // namespace callcheck::detail::permission_id_table
 

@@ -16,18 +16,25 @@ using permission_id_table::Id;
 using permission_id_table::Key;
 using permission_id_table::kTable;
 using permission_id_table::Row;
+using permission_id_table::Text;
+using permission_id_table::text;
 
 struct IdOrder {
-  auto operator()(const Id &a, std::string_view b) const -> bool { return a.id < b; }
-  auto operator()(std::string_view a, const Id &b) const -> bool { return a < b.id; }
+  auto operator()(const Id &a, std::string_view b) const -> bool { return text(a.id) < b; }
+  auto operator()(std::string_view a, const Id &b) const -> bool { return a < text(b.id); }
+};
+
+struct TextOrder {
+  auto operator()(Text a, std::string_view b) const -> bool { return text(a) < b; }
+  auto operator()(std::string_view a, Text b) const -> bool { return a < text(b); }
 };
 
 auto first_segment(std::string_view name) -> std::string_view { return name.substr(0, name.find('.')); }
 
 auto find(const permission_id_table::Slice<Key> &index, std::string_view key) -> const Key * {
   const Key *it = std::lower_bound(index.begin(), index.end(), key,
-                                   [](const Key &k, std::string_view wanted) { return k.key < wanted; });
-  return it != index.end() && it->key == key ? it : nullptr;
+                                   [](const Key &k, std::string_view wanted) { return text(k.key) < wanted; });
+  return it != index.end() && text(it->key) == key ? it : nullptr;
 }
 
 }  // namespace
@@ -67,7 +74,8 @@ auto resource_or_placeholder_id(std::string_view guid) -> bool {
 PermissionIds::PermissionIds() {
   permissions_.reserve(kTable.rows.size);
   for (const Row &r : kTable.rows) {
-    permissions_.push_back(PermissionInfo{r.name, r.application, r.delegated, r.personal, r.rsc, r.openid});
+    permissions_.push_back(
+        PermissionInfo{text(r.name), text(r.application), text(r.delegated), text(r.personal), r.rsc, r.openid});
   }
 }
 
@@ -109,7 +117,8 @@ auto PermissionIds::by_loose_name(std::string_view word) const -> const Permissi
 }
 
 auto PermissionIds::without_id(std::string_view name) const -> bool {
-  return std::binary_search(kTable.without_id.begin(), kTable.without_id.end(), fold_scope_name(name));
+  return std::binary_search(kTable.without_id.begin(), kTable.without_id.end(), std::string_view(fold_scope_name(name)),
+                            TextOrder{});
 }
 
 auto PermissionIds::suggest(std::string_view name) const -> std::string {
@@ -138,7 +147,7 @@ auto PermissionIds::suggest(std::string_view name) const -> std::string {
 
 auto PermissionIds::looks_like_permission(std::string_view word) const -> bool {
   if (word.find('.') == std::string_view::npos) return false;
-  return std::binary_search(kTable.segments.begin(), kTable.segments.end(), first_segment(word)) ||
+  return std::binary_search(kTable.segments.begin(), kTable.segments.end(), first_segment(word), TextOrder{}) ||
          find(kTable.by_folded, fold_scope_name(word)) != nullptr;
 }
 

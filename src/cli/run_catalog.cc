@@ -1,13 +1,11 @@
 #include <fmt/format.h>
 
-#include <cstdint>  // std::uint64_t
-
 #include "callcheck/callcheck.h"
 #include "render/rules_document.h"
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "cli/trust_root.h"
-#include "audit/permission_ids.h"
+#include "audit/permission_id_table.h"
 #include "embed/embedded.h"
 #include "util/suggest.h"
 #include "schema/bundle.h"
@@ -49,20 +47,17 @@ auto run_explain(const std::string &what, std::ostream &out, std::ostream &err) 
 
 auto version_text() -> std::string {
   // The embedded data a build carries: the Graph schemas by profile, with a
-  // digest of their bytes (two builds with the same digest validate alike),
-  // and the permission table's source commit.
+  // digest of their bytes computed at build time, and the permission table's
+  // source commit.
   std::size_t v1 = 0;
   std::size_t beta = 0;
-  std::uint64_t digest = 14695981039346656037ULL;
   for (const auto &f : detail::embedded_files()) {
     if (f.path.rfind("graph/v1.0/", 0) == 0) ++v1;
     if (f.path.rfind("graph/beta/", 0) == 0) ++beta;
-    if (f.path.rfind("graph/", 0) != 0) continue;
-    for (const char c : f.path) digest = (digest ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-    for (const char c : f.text) digest = (digest ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
   }
-  return fmt::format("callcheck {}\nschemas: Graph v1.0 ({} types), beta ({} types); digest {:016x}\npermissions: {}\n",
-                     CALLCHECK_VERSION, v1, beta, digest, detail::PermissionIds::builtin().version());
+  return fmt::format("callcheck {}\nschemas: Graph v1.0 ({} types), beta ({} types); digest {}\npermissions: {}\n",
+                     CALLCHECK_VERSION, v1, beta, detail::embedded_graph_digest(),
+                     detail::permission_id_table::kTable.version);
 }
 
 auto run_schemas(const std::string &name, std::ostream &out, std::ostream &err) -> int {

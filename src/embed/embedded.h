@@ -21,6 +21,9 @@ struct EmbeddedFiles {
 
 // Sorted by path.
 [[nodiscard]] auto embedded_files() -> EmbeddedFiles;
+// 16 hex digits of the SHA-256 of every graph/ file's path and bytes, in
+// path order (embed.cmake): two builds with the same digest validate alike.
+[[nodiscard]] auto embedded_graph_digest() -> std::string_view;
 // The text of schemas/<path>, or "" when there is no such file.
 [[nodiscard]] auto embedded_file(std::string_view path) -> std::string_view;
 

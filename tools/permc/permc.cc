@@ -251,11 +251,39 @@ auto text(const Value &object, const char *name) -> std::string {
   return v != nullptr && v->IsString() ? str(*v) : std::string();
 }
 
+// The strings of the --ids table, one after another in one literal, each
+// named by its offset and size ("{at, size}"): data without pointers needs
+// no relocation when a static-pie binary starts (issue 14). A string met
+// again is named where it was first added.
+class Pool {
+ public:
+  auto add(const std::string &bytes) -> std::string {
+    if (bytes.empty()) return "{0, 0}";
+    auto [it, added] = at_.emplace(bytes, text_.size());
+    if (added) text_ += bytes;
+    return "{" + std::to_string(it->second) + ", " + std::to_string(bytes.size()) + "}";
+  }
+  // The literal, in lines of about 100 bytes of source.
+  [[nodiscard]] auto literal() const -> std::string {
+    std::string out;
+    for (std::size_t i = 0; i < text_.size(); i += 80) {
+      const std::string chunk = text_.substr(i, 80);
+      const std::string quoted = view(chunk);  // std::string_view("...", n)
+      out += "    " + quoted.substr(17, quoted.rfind('"') - 16) + "\n";
+    }
+    return out;
+  }
+
+ private:
+  std::string text_;
+  std::map<std::string, std::size_t> at_;
+};
+
 // A sorted index: key -> first row that has it (std::map keeps the first
 // emplace, as the run-time maps it replaces did).
-auto keys(Emitter &emit, const std::map<std::string, std::size_t> &index) -> std::string {
+auto keys(Emitter &emit, Pool &pool, const std::map<std::string, std::size_t> &index) -> std::string {
   std::vector<std::string> items;
-  for (const auto &[key, row] : index) items.push_back("{" + view(key) + ", " + std::to_string(row) + "}");
+  for (const auto &[key, row] : index) items.push_back("{" + pool.add(key) + ", " + std::to_string(row) + "}");
   return emit.array("Key", items);
 }
 
@@ -267,6 +295,7 @@ void run_ids(const std::string &data_path, const std::string &schema_path, const
   load(data_path, schema_path, data);
 
   Emitter emit;
+  Pool pool;
   std::vector<std::string> rows;
   std::map<std::string, std::size_t> by_name;
   std::map<std::string, std::size_t> by_folded;
@@ -279,9 +308,12 @@ void run_ids(const std::string &data_path, const std::string &schema_path, const
     const std::size_t row = rows.size();
     const std::string name = text(e, "name");
     const std::string ids[] = {text(e, "application"), text(e, "delegated"), text(e, "personal")};
-    rows.push_back("{" + view(name) + ", " + view(ids[0]) + ", " + view(ids[1]) + ", " + view(ids[2]) + ", " +
-                   (e.HasMember("rsc") ? "true" : "false") + ", " + (text(e, "source") == "openid" ? "true" : "false") +
-                   "}");
+    // One add per statement: the order of a + chain's operands is unspecified,
+    // and the offsets must not depend on the compiler that built permc.
+    std::string item = "{" + pool.add(name);
+    for (const std::string &id : ids) item += ", " + pool.add(id);
+    rows.push_back(item + ", " + (e.HasMember("rsc") ? "true" : "false") + ", " +
+                   (text(e, "source") == "openid" ? "true" : "false") + "}");
     by_name.emplace(name, row);
     by_folded.emplace(fold(name), row);
     by_loose.emplace(loose(name), row);
@@ -306,18 +338,18 @@ void run_ids(const std::string &data_path, const std::string &schema_path, const
   }
   std::vector<std::string> id_items;
   for (const auto &[id, matches] : by_id) {
-    for (const std::string &m : matches) id_items.push_back("{" + view(id) + ", " + m + "}");
+    for (const std::string &m : matches) id_items.push_back("{" + pool.add(id) + ", " + m + "}");
   }
-  const auto names = [&emit](const std::map<std::string, bool> &set) {
+  const auto names = [&emit, &pool](const std::map<std::string, bool> &set) {
     std::vector<std::string> items;
-    for (const auto &entry : set) items.push_back(view(entry.first));
-    return emit.array("std::string_view", items);
+    for (const auto &entry : set) items.push_back(pool.add(entry.first));
+    return emit.array("Text", items);
   };
   // One statement each: the arrays are numbered in the order they are made.
   const std::string row_slice = emit.array("Row", rows);
-  const std::string name_slice = keys(emit, by_name);
-  const std::string folded_slice = keys(emit, by_folded);
-  const std::string loose_slice = keys(emit, by_loose);
+  const std::string name_slice = keys(emit, pool, by_name);
+  const std::string folded_slice = keys(emit, pool, by_folded);
+  const std::string loose_slice = keys(emit, pool, by_loose);
   const std::string id_slice = emit.array("Id", id_items);
   const std::string without_slice = names(without_id);
   const std::string segment_slice = names(segments);
@@ -327,9 +359,10 @@ void run_ids(const std::string &data_path, const std::string &schema_path, const
   out += "#include \"audit/permission_id_table.h\"\n\n";
   out += "namespace callcheck::detail::permission_id_table {\nnamespace {\n\n";
   out += emit.definitions();
+  out += "constexpr char kText[] =\n" + pool.literal() + "    \"\";\n";
   out += "\n}  // namespace\n\n";
-  out += "extern const Table kTable = {" + view(version) + ", " + row_slice + ", " + name_slice + ", " + folded_slice +
-         ", " + loose_slice + ", " + id_slice + ", " + without_slice + ", " + segment_slice + "};\n\n";
+  out += "extern const Table kTable = {kText, " + view(version) + ", " + row_slice + ", " + name_slice + ", " +
+         folded_slice + ", " + loose_slice + ", " + id_slice + ", " + without_slice + ", " + segment_slice + "};\n\n";
   out += "}  // namespace callcheck::detail::permission_id_table\n";
 
   std::ofstream file(out_path, std::ios::binary | std::ios::trunc);
