@@ -1,4 +1,5 @@
 #include "cli/config_session.h"
+#include "cli/config_session_loaded.h"
 
 #include <algorithm>     // std::find, std::stable_sort
 #include <filesystem>    // std::filesystem
@@ -23,16 +24,6 @@ namespace {
 
 constexpr std::size_t kMaxConfigBytes = 1U << 20U;
 constexpr std::size_t kMaxBaselineBytes = std::size_t{64} << 20U;
-constexpr const char *kConfigName = ".callcheck.json";
-
-auto absolute_normal(const std::string &path) -> fs::path { return absolute_lexical(path); }
-
-// '/' separators; "../x.json" for files outside `dir`.
-auto relative_to(const fs::path &file, const fs::path &dir) -> std::string {
-  const fs::path rel = file.lexically_relative(dir);
-  return rel.empty() ? file.generic_string() : rel.generic_string();
-}
-
 auto folder_of(const fs::path &file) -> fs::path {
   fs::path dir = file.parent_path();
   return dir.empty() ? fs::path(".") : dir;
@@ -45,27 +36,6 @@ auto unreadable(const std::string &what, const std::string &display, const std::
 }
 
 }  // namespace
-
-struct ConfigSession::LoadedConfig {
-  std::string path;  // as read
-  std::string display;
-  fs::path dir;
-  fs::path root;  // what the paths it names must stay inside (trust_root.h)
-  detail::ConfigLoad load;
-  std::string baseline;          // its `baseline`, resolved and checked; "" = none
-  std::vector<std::string> app;  // its `app` (callcheck audit), resolved and checked
-  UserSchemaLoad policies;       // its `schemas`: what they read, their CC401s (cli/user_schemas.h)
-  Options top;                   // base + top level + command line: filters this config's CC402
-  std::vector<detail::SuppressionUse> uses;
-};
-
-struct ConfigSession::LoadedBaseline {
-  std::string display;
-  fs::path dir;
-  std::vector<Diagnostic> errors;
-  std::unique_ptr<detail::BaselineFilter> filter;
-  Options filter_options;
-};
 
 ConfigSession::ConfigSession(const CheckArgs &args, const Options &base) : args_(args), base_(base) {
   if (!args_.write_baseline.empty()) {
@@ -172,6 +142,15 @@ auto ConfigSession::declares_root(const fs::path &file, const fs::path &boundary
 }
 
 auto ConfigSession::config_for(const fs::path &start_dir, const fs::path &boundary) -> int {
+  if (start_dir.native() == last_dir_ && boundary.native() == last_dir_boundary_) return last_dir_config_;
+  const int found = config_for_uncached(start_dir, boundary);
+  last_dir_ = start_dir.native();
+  last_dir_boundary_ = boundary.native();
+  last_dir_config_ = found;
+  return found;
+}
+
+auto ConfigSession::config_for_uncached(const fs::path &start_dir, const fs::path &boundary) -> int {
   std::vector<std::string> visited;
   fs::path dir(start_dir);
   int found = -1;
@@ -225,91 +204,74 @@ auto ConfigSession::explicit_config() -> int {
   return load_config(file.string(), trust_boundary(folder_of(file), folder_of(file)), false);
 }
 
+auto ConfigSession::input_config(const Input &in, std::uint32_t &boundary) -> int {
+  const bool walked = !in.is_stdin && !in.root().empty();
+  if (walked && args_.no_config) {
+    // Neither a path nor a lookup per file: the inputs of a walk share their place.
+    if (in.place.get() != last_place_) {
+      last_place_ = in.place.get();
+      last_place_boundary_ = intern_boundary(in.root());
+    }
+    boundary = last_place_boundary_;
+    return -1;
+  }
+  fs::path path;
+  const int config = input_config(in, path);
+  boundary = intern_boundary(path.string());
+  return config;
+}
+
 auto ConfigSession::input_config(const Input &in, fs::path &boundary) -> int {
-  const bool walked = !in.is_stdin && !in.root.empty();  // the walk found the boundary
-  boundary = walked ? fs::path(in.root) : fs::path();
+  const bool walked = !in.is_stdin && !in.root().empty();  // the walk found the boundary
+  boundary = walked ? fs::path(in.root()) : fs::path();
   if (walked && args_.no_config) return -1;
   const fs::path file = absolute_normal(in.is_stdin ? in.display : in.path);
   // stdin is discovered from --stdin-filename, named from the working directory.
-  const fs::path named = in.named.empty() ? absolute_normal(".") : fs::path(in.named);
+  const fs::path named = in.named().empty() ? absolute_normal(".") : fs::path(in.named());
   if (!walked) boundary = trust_boundary(folder_of(file), named);
   if (args_.no_config) return -1;
   const int given = explicit_config();
   return given >= 0 ? given : config_for(folder_of(file), boundary);
 }
 
-auto ConfigSession::drop_own_and_excluded(std::vector<Input> &inputs, const std::vector<std::string> &written,
-                                          std::vector<std::string> &notes) -> std::size_t {
-  std::vector<int> config(inputs.size(), -1);
-  for (std::size_t i = 0; i < inputs.size() && !args_.no_config; ++i) {
-    fs::path boundary;
-    if (!inputs[i].is_stdin) config[i] = input_config(inputs[i], boundary);
-  }
-  // Known once every configuration is loaded: an input's baseline may be
-  // named by the configuration of another folder.
-  std::vector<std::pair<FileId, std::string>> own;
-  auto add = [&](const std::string &path, std::string why) {
-    if (!path.empty()) own.emplace_back(FileId(absolute_normal(path)), std::move(why));
-  };
-  for (const auto &c : configs_) {
-    add(c->path, "it is a callcheck configuration file");
-    add(c->baseline, "it is the baseline file of " + c->display);
-    for (const std::string &f : c->policies.files) add(f, "it is a team policy schema of " + c->display);
-  }
-  add(args_.baseline, "it is the --baseline file");
-  add(args_.write_baseline, "it is the --write-baseline file");
-  for (const std::string &w : written) add(w, "it is a report this run writes (-o or --format NAME:FILE)");
-  std::size_t kept = 0;
-  for (std::size_t i = 0; i < inputs.size(); ++i) {
-    Input &in = inputs[i];
-    std::string why;
-    const LoadedConfig *c = config[i] >= 0 ? configs_[static_cast<std::size_t>(config[i])].get() : nullptr;
-    if (!in.is_stdin) {
-      // With only the name to compare, no absolute path for a path that does not hold it.
-      const bool name_only = own.empty() && c == nullptr && in.path.find(kConfigName) == std::string::npos;
-      const fs::path file = name_only ? fs::path() : absolute_normal(in.path);
-      if (file.filename() == kConfigName) why = "it is a callcheck configuration file";
-      const std::optional<FileId> id = own.empty() ? std::nullopt : std::optional<FileId>(file);  // no stat for nothing
-      for (std::size_t k = 0; why.empty() && id && k < own.size(); ++k) {
-        if (own[k].first.same(*id)) why = own[k].second;
-      }
-      if (why.empty() && c != nullptr && detail::excluded_by(c->load.config.exclude, relative_to(file, c->dir))) {
-        why = "it matches `exclude` in " + c->display;
-      }
-    }
-    if (!why.empty() && in.explicit_path)
-      notes.push_back(fmt::format("callcheck: {}: not checked: {}", printable(in.display), why));
-    if (why.empty() && kept++ != i) inputs[kept - 1] = std::move(in);
-  }
-  const std::size_t dropped = inputs.size() - kept;
-  inputs.resize(kept);
-  return dropped;
-}
-
 auto ConfigSession::prepare(const std::vector<Input> &inputs) -> bool {
   const fs::path write_dir = writer_ ? folder_of(absolute_normal(write_path_)) : fs::path();
   inputs_.clear();
   inputs_.reserve(inputs.size());
+  relatives_.clear();
+  last_place_ = nullptr;
   std::shared_ptr<const Options> unconfigured;  // every input without a configuration: one Options
+  const bool needs_file = !args_.no_config || !args_.baseline.empty() || writer_;  // configurations and baselines
   for (const Input &in : inputs) {
     PerInput p;
-    const bool needs_file = !args_.no_config || !args_.baseline.empty() || writer_;  // configurations and baselines
     const fs::path file = needs_file ? absolute_normal(in.is_stdin ? in.display : in.path) : fs::path();
     p.config = input_config(in, p.boundary);
+    Relative rel;
     std::string baseline_path;
-    if (p.config >= 0 || !unconfigured) {
-      Options options = base_;
-      if (p.config >= 0) {
-        const LoadedConfig &c = *configs_[static_cast<std::size_t>(p.config)];
-        p.config_relative = relative_to(file, c.dir);
-        detail::apply_config(c.load.config, p.config_relative, options);
-        baseline_path = c.baseline;
+    if (p.config >= 0) {
+      const auto config = static_cast<std::size_t>(p.config);
+      const LoadedConfig &c = *configs_[config];
+      rel.config = relative_to(file, c.dir);
+      baseline_path = c.baseline;
+      if (config_options_.size() <= config) config_options_.resize(config + 1);
+      // Only `overrides` and `schemas` depend on the file's path (config.h apply_config).
+      const bool same_for_all = c.load.config.overrides.empty() && c.load.config.schemas.empty();
+      if (same_for_all && config_options_[config]) {
+        p.options = config_options_[config];  // the same for every file it applies to
+      } else {
+        Options options = base_;
+        detail::apply_config(c.load.config, rel.config, options);
+        apply_command_line(args_, base_, options);
+        p.options = intern(options);
+        if (same_for_all) config_options_[config] = p.options;
       }
+    } else if (unconfigured) {
+      p.options = unconfigured;
+    } else {
+      Options options = base_;
       apply_command_line(args_, base_, options);
       p.options = intern(options);
-      if (p.config < 0) unconfigured = p.options;
-    } else {
-      p.options = unconfigured;
+      unconfigured = p.options;
     }
     if (!args_.baseline.empty()) baseline_path = absolute_normal(args_.baseline).string();
     // A baseline is never applied while a new one is written: it would
@@ -318,9 +280,13 @@ auto ConfigSession::prepare(const std::vector<Input> &inputs) -> bool {
       const Options &filter =
           p.config >= 0 && args_.baseline.empty() ? configs_[static_cast<std::size_t>(p.config)]->top : base_;
       p.baseline = load_baseline(baseline_path, filter);
-      p.baseline_relative = relative_to(file, baselines_[static_cast<std::size_t>(p.baseline)]->dir);
+      rel.baseline = relative_to(file, baselines_[static_cast<std::size_t>(p.baseline)]->dir);
     }
-    if (writer_) p.write_relative = relative_to(file, write_dir);
+    if (writer_) rel.write = relative_to(file, write_dir);
+    if (p.config >= 0 || p.baseline >= 0 || writer_) {
+      p.relative = static_cast<std::uint32_t>(relatives_.size());
+      relatives_.push_back(std::move(rel));
+    }
     inputs_.push_back(std::move(p));
   }
   for (const auto &c : configs_) {
@@ -381,14 +347,16 @@ auto ConfigSession::options(std::size_t input) const -> const Options & { return
 
 void ConfigSession::post_process(std::size_t input, Report &report) {
   PerInput &p = inputs_.at(input);
+  if (p.relative == kNoRelative) return;  // nothing applies to it
+  const Relative &rel = relatives_[p.relative];
   if (p.config >= 0) {
     LoadedConfig &c = *configs_[static_cast<std::size_t>(p.config)];
-    detail::apply_suppressions(report, p.config_relative, c.load.config.suppressions, *p.options, c.uses);
+    detail::apply_suppressions(report, rel.config, c.load.config.suppressions, *p.options, c.uses);
   }
   if (writer_) {
-    writer_->add(report, p.write_relative);
+    writer_->add(report, rel.write);
   } else if (p.baseline >= 0) {
-    baselines_[static_cast<std::size_t>(p.baseline)]->filter->apply(report, p.baseline_relative, *p.options);
+    baselines_[static_cast<std::size_t>(p.baseline)]->filter->apply(report, rel.baseline, *p.options);
   }
 }
 

@@ -27,6 +27,7 @@
 #ifndef CALLCHECK_CLI_CONFIG_SESSION_H_
 #define CALLCHECK_CLI_CONFIG_SESSION_H_
 
+#include <cstdint>     // std::uint32_t
 #include <filesystem>  // std::filesystem::path
 #include <map>         // std::map
 #include <memory>      // std::unique_ptr
@@ -106,16 +107,12 @@ class ConfigSession {
 
   auto explicit_config() -> int;
   auto input_config(const Input &in, std::filesystem::path &boundary) -> int;
-  auto input_config(const Input &in, std::size_t &boundary) -> int {  // the boundary as an index (PerInput)
-    std::filesystem::path path;
-    const int config = input_config(in, path);
-    boundary = intern_boundary(path);
-    return config;
-  }
+  auto input_config(const Input &in, std::uint32_t &boundary) -> int;  // the boundary as an index (PerInput)
   auto config_for(const std::filesystem::path &start_dir, const std::filesystem::path &boundary) -> int;
+  auto config_for_uncached(const std::filesystem::path &start_dir, const std::filesystem::path &boundary) -> int;
   auto intern(const Options &options) -> std::shared_ptr<const Options>;
-  auto intern_boundary(const std::filesystem::path &boundary) -> std::size_t {
-    const auto [it, added] = boundary_index_.emplace(boundary.string(), boundaries_.size());
+  auto intern_boundary(const std::string &boundary) -> std::uint32_t {
+    const auto [it, added] = boundary_index_.emplace(boundary, static_cast<std::uint32_t>(boundaries_.size()));
     if (added) boundaries_.push_back(it->first);
     return it->second;
   }
@@ -133,21 +130,37 @@ class ConfigSession {
   std::map<std::string, bool> root_cache_;     // config path -> says "root": true
   std::map<std::string, int> config_index_;    // absolute path -> config index
   std::map<std::string, int> baseline_index_;  // absolute path -> baseline index
+  // The paths post_process() matches suppressions and baselines against:
+  // only for inputs that have a configuration, a baseline or a baseline written.
+  struct Relative {
+    std::string config;
+    std::string baseline;
+    std::string write;
+  };
+  static constexpr std::uint32_t kNoRelative = ~std::uint32_t{0};
   struct PerInput {
     // Shared: inputs under one configuration (almost all of them) hold one
     // copy, so memory does not grow with the number of files.
     std::shared_ptr<const Options> options;
     int config = -1;
-    std::size_t boundary = 0;  // index into boundaries_: a few per run, not one path per input
-    std::string config_relative;
+    std::uint32_t boundary = 0;  // index into boundaries_: a few per run, not one path per input
     int baseline = -1;
-    std::string baseline_relative;
-    std::string write_relative;
+    std::uint32_t relative = kNoRelative;  // index into relatives_
   };
   std::vector<PerInput> inputs_;
-  std::vector<std::string> boundaries_;                      // distinct trust boundaries (PerInput::boundary)
-  std::map<std::string, std::size_t> boundary_index_;        // boundary -> index in boundaries_
-  std::vector<std::shared_ptr<const Options>> option_sets_;  // distinct by ==; a handful per run
+  std::vector<Relative> relatives_;
+  std::vector<std::string> boundaries_;                  // distinct trust boundaries (PerInput::boundary)
+  std::map<std::string, std::uint32_t> boundary_index_;  // boundary -> index in boundaries_
+  // One-entry caches for consecutive inputs of one folder (a walk lists a
+  // folder's files together): the place -> boundary index, the folder and
+  // boundary -> configuration, a configuration without `overrides` or `schemas` -> Options.
+  const InputPlace *last_place_ = nullptr;
+  std::uint32_t last_place_boundary_ = 0;
+  std::string last_dir_;
+  std::string last_dir_boundary_;
+  int last_dir_config_ = -1;
+  std::vector<std::shared_ptr<const Options>> config_options_;  // per configuration without overrides or schemas
+  std::vector<std::shared_ptr<const Options>> option_sets_;     // distinct by ==; a handful per run
   std::unique_ptr<detail::BaselineWriter> writer_;
   std::string write_path_;
   UserSchemaCache user_schemas_;  // team policies, each compiled once per run

@@ -33,6 +33,11 @@ void emit_line(std::string_view line, std::uint32_t number, const std::string &d
 }  // namespace
 
 auto input_kind(std::string_view path) -> InputKind {
+  // Most inputs of a walk end in ".json": known without a string built.
+  if (path.size() > 5) {
+    const std::string_view tail = path.substr(path.size() - 5);
+    if (tail == ".json" || tail == ".JSON") return InputKind::Json;
+  }
   const std::string ext = extension(path);
   if (ext == ".md" || ext == ".markdown") return InputKind::Markdown;
   if (ext == ".http" || ext == ".rest") return InputKind::Http;

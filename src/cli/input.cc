@@ -1,5 +1,6 @@
 #include "cli/input.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -7,6 +8,7 @@
 #include <algorithm>     // std::sort, std::find
 #include <cctype>        // std::tolower
 #include <cerrno>        // errno
+#include <cstdint>       // std::uint32_t
 #include <cstring>       // std::strerror
 #include <filesystem>    // std::filesystem
 #include <iterator>      // std::make_move_iterator
@@ -23,92 +25,6 @@
 
 namespace callcheck::cli {
 namespace fs = std::filesystem;
-namespace {
-
-auto kind_of(mode_t mode) -> const char * {
-  if (S_ISDIR(mode)) return "a directory";
-  if (S_ISFIFO(mode)) return "a FIFO";
-  if (S_ISCHR(mode)) return "a character device";
-  if (S_ISBLK(mode)) return "a block device";
-  if (S_ISSOCK(mode)) return "a socket";
-  return "not a regular file";
-}
-
-auto limit_note(std::string_view flag) -> std::string {
-  return flag.empty() ? std::string() : fmt::format(" ({})", flag);
-}
-
-auto read_fd(int fd, std::size_t cap, std::size_t expected, std::string_view flag) -> ReadResult {
-  ReadResult r;
-  r.bytes.resize(std::min(expected, cap) + 1);
-  std::size_t used = 0;
-  while (true) {
-    if (used == r.bytes.size()) {
-      if (used > cap) break;
-      r.bytes.resize(std::min(cap + 1, std::max<std::size_t>(used * 2, 4096)));
-    }
-    const ssize_t n = ::read(fd, r.bytes.data() + used, r.bytes.size() - used);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      if (errno == EAGAIN) {
-        r.error = "not ready for reading (non-blocking input)";
-        return r;
-      }
-      r.error = fmt::format("read failed: {}", std::strerror(errno));
-      return r;
-    }
-    if (n == 0) break;
-    used += static_cast<std::size_t>(n);
-  }
-  if (used > cap) {
-    r.error = fmt::format("larger than the limit of {} bytes{}", cap, limit_note(flag));
-    return r;
-  }
-  r.bytes.resize(used);
-  r.ok = true;
-  return r;
-}
-
-}  // namespace
-
-auto read_file(const std::string &path, std::size_t cap, std::string_view limit_flag) -> ReadResult {
-  ReadResult r;
-  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-  if (fd < 0) {
-    r.error = errno == ELOOP ? "too many levels of symbolic links (symlink loop?)" : std::strerror(errno);
-    return r;
-  }
-  struct stat st {};
-  if (::fstat(fd, &st) != 0) {
-    r.error = std::strerror(errno);
-    ::close(fd);
-    return r;
-  }
-  if (!S_ISREG(st.st_mode)) {
-    r.error = fmt::format("{}: only regular files are checked", kind_of(st.st_mode));
-    ::close(fd);
-    return r;
-  }
-  const auto size = static_cast<std::size_t>(st.st_size);
-  if (size > cap) {
-    r.error = fmt::format("file is {} bytes, larger than the limit of {} bytes{}", size, cap, limit_note(limit_flag));
-    ::close(fd);
-    return r;
-  }
-  r = read_fd(fd, cap, size, limit_flag);
-  ::close(fd);
-  if (r.ok && r.bytes.size() != size && size != 0) {
-    // It changed while we read it: what we have may be half of two versions.
-    r.ok = false;
-    r.error = fmt::format("file changed size while being read ({} bytes, then {})", size, r.bytes.size());
-  }
-  return r;
-}
-
-auto read_stdin(std::size_t cap, std::string_view limit_flag) -> ReadResult {
-  return read_fd(STDIN_FILENO, cap, 4096, limit_flag);
-}
-
 auto display_path(const std::string &path) -> std::string {
   if (path == "-") return "<stdin>";
   fs::path p(path);
@@ -191,6 +107,72 @@ auto relative_to_working(const fs::path &absolute) -> std::string {
   return rel.empty() ? absolute.generic_string() : rel.generic_string();
 }
 
+// An open directory listing (opendir/readdir): names and the types the
+// listing gives, without a std::filesystem::path built per entry.
+class Listing {
+ public:
+  explicit Listing(const std::string &dir) : dir_(::opendir(dir.c_str())), error_(dir_ == nullptr ? errno : 0) {}
+  ~Listing() {
+    if (dir_ != nullptr) ::closedir(dir_);
+  }
+  Listing(const Listing &) = delete;
+  auto operator=(const Listing &) -> Listing & = delete;
+
+  // 0 while listed; the errno of a failed opendir() or readdir().
+  [[nodiscard]] auto error() const -> int { return error_; }
+  // The next entry other than "." and ".."; nullptr at the end or on error.
+  auto next() -> const struct dirent * {
+    if (dir_ == nullptr) return nullptr;
+    while (true) {
+      errno = 0;
+      const struct dirent *e = ::readdir(dir_);
+      if (e == nullptr) {
+        error_ = errno;
+        return nullptr;
+      }
+      const char *n = e->d_name;
+      if (n[0] == '.' && (n[1] == '\0' || (n[1] == '.' && n[2] == '\0'))) continue;
+      return e;
+    }
+  }
+  // The entry's own type (a symlink is a symlink), as
+  // directory_entry::symlink_status() gives it: from the listing, else lstat.
+  [[nodiscard]] auto type(const struct dirent &e) const -> fs::file_type {
+    switch (e.d_type) {
+      case DT_DIR: return fs::file_type::directory;
+      case DT_REG: return fs::file_type::regular;
+      case DT_LNK: return fs::file_type::symlink;
+      case DT_FIFO: return fs::file_type::fifo;
+      case DT_SOCK: return fs::file_type::socket;
+      case DT_CHR: return fs::file_type::character;
+      case DT_BLK: return fs::file_type::block;
+      default: break;
+    }
+    struct stat st {};
+    if (::fstatat(::dirfd(dir_), e.d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) return fs::file_type::none;
+    if (S_ISDIR(st.st_mode)) return fs::file_type::directory;
+    if (S_ISREG(st.st_mode)) return fs::file_type::regular;
+    if (S_ISLNK(st.st_mode)) return fs::file_type::symlink;
+    return fs::file_type::unknown;  // FIFOs, sockets, devices: never opened
+  }
+
+ private:
+  DIR *dir_;
+  int error_;
+};
+
+// What fs::path's operator/ makes of a directory and an entry's name, as a
+// string: no second separator after one already there.
+auto join(const std::string &dir, std::string_view name) -> std::string {
+  std::string out;
+  const bool slash = !dir.empty() && dir.back() != '/';
+  out.reserve(dir.size() + (slash ? 1 : 0) + name.size());
+  out.append(dir);
+  if (slash) out.push_back('/');
+  out.append(name);
+  return out;
+}
+
 // One directory argument, walked without recursion (no stack depth limit
 // to hit), every directory once (by device and inode, so neither a symlink
 // nor a bind mount can loop).
@@ -205,6 +187,9 @@ class Walk {
       Pending dir = std::move(pending.back());
       pending.pop_back();
       const std::string root = trust_boundary(dir.absolute, named_).string();
+      if (!place_ || place_->root != root) {
+        place_ = std::make_shared<const InputPlace>(InputPlace{root, named_.string()});
+      }
       std::shared_ptr<const IgnoreChain> chain;
       if (options_.use_ignore) {
         // A nested repository starts afresh, as git does not carry rules into it.
@@ -216,21 +201,35 @@ class Walk {
                     : std::make_shared<const IgnoreChain>(std::move(own));
       }
       dir_display_ = display_path(dir.path);
-      std::error_code ec;
-      fs::directory_iterator it(dir.path, ec);
-      if (ec) {
-        add_error(dir.path, root, fmt::format("cannot list directory: {}", ec.message()));
-        continue;
+      Listing listing(dir.path);
+      while (const struct dirent *e = listing.next()) {
+        entry(e->d_name, listing.type(*e), dir, root, chain, pending);
       }
-      for (; it != fs::directory_iterator(); it.increment(ec)) {
-        if (ec) {
-          add_error(dir.path, root, fmt::format("cannot list directory: {}", ec.message()));
-          break;
-        }
-        entry(*it, dir.absolute, root, chain, pending);
+      if (listing.error() != 0) {
+        add_error(dir.path, fmt::format("cannot list directory: {}",
+                                        std::error_code(listing.error(), std::generic_category()).message()));
       }
     }
-    std::sort(found_.begin(), found_.end(), [](const Input &a, const Input &b) { return a.path < b.path; });
+    // Sorted by path through an index, then put in that order in place:
+    // no second list and no Input moved more than once or twice.
+    std::vector<std::uint32_t> order(found_.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
+    std::sort(order.begin(), order.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return found_[a].path < found_[b].path; });
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      // Cycle by cycle: slot i receives found_[order[i]], and so on round the cycle.
+      if (order[i] == i) continue;
+      Input held = std::move(found_[i]);
+      std::size_t at = i;
+      while (order[at] != i) {
+        const std::size_t from = order[at];
+        found_[at] = std::move(found_[from]);
+        order[at] = static_cast<std::uint32_t>(at);
+        at = from;
+      }
+      found_[at] = std::move(held);
+      order[at] = static_cast<std::uint32_t>(at);
+    }
     return std::move(found_);
   }
 
@@ -250,14 +249,16 @@ class Walk {
   }
   // matches() for a name from a listing, without building a path: the
   // extension as fs::path::extension() finds it (none for ".json" itself).
-  auto name_matches(const std::string &name) const -> bool {
+  auto name_matches(std::string_view name) const -> bool {
     const std::size_t dot = name.rfind('.');
-    if (dot == std::string::npos || dot == 0 || name == "..") return false;
+    if (dot == std::string_view::npos || dot == 0 || name == "..") return false;
     for (const std::string &ext : options_.extensions) {
       if (ext.size() != name.size() - dot) continue;
       bool same = true;
       for (std::size_t k = 0; same && k < ext.size(); ++k) {
-        same = std::tolower(static_cast<unsigned char>(name[dot + k])) == static_cast<unsigned char>(ext[k]);
+        const auto c = static_cast<unsigned char>(name[dot + k]);
+        same = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c) ==
+               static_cast<unsigned char>(ext[k]);
       }
       if (same) return true;
     }
@@ -273,7 +274,7 @@ class Walk {
 
   // Hidden names, what the ignore files ignore, what --exclude matches.
   // `absolute` is built only when a rule needs it (most walks have none).
-  auto skip(const std::string &name, const fs::path &dir_absolute, bool is_dir,
+  auto skip(std::string_view name, const fs::path &dir_absolute, bool is_dir,
             const std::shared_ptr<const IgnoreChain> &chain) -> bool {
     bool skip = false;
     if (options_.use_ignore) {
@@ -287,32 +288,29 @@ class Walk {
     return skip;
   }
 
-  void entry(const fs::directory_entry &e, const fs::path &dir_absolute, const std::string &root,
+  void entry(std::string_view name, fs::file_type type, const Pending &dir, const std::string &root,
              const std::shared_ptr<const IgnoreChain> &chain, std::vector<Pending> &pending) {
-    const fs::path &path = e.path();
-    // The listing's path is the directory joined with the entry's name.
-    const std::string &full = path.native();
-    const std::size_t slash = full.rfind('/');
-    const std::string name = slash == std::string::npos ? full : full.substr(slash + 1);
-    std::error_code ec;
-    const fs::file_status link = e.symlink_status(ec);  // from the listing: no system call per file
-    if (ec) return;
-    if (fs::is_directory(link)) {
+    const fs::path &dir_absolute = dir.absolute;
+    if (type == fs::file_type::none) return;  // gone, or not to be looked at
+    if (type == fs::file_type::directory) {
       if (name == ".git" || name == "node_modules") return;
       if (skip(name, dir_absolute, true, chain)) return;
-      if (remember(path.string())) pending.push_back(Pending{path.generic_string(), dir_absolute / name, root, chain});
+      std::string path = join(dir.path, name);
+      if (remember(path)) pending.push_back(Pending{std::move(path), dir_absolute / name, root, chain});
       return;
     }
-    if (fs::is_regular_file(link)) {
-      if (name_matches(name) && !skip(name, dir_absolute, false, chain)) add_file(path.generic_string(), root, name);
+    if (type == fs::file_type::regular) {
+      if (name_matches(name) && !skip(name, dir_absolute, false, chain)) add_file(join(dir.path, name), name);
       return;
     }
-    if (!fs::is_symlink(link)) return;  // FIFOs, sockets, devices: never opened
+    if (type != fs::file_type::symlink) return;  // FIFOs, sockets, devices: never opened
+    const fs::path path(join(dir.path, name));
+    std::error_code ec;
     const fs::file_status target = fs::status(path, ec);
     if (ec || !fs::exists(target)) {
       // git sees a symlink as a file, whatever it points to.
       if (matches(path) && !skip(name, dir_absolute, false, chain)) {
-        add_error(path.generic_string(), root, "broken symbolic link or symlink loop");
+        add_error(path.generic_string(), "broken symbolic link or symlink loop");
       }
       return;
     }
@@ -322,7 +320,7 @@ class Walk {
     if (skip(name, dir_absolute, false, chain)) return;
     if (!options_.follow_symlinks) {
       if (!resolves_inside(path, root)) {
-        add_error(path.generic_string(), root, kSymlinkLeaves);
+        add_error(path.generic_string(), kSymlinkLeaves);
         return;
       }
       if (directory) return;  // its files are checked where they really are
@@ -331,16 +329,17 @@ class Walk {
       if (remember(path.string())) pending.push_back(Pending{path.generic_string(), dir_absolute / name, root, chain});
       return;
     }
-    if (fs::is_regular_file(target)) add_file(path.generic_string(), root);
+    if (fs::is_regular_file(target)) add_file(path.generic_string(), {});
   }
 
-  void add_file(const std::string &path, const std::string &root, const std::string &name = {}) {
-    found_.push_back(Input{path, child_display(path, name), false, {}, root, named_.string()});
+  void add_file(std::string path, std::string_view name) {
+    std::string display = child_display(path, name);
+    found_.push_back(Input{std::move(path), std::move(display), false, false, {}, place_});
   }
   // display_path(path) for an entry `name` of the directory being listed:
   // its display joined with the name, which is already normal (no '/', not
   // "." or ".."), unless that display is "." or ends in '/'.
-  auto child_display(const std::string &path, const std::string &name) const -> std::string {
+  auto child_display(const std::string &path, std::string_view name) const -> std::string {
     if (name.empty() || dir_display_.empty() || dir_display_ == "." || dir_display_.back() == '/') {
       return display_path(path);
     }
@@ -349,12 +348,13 @@ class Walk {
     out.append(dir_display_).append(1, '/').append(name);
     return out;
   }
-  void add_error(const std::string &path, const std::string &root, std::string error) {
-    found_.push_back(Input{path, display_path(path), false, std::move(error), root, named_.string()});
+  void add_error(const std::string &path, std::string error) {
+    found_.push_back(Input{path, display_path(path), false, false, std::move(error), place_});
   }
 
   const ExpandOptions &options_;
   fs::path named_;
+  std::shared_ptr<const InputPlace> place_;  // the boundary of the directory being listed
   std::vector<Input> found_;
   std::set<std::pair<dev_t, ino_t>> visited_;
   std::string dir_display_;  // display_path() of the directory being listed
@@ -368,7 +368,13 @@ auto expand_inputs(const std::vector<std::string> &args, const ExpandOptions &op
   const fs::path working = absolute_lexical(".");
   for (const std::string &arg : args) {
     if (arg == "-") {
-      out.push_back(Input{"-", "<stdin>", true, {}, trust_boundary(working, working).string(), working.string()});
+      out.push_back(Input{
+          "-",
+          "<stdin>",
+          true,
+          false,
+          {},
+          std::make_shared<const InputPlace>(InputPlace{trust_boundary(working, working).string(), working.string()})});
       continue;
     }
     std::error_code ec;
@@ -376,8 +382,9 @@ auto expand_inputs(const std::vector<std::string> &args, const ExpandOptions &op
     const bool directory = !ec && fs::is_directory(st);
     const fs::path named = directory ? absolute_lexical(arg) : absolute_lexical(arg).parent_path();
     const std::string root = trust_boundary(named, named).string();
-    Input in{arg, display_path(arg), false, {}, root, named.string()};
-    in.explicit_path = !directory;
+    Input in{arg,   display_path(arg),
+             false, !directory,
+             {},    std::make_shared<const InputPlace>(InputPlace{root, named.string()})};
     if (!options.exclude.empty() && detail::excluded_by(options.exclude, relative_to_working(absolute_lexical(arg)))) {
       // Named, yet excluded: pre-commit names every file it passes (issue 17).
       if (options.notes != nullptr) {

@@ -5,6 +5,7 @@
 
 #include <cstddef>      // std::size_t
 #include <cstdio>       // std::FILE
+#include <memory>       // std::shared_ptr
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 #include <vector>       // std::vector
@@ -23,14 +24,23 @@ struct ReadResult {
     -> ReadResult;
 [[nodiscard]] auto read_stdin(std::size_t cap, std::string_view limit_flag = "--max-bytes") -> ReadResult;
 
+// Where inputs were found: one copy shared by the inputs of a folder's walk,
+// so a list of many files does not hold two absolute paths per file.
+struct InputPlace {
+  std::string root;   // absolute: the trust boundary of its inputs (cli/trust_root.h)
+  std::string named;  // absolute: the folder named on the command line for them
+};
+
 struct Input {
   std::string path;     // as opened
   std::string display;  // relative, '/' separators
   bool is_stdin = false;
-  std::string error;           // expansion error (missing path, ...); empty when fine
-  std::string root;            // absolute: the trust boundary of this input (cli/trust_root.h)
-  std::string named;           // absolute: the folder named on the command line for it
-  bool explicit_path = false;  // named on the command line itself, not found in a walk
+  bool explicit_path = false;               // named on the command line itself, not found in a walk
+  std::string error;                        // expansion error (missing path, ...); empty when fine
+  std::shared_ptr<const InputPlace> place;  // never null in what expand_inputs() returns
+
+  [[nodiscard]] auto root() const -> const std::string & { return place->root; }
+  [[nodiscard]] auto named() const -> const std::string & { return place->named; }
 };
 
 struct ExpandOptions {

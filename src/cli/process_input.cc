@@ -55,6 +55,21 @@ auto input_error(const Input &in, const std::string &message) -> Outcome {
   return o;
 }
 
+void keep_counts_only(Report &report) {
+  for (Diagnostic &d : report.diagnostics) {
+    d.message = std::string();
+    d.pointer = std::string();
+    d.help = std::string();
+    d.fix.reset();
+    d.message_id = std::string();
+  }
+  report.origin = std::string();
+  report.scenario = Scenario();
+  report.request = RequestInfo();
+  report.required_scopes = std::vector<Scope>();
+  report.alternatives = std::vector<ScopeAlternative>();
+}
+
 auto process(const Input &in, const Options &options, std::size_t cap, const std::string &stdin_text, bool stdin_ok,
              const std::string &stdin_error, const CheckArgs *fixing) -> Outcome {
   if (!in.error.empty()) return input_error(in, in.error);

@@ -32,6 +32,13 @@ struct Outcome {
 // The CC010 report of an input that could not be read.
 [[nodiscard]] auto input_error(const Input &in, const std::string &message) -> Outcome;
 
+// After a worker has rendered `report` (Outcome::rendered_apart): frees, on
+// that worker, what the consuming thread no longer reads. It keeps what
+// Summary::add, Outputs::tally and Report::worst() count: the source, the
+// input error flag, the omitted counts and each diagnostic's code, name and
+// severity.
+void keep_counts_only(Report &report);
+
 // Reads `in` (stdin was read once, up front: `stdin_text`, or `stdin_error`
 // when !stdin_ok) and checks it by its kind: JSON, NDJSON (a file is left to
 // the rendering thread to stream: `ndjson`), Markdown or .http. With

@@ -205,11 +205,13 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
         for (const Report &r : o.extracted) o.rendered.push_back(outputs->render_apart(r, o.text));
       }
       o.rendered_apart = true;
-      o.text = std::string();  // no longer needed: the frames are rendered
+      o.text = std::string();      // no longer needed: the frames are rendered
+      keep_counts_only(o.report);  // freed here, not on the consuming thread
+      for (Report &r : o.extracted) keep_counts_only(r);
     }
     return o;
   };
-  auto render_one = [&](std::size_t i, Outcome o) {
+  auto render_one = [&](std::size_t i, Outcome &&o) {
     summary.fixed += o.fixed;
     if (!o.fix_note.empty()) err << "callcheck: " << printable(o.fix_note) << "\n";
     if (args.diff) {
@@ -254,7 +256,10 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
             args.jobs, [&](NdjsonLine &l) { return lines.next(l.text, l.number); },
             [&](NdjsonLine &&l) {
               CheckedLine c{check_ndjson_line(l.text, l.number, named[i].display, config.options(i)), {}};
-              if (c.report && line_apart) c.rendered = outputs->render_apart(*c.report, "");
+              if (c.report && line_apart) {
+                c.rendered = outputs->render_apart(*c.report, "");
+                keep_counts_only(*c.report);
+              }
               return c;
             },
             [&](CheckedLine &&c) {

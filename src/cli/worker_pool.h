@@ -4,6 +4,7 @@
 // Workers run at most kWindow inputs ahead of the consumer: results wait in a
 // ring of kWindow slots (slot i % kWindow is free again once input
 // i - kWindow has been consumed), so memory does not grow with the input count.
+// The consumer is woken for kBatch results at a time, not for each.
 //
 // Inputs come from `next`, called by the workers one at a time under a lock:
 // what must happen in order (reading the next NDJSON line, the next path of a
@@ -25,6 +26,7 @@
 namespace callcheck::cli {
 
 inline constexpr std::size_t kWindow = 256;
+inline constexpr std::size_t kBatch = 16;  // results the consumer is woken for (at most kWindow)
 
 // `Next` is bool(Item &): false once there is no further input; it is never
 // called again after that, nor by two threads at once. `Work` is
@@ -34,20 +36,39 @@ inline constexpr std::size_t kWindow = 256;
 // WebAssembly build), this thread does everything itself.
 template <typename Item, typename Result, typename Next, typename Work, typename Consume>
 void run_stream(unsigned jobs, Next next, Work work, Consume consume) {
+  // A slot is written by the worker that took its item, outside the lock,
+  // and read by the consumer once `done` (under the lock) says so: results
+  // are built where they are read, and the lock is held only to hand over.
+  // The consumer sleeps until kBatch results in a row are ready (or the
+  // input is exhausted) and takes them all at once: one wake-up and two
+  // lock rounds per batch, not per input, on the thread that bounds -jN.
   std::vector<std::optional<Result>> results(kWindow);
+  std::vector<char> done(kWindow, 0);
   std::mutex mutex;
   std::condition_variable ready;
   std::condition_variable room;
   std::size_t taken = 0;         // items `next` gave
+  std::size_t completed = 0;     // results put in their slots
   bool exhausted = false;        // `next` said there are no more
   std::size_t next_consume = 0;  // the next result the consumer takes
+  bool consumer_waits = false;   // a notify only when someone waits for it
+  unsigned workers_wait = 0;
+  // Under the lock: what the consumer waits for.
+  auto batch_ready = [&] {
+    return done[next_consume % kWindow] != 0 && (completed - next_consume >= kBatch || exhausted);
+  };
+  auto finished = [&] { return exhausted && next_consume >= taken; };
   auto worker = [&] {
     while (true) {
       Item item;
       std::size_t i = 0;
       {
         std::unique_lock<std::mutex> lock(mutex);
-        room.wait(lock, [&] { return exhausted || taken < next_consume + kWindow; });
+        if (!exhausted && taken >= next_consume + kWindow) {
+          ++workers_wait;
+          room.wait(lock, [&] { return exhausted || taken < next_consume + kWindow; });
+          --workers_wait;
+        }
         if (exhausted) return;
         if (!next(item)) {
           exhausted = true;
@@ -58,12 +79,15 @@ void run_stream(unsigned jobs, Next next, Work work, Consume consume) {
         }
         i = taken++;
       }
-      Result r = work(std::move(item));
+      results[i % kWindow].emplace(work(std::move(item)));
+      bool wake = false;
       {
         const std::lock_guard<std::mutex> lock(mutex);
-        results[i % kWindow] = std::move(r);
+        done[i % kWindow] = 1;
+        ++completed;
+        wake = consumer_waits && batch_ready();
       }
-      ready.notify_all();
+      if (wake) ready.notify_one();
     }
   };
   std::vector<std::thread> threads;
@@ -83,18 +107,33 @@ void run_stream(unsigned jobs, Next next, Work work, Consume consume) {
     }
     return;
   }
-  for (std::size_t i = 0;; ++i) {
-    Result r;
+  for (std::size_t i = 0;;) {
+    std::size_t n = 0;  // results ready in a row from i
     {
       std::unique_lock<std::mutex> lock(mutex);
-      ready.wait(lock, [&] { return results[i % kWindow].has_value() || (exhausted && i >= taken); });
-      if (!results[i % kWindow].has_value()) break;  // every item was consumed
-      r = std::move(*results[i % kWindow]);
-      results[i % kWindow].reset();
-      next_consume = i + 1;
+      if (!batch_ready() && !finished()) {
+        consumer_waits = true;
+        ready.wait(lock, [&] { return batch_ready() || finished(); });
+        consumer_waits = false;
+      }
+      if (finished()) break;  // every item was consumed
+      while (n < kWindow && done[(i + n) % kWindow] != 0) ++n;
     }
-    room.notify_all();
-    consume(std::move(r));
+    // No worker touches these slots until next_consume passes them.
+    for (std::size_t k = 0; k < n; ++k) {
+      std::optional<Result> &slot = results[(i + k) % kWindow];
+      consume(std::move(*slot));
+      slot.reset();
+    }
+    bool wake = false;
+    {
+      const std::lock_guard<std::mutex> lock(mutex);
+      for (std::size_t k = 0; k < n; ++k) done[(i + k) % kWindow] = 0;
+      i += n;
+      next_consume = i;
+      wake = workers_wait > 0;
+    }
+    if (wake) room.notify_all();
   }
   for (std::thread &t : threads) t.join();
 }
