@@ -10,6 +10,7 @@
 #include <cstdint>      // std::uint64_t, std::int64_t
 #include <cstring>      // std::memcmp
 #include <iterator>     // std::begin, std::end
+#include <string>       // std::string
 #include <string_view>  // std::string_view
 #include <vector>       // std::vector
 
@@ -22,6 +23,10 @@ using Value = rapidjson::Value;
 
 inline auto always_valid(const Value &) -> bool { return true; }
 inline auto never_valid(const Value &) -> bool { return false; }
+// valijson's empty subschema, and its always-invalid one (a `false`
+// schema), which fails without an error of its own.
+inline auto collect_valid(const Value &, SchemaErrors &) -> bool { return true; }
+inline auto collect_invalid(const Value &, SchemaErrors &) -> bool { return false; }
 
 // valijson's getNumber()/asDouble(): a double as is, an integer through
 // int64_t (a uint64 above INT64_MAX turns negative there, so here too).
@@ -58,12 +63,16 @@ inline auto utf8_length(const Value &v) -> std::uint64_t {
   return count;
 }
 
-// valijson's object find(): an exact name (length and bytes).
-inline auto has_member(const Value &v, const char *name, SizeType length) -> bool {
+// valijson's object find(): the first member of an exact name (length and
+// bytes).
+inline auto first_member(const Value &v, const char *name, SizeType length) -> const Value * {
   for (auto m = v.MemberBegin(); m != v.MemberEnd(); ++m) {
-    if (m->name.GetStringLength() == length && std::memcmp(m->name.GetString(), name, length) == 0) return true;
+    if (m->name.GetStringLength() == length && std::memcmp(m->name.GetString(), name, length) == 0) return &m->value;
   }
-  return false;
+  return nullptr;
+}
+inline auto has_member(const Value &v, const char *name, SizeType length) -> bool {
+  return first_member(v, name, length) != nullptr;
 }
 
 }  // namespace callcheck::detail

@@ -1,21 +1,20 @@
 #include "schema/validate.h"
 
-#include "schema/valijson_adapter.h"
-
-#include <valijson/validation_results.hpp>
-#include <valijson/validator.hpp>
-
 #include <fmt/format.h>
 
-#include <algorithm>  // std::find
-#include <cctype>     // std::tolower
-#include <set>        // std::set
-#include <utility>    // std::pair
+#include <algorithm>   // std::find
+#include <cctype>      // std::tolower
+#include <cstdint>     // std::uint32_t
+#include <functional>  // std::function
+#include <memory>      // std::unique_ptr
+#include <set>         // std::set
+#include <utility>     // std::pair
 
 #include "document/pointer.h"
 #include "scenario/classify.h"
 #include "schema/compiled.h"
 #include "schema/navigator.h"
+#include "schema/node_table.h"
 #include "schema/registry.h"
 #include "fix/edits.h"
 #include "util/suggest.h"
@@ -25,9 +24,6 @@
 #include "catalog/cc103_type_mismatch.h"
 #include "catalog/cc104_enum_mismatch.h"
 #include "catalog/cc105_unknown_odata_type.h"
-#include "catalog/cc106_value_out_of_range.h"
-#include "catalog/cc107_array_size.h"
-#include "catalog/cc108_string_length.h"
 #include "catalog/cc109_validator_internal_error.h"
 #include "catalog/cc229_wrapped_body.h"
 
@@ -110,9 +106,53 @@ auto case_only_match(const Value *v, const std::vector<std::string_view> &allowe
   return found;
 }
 
+// Where the Converter reads the schema. The compiled path reads the type
+// name and declared properties of a value (CC101, CC102: most findings) from
+// the node table (schema/node_table.h, pinned to the Navigator by
+// tests/unit/schema_table_test.cc) and builds a Navigator, which parses the
+// embedded schema documents, only for what the table does not hold (types,
+// enum values). valijson's path reads the Navigator only, so the oracle's
+// findings comparison holds the table to the Navigator too.
+class Lookup {
+ public:
+  using Make = std::function<const Navigator *(std::unique_ptr<Navigator> &)>;
+  Lookup(schema_table::NodeId root, Make make) : root_(root), make_(std::move(make)) {}
+
+  auto nav() -> const Navigator & {
+    if (nav_ == nullptr) nav_ = make_(owned_);
+    return *nav_;
+  }
+  struct Shape {
+    std::string_view type;
+    std::vector<std::string_view> properties;
+  };
+  auto shape(const Document &doc, const std::string &pointer, bool with_properties) -> Shape {
+    Shape out;
+    if (root_ != schema_table::kNoNode) {
+      if (const schema_table::Node *n = schema_table::node(schema_table::at(root_, doc, pointer))) {
+        out.type = n->title;
+        if (with_properties) {
+          for (std::uint32_t i = 0; i < n->property_count; ++i) out.properties.push_back(n->properties[i].name);
+        }
+      }
+      return out;
+    }
+    const SchemaNode node = nav().at(doc, pointer);
+    out.type = Navigator::type_name(node);
+    if (with_properties) out.properties = Navigator::property_names(node);
+    return out;
+  }
+
+ private:
+  schema_table::NodeId root_;
+  Make make_;
+  std::unique_ptr<Navigator> owned_;
+  const Navigator *nav_ = nullptr;
+};
+
 struct Converter {
   const Document &doc;
-  const Navigator &nav;
+  Lookup &lookup;
   std::vector<Finding> &out;
   std::set<std::pair<std::string, std::string>> seen;  // (code, pointer)
 
@@ -122,8 +162,7 @@ struct Converter {
   }
 
   void missing(const std::string &pointer, const std::string &property) {
-    const SchemaNode node = nav.at(doc, pointer);
-    const std::string_view type = Navigator::type_name(node);
+    const std::string_view type = lookup.shape(doc, pointer, false).type;
     std::string where = pointer.empty() ? std::string("the payload") : fmt::format("`{}`", display(pointer));
     if (!type.empty()) where += fmt::format(" ({})", type);
     Finding f{catalog::kMissingRequiredProperty, fmt::format("{} is missing required property `{}`", where, property),
@@ -133,10 +172,10 @@ struct Converter {
 
   void additional(const std::string &pointer) {
     const Value *object = doc.find(pointer);
-    const SchemaNode node = nav.at(doc, pointer);
     if (object == nullptr || !object->IsObject()) return;
-    const auto names = Navigator::property_names(node);
-    const std::string_view type = Navigator::type_name(node);
+    const Lookup::Shape shape = lookup.shape(doc, pointer, true);
+    const std::vector<std::string_view> &names = shape.properties;
+    const std::string_view type = shape.type;
     for (auto it = object->MemberBegin(); it != object->MemberEnd(); ++it) {
       const std::string_view name = sv(it->name);
       if (std::find(names.begin(), names.end(), name) != names.end()) continue;
@@ -172,6 +211,7 @@ struct Converter {
   }
 
   void wrong_type(const std::string &pointer) {
+    const Navigator &nav = lookup.nav();
     const SchemaNode node = nav.at(doc, pointer);
     const auto types = Navigator::types(Navigator::deref(node));
     std::string expected;
@@ -195,6 +235,7 @@ struct Converter {
   }
 
   void bad_enum(const std::string &pointer) {
+    const Navigator &nav = lookup.nav();
     const Value *v = doc.find(pointer);
     const std::string name = last_token(pointer);
     if (name == "@odata.type") {
@@ -237,8 +278,7 @@ struct Converter {
     add(std::move(f));
   }
 
-  void convert(const std::vector<std::string> &context, const std::string &description) {
-    const std::string pointer = context_to_pointer(doc, context);
+  void convert(const std::string &pointer, const std::string &description) {
     const RuleMeta *rule = classify_valijson_error(description);
     if (rule == nullptr) return;
     if (rule == &catalog::kMissingRequiredProperty) return missing(pointer, quoted_tail(description));
@@ -253,120 +293,61 @@ struct Converter {
   }
 };
 
-// The compiled checker (tools/schemac) decides the verdict in one pass; only
-// an invalid payload meets valijson, which then collects the errors the
-// findings are made of, so their codes, pointers and messages are valijson's
-// by construction. `schema` and `nav` are built on that path only: a clean
-// run never compiles a valijson schema (two thirds of the CLI's cold start).
-// valijson's verdict is the one acted on: tests/unit/schema_oracle_test.cc
-// and fuzz_schema hold the two to the same answers.
-template <typename Schema, typename Nav>
-auto run(const Document &doc, CompiledCheck check, Schema &&schema, Nav &&nav) -> std::vector<Finding> {
+auto findings(const Document &doc, const std::vector<SchemaError> &errors, Lookup &lookup) -> std::vector<Finding> {
   std::vector<Finding> out;
-  if (!doc.has_dom()) return out;
-  if (check != nullptr && check(doc.root())) return out;
-  const valijson::Schema &compiled = schema();
-  // One validator per thread, reused: valijson keeps a regex cache in it
-  // that is not safe to share (PERFORMANCE.md 7.1).
-  thread_local valijson::Validator validator;
-  const valijson::adapters::RapidJsonAdapter target(doc.root());
-  try {
-    // Without a compiled verdict, fail fast first; only invalid payloads
-    // pay for collecting errors.
-    if (check == nullptr && validator.validate(compiled, target, nullptr)) return out;
-    valijson::ValidationResults results;
-    if (validator.validate(compiled, target, &results)) return out;
-    decltype(auto) navigator = nav();
-    Converter converter{doc, navigator, out, {}};
-    valijson::ValidationResults::Error error;
-    std::string first_description;
-    std::vector<std::string> first_context;
-    while (results.popError(error)) {
-      if (first_description.empty()) {
-        first_description = error.description;
-        first_context = error.context;
-      }
-      converter.convert(error.context, error.description);
-    }
-    if (out.empty()) {
-      out.push_back(
-          Finding{catalog::kSchemaViolation, first_description, context_to_pointer(doc, first_context), "", false});
-    }
-  } catch (const std::exception &e) {
-    out.push_back(Finding{catalog::kValidatorInternalError, fmt::format("the schema validator failed: {}", e.what()),
-                          "", "report this payload to the callcheck maintainers", false});
+  Converter converter{doc, lookup, out, {}};
+  for (const SchemaError &e : errors) converter.convert(e.pointer, e.description);
+  // Only wrappers, or a `false` schema that fails without an error: the
+  // first description is all there is to say.
+  if (out.empty()) {
+    out.push_back(Finding{catalog::kSchemaViolation, errors.empty() ? std::string() : errors.front().description,
+                          errors.empty() ? std::string() : errors.front().pointer, "", false});
   }
   return out;
 }
 
-}  // namespace
-
-auto classify_valijson_error(std::string_view d) -> const RuleMeta * {
-  auto starts = [&](std::string_view prefix) { return d.substr(0, prefix.size()) == prefix; };
-  // Wrappers: valijson repeats a nested failure at every enclosing level.
-  if (starts("Failed to validate against any schemas allowed by anyOf")) return nullptr;
-  if (starts("Failed to validate against a conditional schema")) return nullptr;
-  if (starts("Failed to validate item #")) return nullptr;
-  if (starts("Cannot validate item #")) return nullptr;
-  if (starts("Failed to validate against schema associated with property name")) return nullptr;
-  if (starts("Failed to validate against schema associated with pattern")) return nullptr;
-  if (starts("Failed to validate against child schema #")) return nullptr;
-  if (starts("Failed to validate against additional properties schema")) return nullptr;
-  if (starts("Failed to validate against dependent schema")) return nullptr;
-  // Leaves.
-  if (starts("Missing required property '")) return &catalog::kMissingRequiredProperty;
-  if (starts("Object contains a property that could not be validated")) return &catalog::kUnknownProperty;
-  if (starts("Value type not permitted by 'type' constraint")) return &catalog::kTypeMismatch;
-  if (starts("Failed to match against any enum values")) return &catalog::kEnumMismatch;
-  if (starts("Failed to match expected value set by 'const' constraint")) return &catalog::kEnumMismatch;
-  if (starts("Expected number")) return &catalog::kValueOutOfRange;
-  if (starts("Array should contain no") || starts("Array contains more items than allowed"))
-    return &catalog::kArraySize;
-  if (starts("String should be no")) return &catalog::kStringLength;
-  return &catalog::kSchemaViolation;
+// The compiled checker (tools/schemac) decides the verdict in one pass; only
+// an invalid payload is walked a second time, by the collecting function,
+// which reports valijson's own errors (its leaves and wrappers, descriptions
+// and places), so the findings made of them are the ones valijson's errors
+// made. No valijson schema is compiled on this path (two thirds of the CLI's
+// cold start, and 6.6 M instructions for the first invalid payload of a
+// thread); tests/unit/schema_oracle_test.cc and fuzz_schema hold the two
+// engines to the same findings. `make` builds the Navigator, on the invalid
+// path only, when a finding needs it (Lookup).
+//
+// CC109 means the compiled checker contradicted itself (the verdict said
+// invalid, the collection found the value valid) or threw (out of memory):
+// a defect in callcheck, reported rather than passed silently.
+template <typename Make>
+auto run(const Document &doc, CompiledCheck check, CompiledCollect collect, schema_table::NodeId table_root,
+         Make &&make) -> std::vector<Finding> {
+  if (!doc.has_dom() || check(doc.root())) return {};
+  try {
+    SchemaErrors errors;
+    if (collect(doc.root(), errors)) {
+      return {Finding{catalog::kValidatorInternalError,
+                      "the schema validator failed: the compiled schema checker rejected the payload but found no "
+                      "error in it",
+                      "", "report this payload to the callcheck maintainers", false}};
+    }
+    Lookup lookup(table_root, std::forward<Make>(make));
+    return findings(doc, std::move(errors).errors(), lookup);
+  } catch (const std::exception &e) {
+    return {Finding{catalog::kValidatorInternalError, fmt::format("the schema validator failed: {}", e.what()), "",
+                    "report this payload to the callcheck maintainers", false}};
+  }
 }
 
-auto context_to_pointer(const Document &doc, const std::vector<std::string> &context) -> std::string {
-  std::string pointer;
-  const Value *current = doc.has_dom() ? &doc.root() : nullptr;
-  for (const std::string &part : context) {
-    if (part == "<root>") continue;
-    std::string token = part;
-    if (token.size() >= 2 && token.front() == '[' && token.back() == ']') token = token.substr(1, token.size() - 2);
-    if (current != nullptr && current->IsArray()) {
-      const auto index = parse_index(token);
-      append_index(pointer, index.value_or(0));
-      current = index && *index < current->Size() ? &(*current)[static_cast<rapidjson::SizeType>(*index)] : nullptr;
-    } else {
-      append_token(pointer, token);
-      const Value *next = nullptr;
-      if (current != nullptr && current->IsObject()) {
-        for (auto it = current->MemberBegin(); it != current->MemberEnd(); ++it) {
-          if (sv(it->name) == token) {
-            next = &it->value;
-            break;
-          }
-        }
-      }
-      current = next;
-    }
-  }
-  return pointer;
+}  // namespace
+
+auto schema_findings(const Document &doc, const std::vector<SchemaError> &errors, const Navigator &nav)
+    -> std::vector<Finding> {
+  Lookup lookup(schema_table::kNoNode, [&nav](std::unique_ptr<Navigator> &) { return &nav; });
+  return findings(doc, errors, lookup);
 }
 
 namespace {
-
-// The create-call schema of each profile, looked up once per process: the
-// registry's path building and mutex are not for the per-payload path. Each
-// profile compiles on its first use only (a one-file run needs one).
-auto compiled_call(ApiVersion api) -> const valijson::Schema & {
-  if (api == ApiVersion::Beta) {
-    static const valijson::Schema &beta = SchemaRegistry::instance().compiled("graph/beta/call.schema.json");
-    return beta;
-  }
-  static const valijson::Schema &v1 = SchemaRegistry::instance().compiled("graph/v1.0/call.schema.json");
-  return v1;
-}
 
 // A call body wrapped in one member (`{"Call": {…}}`: the beta create-call
 // page's JavaScript snippet posts `{Call : Call}`) fails at the root for want of
@@ -375,6 +356,8 @@ auto compiled_call(ApiVersion api) -> const valijson::Schema & {
 // the error but not withdraw another stage's findings, and classify() uses
 // the same wrapper_key() to recognise no scenario. CC201 then sees the
 // wrapper member already reported and stays quiet.
+}  // namespace
+
 auto explain_wrapper(const Document &doc, std::vector<Finding> findings) -> std::vector<Finding> {
   const std::string_view key = wrapper_key(doc);
   if (key.empty()) return findings;
@@ -400,37 +383,52 @@ auto explain_wrapper(const Document &doc, std::vector<Finding> findings) -> std:
   return out;
 }
 
-}  // namespace
-
 auto validate_schema(const Document &doc, ApiVersion api, std::string_view root_type) -> std::vector<Finding> {
   if (root_type == "call") {
     static const CompiledCheck v1 = compiled_check("graph/v1.0/call.schema.json");
     static const CompiledCheck beta = compiled_check("graph/beta/call.schema.json");
-    return explain_wrapper(doc, run(
-                                    doc, api == ApiVersion::Beta ? beta : v1,
-                                    [api]() -> const valijson::Schema & { return compiled_call(api); },
-                                    [api]() -> const Navigator & { return Navigator::for_call(api); }));
+    static const CompiledCollect v1_errors = compiled_collect("graph/v1.0/call.schema.json");
+    static const CompiledCollect beta_errors = compiled_collect("graph/beta/call.schema.json");
+    const bool is_beta = api == ApiVersion::Beta;
+    static const schema_table::NodeId v1_table = schema_table::root("graph/v1.0/call.schema.json");
+    static const schema_table::NodeId beta_table = schema_table::root("graph/beta/call.schema.json");
+    return explain_wrapper(
+        doc, run(doc, is_beta ? beta : v1, is_beta ? beta_errors : v1_errors, is_beta ? beta_table : v1_table,
+                 [api](std::unique_ptr<Navigator> &) { return &Navigator::for_call(api); }));
   }
   const std::string path = SchemaRegistry::profile_dir(api) + std::string(root_type) + ".schema.json";
   const CompiledCheck check = compiled_check(path);
-  // No compiled checker means no such embedded schema: the registry throws
-  // for it, as it did before the checkers existed.
-  if (check == nullptr) (void)SchemaRegistry::instance().compiled(path);
-  return run(
-      doc, check, [&path]() -> const valijson::Schema & { return SchemaRegistry::instance().compiled(path); },
-      [api, root_type]() { return Navigator(api, root_type); });
+  // No compiled checker means no such embedded schema: valijson's registry
+  // throws for it, as it did before the checkers existed.
+  if (check == nullptr) return validate_schema_with_valijson(doc, api, root_type);
+  return run(doc, check, compiled_collect(path), schema_table::root(path),
+             [api, root_type](std::unique_ptr<Navigator> &owned) {
+               owned = std::make_unique<Navigator>(api, root_type);
+               return owned.get();
+             });
 }
 
 auto validate_against(const Document &doc, std::string_view schema_path) -> std::vector<Finding> {
   const CompiledCheck check = compiled_check(schema_path);
-  if (check == nullptr) (void)SchemaRegistry::instance().compiled(schema_path);
-  return run(
-      doc, check,
-      [schema_path]() -> const valijson::Schema & { return SchemaRegistry::instance().compiled(schema_path); },
-      [schema_path]() {
-        const auto *root = SchemaRegistry::instance().document(schema_path);
-        return Navigator(SchemaNode{root, SchemaRegistry::instance().intern(schema_path)});
-      });
+  if (check == nullptr) return validate_against_with_valijson(doc, schema_path);
+  return run(doc, check, compiled_collect(schema_path), schema_table::root(schema_path),
+             [schema_path](std::unique_ptr<Navigator> &owned) {
+               const auto *root = SchemaRegistry::instance().document(schema_path);
+               owned = std::make_unique<Navigator>(SchemaNode{root, SchemaRegistry::instance().intern(schema_path)});
+               return owned.get();
+             });
+}
+
+auto against_navigator(std::string_view schema_path) -> Navigator {
+  const auto *root = SchemaRegistry::instance().document(schema_path);
+  return Navigator(SchemaNode{root, SchemaRegistry::instance().intern(schema_path)});
+}
+
+auto schema_errors(std::string_view path, const Value &value) -> std::vector<SchemaError> {
+  const CompiledCollect collect = compiled_collect(path);
+  SchemaErrors errors;
+  if (collect != nullptr) (void)collect(value, errors);
+  return std::move(errors).errors();
 }
 
 }  // namespace callcheck::detail

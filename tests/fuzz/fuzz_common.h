@@ -662,8 +662,29 @@ inline auto run_schema(std::string_view data) -> Violations {
       if (v.compiled != v.valijson) {
         out.push_back(std::string("compiled checker of ") + std::string(path) + " says " +
                       (v.compiled ? "valid" : "invalid") + " for " + what + ", valijson disagrees");
+      } else if (!v.valijson) {
+        const detail::OracleTexts e = detail::oracle_errors(path, value);
+        if (e.compiled != e.valijson) {
+          out.push_back("compiled errors of " + std::string(path) + " for " + what + ":\n" + e.compiled +
+                        "valijson's:\n" + e.valijson);
+        }
       }
     };
+    // The findings users see, for the create call and one request root of
+    // each profile.
+    for (const ApiVersion api : {ApiVersion::V1, ApiVersion::Beta}) {
+      static const std::vector<std::string> v1_roots = detail::oracle_roots(ApiVersion::V1);
+      static const std::vector<std::string> beta_roots = detail::oracle_roots(ApiVersion::Beta);
+      const std::vector<std::string> &roots = api == ApiVersion::Beta ? beta_roots : v1_roots;
+      for (const std::string_view root :
+           {std::string_view("call"), std::string_view(roots[selected.selector % roots.size()])}) {
+        const detail::OracleTexts f = detail::oracle_findings(doc, api, root);
+        if (f.compiled != f.valijson) {
+          out.push_back("compiled findings for " + std::string(root) + ":\n" + f.compiled + "valijson's:\n" +
+                        f.valijson);
+        }
+      }
+    }
     compare(picked, doc.root(), "the root");
     compare("graph/v1.0/call.schema.json", doc.root(), "the root");
     compare("graph/beta/call.schema.json", doc.root(), "the root");

@@ -1,8 +1,11 @@
 // valijson as the oracle of the compiled schema checkers (issue 14 item 2a):
 // every corpus body, sample and fuzz regression that parses, against every
-// embedded schema, must get the same verdict from both. Objects inside the
-// bodies are checked against every Graph type schema too, so the nested
-// schemas meet real values, not only what survives a root mismatch.
+// embedded schema, must get the same verdict from both and the same errors
+// (pointer and description, in order); against every request root type of
+// both profiles, the same findings (code, pointer, message, help, fix).
+// Objects inside the bodies are checked against every Graph type schema too,
+// so the nested schemas meet real values, not only what survives a root
+// mismatch.
 #include "schema/valijson_adapter.h"
 
 #include <gtest/gtest.h>
@@ -72,6 +75,7 @@ TEST(SchemaOracle, CompiledCheckersAgreeWithValijsonOnTheCorpus) {
     if (p.rfind("graph/", 0) == 0 && p.find("/requests/") == std::string_view::npos) types.push_back(p);
   }
   std::size_t compared = 0;
+  std::size_t errors_compared = 0;
   std::size_t parsed = 0;
   std::map<std::string_view, std::pair<std::size_t, std::size_t>> verdicts;  // path -> (valid, invalid)
   for (const fs::path &file : files) {
@@ -83,6 +87,11 @@ TEST(SchemaOracle, CompiledCheckersAgreeWithValijsonOnTheCorpus) {
       const OracleVerdict v = oracle_verdict(path, doc.root());
       ASSERT_EQ(v.compiled, v.valijson) << path << " on " << file << ": compiled says "
                                         << (v.compiled ? "valid" : "invalid");
+      if (!v.valijson) {
+        const OracleTexts e = oracle_errors(path, doc.root());
+        ASSERT_EQ(e.compiled, e.valijson) << path << " on " << file;
+        ++errors_compared;
+      }
       (v.valijson ? verdicts[path].first : verdicts[path].second) += 1;
       ++compared;
     }
@@ -92,6 +101,11 @@ TEST(SchemaOracle, CompiledCheckersAgreeWithValijsonOnTheCorpus) {
       for (const std::string_view path : types) {
         const OracleVerdict v = oracle_verdict(path, *objects[i]);
         ASSERT_EQ(v.compiled, v.valijson) << path << " on object #" << i << " of " << file;
+        if (!v.valijson) {
+          const OracleTexts e = oracle_errors(path, *objects[i]);
+          ASSERT_EQ(e.compiled, e.valijson) << path << " on object #" << i << " of " << file;
+          ++errors_compared;
+        }
         (v.valijson ? verdicts[path].first : verdicts[path].second) += 1;
         ++compared;
       }
@@ -107,6 +121,120 @@ TEST(SchemaOracle, CompiledCheckersAgreeWithValijsonOnTheCorpus) {
     EXPECT_GT(verdicts[path].second, 0U) << path << " never invalid";
   }
   RecordProperty("compared", static_cast<int>(compared));
+  RecordProperty("errors_compared", static_cast<int>(errors_compared));
+  EXPECT_GT(errors_compared, compared / 4);
+}
+
+// What users see: the findings of the schema stage, made of the compiled
+// checker's errors and of valijson's, for every request root of both
+// profiles, on every corpus body.
+TEST(SchemaOracle, FindingsAgreeWithValijsonOnTheCorpus) {
+  const std::vector<fs::path> files = corpus_files();
+  ASSERT_GT(files.size(), 500U);
+  std::size_t compared = 0;
+  std::size_t with_findings = 0;
+  std::map<std::string, std::size_t> codes;
+  for (const ApiVersion api : {ApiVersion::V1, ApiVersion::Beta}) {
+    const std::vector<std::string> roots = oracle_roots(api);
+    ASSERT_GT(roots.size(), 20U);
+    for (const fs::path &file : files) {
+      const std::string text = read_bytes(file);
+      const Document doc = Document::parse(text, Limits{});
+      if (!doc.has_dom()) continue;
+      for (const std::string &root : roots) {
+        const OracleTexts f = oracle_findings(doc, api, root);
+        ASSERT_EQ(f.compiled, f.valijson)
+            << root << (api == ApiVersion::Beta ? " (beta)" : " (v1.0)") << " on " << file;
+        ++compared;
+        if (!f.compiled.empty()) ++with_findings;
+        for (const Finding &x : validate_schema(doc, api, root)) ++codes[std::string(x.rule->code)];
+      }
+    }
+  }
+  EXPECT_GT(with_findings, compared / 4);
+  // Each code the Converter makes from a call-body schema is met, so each of
+  // its paths is compared (the Graph schemas hold no number or length bound:
+  // CC106 and CC108 are EmbeddedSchemaFindingsAgreeWithValijson's).
+  for (const char *code : {"CC101", "CC102", "CC103", "CC104", "CC105", "CC107"}) {
+    EXPECT_GT(codes[code], 0U) << code << " never made";
+  }
+  RecordProperty("compared", static_cast<int>(compared));
+}
+
+// validate_against (the configuration, baseline and table schemas): every
+// corpus body against each callcheck/ schema, and documents that reach the
+// bounds, lengths and oneOf the Graph schemas lack.
+TEST(SchemaOracle, EmbeddedSchemaFindingsAgreeWithValijson) {
+  std::vector<std::string> texts;
+  for (const fs::path &file : corpus_files()) texts.push_back(read_bytes(file));
+  const std::vector<std::string> crafted = {
+      R"({"version": 1, "entries": [{"path": "", "code": "CC101", "pointer": "", "count": 0}]})",
+      R"({"version": 2, "entries": [{"path": "a", "code": 1, "pointer": "", "count": 1.5, "extra": 1}], "x": 1})",
+      R"({"scopes": [""], "app": ["", "a"]})",
+      R"({"scopes": {}, "scenarios": {}, "aliases": {}})",
+      R"({"scopes": {"a": {}}, "scenarios": {"unknown": {"when": [{"pointer": "/a"}]}}, "aliases": {}})",
+      R"({"scopes": {"a": {}}, "scenarios": {"unknown": {"when": [{"pointer": "/a", "present": true,
+          "equals": "x"}]}}, "aliases": {}})"};
+  texts.insert(texts.end(), crafted.begin(), crafted.end());
+  std::vector<std::string_view> schemas;
+  for (const std::string_view p : compiled_paths()) {
+    if (p.rfind("callcheck/", 0) == 0) schemas.push_back(p);
+  }
+  ASSERT_GT(schemas.size(), 4U);
+  std::map<std::string, std::size_t> codes;
+  for (const std::string &text : texts) {
+    const Document doc = Document::parse(text, Limits{});
+    if (!doc.has_dom()) continue;
+    for (const std::string_view path : schemas) {
+      const std::vector<Finding> compiled = validate_against(doc, path);
+      const std::string valijson = oracle_text(validate_against_with_valijson(doc, path));
+      ASSERT_EQ(oracle_text(compiled), valijson) << path << " on " << text.substr(0, 200);
+      for (const Finding &f : compiled) ++codes[std::string(f.rule->code)];
+    }
+  }
+  for (const char *code : {"CC100", "CC101", "CC102", "CC103", "CC104", "CC106", "CC108"}) {
+    EXPECT_GT(codes[code], 0U) << code << " never made";
+  }
+}
+
+// The error comparison can fail: a lost wrapper, a reordered leaf or a
+// different pointer is a different text.
+TEST(SchemaOracle, TheErrorComparisonCanFail) {
+  const Document doc = Document::parse(R"({"callbackUri": 1, "targets": [{"identity": 3}]})", Limits{});
+  ASSERT_TRUE(doc.has_dom());
+  std::vector<SchemaError> errors = schema_errors("graph/v1.0/call.schema.json", doc.root());
+  ASSERT_GT(errors.size(), 2U);
+  const OracleTexts e = oracle_errors("graph/v1.0/call.schema.json", doc.root());
+  EXPECT_EQ(e.compiled, e.valijson);
+  EXPECT_EQ(oracle_text(errors), e.valijson);
+  std::swap(errors.front(), errors.back());
+  EXPECT_NE(oracle_text(errors), e.valijson);
+  errors.pop_back();
+  EXPECT_NE(oracle_text(errors), e.valijson);
+}
+
+// The places valijson keeps or drops a branch's errors, each against a
+// schema that has that shape (a miss here is a wrapper rule the generator
+// got wrong, seen before the corpus would show it).
+TEST(SchemaOracle, WrapperSemanticsAreValijsons) {
+  const auto same = [](std::string_view path, const char *json) {
+    const Document doc = Document::parse(json, Limits{});
+    ASSERT_TRUE(doc.has_dom()) << json;
+    const OracleTexts e = oracle_errors(path, doc.root());
+    EXPECT_EQ(e.compiled, e.valijson) << path << " " << json;
+    EXPECT_FALSE(e.valijson.empty()) << path << " " << json;
+  };
+  // if/then (a discriminated mediaConfig), items, nested properties.
+  same("graph/v1.0/call.schema.json",
+       R"({"callbackUri": "https://a", "mediaConfig": {"@odata.type": "#microsoft.graph.appHostedMediaConfig"},
+           "targets": [{"identity": {"user": {"id": 1}}}, 7], "requestedModalities": ["audio", "smell"]})");
+  // additionalProperties false, with a repeated declared name.
+  same("graph/v1.0/chatInfo.schema.json", R"({"threadId": "a", "threadId": "b"})");
+  same("graph/v1.0/chatInfo.schema.json", R"({"threadId": 1, "nope": 2, "nada": 3})");
+  // A bound and a string length.
+  same("graph/v1.0/toneInfo.schema.json", R"({"sequenceId": 1.5, "tone": "eleven"})");
+  // Every kind of root type mismatch.
+  for (const char *json : {"[]", "1", "\"x\"", "null", "true", "1.5"}) same("graph/beta/call.schema.json", json);
 }
 
 // The outlines are the schemas' own top level, read at build time.
