@@ -15,7 +15,9 @@
 #include <fmt/format.h>
 
 #include <cstdlib>  // std::getenv
+#include <cstdint>  // std::int64_t
 #include <ctime>    // gmtime_r, std::strftime
+#include <limits>   // std::numeric_limits
 #include <ostream>  // std::ostream
 
 #include "render/escape.h"
@@ -39,17 +41,22 @@ auto testcase_name(const Diagnostic &d) -> std::string {
 auto suite_name(const Report &r) -> std::string { return r.source.empty() ? "<unnamed>" : r.source; }
 
 // Ant's schema wants a UTC timestamp without zone.
+constexpr std::int64_t kYear9999 = 253402300799;  // 9999-12-31T23:59:59Z
+
 auto timestamp() -> std::string {
   std::time_t when = 0;
   if (const char *epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != '\0') {
-    std::time_t parsed = 0;
+    // Parsed in 64 bits: WebAssembly's time_t is 32 bits wide.
+    std::int64_t parsed = 0;
     bool ok = true;
     for (const char *p = epoch; *p != '\0' && ok; ++p) {
       // Up to year 9999: the format below has four digits for it.
-      ok = *p >= '0' && *p <= '9' && parsed <= 253402300799 / 10;
+      ok = *p >= '0' && *p <= '9' && parsed <= kYear9999 / 10;
       if (ok) parsed = parsed * 10 + (*p - '0');
     }
-    if (ok && parsed <= 253402300799) when = parsed;
+    if (ok && parsed <= kYear9999 && parsed <= std::numeric_limits<std::time_t>::max()) {
+      when = static_cast<std::time_t>(parsed);
+    }
   }
   std::tm tm{};
   gmtime_r(&when, &tm);
