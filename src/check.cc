@@ -208,7 +208,7 @@ auto check_unguarded(std::string_view text, const Source &source, const Options 
     report.scopes_checked = true;
   }
   report.required_scopes = std::move(requirement.required);
-  if (!create) report.request.permissions = std::move(requirement.note);
+  if (!create) report.request.permissions = std::string(requirement.note);
   report.alternatives = std::move(requirement.alternatives);
   sort_and_dedupe(report.diagnostics);
   return report;

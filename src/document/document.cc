@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "document/insitu_validate.h"
 #include "document/pointer.h"
 #include "document/strict_handler.h"
 #include "document/syntax_error.h"

@@ -18,7 +18,7 @@ namespace callcheck::detail {
 struct ScopeRequirement {
   std::vector<Scope> required;                 // least-privileged sufficient set, sorted by name
   std::vector<ScopeAlternative> alternatives;  // other sufficient sets (e.g. resource-specific consent)
-  std::string note;                            // the table's one-line note for the scenario kind
+  std::string_view note;                       // the table's one-line note for the scenario kind (static)
 };
 
 [[nodiscard]] auto required_scopes(const Scenario &scenario, const Document &doc, ApiVersion api) -> ScopeRequirement;

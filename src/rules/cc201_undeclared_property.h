@@ -28,7 +28,7 @@ class UndeclaredProperty final : public detail::Rule {
     }
     if (!v.value.IsObject() || v.schema == nullptr) return;
     const SchemaFacts &facts = *v.schema;
-    if (!facts.open) return;
+    if (!facts.open || v.undeclared == 0) return;
     const std::string_view type = facts.title;
     if (type.empty()) return;
     // The beta schema of this object, looked up once (from the root) on

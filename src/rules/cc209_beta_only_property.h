@@ -19,7 +19,7 @@ class BetaOnlyProperty final : public detail::Rule {
   void visit(const detail::RuleContext &context, const support::Visit &v, detail::DiagnosticSink &sink) const override {
     using namespace support;
     if (context.api != ApiVersion::V1) return;
-    if (!v.value.IsObject() || v.schema == nullptr) return;
+    if (!v.value.IsObject() || v.schema == nullptr || v.undeclared == 0) return;
     // The beta schema of this object, computed only once an undeclared
     // member turns up (clean v1.0 bodies never pay for it).
     const SchemaFacts *beta_schema = nullptr;

@@ -79,6 +79,9 @@ struct Visit {
   const SchemaFacts *schema;
   const SchemaFacts *parent_schema;
   const Path &path;
+  // Members of an object value that `schema` does not declare (all of them
+  // when no schema governs it); 0 for other values.
+  std::uint32_t undeclared;
 };
 
 // The facts of `node`, or those of no schema (untitled, open, no properties).

@@ -12,6 +12,7 @@
 #include <vector>       // std::vector
 
 #include "document/document.h"
+#include "document/insitu_validate.h"
 #include "document/utf8.h"
 
 namespace {
