@@ -105,7 +105,9 @@ class Compiler {
   // Function name for the node at `pointer` in `file`.
   auto compile(const File &file, const std::string &pointer) -> std::string {
     std::vector<std::string> chain;
-    return compile_ref(file, pointer, chain);
+    return function_for(
+        Kind{&Compiler::names_, "s", "always_valid", "never_valid", "(const Value &v)", &Compiler::emit}, file, pointer,
+        chain);
   }
 
   // Name of the function that collects, for the node at `pointer` in
@@ -113,7 +115,10 @@ class Compiler {
   // after compile() has seen every node, so the keywords are known good.
   auto collect(const File &file, const std::string &pointer) -> std::string {
     std::vector<std::string> chain;
-    return collect_ref(file, pointer, chain);
+    // valijson's always-invalid subschema fails without an error of its own.
+    return function_for(Kind{&Compiler::collect_names_, "c", "collect_valid", "collect_invalid",
+                             "(const Value &v, SchemaErrors &e)", &Compiler::emit_collect},
+                        file, pointer, chain);
   }
 
   auto code() const -> std::string {
@@ -181,10 +186,22 @@ class Compiler {
     return *v;
   }
 
+  // The two kinds of generated function: the verdict (compile()) and its
+  // collecting twin (collect()), each with its own names for the same nodes.
+  struct Kind {
+    std::map<std::string, std::string> Compiler::*names;
+    const char *prefix;      // of the function names
+    const char *always;      // the function of the schema `true`
+    const char *never;       // the function of the schema `false`
+    const char *parameters;  // of every function of this kind
+    auto(Compiler::*emit)(const File &, const std::string &, const Value &, const std::string &) -> std::string;
+  };
   // Follows $ref chains (valijson ignores a $ref's siblings, as draft-07 says).
-  auto compile_ref(const File &file, const std::string &pointer, std::vector<std::string> &chain) -> std::string {
+  auto function_for(const Kind &kind, const File &file, const std::string &pointer, std::vector<std::string> &chain)
+      -> std::string {
+    std::map<std::string, std::string> &names = this->*kind.names;
     const std::string key = file.path + "#" + pointer;
-    if (const auto it = names_.find(key); it != names_.end()) return it->second;
+    if (const auto it = names.find(key); it != names.end()) return it->second;
     for (const std::string &c : chain) {
       if (c == key) fail("$ref cycle through " + key);
     }
@@ -201,30 +218,30 @@ class Compiler {
         while (!fragment.empty() && fragment.back() == '/') fragment.pop_back();
         const File &next = doc_part.empty() ? file : find_file(resolve_path(doc_part, file.path));
         chain.push_back(key);
-        std::string name = compile_ref(next, fragment, chain);
-        names_.emplace(key, name);
+        std::string name = function_for(kind, next, fragment, chain);
+        names.emplace(key, name);
         return name;
       }
     }
-    if (node.IsBool()) return node.GetBool() ? "always_valid" : "never_valid";
+    if (node.IsBool()) return node.GetBool() ? kind.always : kind.never;
     if (!node.IsObject()) fail("schema at " + key + " is neither an object nor a boolean");
-    const std::string name = "s" + std::to_string(nodes_++);
+    const std::string name = kind.prefix + std::to_string(nodes_++);
     // Tentative while the body is emitted (a child may $ref back here).
-    names_[key] = name;
+    names[key] = name;
     const std::size_t first_body = bodies_.size();
-    std::string body = emit(file, pointer, node, name);
+    std::string body = (this->*kind.emit)(file, pointer, node, name);
     bool recursive = false;
     for (std::size_t i = first_body; i < bodies_.size() && !recursive; ++i) {
       recursive = bodies_[i].find(name + "(") != std::string::npos;
     }
-    const std::string declaration = "auto " + name + "(const Value &v) -> bool;\n";
+    const std::string declaration = "auto " + name + kind.parameters + " -> bool;\n";
     if (recursive) {
       declarations_.push_back(declaration);
       bodies_.push_back(std::move(body));
       return name;
     }
     const std::string final_name = intern(name, declaration, std::move(body));
-    names_[key] = final_name;
+    names[key] = final_name;
     return final_name;
   }
 
@@ -583,50 +600,6 @@ class Compiler {
       }
     }
     b += "  }\n";
-  }
-
-  // compile_ref() for the collecting functions.
-  auto collect_ref(const File &file, const std::string &pointer, std::vector<std::string> &chain) -> std::string {
-    const std::string key = file.path + "#" + pointer;
-    if (const auto it = collect_names_.find(key); it != collect_names_.end()) return it->second;
-    for (const std::string &c : chain) {
-      if (c == key) fail("$ref cycle through " + key);
-    }
-    const Value &node = resolve_pointer(file, pointer);
-    if (node.IsObject()) {
-      const auto ref = node.FindMember("$ref");
-      if (ref != node.MemberEnd()) {
-        const std::string target = str(ref->value);
-        const auto hash = target.find('#');
-        const std::string doc_part = target.substr(0, hash);
-        std::string fragment = hash == std::string::npos ? std::string() : target.substr(hash + 1);
-        while (!fragment.empty() && fragment.back() == '/') fragment.pop_back();
-        const File &next = doc_part.empty() ? file : find_file(resolve_path(doc_part, file.path));
-        chain.push_back(key);
-        std::string name = collect_ref(next, fragment, chain);
-        collect_names_.emplace(key, name);
-        return name;
-      }
-    }
-    // valijson's always-invalid subschema fails without an error of its own.
-    if (node.IsBool()) return node.GetBool() ? "collect_valid" : "collect_invalid";
-    const std::string name = "c" + std::to_string(nodes_++);
-    collect_names_[key] = name;
-    const std::size_t first_body = bodies_.size();
-    std::string body = emit_collect(file, pointer, node, name);
-    bool recursive = false;
-    for (std::size_t i = first_body; i < bodies_.size() && !recursive; ++i) {
-      recursive = bodies_[i].find(name + "(") != std::string::npos;
-    }
-    const std::string declaration = "auto " + name + "(const Value &v, SchemaErrors &e) -> bool;\n";
-    if (recursive) {
-      declarations_.push_back(declaration);
-      bodies_.push_back(std::move(body));
-      return name;
-    }
-    const std::string final_name = intern(name, declaration, std::move(body));
-    collect_names_[key] = final_name;
-    return final_name;
   }
 
   // The collecting twin of emit(): valijson's ValidationVisitor with a
