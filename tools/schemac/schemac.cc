@@ -29,6 +29,8 @@
 #include <string>     // std::string
 #include <vector>     // std::vector
 
+#include "../text_pool.h"
+
 namespace {
 
 using rapidjson::Value;
@@ -63,30 +65,6 @@ auto literal(const std::string &bytes) -> std::string {
   }
   return out + "\"";
 }
-
-// The strings of the node table, one after another in one literal, each
-// named by its offset and size ("{at, size}"), as tools/permc --ids does:
-// a string met again is named where it was first added.
-class TextPool {
- public:
-  auto add(const std::string &bytes) -> std::string {
-    if (bytes.empty()) return "{0, 0}";
-    auto [it, added] = at_.emplace(bytes, text_.size());
-    if (added) text_ += bytes;
-    return "{" + std::to_string(it->second) + ", " + std::to_string(bytes.size()) + "}";
-  }
-  // The literal, in lines of about 100 bytes of source (octal escapes are
-  // three digits, so no escape runs on into the next piece).
-  [[nodiscard]] auto literal() const -> std::string {
-    std::string out;
-    for (std::size_t i = 0; i < text_.size(); i += 80) out += "    " + ::literal(text_.substr(i, 80)) + "\n";
-    return out.empty() ? "    \"\"\n" : out;
-  }
-
- private:
-  std::string text_;
-  std::map<std::string, std::size_t> at_;
-};
 
 // A table of `type` named `name`: one pool, sliced by index. An empty pool
 // still holds one element, to be an array.
@@ -1262,7 +1240,8 @@ auto run(const std::string &root, const std::string &list, const std::string &ou
   out += "  const Entry *it = std::lower_bound(first, last, path, [](const Entry &e, std::string_view p) {\n";
   out += "    return std::string_view(e.path) < p;\n  });\n";
   out += "  return it != last && std::string_view(it->path) == path ? it : nullptr;\n}\n\n}  // namespace\n\n";
-  out += "namespace schema_table {\n\nconst char kText[] =\n" + text.literal() + ";\n";
+  out += "namespace schema_table {\n\nconst char kText[] =\n" +
+         text.literal([](const std::string &chunk) { return literal(chunk); }) + "    \"\";\n";
   out += array("Text", "kNames", names) + "\n}  // namespace schema_table\n\n";
   out += "auto SchemaOutline::property(std::size_t i) const -> std::string_view {\n";
   out += "  return schema_table::kNames[properties + i];\n}\n\n";
