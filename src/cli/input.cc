@@ -27,6 +27,17 @@ namespace callcheck::cli {
 namespace fs = std::filesystem;
 auto display_path(const std::string &path) -> std::string {
   if (path == "-") return "<stdin>";
+  if (plain_absolute(path)) {
+    // Normal already; the working directory once (callcheck keeps it).
+    static const std::string working = [] {
+      std::error_code ec;
+      const fs::path cwd = fs::current_path(ec);
+      return ec ? std::string() : cwd.native();
+    }();
+    const std::string prefix = working == "/" ? working : working + "/";
+    const bool inside = !working.empty() && path.size() > prefix.size() && path.compare(0, prefix.size(), prefix) == 0;
+    if (inside || path != working) return inside ? path.substr(prefix.size()) : path;
+  }
   fs::path p(path);
   std::error_code ec;
   if (p.is_absolute()) {

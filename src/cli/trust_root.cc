@@ -1,5 +1,7 @@
 #include "cli/trust_root.h"
 
+#include <sys/stat.h>
+
 #include <map>           // std::map
 #include <system_error>  // std::error_code
 
@@ -22,28 +24,34 @@ auto cwd() -> fs::path {
 }
 
 // folder -> the closest folder at or above it holding .git; empty = none.
+// On strings, not fs::path: a path compares and splits component by
+// component, and this ran on every run's first input (issue 14).
 auto git_root(const fs::path &dir) -> fs::path {
-  static std::map<fs::path, fs::path> cache;
-  std::vector<fs::path> visited;
-  fs::path found;
-  fs::path at = dir;
+  static std::map<std::string, std::string> cache;
+  std::vector<std::string> visited;
+  std::string found;
+  std::string at = dir.native();
   while (true) {
     if (const auto it = cache.find(at); it != cache.end()) {
       found = it->second;
       break;
     }
     visited.push_back(at);
-    std::error_code ec;
     // Only whether it exists: a .git file (worktree, submodule) counts too.
-    if (fs::exists(fs::symlink_status(at / ".git", ec))) {
+    const std::string git = at.empty() || at.back() == '/' ? at + ".git" : at + "/.git";
+    struct stat st {};
+    if (::lstat(git.c_str(), &st) == 0) {
       found = at;
       break;
     }
-    const fs::path parent = at.parent_path();
+    const std::size_t slash = at.rfind('/');
+    const std::string parent = !plain_absolute(at) ? fs::path(at).parent_path().native()
+                               : slash == 0        ? std::string("/")
+                                                   : at.substr(0, slash);
     if (parent == at || parent.empty()) break;
     at = parent;
   }
-  for (const fs::path &v : visited) cache[v] = found;
+  for (const std::string &v : visited) cache[v] = found;
   return found;
 }
 
@@ -54,14 +62,14 @@ auto canonical_or_weak(const fs::path &path) -> std::optional<fs::path> {
   return p;
 }
 
-// Names separated by single '/', none of them "." or "..": nothing for
-// lexically_normal() to change, and a file name at the end.
-auto plain_relative(const std::string &path) -> bool {
+}  // namespace
+
+auto plain_relative(std::string_view path) -> bool {
   if (path.empty() || path.front() == '/' || path.back() == '/') return false;
   std::size_t start = 0;
   while (start <= path.size()) {
     std::size_t end = path.find('/', start);
-    if (end == std::string::npos) end = path.size();
+    if (end == std::string_view::npos) end = path.size();
     const std::size_t n = end - start;
     if (n == 0) return false;
     if (path[start] == '.' && (n == 1 || (n == 2 && path[start + 1] == '.'))) return false;
@@ -70,7 +78,9 @@ auto plain_relative(const std::string &path) -> bool {
   return true;
 }
 
-}  // namespace
+auto plain_absolute(std::string_view path) -> bool {
+  return path.size() > 1 && path.front() == '/' && plain_relative(path.substr(1));
+}
 
 auto absolute_lexical(const fs::path &path) -> fs::path {
   // The working directory once: callcheck never changes it, and
@@ -90,6 +100,9 @@ auto absolute_lexical(const fs::path &path) -> fs::path {
     const std::string &base = working->native();
     return fs::path(base == "/" ? "/" + path.native() : base + "/" + path.native());
   }
+  // An absolute path of plain names is its own normal form (a hook or a
+  // script names files by their full path).
+  if (plain_absolute(path.native())) return path;
   fs::path p;
   if (path.is_absolute()) {
     p = path;

@@ -16,14 +16,21 @@
 #ifndef CALLCHECK_CLI_TRUST_ROOT_H_
 #define CALLCHECK_CLI_TRUST_ROOT_H_
 
-#include <filesystem>  // std::filesystem::path
-#include <optional>    // std::optional
-#include <string>      // std::string
+#include <filesystem>   // std::filesystem::path
+#include <optional>     // std::optional
+#include <string>       // std::string
+#include <string_view>  // std::string_view
 
 #include "callcheck/diagnostic.h"
 #include "config/config.h"
 
 namespace callcheck::cli {
+
+// Names separated by single '/', none of them "." or "..", and a name at
+// the end: relative (plain_relative) or after one leading '/'
+// (plain_absolute), a path lexically_normal() leaves as it is.
+[[nodiscard]] auto plain_relative(std::string_view path) -> bool;
+[[nodiscard]] auto plain_absolute(std::string_view path) -> bool;
 
 // Absolute and lexically normal, without resolving symlinks; no trailing '/'.
 [[nodiscard]] auto absolute_lexical(const std::filesystem::path &path) -> std::filesystem::path;

@@ -86,21 +86,7 @@ struct Visit {
 
 // The facts of `node`, or those of no schema (untitled, open, no properties).
 inline auto facts_of(const SchemaFacts *node) -> const SchemaFacts & {
-  static constexpr SchemaFacts kNone{{},
-                                     {},
-                                     {},
-                                     nullptr,
-                                     nullptr,
-                                     0,
-                                     detail::schema_table::kNoNode,
-                                     detail::schema_table::kNoNode,
-                                     detail::schema_table::kNoNode,
-                                     nullptr,
-                                     0,
-                                     true,
-                                     false,
-                                     false};
-  return node == nullptr ? kNone : *node;
+  return node == nullptr ? detail::schema_table::kNoFacts : *node;
 }
 
 // Navigator::has_property.
@@ -113,7 +99,7 @@ inline auto is_declared(const SchemaFacts &facts, std::string_view name) -> bool
 inline auto property_names(const SchemaFacts &facts) -> std::vector<std::string_view> {
   std::vector<std::string_view> out;
   out.reserve(facts.property_count);
-  for (std::uint32_t i = 0; i < facts.property_count; ++i) out.push_back(facts.properties[i].name);
+  for (std::uint32_t i = 0; i < facts.property_count; ++i) out.push_back(facts.property(i).name);
   return out;
 }
 

@@ -11,6 +11,7 @@
 #include "document/rapidjson_adapter.h"
 
 #include <cstddef>      // std::size_t
+#include <cstdint>      // std::uint32_t
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 #include <vector>       // std::vector
@@ -74,11 +75,17 @@ using CompiledCollect = bool (*)(const rapidjson::Value &, SchemaErrors &);
 // The top level of an embedded schema, read at build time, so that the
 // request recognition does not parse fifty schemas on a one-file run.
 struct SchemaOutline {
-  const std::string_view *properties = nullptr;  // "properties" names, in schema order
-  std::size_t property_count = 0;
-  const std::string_view *required = nullptr;  // "required" strings, in order
-  std::size_t required_count = 0;
-  bool body_unknown = false;  // has x-callcheck-bodyUnknown
+  // Slices of one table of names (no pointers: issue 14, a static-pie
+  // binary relocates pointers at every start).
+  std::uint32_t properties;  // the first "properties" name, in schema order
+  std::uint32_t property_count;
+  std::uint32_t required;  // the first "required" string, in order
+  std::uint32_t required_count;
+  bool body_unknown;  // has x-callcheck-bodyUnknown
+  [[nodiscard]] auto property(std::size_t i) const -> std::string_view;
+  // Whether "properties" names `name` (a binary search, nothing built).
+  [[nodiscard]] auto has_property(std::string_view name) const -> bool;
+  [[nodiscard]] auto required_name(std::size_t i) const -> std::string_view;
 };
 // The outline of schemas/<path>, or nullptr when no such schema is embedded.
 [[nodiscard]] auto compiled_outline(std::string_view path) -> const SchemaOutline *;

@@ -100,7 +100,7 @@ Navigator::Navigator(ApiVersion api, std::string_view root_type) {
   // check that never parses a schema need not build the registry at all
   // (its construction and teardown were a tenth of a one-file run).
   table_root_ = schema_table::root(path);
-  file_ = table_root_ != schema_table::kNoNode ? schema_table::kNodes[table_root_].file
+  file_ = table_root_ != schema_table::kNoNode ? std::string_view(schema_table::kNodes[table_root_].file)
                                                : SchemaRegistry::instance().intern(path);
   root_.file = file_;
 }

@@ -27,50 +27,76 @@ namespace callcheck::detail::schema_table {
 using NodeId = std::uint32_t;
 inline constexpr NodeId kNoNode = 0xFFFFFFFFU;  // no schema governs the value
 
+// A string of the table: `size` bytes at `at` in kText. The table holds
+// no pointers, so a static-pie binary does not relocate it at every start
+// (issue 14: the node table was most of glibc's relocation loop).
+struct Text {
+  std::uint32_t at;
+  std::uint32_t size;
+  // Implicit: the rules read a node's strings as std::string_views.
+  operator std::string_view() const;  // NOLINT(google-explicit-constructor)
+};
+
 struct Property {
-  std::string_view name;
+  Text name;
   NodeId node;  // as written (its own $ref not followed)
 };
 
 // One `properties` member of an `if`: the value's member `name`, when
-// present, must be one of `values` (none listed: anything passes).
+// present, must be one of `value_count` strings at kNames[values] (none
+// listed: anything passes).
 struct Condition {
-  std::string_view name;
-  const std::string_view *values;
+  Text name;
+  std::uint32_t values;
   std::uint32_t value_count;
   bool any;
 };
 
 // One `allOf` entry holding `if` and `then`.
 struct Branch {
-  const std::string_view *required;
+  std::uint32_t required;  // the first of `required_count` names in kNames
   std::uint32_t required_count;
-  const Condition *conditions;
+  std::uint32_t conditions;  // the first of `condition_count` in kConditions
   std::uint32_t condition_count;
   bool never;   // `required` lists a non-string: the Navigator never matches it
   NodeId then;  // `then` with its $ref followed (kNoNode: unresolvable)
 };
 
 struct Node {
-  std::string_view file;         // schemas/ path holding the node
-  std::string_view pointer;      // JSON Pointer of the node in `file`
-  std::string_view title;        // the Graph type name, "" when absent
-  const Property *properties;    // in schema order
-  const std::uint16_t *by_name;  // indexes into `properties`, by name length, then bytes
+  Text file;     // schemas/ path holding the node
+  Text pointer;  // JSON Pointer of the node in `file`
+  Text title;    // the Graph type name, "" when absent
+  // The first of the node's properties in kProperties (in schema order) and
+  // in kByName (indexes among the node's properties, by name length, then
+  // bytes).
+  std::uint32_t properties;
   std::uint32_t property_count;
-  NodeId deref;       // the node with $ref followed (itself without one; kNoNode: unresolvable)
-  NodeId additional;  // additionalProperties when a schema object
-  NodeId items;       // items when a schema object
-  const Branch *branches;
+  NodeId deref;            // the node with $ref followed (itself without one; kNoNode: unresolvable)
+  NodeId additional;       // additionalProperties when a schema object
+  NodeId items;            // items when a schema object
+  std::uint32_t branches;  // the first of `branch_count` in kBranches
   std::uint32_t branch_count;
   bool open;          // x-callcheck-open, else additionalProperties not false
   bool read_only;     // x-callcheck-readOnly
   bool body_unknown;  // x-callcheck-bodyUnknown
+  [[nodiscard]] auto property(std::uint32_t i) const -> const Property &;
 };
+
+// What a value no schema governs is: untitled, open, without properties.
+inline constexpr Node kNoFacts{{0, 0}, {0, 0}, {0, 0}, 0, 0, kNoNode, kNoNode, kNoNode, 0, 0, true, false, false};
 
 // Generated.
 extern const Node kNodes[];
 extern const std::uint32_t kNodeCount;
+extern const char kText[];
+extern const Property kProperties[];
+extern const std::uint16_t kByName[];
+extern const Branch kBranches[];
+extern const Condition kConditions[];
+extern const Text kNames[];
+
+inline Text::operator std::string_view() const { return {kText + at, size}; }
+inline auto Node::property(std::uint32_t i) const -> const Property & { return kProperties[properties + i]; }
 // The root node of schemas/<path>, kNoNode when no such schema is embedded.
 [[nodiscard]] auto root(std::string_view path) -> NodeId;
 
@@ -82,9 +108,9 @@ extern const std::uint32_t kNodeCount;
   std::uint32_t hi = n.property_count;
   while (lo < hi) {
     const std::uint32_t mid = (lo + hi) / 2;
-    const Property &p = n.properties[n.by_name[mid]];
-    const int c = p.name.size() != name.size() ? (p.name.size() < name.size() ? -1 : 1)
-                                               : std::memcmp(p.name.data(), name.data(), name.size());
+    const Property &p = n.property(kByName[n.properties + mid]);
+    const int c = p.name.size != name.size() ? (p.name.size < name.size() ? -1 : 1)
+                                             : std::memcmp(kText + p.name.at, name.data(), name.size());
     if (c == 0) return &p;
     if (c < 0) {
       lo = mid + 1;
@@ -115,17 +141,17 @@ inline auto find_member(const rapidjson::Value &value, std::string_view name) ->
 inline auto matches(const Branch &b, const rapidjson::Value &value) -> bool {
   if (b.never) return false;
   for (std::uint32_t i = 0; i < b.required_count; ++i) {
-    if (find_member(value, b.required[i]) == nullptr) return false;
+    if (find_member(value, kNames[b.required + i]) == nullptr) return false;
   }
   for (std::uint32_t i = 0; i < b.condition_count; ++i) {
-    const Condition &c = b.conditions[i];
+    const Condition &c = kConditions[b.conditions + i];
     if (c.any) continue;
     const rapidjson::Value *m = find_member(value, c.name);
     if (m == nullptr) continue;
     if (!m->IsString()) return false;
     const std::string_view s(m->GetString(), m->GetStringLength());
     bool ok = false;
-    for (std::uint32_t k = 0; k < c.value_count && !ok; ++k) ok = c.values[k] == s;
+    for (std::uint32_t k = 0; k < c.value_count && !ok; ++k) ok = std::string_view(kNames[c.values + k]) == s;
     if (!ok) return false;
   }
   return true;
@@ -141,8 +167,9 @@ inline auto matches(const Branch &b, const rapidjson::Value &value) -> bool {
     const Node &n = kNodes[id];
     NodeId next = kNoNode;
     for (std::uint32_t i = 0; i < n.branch_count; ++i) {
-      if (table_detail::matches(n.branches[i], value)) {
-        next = n.branches[i].then;
+      const Branch &b = kBranches[n.branches + i];
+      if (table_detail::matches(b, value)) {
+        next = b.then;
         break;
       }
     }

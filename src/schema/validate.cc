@@ -132,7 +132,7 @@ class Lookup {
       if (const schema_table::Node *n = schema_table::node(schema_table::at(root_, doc, pointer))) {
         out.type = n->title;
         if (with_properties) {
-          for (std::uint32_t i = 0; i < n->property_count; ++i) out.properties.push_back(n->properties[i].name);
+          for (std::uint32_t i = 0; i < n->property_count; ++i) out.properties.push_back(n->property(i).name);
         }
       }
       return out;

@@ -68,5 +68,18 @@ grep -q "^payload.json:1:7: error CC001 invalid-json" /tmp/cc_out.$$ || { echo "
 "$bin" -j2 --format json samples >/tmp/cc_j2.$$ 2>/dev/null
 cmp -s /tmp/cc_j1.$$ /tmp/cc_j2.$$ && [ -s /tmp/cc_j1.$$ ] || { echo "FAIL: -j1 and -j2 outputs differ"; fail=1; }
 rm -f /tmp/cc_j1.$$ /tmp/cc_j2.$$
+# A file named by its absolute path is shown relative to the working
+# directory, however the path is spelt (plain names take a shorter way,
+# src/cli/input.cc display_path); outside it, absolute and normal.
+bad=samples/invalid/cc104-enum-mismatch.json
+"$bin" --no-config "$bad" >/tmp/cc_rel.$$ 2>&1
+for spelling in "$PWD/$bad" "$PWD/samples/./invalid/../invalid/cc104-enum-mismatch.json"; do
+  "$bin" --no-config "$spelling" >/tmp/cc_abs.$$ 2>&1
+  cmp -s /tmp/cc_rel.$$ /tmp/cc_abs.$$ && grep -q "^$bad:" /tmp/cc_abs.$$ ||
+    { echo "FAIL: $spelling is not shown as $bad"; diff /tmp/cc_rel.$$ /tmp/cc_abs.$$ | head -5; fail=1; }
+done
+(cd samples/valid && "$bin" --no-config "$src/$bad" >/tmp/cc_abs.$$ 2>&1)
+grep -q "^$src/$bad:" /tmp/cc_abs.$$ || { echo "FAIL: a file outside the working directory is not shown absolute"; fail=1; }
+rm -f /tmp/cc_rel.$$ /tmp/cc_abs.$$
 rm -f /tmp/cc_out.$$ /tmp/cc_err.$$
 exit $fail

@@ -12,6 +12,7 @@
 #include <valijson/utils/utf8_utils.hpp>
 #include <valijson/validator.hpp>
 
+#include <algorithm>   // std::count
 #include <filesystem>  // std::filesystem
 #include <fstream>     // std::ifstream
 #include <map>         // std::map
@@ -256,9 +257,20 @@ TEST(SchemaOutline, MatchesTheEmbeddedSchema) {
     if (const auto r = doc->FindMember("required"); r != doc->MemberEnd() && r->value.IsArray()) {
       for (const Value &v : r->value.GetArray()) required.emplace_back(v.GetString(), v.GetStringLength());
     }
-    EXPECT_EQ(std::vector<std::string_view>(outline->properties, outline->properties + outline->property_count),
-              properties);
-    EXPECT_EQ(std::vector<std::string_view>(outline->required, outline->required + outline->required_count), required);
+    std::vector<std::string_view> outlined;
+    for (std::size_t i = 0; i < outline->property_count; ++i) outlined.push_back(outline->property(i));
+    EXPECT_EQ(outlined, properties);
+    std::vector<std::string_view> outlined_required;
+    for (std::size_t i = 0; i < outline->required_count; ++i) outlined_required.push_back(outline->required_name(i));
+    EXPECT_EQ(outlined_required, required);
+    // The lookup (a sorted copy of the names) finds each and nothing else.
+    for (const std::string_view name : properties) {
+      EXPECT_TRUE(outline->has_property(name)) << path << ": " << name;
+      const std::string longer = std::string(name) + "x";
+      EXPECT_EQ(outline->has_property(longer), std::count(properties.begin(), properties.end(), longer) > 0)
+          << path << ": " << longer;
+    }
+    EXPECT_EQ(outline->has_property(""), std::count(properties.begin(), properties.end(), "") > 0) << path;
     EXPECT_EQ(outline->body_unknown, doc->HasMember("x-callcheck-bodyUnknown"));
     with_properties += properties.empty() ? 0 : 1;
   }

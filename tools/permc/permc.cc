@@ -34,6 +34,8 @@
 #include <string>     // std::string
 #include <vector>     // std::vector
 
+#include "../text_pool.h"
+
 namespace {
 
 using rapidjson::Value;
@@ -251,37 +253,9 @@ auto text(const Value &object, const char *name) -> std::string {
   return v != nullptr && v->IsString() ? str(*v) : std::string();
 }
 
-// The strings of the --ids table, one after another in one literal, each
-// named by its offset and size ("{at, size}"): data without pointers needs
-// no relocation when a static-pie binary starts (issue 14). A string met
-// again is named where it was first added.
-class Pool {
- public:
-  auto add(const std::string &bytes) -> std::string {
-    if (bytes.empty()) return "{0, 0}";
-    auto [it, added] = at_.emplace(bytes, text_.size());
-    if (added) text_ += bytes;
-    return "{" + std::to_string(it->second) + ", " + std::to_string(bytes.size()) + "}";
-  }
-  // The literal, in lines of about 100 bytes of source.
-  [[nodiscard]] auto literal() const -> std::string {
-    std::string out;
-    for (std::size_t i = 0; i < text_.size(); i += 80) {
-      const std::string chunk = text_.substr(i, 80);
-      const std::string quoted = view(chunk);  // std::string_view("...", n)
-      out += "    " + quoted.substr(17, quoted.rfind('"') - 16) + "\n";
-    }
-    return out;
-  }
-
- private:
-  std::string text_;
-  std::map<std::string, std::size_t> at_;
-};
-
 // A sorted index: key -> first row that has it (std::map keeps the first
 // emplace, as the run-time maps it replaces did).
-auto keys(Emitter &emit, Pool &pool, const std::map<std::string, std::size_t> &index) -> std::string {
+auto keys(Emitter &emit, TextPool &pool, const std::map<std::string, std::size_t> &index) -> std::string {
   std::vector<std::string> items;
   for (const auto &[key, row] : index) items.push_back("{" + pool.add(key) + ", " + std::to_string(row) + "}");
   return emit.array("Key", items);
@@ -295,7 +269,7 @@ void run_ids(const std::string &data_path, const std::string &schema_path, const
   load(data_path, schema_path, data);
 
   Emitter emit;
-  Pool pool;
+  TextPool pool;
   std::vector<std::string> rows;
   std::map<std::string, std::size_t> by_name;
   std::map<std::string, std::size_t> by_folded;
@@ -359,7 +333,10 @@ void run_ids(const std::string &data_path, const std::string &schema_path, const
   out += "#include \"audit/permission_id_table.h\"\n\n";
   out += "namespace callcheck::detail::permission_id_table {\nnamespace {\n\n";
   out += emit.definitions();
-  out += "constexpr char kText[] =\n" + pool.literal() + "    \"\";\n";
+  out += "constexpr char kText[] =\n" + pool.literal([](const std::string &chunk) {
+    const std::string quoted = view(chunk);  // std::string_view("...", n)
+    return quoted.substr(17, quoted.rfind('"') - 16);
+  }) + "    \"\";\n";
   out += "\n}  // namespace\n\n";
   out += "extern const Table kTable = {kText, " + view(version) + ", " + row_slice + ", " + name_slice + ", " +
          folded_slice + ", " + loose_slice + ", " + id_slice + ", " + without_slice + ", " + segment_slice + "};\n\n";

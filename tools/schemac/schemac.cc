@@ -29,6 +29,8 @@
 #include <string>     // std::string
 #include <vector>     // std::vector
 
+#include "../text_pool.h"
+
 namespace {
 
 using rapidjson::Value;
@@ -62,6 +64,14 @@ auto literal(const std::string &bytes) -> std::string {
     }
   }
   return out + "\"";
+}
+
+// A table of `type` named `name`: one pool, sliced by index. An empty pool
+// still holds one element, to be an array.
+auto array(const std::string &type, const std::string &name, const std::vector<std::string> &items) -> std::string {
+  std::string a = "const " + type + " " + name + "[] = {\n";
+  for (const std::string &item : items) a += "    " + item + ",\n";
+  return a + (items.empty() ? "    {},\n" : "") + "};\n";
 }
 
 auto number_literal(double d) -> std::string {
@@ -848,7 +858,10 @@ class Tabulator {
   Tabulator(const std::vector<File> &files, const std::set<std::string> &embedded)
       : files_(files), embedded_(embedded) {}
 
-  auto code() -> std::string {
+  // The node table's code; its strings go to `text`, and the lists of
+  // strings it names (required names, condition values) to `names`, which
+  // the caller emits as kText and kNames.
+  auto code(TextPool &text, std::vector<std::string> &names) -> std::string {
     std::vector<std::pair<std::string, std::uint32_t>> roots;
     for (const File &f : files_) roots.emplace_back(f.path, id_of(f, "", f.doc));
     // Derived ids once every node exists.
@@ -858,90 +871,68 @@ class Tabulator {
     }
     for (std::size_t i = 0; i < nodes_.size(); ++i) check_rounds(static_cast<std::uint32_t>(i), 0);
 
-    std::string out = "namespace schema_table {\nnamespace {\n\n";
-    std::string table = "const Node kNodes[] = {\n";
-    for (std::size_t i = 0; i < nodes_.size(); ++i) {
-      const Node &n = nodes_[i];
-      const std::string id = std::to_string(i);
-      std::string properties = "nullptr";
-      std::string order = "nullptr";
-      if (!n.properties.empty()) {
-        properties = "kProperties" + id;
-        order = "kOrder" + id;
-        out += "constexpr Property " + properties + "[] = {\n";
-        for (const auto &[name, child] : n.properties)
-          out += "    {" + view(name) + ", " + std::to_string(child) + "},\n";
-        out += "};\n";
-        std::vector<std::size_t> sorted(n.properties.size());
-        for (std::size_t k = 0; k < sorted.size(); ++k) sorted[k] = k;
-        // By length, then bytes: the lookup compares lengths, and memcmp
-        // runs only on a name of the same length (schema/node_table.h).
-        std::sort(sorted.begin(), sorted.end(), [&n](std::size_t a, std::size_t b) {
-          const std::string &x = n.properties[a].first;
-          const std::string &y = n.properties[b].first;
-          return x.size() != y.size() ? x.size() < y.size() : x < y;
-        });
-        out += "constexpr std::uint16_t " + order + "[] = {";
-        for (std::size_t k = 0; k < sorted.size(); ++k) out += (k == 0 ? "" : ", ") + std::to_string(sorted[k]);
-        out += "};\n";
-      }
-      std::string branches = "nullptr";
-      if (!n.branches.empty()) {
-        std::string list;
-        for (std::size_t b = 0; b < n.branches.size(); ++b) {
-          const Branch &br = n.branches[b];
-          const std::string bid = id + "_" + std::to_string(b);
-          std::string required = "nullptr";
-          if (!br.required.empty()) {
-            required = "kRequired" + bid;
-            out += "constexpr std::string_view " + required + "[] = {";
-            for (std::size_t k = 0; k < br.required.size(); ++k) out += (k == 0 ? "" : ", ") + view(br.required[k]);
-            out += "};\n";
-          }
-          std::string conditions = "nullptr";
-          if (!br.conditions.empty()) {
-            std::string clist;
-            for (std::size_t c = 0; c < br.conditions.size(); ++c) {
-              const Condition &cond = br.conditions[c];
-              std::string values = "nullptr";
-              if (!cond.values.empty()) {
-                values = "kValues" + bid + "_" + std::to_string(c);
-                out += "constexpr std::string_view " + values + "[] = {";
-                for (std::size_t k = 0; k < cond.values.size(); ++k) out += (k == 0 ? "" : ", ") + view(cond.values[k]);
-                out += "};\n";
-              }
-              clist += "    {" + view(cond.name) + ", " + values + ", " + std::to_string(cond.values.size()) + ", " +
-                       (cond.any ? "true" : "false") + "},\n";
-            }
-            conditions = "kConditions" + bid;
-            out += "constexpr Condition " + conditions + "[] = {\n" + clist + "};\n";
-          }
-          list += "    {" + required + ", " + std::to_string(br.required.size()) + ", " + conditions + ", " +
-                  std::to_string(br.conditions.size()) + ", " + (br.never ? "true" : "false") + ", " + ref(br.then) +
-                  "},\n";
+    // Every array is one pool, each node naming its slice by index, and every
+    // string is a slice of one literal: data without pointers is not
+    // relocated when a static-pie binary starts (issue 14).
+    std::vector<std::string> properties;
+    std::vector<std::string> by_name;
+    std::vector<std::string> branches;
+    std::vector<std::string> conditions;
+    const auto add_names = [&names, &text](const std::vector<std::string> &list) {
+      const std::size_t first = names.size();
+      for (const std::string &n : list) names.push_back(text.add(n));
+      return std::to_string(first);
+    };
+    std::string table;
+    for (const Node &n : nodes_) {
+      const std::size_t first = properties.size();
+      for (const auto &[name, child] : n.properties)
+        properties.push_back("{" + text.add(name) + ", " + std::to_string(child) + "}");
+      std::vector<std::size_t> sorted(n.properties.size());
+      for (std::size_t k = 0; k < sorted.size(); ++k) sorted[k] = k;
+      // By length, then bytes: the lookup compares lengths, and memcmp
+      // runs only on a name of the same length (schema/node_table.h).
+      std::sort(sorted.begin(), sorted.end(), [&n](std::size_t a, std::size_t b) {
+        const std::string &x = n.properties[a].first;
+        const std::string &y = n.properties[b].first;
+        return x.size() != y.size() ? x.size() < y.size() : x < y;
+      });
+      for (const std::size_t k : sorted) by_name.push_back(std::to_string(k));
+      const std::size_t first_branch = branches.size();
+      for (const Branch &br : n.branches) {
+        const std::size_t first_condition = conditions.size();
+        for (const Condition &cond : br.conditions) {
+          conditions.push_back("{" + text.add(cond.name) + ", " + add_names(cond.values) + ", " +
+                               std::to_string(cond.values.size()) + ", " + (cond.any ? "true" : "false") + "}");
         }
-        branches = "kBranches" + id;
-        out += "constexpr Branch " + branches + "[] = {\n" + list + "};\n";
+        branches.push_back("{" + add_names(br.required) + ", " + std::to_string(br.required.size()) + ", " +
+                           std::to_string(first_condition) + ", " + std::to_string(br.conditions.size()) + ", " +
+                           (br.never ? "true" : "false") + ", " + ref(br.then) + "}");
       }
-      table += "    {" + view(n.file) + ", " + view(n.pointer) + ", " + view(n.title) + ", " + properties + ", " +
-               order + ", " + std::to_string(n.properties.size()) + ", " + ref(n.deref) + ", " + ref(n.additional) +
-               ", " + ref(n.items) + ", " + branches + ", " + std::to_string(n.branches.size()) + ", " +
-               (n.open ? "true" : "false") + ", " + (n.read_only ? "true" : "false") + ", " +
-               (n.body_unknown ? "true" : "false") + "},\n";
+      table += "    {" + text.add(n.file) + ", " + text.add(n.pointer) + ", " + text.add(n.title) + ", " +
+               std::to_string(first) + ", " + std::to_string(n.properties.size()) + ", " + ref(n.deref) + ", " +
+               ref(n.additional) + ", " + ref(n.items) + ", " + std::to_string(first_branch) + ", " +
+               std::to_string(n.branches.size()) + ", " + (n.open ? "true" : "false") + ", " +
+               (n.read_only ? "true" : "false") + ", " + (n.body_unknown ? "true" : "false") + "},\n";
     }
-    out += "\n}  // namespace\n\n" + table + "};\n\nnamespace {\n\n";
     std::sort(roots.begin(), roots.end());
-    out +=
-        "struct Root {\n  std::string_view path;\n  NodeId node;\n};\n\n// Sorted by path.\nconstexpr Root kRoots[] = "
-        "{\n";
-    for (const auto &[path, id] : roots) out += "    {" + view(path) + ", " + std::to_string(id) + "},\n";
-    out += "};\n\n}  // namespace\n\n";
-
+    std::string root_list;
+    for (const auto &[path, id] : roots) root_list += "    {" + text.add(path) + ", " + std::to_string(id) + "},\n";
+    std::string out = "namespace schema_table {\n\n";
+    out += array("Property", "kProperties", properties);
+    out += array("std::uint16_t", "kByName", by_name);
+    out += array("Branch", "kBranches", branches);
+    out += array("Condition", "kConditions", conditions);
+    out += "const Node kNodes[] = {\n" + table + "};\n\nnamespace {\n\n";
+    out += "struct Root {\n  Text path;\n  NodeId node;\n};\n\n// Sorted by path.\nconstexpr Root kRoots[] = {\n" +
+           root_list + "};\n\n}  // namespace\n\n";
     out += "const std::uint32_t kNodeCount = " + std::to_string(nodes_.size()) + ";\n\n";
     out += "auto root(std::string_view path) -> NodeId {\n";
     out += "  const Root *it = std::lower_bound(std::begin(kRoots), std::end(kRoots), path,\n";
-    out += "                                    [](const Root &r, std::string_view p) { return r.path < p; });\n";
-    out += "  return it != std::end(kRoots) && it->path == path ? it->node : kNoNode;\n}\n\n";
+    out +=
+        "                                    [](const Root &r, std::string_view p) { return std::string_view(r.path) < "
+        "p; });\n";
+    out += "  return it != std::end(kRoots) && std::string_view(it->path) == path ? it->node : kNoNode;\n}\n\n";
     out += "}  // namespace schema_table\n\n";
     return out;
   }
@@ -977,9 +968,6 @@ class Tabulator {
     bool body_unknown = false;
   };
 
-  static auto view(const std::string &s) -> std::string {
-    return "std::string_view(" + literal(s) + ", " + std::to_string(s.size()) + ")";
-  }
   static auto ref(std::uint32_t id) -> std::string { return id == kNone ? "kNoNode" : std::to_string(id); }
 
   // SchemaRegistry: relative file $refs are made absolute under the base
@@ -1191,63 +1179,88 @@ auto run(const std::string &root, const std::string &list, const std::string &ou
   for (const std::string &p : paths) {
     if (p.compare(0, prefix.size(), prefix) == 0) embedded.insert(p.substr(prefix.size()));
   }
-  out += Tabulator(files, embedded).code();
+  TextPool text;
+  std::vector<std::string> names;
+  out += Tabulator(files, embedded).code(text, names);
   // Each root's outline: its top-level property names and required names,
-  // for what reads a schema's shape without checking a value against it.
+  // for what reads a schema's shape without checking a value against it;
+  // its strings are in the node table's pools.
   out += "namespace {\n\n";
   std::vector<std::string> outlines;
   for (std::size_t i = 0; i < files.size(); ++i) {
     const Value &doc = files[i].doc;
-    std::string properties;
-    std::string required;
-    std::size_t np = 0;
-    std::size_t nr = 0;
+    std::vector<std::string> declared;
     if (doc.IsObject()) {
       const auto pm = doc.FindMember("properties");
       if (pm != doc.MemberEnd() && pm->value.IsObject()) {
-        for (auto m = pm->value.MemberBegin(); m != pm->value.MemberEnd(); ++m) {
-          properties += "    std::string_view(" + literal(str(m->name)) + ", " +
-                        std::to_string(m->name.GetStringLength()) + "),\n";
-          ++np;
-        }
+        for (auto m = pm->value.MemberBegin(); m != pm->value.MemberEnd(); ++m) declared.push_back(str(m->name));
       }
+    }
+    // Schema order, then the same names by bytes, for a lookup that builds
+    // nothing at run time (the request decision's member test).
+    const std::size_t properties = names.size();
+    for (const std::string &name : declared) names.push_back(text.add(name));
+    std::sort(declared.begin(), declared.end());
+    for (const std::string &name : declared) names.push_back(text.add(name));
+    const std::size_t required = names.size();
+    if (doc.IsObject()) {
       const auto rm = doc.FindMember("required");
       if (rm != doc.MemberEnd() && rm->value.IsArray()) {
         for (const Value &r : rm->value.GetArray()) {
-          if (!r.IsString()) continue;
-          required += "    std::string_view(" + literal(str(r)) + ", " + std::to_string(r.GetStringLength()) + "),\n";
-          ++nr;
+          if (r.IsString()) names.push_back(text.add(str(r)));
         }
       }
     }
-    const std::string n = std::to_string(i);
-    if (np > 0) out += "constexpr std::string_view kProperties" + n + "[] = {\n" + properties + "};\n";
-    if (nr > 0) out += "constexpr std::string_view kRequired" + n + "[] = {\n" + required + "};\n";
     const bool unknown = doc.IsObject() && doc.HasMember("x-callcheck-bodyUnknown");
-    outlines.push_back("{" + (np > 0 ? "kProperties" + n : std::string("nullptr")) + ", " + std::to_string(np) + ", " +
-                       (nr > 0 ? "kRequired" + n : std::string("nullptr")) + ", " + std::to_string(nr) + ", " +
+    outlines.push_back("{" + std::to_string(properties) + ", " + std::to_string(declared.size()) + ", " +
+                       std::to_string(required) + ", " + std::to_string(names.size() - required) + ", " +
                        (unknown ? "true" : "false") + "}");
   }
   out +=
-      "\nstruct Entry {\n  std::string_view path;\n  CompiledCheck check;\n  CompiledCollect collect;\n  SchemaOutline "
+      "struct Entry {\n  schema_table::Text path;\n  SchemaOutline "
       "outline;\n};\n\n";
   out += "// Sorted by path.\nconstexpr Entry kEntries[] = {\n";
   for (std::size_t i = 0; i < roots.size(); ++i) {
-    out +=
-        "    {" + literal(roots[i].first) + ", " + roots[i].second + ", " + collectors[i] + ", " + outlines[i] + "},\n";
+    out += "    {" + text.add(roots[i].first) + ", " + outlines[i] + "},\n";
   }
-  out += "};\n\nauto find_entry(std::string_view path) -> const Entry * {\n";
+  // The functions of entry i by a switch, not a table of pointers, which a
+  // static-pie binary would relocate at every start (issue 14).
+  std::string checks;
+  std::string collects;
+  for (std::size_t i = 0; i < roots.size(); ++i) {
+    checks += "    case " + std::to_string(i) + ": return " + roots[i].second + ";\n";
+    collects += "    case " + std::to_string(i) + ": return " + collectors[i] + ";\n";
+  }
+  out += "};\n\nauto check_at(std::ptrdiff_t i) -> CompiledCheck {\n  switch (i) {\n" + checks +
+         "    default: return nullptr;\n  }\n}\n\n";
+  out += "auto collect_at(std::ptrdiff_t i) -> CompiledCollect {\n  switch (i) {\n" + collects +
+         "    default: return nullptr;\n  }\n}\n\n";
+  out += "auto find_entry(std::string_view path) -> const Entry * {\n";
   out += "  const Entry *first = std::begin(kEntries);\n  const Entry *last = std::end(kEntries);\n";
+  out += "  const Entry *it = std::lower_bound(first, last, path, [](const Entry &e, std::string_view p) {\n";
+  out += "    return std::string_view(e.path) < p;\n  });\n";
+  out += "  return it != last && std::string_view(it->path) == path ? it : nullptr;\n}\n\n}  // namespace\n\n";
+  out += "namespace schema_table {\n\nconst char kText[] =\n" +
+         text.literal([](const std::string &chunk) { return literal(chunk); }) + "    \"\";\n";
+  out += array("Text", "kNames", names) + "\n}  // namespace schema_table\n\n";
+  out += "auto SchemaOutline::property(std::size_t i) const -> std::string_view {\n";
+  out += "  return schema_table::kNames[properties + i];\n}\n\n";
+  out += "auto SchemaOutline::has_property(std::string_view name) const -> bool {\n";
+  out += "  const schema_table::Text *first = schema_table::kNames + properties + property_count;\n";
+  out += "  const schema_table::Text *last = first + property_count;\n";
   out +=
-      "  const Entry *it = std::lower_bound(first, last, path, [](const Entry &e, std::string_view p) { return "
-      "e.path < p; });\n";
-  out += "  return it != last && it->path == path ? it : nullptr;\n}\n\n}  // namespace\n\n";
+      "  const schema_table::Text *it = std::lower_bound(first, last, name, [](const schema_table::Text &t, "
+      "std::string_view n) {\n";
+  out += "    return std::string_view(t) < n;\n  });\n";
+  out += "  return it != last && std::string_view(*it) == name;\n}\n\n";
+  out += "auto SchemaOutline::required_name(std::size_t i) const -> std::string_view {\n";
+  out += "  return schema_table::kNames[required + i];\n}\n\n";
   out += "auto compiled_outline(std::string_view path) -> const SchemaOutline * {\n";
   out += "  const Entry *e = find_entry(path);\n  return e == nullptr ? nullptr : &e->outline;\n}\n\n";
   out += "auto compiled_check(std::string_view path) -> CompiledCheck {\n";
-  out += "  const Entry *e = find_entry(path);\n  return e == nullptr ? nullptr : e->check;\n}\n\n";
+  out += "  const Entry *e = find_entry(path);\n  return e == nullptr ? nullptr : check_at(e - kEntries);\n}\n\n";
   out += "auto compiled_collect(std::string_view path) -> CompiledCollect {\n";
-  out += "  const Entry *e = find_entry(path);\n  return e == nullptr ? nullptr : e->collect;\n}\n\n";
+  out += "  const Entry *e = find_entry(path);\n  return e == nullptr ? nullptr : collect_at(e - kEntries);\n}\n\n";
   out += "auto compiled_paths() -> std::vector<std::string_view> {\n  std::vector<std::string_view> out;\n";
   out += "  for (const Entry &e : kEntries) out.push_back(e.path);\n  return out;\n}\n\n";
   out += "}  // namespace callcheck::detail\n";
