@@ -43,15 +43,18 @@ struct Scenario {
   std::string summary;         // one line for humans, e.g. "group call with 3 targets"
 };
 
+// The texts are views of the permission table, which is constant data of the
+// library (never freed): a report copies and outlives its check() call
+// freely, and a clean payload does not allocate them (issue 14).
 struct Scope {
-  std::string name;    // canonical, e.g. "Calls.InitiateGroupCall.All"
-  std::string reason;  // one line: why this payload needs it
+  std::string_view name;    // canonical, e.g. "Calls.InitiateGroupCall.All"
+  std::string_view reason;  // one line: why this payload needs it
 };
 
 // One way to satisfy a scenario (e.g. the resource-specific consent variant).
 struct ScopeAlternative {
   std::vector<Scope> scopes;
-  std::string note;
+  std::string_view note;  // static, as Scope's texts
 };
 
 // Which calls-API request the body was checked as (issue 12).

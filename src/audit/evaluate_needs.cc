@@ -54,7 +54,7 @@ void Evaluator::requirements() {
     Requirement req;
     req.payload = i;
     req.options.push_back(Option{r.required_scopes, ""});
-    for (const ScopeAlternative &alt : r.alternatives) req.options.push_back(Option{alt.scopes, alt.note});
+    for (const ScopeAlternative &alt : r.alternatives) req.options.push_back(Option{alt.scopes, std::string(alt.note)});
     requirements_.push_back(std::move(req));
   }
 }
@@ -66,7 +66,7 @@ auto Evaluator::declared(const std::string &name) const -> bool {
 auto Evaluator::missing_of(const Option &o) const -> std::vector<std::string> {
   std::vector<std::string> out;
   for (const Scope &s : o.scopes) {
-    if (!declared(s.name)) out.push_back(s.name);
+    if (!declared(std::string(s.name))) out.emplace_back(s.name);
   }
   return out;
 }
@@ -80,7 +80,7 @@ void Evaluator::need(const std::string &name, const Requirement &req, const Scop
   auto &n = needs_[name];
   n.name = name;
   if (const PermissionInfo *p = table_.by_name(name)) n.rsc = p->rsc;
-  n.needed_by.push_back(AuditPayload{r.source, r.origin, at, scope.reason});
+  n.needed_by.push_back(AuditPayload{r.source, r.origin, at, std::string(scope.reason)});
 }
 
 void Evaluator::solve() {
@@ -88,7 +88,7 @@ void Evaluator::solve() {
     std::size_t chosen = req.options.size();
     for (std::size_t k = 0; k < req.options.size(); ++k) {
       if (!missing_of(req.options[k]).empty()) continue;
-      for (const Scope &s : req.options[k].scopes) used_.insert(s.name);
+      for (const Scope &s : req.options[k].scopes) used_.emplace(s.name);
       if (chosen == req.options.size()) chosen = k;
     }
     if (chosen == req.options.size()) {
@@ -98,15 +98,15 @@ void Evaluator::solve() {
       }
       chosen = best;
       for (const Scope &s : req.options[best].scopes) {
-        if (declared(s.name)) {
-          used_.insert(s.name);
+        if (declared(std::string(s.name))) {
+          used_.emplace(s.name);
         } else {
-          missing_[s.name].push_back(&req);
+          missing_[std::string(s.name)].push_back(&req);
         }
       }
     }
     chosen_.push_back(chosen);
-    for (const Scope &s : req.options[chosen].scopes) need(s.name, req, s);
+    for (const Scope &s : req.options[chosen].scopes) need(std::string(s.name), req, s);
   }
 }
 
@@ -163,7 +163,7 @@ void Evaluator::missing_findings() {
         std::string names;
         bool all_rsc = true;
         for (const Scope &s : o.scopes) {
-          names += (names.empty() ? "`" : " + `") + s.name + "`";
+          names += fmt::format("{}`{}`", names.empty() ? "" : " + ", s.name);
           const PermissionInfo *info = table_.by_name(s.name);
           all_rsc = all_rsc && info != nullptr && info->rsc;
         }
@@ -238,7 +238,7 @@ void Evaluator::rsc_hint() {
         if (!all_rsc || o.scopes.empty()) continue;
         has_rsc = true;
         if (missing_of(o).empty()) rsc_satisfied = true;
-        for (const Scope &s : o.scopes) rsc_names.insert(s.name);
+        for (const Scope &s : o.scopes) rsc_names.emplace(s.name);
       }
       if (!has_rsc) all_have_rsc = false;
     }

@@ -96,7 +96,7 @@ auto Evaluator::outcome() -> AuditOutcome {
   AuditSummary &s = out.summary;
   std::set<std::string> required;
   for (std::size_t r = 0; r < requirements_.size(); ++r) {
-    for (const Scope &sc : requirements_[r].options[chosen_[r]].scopes) required.insert(sc.name);
+    for (const Scope &sc : requirements_[r].options[chosen_[r]].scopes) required.emplace(sc.name);
   }
   std::set<std::string> declared_names;
   std::set<std::string> not_evaluated;

@@ -68,7 +68,7 @@ auto applicable(Slice<Entry> entries, const Document &doc) -> std::vector<Scope>
   if (picked.empty()) return out;
   std::sort(picked.begin(), picked.end(), [](const Entry *a, const Entry *b) { return a->scope < b->scope; });
   out.reserve(picked.size());
-  for (const Entry *e : picked) out.push_back(Scope{std::string(e->scope), std::string(e->reason)});
+  for (const Entry *e : picked) out.push_back(Scope{e->scope, e->reason});
   return out;
 }
 
@@ -125,8 +125,11 @@ auto evaluate(const Rule &rule, const Document &doc, ApiVersion api) -> ScopeReq
   result.required = applicable(rule.required, doc);
   for (const Alternative &alt : rule.alternatives) {
     if (!alt.apis.empty() && std::find(alt.apis.begin(), alt.apis.end(), to_string(api)) == alt.apis.end()) continue;
-    ScopeAlternative out{applicable(alt.scopes, doc), std::string(alt.note)};
-    if (!out.scopes.empty()) result.alternatives.push_back(std::move(out));
+    ScopeAlternative out{applicable(alt.scopes, doc), alt.note};
+    if (out.scopes.empty()) continue;
+    // At most one allocation for the list, not one per growth step.
+    if (result.alternatives.empty()) result.alternatives.reserve(rule.alternatives.size);
+    result.alternatives.push_back(std::move(out));
   }
   return result;
 }

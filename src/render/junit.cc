@@ -133,7 +133,10 @@ class JunitRenderer final : public Renderer {
       property(out, "scenario", std::string(to_string(r.scenario.kind)));
       property(out, "media", std::string(to_string(r.scenario.media)));
       std::string scopes;
-      for (const Scope &s : r.required_scopes) scopes += (scopes.empty() ? "" : ",") + s.name;
+      for (const Scope &s : r.required_scopes) {
+        scopes += scopes.empty() ? "" : ",";
+        scopes += s.name;
+      }
       property(out, "required_scopes", scopes);
     }
     out << "    </properties>\n" << cases;

@@ -44,8 +44,11 @@ class ScopesText final : public ScopesRenderer {
     for (const Scope &s : r.required_scopes) out << fmt::format("  required: {} - {}\n", s.name, s.reason);
     for (const ScopeAlternative &alt : r.alternatives) {
       std::string names;
-      for (const Scope &s : alt.scopes) names += (names.empty() ? "" : " + ") + s.name;
-      out << fmt::format("  or:       {}{}\n", names, alt.note.empty() ? "" : " - " + alt.note);
+      for (const Scope &s : alt.scopes) {
+        names += names.empty() ? "" : " + ";
+        names += s.name;
+      }
+      out << fmt::format("  or:       {}{}{}\n", names, alt.note.empty() ? "" : " - ", alt.note);
     }
   }
 
@@ -53,7 +56,7 @@ class ScopesText final : public ScopesRenderer {
     std::map<std::string, std::vector<std::string>> share;
     for (const Report &r : reports) {
       for (const Scope &s : r.required_scopes) {
-        share[s.name].push_back(r.request.name.empty() ? std::string("?") : r.request.name);
+        share[std::string(s.name)].push_back(r.request.name.empty() ? std::string("?") : r.request.name);
       }
     }
     out << fmt::format("{}: all {} requests\n", visible(source), reports.size());

@@ -81,12 +81,18 @@ class TextRenderer final : public Renderer {
       fmt::format_to(to, "{}\n", reset);
       if (!report.required_scopes.empty()) {
         std::string names;
-        for (const Scope &s : report.required_scopes) names += (names.empty() ? "" : ", ") + s.name;
+        for (const Scope &s : report.required_scopes) {
+          names += names.empty() ? "" : ", ";
+          names += s.name;
+        }
         fmt::format_to(to, "{}{}: required scopes: {}{}\n", dim, source, visible(names), reset);
       }
       for (const ScopeAlternative &alt : report.alternatives) {
         std::string names;
-        for (const Scope &s : alt.scopes) names += (names.empty() ? "" : ", ") + s.name;
+        for (const Scope &s : alt.scopes) {
+          names += names.empty() ? "" : ", ";
+          names += s.name;
+        }
         fmt::format_to(to, "{}{}: or: {}{}{}\n", dim, source, visible(names),
                        alt.note.empty() ? "" : " (" + visible(alt.note) + ")", reset);
       }

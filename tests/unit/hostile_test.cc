@@ -454,7 +454,7 @@ auto fingerprint(const callcheck::Report &r) -> std::string {
            std::to_string(d.span.end.line) + ":" + std::to_string(d.span.end.column) + " " + d.pointer + " " +
            d.message + "\n";
   }
-  for (const auto &s : r.required_scopes) out += "scope " + s.name + "\n";
+  for (const auto &s : r.required_scopes) out += "scope " + std::string(s.name) + "\n";
   out += r.input_error ? "input-error\n" : "";
   return out;
 }

@@ -15,6 +15,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "callcheck/check.h"
@@ -30,7 +31,7 @@ namespace {
 
 auto names(const std::vector<Scope> &scopes) -> std::set<std::string> {
   std::set<std::string> out;
-  for (const Scope &s : scopes) out.insert(s.name);
+  for (const Scope &s : scopes) out.emplace(s.name);
   return out;
 }
 
@@ -347,7 +348,7 @@ TEST(RequiredScopes, PerKind) {
     std::set<std::string> alt;
     for (const ScopeAlternative &a : e.requirement.alternatives) {
       EXPECT_FALSE(a.note.empty());
-      for (const Scope &s : a.scopes) alt.insert(s.name);
+      for (const Scope &s : a.scopes) alt.emplace(s.name);
     }
     EXPECT_EQ(alt, row.alternative) << *row.body;
     EXPECT_FALSE(e.requirement.note.empty());
@@ -445,6 +446,46 @@ TEST(CheckGranted, ResourceSpecificConsentSatisfiesAJoin) {
 
 TEST(CheckGranted, NothingRequiredNothingMissing) {
   EXPECT_TRUE(granted_findings(kNeither, ApiVersion::V1, {}).empty());
+}
+
+// Scope and alternative texts are views, not copies: they must point at the
+// constant permission table, never at the payload or a per-call buffer, so
+// a report stays valid after its input and the thread's arenas moved on.
+TEST(RequiredScopes, TextsOutliveTheInputAndTheCall) {
+  Report report;
+  {
+    std::string text(kJoinService);
+    report = check(text, "join.json", Options{});
+    std::fill(text.begin(), text.end(), 'x');
+  }
+  for (int i = 0; i < 3; ++i) (void)check(kGroupService, "other.json", Options{});  // reuse the arenas
+  ASSERT_FALSE(report.required_scopes.empty());
+  ASSERT_FALSE(report.alternatives.empty());
+  const auto in_table = [](std::string_view text) {
+    for (const permission_table::Rule &rule : permission_table::kTable.scenarios) {
+      for (const permission_table::Entry &e : rule.required) {
+        if (e.scope.data() == text.data() || e.reason.data() == text.data()) return true;
+      }
+      for (const permission_table::Alternative &alt : rule.alternatives) {
+        if (alt.note.data() == text.data()) return true;
+        for (const permission_table::Entry &e : alt.scopes) {
+          if (e.scope.data() == text.data() || e.reason.data() == text.data()) return true;
+        }
+      }
+    }
+    return false;
+  };
+  for (const Scope &s : report.required_scopes) {
+    EXPECT_TRUE(canonical_scope(s.name).has_value()) << s.name;
+    EXPECT_TRUE(in_table(s.name)) << s.name;
+    EXPECT_TRUE(in_table(s.reason)) << s.reason;
+  }
+  for (const ScopeAlternative &alt : report.alternatives) {
+    EXPECT_TRUE(in_table(alt.note)) << alt.note;
+    for (const Scope &s : alt.scopes) EXPECT_TRUE(in_table(s.name)) << s.name;
+  }
+  const Report copy = report;  // copies share the static texts
+  EXPECT_EQ(copy.required_scopes.front().name.data(), report.required_scopes.front().name.data());
 }
 
 TEST(CheckGranted, EndToEndThroughCheck) {
@@ -706,7 +747,7 @@ TEST(Corpus, EveryDocumentedBodyMatchesTheDocsOrADecision) {
     const std::set<std::string> computed = names(requirement.required);
     std::set<std::string> alternative;
     for (const ScopeAlternative &a : requirement.alternatives) {
-      for (const Scope &s : a.scopes) alternative.insert(s.name);
+      for (const Scope &s : a.scopes) alternative.emplace(s.name);
     }
     // Media from the slug, always.
     const bool app = row.scenario.find("app-hosted") != std::string::npos;
