@@ -5,9 +5,8 @@
 
 #include "request/request.h"
 
-#include <algorithm>    // std::includes, std::min, std::sort, std::unique
+#include <algorithm>    // std::includes, std::sort, std::unique
 #include <array>        // std::array
-#include <cstring>      // std::memcmp
 #include <map>          // std::map
 #include <set>          // std::set
 #include <string_view>  // std::string_view
@@ -17,6 +16,7 @@
 
 #include "catalog/cc251_request_undecided.h"
 #include "catalog/cc252_not_a_calls_request.h"
+#include "graph/name_set.h"
 #include "graph/names.h"
 #include "schema/compiled.h"
 
@@ -110,30 +110,9 @@ auto call_members() -> const std::vector<std::string_view> & {
   return out;
 }
 
-// The call members by length, each length's names in a row: is_call_member
-// runs for every root member of every payload, and most names differ in
-// length, so a lookup compares few bytes (a binary search of the sorted
-// names was 1.9 k instructions a payload; issue 14).
-struct ByLength {
-  static constexpr std::size_t kLongest = 64;
-  std::array<std::vector<std::string_view>, kLongest + 1> names;
-};
-
-auto call_members_by_length() -> const ByLength & {
-  static const ByLength out = [] {
-    ByLength by;
-    for (const std::string_view m : call_members()) by.names[std::min(m.size(), ByLength::kLongest)].push_back(m);
-    return by;
-  }();
-  return out;
-}
-
 auto is_call_member(std::string_view name) -> bool {
-  const ByLength &by = call_members_by_length();
-  for (const std::string_view m : by.names[std::min(name.size(), ByLength::kLongest)]) {
-    if (m.size() == name.size() && m[0] == name[0] && std::memcmp(m.data(), name.data(), m.size()) == 0) return true;
-  }
-  return false;
+  static const graph::NameSet members(call_members());
+  return members.contains(name);
 }
 
 // "Plainly not a calls-API body" asks about every request of either
