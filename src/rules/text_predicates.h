@@ -129,8 +129,9 @@ inline auto is_https_url(std::string_view text, std::size_t *path_begin = nullpt
     const auto u = static_cast<unsigned char>(c);
     if (u <= 0x20 || u == 0x7f) return false;
   }
-  std::size_t end = text.find_first_of("/?#", kScheme.size());
-  if (end == std::string_view::npos) end = text.size();
+  // A plain loop: find_first_of calls memchr once per byte of the URL.
+  std::size_t end = kScheme.size();
+  while (end < text.size() && text[end] != '/' && text[end] != '?' && text[end] != '#') ++end;
   std::string_view authority = text.substr(kScheme.size(), end - kScheme.size());
   if (const std::size_t at = authority.rfind('@'); at != std::string_view::npos) authority.remove_prefix(at + 1);
   const std::size_t colon = authority.find(':');
