@@ -3,7 +3,8 @@
 #include <callcheck/check.h>
 #include <callcheck/join.h>
 
-#include <algorithm>  // std::sort, std::unique
+#include <algorithm>  // std::stable_sort
+#include <cstdint>    // std::uint32_t
 #include <deque>      // std::deque
 #include <optional>   // std::optional
 #include <set>        // std::set
@@ -60,6 +61,9 @@ class Assembler {
       if (p.line == 0) return p;
       return Position{p.line + source_.line_offset, p.column + source_.column_offset};
     };
+    // Room for a few at the first: an invalid body usually has several, and
+    // each growth moves every Diagnostic so far.
+    if (report_.diagnostics.capacity() == 0) report_.diagnostics.reserve(8);
     Diagnostic &d = report_.diagnostics.emplace_back(detail::make_diagnostic(
         rule, std::move(message), std::move(pointer), Span{shift(span.begin), shift(span.end)}, std::move(help)));
     d.severity = severity;
@@ -118,15 +122,27 @@ auto rules_for(const detail::Policy &policy, const Options &options, const detai
   return k.rules;
 }
 
+// Sorted through an index: a Diagnostic is six strings and a fix, and
+// sorting the vector itself moved each many times (issue 14). The index
+// sort is stable, as the insertion sort std::sort uses on short lists is:
+// of equal keys the first produced is kept.
 void sort_and_dedupe(std::vector<Diagnostic> &diagnostics) {
+  if (diagnostics.size() < 2) return;
   auto key = [](const Diagnostic &d) {
     return std::tie(d.span.begin.line, d.span.begin.column, d.code, d.pointer, d.message);
   };
-  std::sort(diagnostics.begin(), diagnostics.end(),
-            [&](const Diagnostic &a, const Diagnostic &b) { return key(a) < key(b); });
-  diagnostics.erase(std::unique(diagnostics.begin(), diagnostics.end(),
-                                [&](const Diagnostic &a, const Diagnostic &b) { return key(a) == key(b); }),
-                    diagnostics.end());
+  thread_local std::vector<std::uint32_t> order;
+  order.resize(diagnostics.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return key(diagnostics[a]) < key(diagnostics[b]); });
+  std::vector<Diagnostic> sorted;
+  sorted.reserve(diagnostics.size());
+  for (const std::uint32_t i : order) {
+    if (!sorted.empty() && key(sorted.back()) == key(diagnostics[i])) continue;
+    sorted.push_back(std::move(diagnostics[i]));
+  }
+  diagnostics = std::move(sorted);
 }
 
 // After sorting, so the findings kept are the first by position whatever

@@ -1,6 +1,6 @@
 #include "graph/names.h"
 
-#include <algorithm>  // std::find
+#include "graph/name_set.h"
 
 namespace callcheck::graph {
 
@@ -35,8 +35,8 @@ auto known_types() -> const std::vector<std::string_view> & {
 }
 
 auto is_known_type(std::string_view name) -> bool {
-  const auto &names = known_types();
-  return std::find(names.begin(), names.end(), name) != names.end();
+  static const NameSet names(known_types());
+  return names.contains(name);
 }
 
 auto is_identity_set_type(std::string_view type) -> bool {

@@ -5,7 +5,7 @@
 
 #include "request/request.h"
 
-#include <algorithm>    // std::binary_search, std::includes, std::sort, std::unique
+#include <algorithm>    // std::includes, std::sort, std::unique
 #include <array>        // std::array
 #include <map>          // std::map
 #include <set>          // std::set

@@ -42,7 +42,7 @@ inline void for_each_target_identity(const Value &root, std::string_view kind, F
 struct JoinTenant {
   std::string_view meeting_type;  // "organizerMeetingInfo" / "joinMeetingIdMeetingInfo"; "" = not such a join
   bool found = false;             // a tenant sits where the service reads it
-  std::string misplaced;          // pointer of a `tenantId` the service does not read ("" = none)
+  std::string misplaced;          // unless found: pointer of a `tenantId` the service does not read ("" = none)
 };
 
 inline auto join_tenant(const Value &root) -> JoinTenant {
@@ -62,6 +62,9 @@ inline auto join_tenant(const Value &root) -> JoinTenant {
       if (it->value.IsObject() && is_identity_kind(sv(it->name)) && has_text(&it->value, "tenantId")) out.found = true;
     }
   }
+  // Both readers (CC224, CC201) ask where a tenant went only when none is
+  // found: a clean join does not search six objects for one.
+  if (out.found) return out;
   // Where people put it instead (OfficeDev/Microsoft-Teams-Samples#1785:
   // inside meetingInfo), in the order a reader would look.
   for (const char *object :

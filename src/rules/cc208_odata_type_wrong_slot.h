@@ -20,8 +20,8 @@ class OdataTypeWrongSlot final : public detail::Rule {
   void visit(const detail::RuleContext &context, const support::Visit &v, detail::DiagnosticSink &sink) const override {
     using namespace support;
     if (!v.value.IsObject() || v.schema == nullptr) return;
-    std::string_view value;
-    if (!string_member(&v.value, "@odata.type", &value)) return;
+    if (v.odata_type == nullptr || !v.odata_type->IsString()) return;
+    const std::string_view value = sv(*v.odata_type);
     const std::string_view expected = v.schema->title;
     const std::string_view named = graph::unqualified(value);
     if (expected.empty() || named == expected || fits(expected, named)) return;

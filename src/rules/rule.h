@@ -91,6 +91,8 @@ class DiagnosticSink {
  public:
   void report(const Message &message, std::string pointer, std::string text, std::string help = {}, bool at_key = false,
               std::optional<Fix> fix = std::nullopt) {
+    // Room for a few at the first: a body with findings usually has several.
+    if (findings_.capacity() == 0) findings_.reserve(8);
     findings_.emplace_back(*message.rule, std::move(text), std::move(pointer), std::move(help), at_key, std::move(fix));
     findings_.back().message_id = message.id;
   }

@@ -2,8 +2,10 @@
 // payload that hands each value, with its schema, to the rules registered for
 // that kind of value (Rule::visits). Eight rules each iterating the walk and
 // rebuilding its path were a large part of the pass (issue 14).
-#include <cstdint>  // std::uint32_t
-#include <vector>   // std::vector
+#include <array>        // std::array
+#include <cstdint>      // std::uint32_t
+#include <string_view>  // std::string_view
+#include <vector>       // std::vector
 
 #include "rules/rule.h"
 #include "rules/walk.h"
@@ -18,10 +20,17 @@ namespace table = schema_table;
 // only guards library callers that raised the limit.
 constexpr std::uint32_t kMaxWalkDepth = rules::support::Path::kCapacity;
 
-auto kind_of(const Value &value) -> unsigned {
-  if (value.IsObject()) return kVisitObjects;
-  if (value.IsString()) return kVisitStrings;
-  return kVisitOthers;
+constexpr std::string_view kOdataType = "@odata.type";
+
+// The visitors of each kind of value, in registry order: a node calls only
+// the rules that asked for its kind, without testing the others' masks.
+enum Kind : unsigned { kObject, kString, kOther, kKinds };
+using Visitors = std::array<std::vector<const Rule *>, kKinds>;
+
+auto kind_of(const Value &value) -> Kind {
+  if (value.IsObject()) return kObject;
+  if (value.IsString()) return kString;
+  return kOther;
 }
 
 // Each value's schema node is found in the build-time table
@@ -29,33 +38,33 @@ auto kind_of(const Value &value) -> unsigned {
 // per value.
 class Walker {
  public:
-  Walker(const RuleContext &context, DiagnosticSink &sink, const std::vector<const Rule *> &visitors,
-         const std::vector<unsigned> &kinds, std::vector<table::NodeId> &members)
-      : context_(context), sink_(sink), visitors_(visitors), kinds_(kinds), members_(members) {}
+  Walker(const RuleContext &context, DiagnosticSink &sink, const Visitors &visitors,
+         std::vector<table::NodeId> &members)
+      : context_(context), sink_(sink), visitors_(visitors), members_(members) {}
 
   void walk(const Value &value, table::NodeId declared, table::NodeId parent, std::uint32_t depth) {
     const table::NodeId schema = table::effective(declared, value);
-    const unsigned kind = kind_of(value);
+    const Kind kind = kind_of(value);
     // Each member's node is looked up once, before the visit: the count of
     // members the schema does not declare lets CC201 and CC209 skip a clean
     // object without repeating the lookup (issue 14). The ids wait on a
     // per-thread stack for the walk into the members.
     const std::size_t base = members_.size();
     std::uint32_t undeclared = 0;
+    const Value *odata_type = nullptr;
     if (value.IsObject()) {
       const table::Node *node = table::node(schema);
       for (auto it = value.MemberBegin(); it != value.MemberEnd(); ++it) {
         const std::string_view key{it->name.GetString(), it->name.GetStringLength()};
+        if (odata_type == nullptr && key == kOdataType) odata_type = &it->value;
         const table::Property *p = node == nullptr ? nullptr : table::find_property(*node, key);
         if (p == nullptr) ++undeclared;
         members_.push_back(p != nullptr ? p->node : node != nullptr ? node->additional : table::kNoNode);
       }
     }
-    const rules::support::Visit visit{value,     table::node(declared), table::node(schema), table::node(parent), path_,
-                                      undeclared};
-    for (std::size_t i = 0; i < visitors_.size(); ++i) {
-      if ((kinds_[i] & kind) != 0) visitors_[i]->visit(context_, visit, sink_);
-    }
+    const rules::support::Visit visit{
+        value, table::node(declared), table::node(schema), table::node(parent), path_, undeclared, odata_type};
+    for (const Rule *rule : visitors_[kind]) rule->visit(context_, visit, sink_);
     if (depth < kMaxWalkDepth) {
       if (value.IsObject()) {
         std::size_t i = base;
@@ -80,8 +89,7 @@ class Walker {
  private:
   const RuleContext &context_;
   DiagnosticSink &sink_;
-  const std::vector<const Rule *> &visitors_;
-  const std::vector<unsigned> &kinds_;
+  const Visitors &visitors_;
   std::vector<table::NodeId> &members_;
   rules::support::Path path_;
 };
@@ -90,21 +98,21 @@ class Walker {
 
 void run_rules(const std::vector<const Rule *> &rules, const RuleContext &context, DiagnosticSink &sink) {
   // Kept per thread: the pass allocates nothing once warm.
-  thread_local std::vector<const Rule *> visitors;
-  thread_local std::vector<unsigned> kinds;
+  thread_local Visitors visitors;
   thread_local std::vector<table::NodeId> members;
-  visitors.clear();
+  for (std::vector<const Rule *> &v : visitors) v.clear();
   members.clear();
-  kinds.clear();
+  bool any = false;
   for (const Rule *rule : rules) {
     rule->check(context, sink);
-    if (const unsigned k = rule->visits(); k != 0) {
-      visitors.push_back(rule);
-      kinds.push_back(k);
-    }
+    const unsigned k = rule->visits();
+    if ((k & kVisitObjects) != 0) visitors[kObject].push_back(rule);
+    if ((k & kVisitStrings) != 0) visitors[kString].push_back(rule);
+    if ((k & kVisitOthers) != 0) visitors[kOther].push_back(rule);
+    any = any || k != 0;
   }
-  if (visitors.empty()) return;
-  Walker walker(context, sink, visitors, kinds, members);
+  if (!any) return;
+  Walker walker(context, sink, visitors, members);
   walker.walk(context.doc.root(), context.nav.table_root(), table::kNoNode, 0);
 }
 

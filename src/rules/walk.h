@@ -82,6 +82,9 @@ struct Visit {
   // Members of an object value that `schema` does not declare (all of them
   // when no schema governs it); 0 for other values.
   std::uint32_t undeclared;
+  // The object's first `@odata.type` member, whatever its type, found by the
+  // walk's own pass over the members (nullptr when absent or not an object).
+  const Value *odata_type;
 };
 
 // The facts of `node`, or those of no schema (untitled, open, no properties).

@@ -2,6 +2,12 @@
 // that scenario/, request/ and rules/ share.
 #include "graph/names.h"
 
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+#include <vector>       // std::vector
+
+#include "graph/name_set.h"
+
 #include <gtest/gtest.h>
 
 namespace {
@@ -29,6 +35,31 @@ TEST(GraphNames, CaseSensitive) {
   EXPECT_EQ(type_name("#microsoft.graph.IdentitySet"), "IdentitySet");
   EXPECT_FALSE(is_known_type("IdentitySet"));
   EXPECT_TRUE(is_known_type("identitySet"));
+}
+
+// The length-first lookup behind is_known_type and the shape decision's call
+// members: same length, same first byte, a byte later on, the empty name and
+// names longer than its last bucket all tell apart.
+TEST(GraphNames, NameSetMatchesExactly) {
+  const std::string long_a(70, 'a');
+  const std::string long_b = std::string(69, 'a') + "b";
+  const std::vector<std::string_view> names{"user", "guest", "phone", "", long_a, "tenantId"};
+  const callcheck::graph::NameSet set(names);
+  for (const std::string_view n : names) EXPECT_TRUE(set.contains(n)) << n;
+  EXPECT_FALSE(set.contains("usex"));   // same length and first byte
+  EXPECT_FALSE(set.contains("xser"));   // same length, other first byte
+  EXPECT_FALSE(set.contains("users"));  // a prefix is no match
+  EXPECT_FALSE(set.contains("tenantID"));
+  EXPECT_FALSE(set.contains(long_b));                // same (last) bucket
+  EXPECT_FALSE(set.contains(std::string(71, 'a')));  // longer still
+  EXPECT_FALSE(callcheck::graph::NameSet(std::vector<std::string_view>{"a"}).contains(""));
+}
+
+TEST(GraphNames, EveryKnownTypeIsKnown) {
+  for (const std::string_view t : callcheck::graph::known_types()) EXPECT_TRUE(is_known_type(t)) << t;
+  EXPECT_FALSE(is_known_type("cal"));
+  EXPECT_FALSE(is_known_type("calls"));
+  EXPECT_FALSE(is_known_type(""));
 }
 
 TEST(GraphNames, UnqualifiedKeepsOtherNamesWithoutHash) {
