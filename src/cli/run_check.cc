@@ -34,6 +34,22 @@ struct CheckedLine {
   std::string rendered;          // with Outputs::renders_apart()
 };
 
+// Inputs taken from the walk at a time: a few hundred KiB of paths.
+constexpr std::size_t kChunk = 1024;
+
+// The next (at most) `limit` inputs into `chunk`; false when the stream is
+// exhausted (nothing more after them).
+auto take(InputStream &stream, std::vector<Input> &chunk, std::size_t limit, const std::string &stdin_name) -> bool {
+  chunk.clear();
+  Input in;
+  while (chunk.size() < limit) {
+    if (!stream.next(in)) return false;
+    if (in.is_stdin) in.display = stdin_name;
+    chunk.push_back(std::move(in));
+  }
+  return true;
+}
+
 // --diff: what the configuration reports (unused suppressions, ...) is not a diff.
 class Silent final : public Renderer {
  public:
@@ -124,23 +140,16 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
   std::size_t excluded_named = 0;
   ExpandOptions expand = expand_options(args, directory_extensions(), notes);
   expand.excluded_named = &excluded_named;
-  std::vector<Input> inputs = expand_inputs(args.paths, expand);
 
   // stdin is read once, up front, with the same cap as files.
   std::string stdin_text;
   bool stdin_ok = true;
   std::string stdin_error;
-  for (const Input &in : inputs) {
-    if (!in.is_stdin) continue;
+  if (std::find(args.paths.begin(), args.paths.end(), "-") != args.paths.end()) {
     ReadResult r = read_stdin(args.limits.max_bytes);
     stdin_ok = r.ok;
     stdin_error = r.error;
     stdin_text = std::move(r.bytes);
-    break;
-  }
-  std::vector<Input> named = std::move(inputs);  // one list of paths, not two
-  for (Input &in : named) {
-    if (in.is_stdin) in.display = args.stdin_name;
   }
 
   RenderOptions render_options;
@@ -167,10 +176,40 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
   for (const OutputSpec &spec : specs) {
     if (!spec.file.empty()) written.push_back(spec.file);
   }
+  // Inputs are taken from the walk kChunk at a time (cli/input.h
+  // InputStream), so memory does not grow with their number. --fix, --diff
+  // and --show-config take them all at once: their stderr lines keep the
+  // order they have always had.
+  const std::size_t chunk = fixing != nullptr || args.show_config ? ~std::size_t{0} : kChunk;
+  auto stream = std::make_unique<InputStream>(args.paths, expand);
+  std::vector<Input> named;
+  bool more = take(*stream, named, chunk, args.stdin_name);
   std::size_t skipped = session->drop_own_and_excluded(named, written, notes);
-  skipped += excluded_named;
-  for (const std::string &note : notes) err << note << "\n";
   bool prepared = session->prepare(named);
+  bool replaying = false;  // the walk started again: its notes and counts were taken already
+  if (prepared && more && !args.no_config && args.config_file.empty()) {
+    // Discovered configurations: every one the inputs use is read first, so
+    // that an invalid one (CC401) still stops the run before any payload is
+    // checked; then the walk starts again, quietly (its notes are given).
+    std::vector<Input> rest;
+    while (prepared && more) {
+      more = take(*stream, rest, chunk, args.stdin_name);
+      skipped += session->drop_own_and_excluded(rest, written, notes);
+      prepared = session->prepare(rest);
+    }
+    if (prepared) {
+      expand.notes = nullptr;
+      expand.excluded_named = nullptr;
+      stream = std::make_unique<InputStream>(args.paths, expand);
+      replaying = true;
+      more = take(*stream, named, chunk, args.stdin_name);
+      std::vector<std::string> again;
+      (void)session->drop_own_and_excluded(named, written, again);
+      prepared = session->prepare(named);
+    }
+  }
+  for (const std::string &note : notes) err << note << "\n";
+  notes.clear();
   if (prepared && fixing != nullptr) {
     // Scope aliases (CC303) are fixed in the configuration files themselves,
     // which are then read again, so what is reported is what remains.
@@ -192,7 +231,7 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
   }
 
   // Checked by a pool of workers (cli/worker_pool.h), rendered strictly in input order.
-  const std::size_t n = named.size();
+  std::size_t n = 0;
   // Rendered by the workers too where nothing that runs in order changes the
   // reports first: the rendering thread then only writes.
   const bool apart = !args.diff && !args.fix_only && outputs->renders_apart();
@@ -280,7 +319,24 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
       emit(std::move(o.report), o.text);
     }
   };
-  run_in_order<Outcome>(n, args.jobs, job, render_one);
+  while (true) {
+    n += named.size();
+    run_in_order<Outcome>(named.size(), args.jobs, job, render_one);
+    if (!more) break;
+    more = take(*stream, named, chunk, args.stdin_name);
+    const std::size_t dropped = config.drop_own_and_excluded(named, written, notes);
+    if (!replaying) {
+      skipped += dropped;
+      for (const std::string &note : notes) err << note << "\n";
+    }
+    notes.clear();
+    if (!config.prepare(named)) {
+      // Only discovery reads configurations as it goes, and it read them all above.
+      const int code = config.fail(*renderer, out, summary);
+      if (!args.diff) (void)outputs->write_files(err);
+      return code;
+    }
+  }
   if (config.finish(*renderer, out, summary, render_options.fail_on)) worst_hit = true;
   renderer->end(out, summary);
   out.flush();
@@ -294,6 +350,7 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
     err << fmt::format("callcheck: {} of {} input{} could not be read\n", summary.input_errors, n, n == 1 ? "" : "s");
     return kFailure;
   }
+  skipped += excluded_named;
   if (n == 0) {
     // Every named file was set aside on purpose (excluded, or callcheck's own): pre-commit names each
     // staged file, and a commit that only touches excluded files must not fail the hook. A run that
