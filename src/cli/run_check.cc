@@ -1,6 +1,7 @@
-#include <algorithm>  // std::remove_if
-#include <cstdint>    // std::uint32_t
-#include <optional>   // std::optional
+#include <algorithm>    // std::remove_if
+#include <cstdint>      // std::uint32_t
+#include <optional>     // std::optional
+#include <string_view>  // std::string_view
 
 #include <fmt/format.h>
 
@@ -184,32 +185,53 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
   auto stream = std::make_unique<InputStream>(args.paths, expand);
   std::vector<Input> named;
   bool more = take(*stream, named, chunk, args.stdin_name);
-  std::size_t skipped = session->drop_own_and_excluded(named, written, notes);
+  std::vector<std::string> drop_notes;  // after the walk's notes, as when every input was listed first
+  std::size_t skipped = session->drop_own_and_excluded(named, written, drop_notes);
   bool prepared = session->prepare(named);
-  bool replaying = false;  // the walk started again: its notes and counts were taken already
   if (prepared && more && !args.no_config && args.config_file.empty()) {
     // Discovered configurations: every one the inputs use is read first, so
     // that an invalid one (CC401) still stops the run before any payload is
-    // checked; then the walk starts again, quietly (its notes are given).
+    // checked; then the walk starts again, quietly (its notes were taken),
+    // and what is callcheck's own is known for every input from the start.
+    // One input per folder is enough: the configuration, baseline and team
+    // policies of a folder are those of each input in it; the next one
+    // stands in for an input the folder's configuration excludes.
     std::vector<Input> rest;
+    std::vector<Input> one(1);
+    std::vector<std::string> unused;
+    const InputPlace *place = nullptr;
+    std::string folder;
     while (prepared && more) {
       more = take(*stream, rest, chunk, args.stdin_name);
-      skipped += session->drop_own_and_excluded(rest, written, notes);
-      prepared = session->prepare(rest);
+      for (std::size_t k = 0; prepared && k < rest.size(); ++k) {
+        const std::string_view path = rest[k].path;
+        const std::string_view dir = path.substr(0, path.rfind('/') + 1);
+        if (rest[k].place.get() == place && dir == folder) continue;
+        one.assign(1, rest[k]);
+        if (session->drop_own_and_excluded(one, written, unused) == 0) {
+          prepared = session->prepare(one);
+          place = rest[k].place.get();
+          folder = dir;
+        }
+      }
     }
     if (prepared) {
       expand.notes = nullptr;
       expand.excluded_named = nullptr;
       stream = std::make_unique<InputStream>(args.paths, expand);
-      replaying = true;
       more = take(*stream, named, chunk, args.stdin_name);
-      std::vector<std::string> again;
-      (void)session->drop_own_and_excluded(named, written, again);
+      drop_notes.clear();
+      skipped = session->drop_own_and_excluded(named, written, drop_notes);
       prepared = session->prepare(named);
     }
   }
-  for (const std::string &note : notes) err << note << "\n";
-  notes.clear();
+  auto give_notes = [&] {
+    for (const std::string &note : notes) err << note << "\n";
+    for (const std::string &note : drop_notes) err << note << "\n";
+    notes.clear();
+    drop_notes.clear();
+  };
+  give_notes();
   if (prepared && fixing != nullptr) {
     // Scope aliases (CC303) are fixed in the configuration files themselves,
     // which are then read again, so what is reported is what remains.
@@ -324,14 +346,11 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
     run_in_order<Outcome>(named.size(), args.jobs, job, render_one);
     if (!more) break;
     more = take(*stream, named, chunk, args.stdin_name);
-    const std::size_t dropped = config.drop_own_and_excluded(named, written, notes);
-    if (!replaying) {
-      skipped += dropped;
-      for (const std::string &note : notes) err << note << "\n";
-    }
-    notes.clear();
+    skipped += config.drop_own_and_excluded(named, written, drop_notes);
+    give_notes();
     if (!config.prepare(named)) {
-      // Only discovery reads configurations as it goes, and it read them all above.
+      // Not expected: --config and --baseline are read with the first chunk,
+      // discovered configurations by the pass above.
       const int code = config.fail(*renderer, out, summary);
       if (!args.diff) (void)outputs->write_files(err);
       return code;
