@@ -48,7 +48,8 @@ struct ExpandOptions {
   // compared case-insensitively ("A.JSON" is a .json file).
   std::vector<std::string> extensions;
   // Read payloads through symlinks that leave the input's trust boundary,
-  // and descend into symlinked directories (each directory once).
+  // and descend into symlinked directories (each directory once, under the
+  // path that sorts first).
   bool follow_symlinks = false;
   // Walks skip what .gitignore and .git/info/exclude ignore (cli/ignore.h)
   // and names starting with '.'; --no-ignore turns both off.
