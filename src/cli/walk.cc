@@ -192,7 +192,7 @@ class DirectoryWalk::Impl {
         return;
       }
       Item &item = top.items[top.next++];
-      const std::string_view name(item.key.data(), item.kind == Kind::Descend ? item.key.size() - 1 : item.key.size());
+      const std::string_view name(top.names.data() + item.at, item.kind == Kind::Descend ? item.size - 1 : item.size);
       switch (item.kind) {
         case Kind::File: {
           std::string path = join(top.dir.path, name);
@@ -233,10 +233,13 @@ class DirectoryWalk::Impl {
     std::shared_ptr<const IgnoreChain> chain;  // what applies to its entries
   };
   enum class Kind : std::uint8_t { File, LinkedFile, Error, Probe, Descend };
+  // 16 bytes, its name in Frame::names: a folder of many files is held
+  // whole while it is sorted.
   struct Item {
-    std::string key;  // the name; for Descend the name and '/'
+    std::uint32_t at;     // the key in Frame::names: the name; for Descend the name and '/'
+    std::uint32_t size;   // of the key
+    std::uint32_t index;  // into errors (Error) or subs (Probe, Descend)
     Kind kind;
-    std::uint32_t index = 0;  // into errors (Error) or subs (Probe, Descend)
   };
   struct Sub {
     Pending dir;
@@ -250,6 +253,7 @@ class DirectoryWalk::Impl {
     std::shared_ptr<const IgnoreChain> chain;
     std::string display;  // display_path() of the folder
     std::vector<Item> items;
+    std::string names;  // the items' keys, one after the other
     std::vector<std::string> errors;
     std::vector<Sub> subs;
     std::size_t next = 0;
@@ -292,7 +296,10 @@ class DirectoryWalk::Impl {
            fmt::format("cannot list directory: {}",
                        std::error_code(listing.error(), std::generic_category()).message()));
     }
-    std::sort(f.items.begin(), f.items.end(), [](const Item &a, const Item &b) { return a.key < b.key; });
+    const std::string &names = f.names;
+    std::sort(f.items.begin(), f.items.end(), [&names](const Item &a, const Item &b) {
+      return std::string_view(names.data() + a.at, a.size) < std::string_view(names.data() + b.at, b.size);
+    });
     return f;
   }
 
@@ -346,8 +353,11 @@ class DirectoryWalk::Impl {
     return skip;
   }
 
-  static void add(Frame &f, std::string_view name, Kind kind, std::uint32_t index = 0) {
-    f.items.push_back(Item{std::string(name), kind, index});
+  static void add(Frame &f, std::string_view name, Kind kind, std::uint32_t index = 0, bool slash = false) {
+    f.items.push_back(Item{static_cast<std::uint32_t>(f.names.size()),
+                           static_cast<std::uint32_t>(name.size() + (slash ? 1 : 0)), index, kind});
+    f.names.append(name);
+    if (slash) f.names.push_back('/');
   }
   void add_error(Frame &f, std::string_view name, std::string error) {
     add(f, name, Kind::Error, static_cast<std::uint32_t>(f.errors.size()));
@@ -357,7 +367,7 @@ class DirectoryWalk::Impl {
     const auto index = static_cast<std::uint32_t>(f.subs.size());
     f.subs.push_back(Sub{Pending{std::move(path), f.dir.absolute / name, f.root, f.chain}, nullptr});
     add(f, name, Kind::Probe, index);
-    f.items.push_back(Item{std::string(name) + '/', Kind::Descend, index});
+    add(f, name, Kind::Descend, index, true);
   }
 
   void entry(std::string_view name, fs::file_type type, Frame &f) {
