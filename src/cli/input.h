@@ -5,7 +5,7 @@
 
 #include <cstddef>      // std::size_t
 #include <cstdio>       // std::FILE
-#include <memory>       // std::shared_ptr
+#include <memory>       // std::shared_ptr, std::unique_ptr
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 #include <vector>       // std::vector
@@ -48,7 +48,8 @@ struct ExpandOptions {
   // compared case-insensitively ("A.JSON" is a .json file).
   std::vector<std::string> extensions;
   // Read payloads through symlinks that leave the input's trust boundary,
-  // and descend into symlinked directories (each directory once).
+  // and descend into symlinked directories (each directory once, under the
+  // path that sorts first).
   bool follow_symlinks = false;
   // Walks skip what .gitignore and .git/info/exclude ignore (cli/ignore.h)
   // and names starting with '.'; --no-ignore turns both off.
@@ -75,6 +76,28 @@ struct ExpandOptions {
 // that are neither files nor directories (FIFOs, sockets) are skipped.
 [[nodiscard]] auto expand_inputs(const std::vector<std::string> &args, const ExpandOptions &options)
     -> std::vector<Input>;
+class DirectoryWalk;  // cli/walk.h
+
+// expand_inputs() one input at a time, in the same order: a walk of any size
+// holds one folder's listing per level, never every path. `args` and
+// `options` must outlive it.
+class InputStream {
+ public:
+  InputStream(const std::vector<std::string> &args, const ExpandOptions &options);
+  ~InputStream();
+  InputStream(const InputStream &) = delete;
+  auto operator=(const InputStream &) -> InputStream & = delete;
+  // False once every input was given.
+  [[nodiscard]] auto next(Input &in) -> bool;
+
+ private:
+  auto start(const std::string &arg, Input &in) -> bool;
+  const std::vector<std::string> &args_;
+  const ExpandOptions &options_;
+  std::size_t arg_ = 0;
+  std::unique_ptr<DirectoryWalk> walk_;
+  Input walked_;  // the directory argument being walked
+};
 
 // The path shown to users: relative to the working directory when inside it.
 [[nodiscard]] auto display_path(const std::string &path) -> std::string;

@@ -1,6 +1,7 @@
-#include <algorithm>  // std::remove_if
-#include <cstdint>    // std::uint32_t
-#include <optional>   // std::optional
+#include <algorithm>    // std::remove_if
+#include <cstdint>      // std::uint32_t
+#include <optional>     // std::optional
+#include <string_view>  // std::string_view
 
 #include <fmt/format.h>
 
@@ -33,6 +34,22 @@ struct CheckedLine {
   std::optional<Report> report;  // nullopt for a blank line
   std::string rendered;          // with Outputs::renders_apart()
 };
+
+// Inputs taken from the walk at a time: a few hundred KiB of paths.
+constexpr std::size_t kChunk = 1024;
+
+// The next (at most) `limit` inputs into `chunk`; false when the stream is
+// exhausted (nothing more after them).
+auto take(InputStream &stream, std::vector<Input> &chunk, std::size_t limit, const std::string &stdin_name) -> bool {
+  chunk.clear();
+  Input in;
+  while (chunk.size() < limit) {
+    if (!stream.next(in)) return false;
+    if (in.is_stdin) in.display = stdin_name;
+    chunk.push_back(std::move(in));
+  }
+  return true;
+}
 
 // --diff: what the configuration reports (unused suppressions, ...) is not a diff.
 class Silent final : public Renderer {
@@ -124,23 +141,16 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
   std::size_t excluded_named = 0;
   ExpandOptions expand = expand_options(args, directory_extensions(), notes);
   expand.excluded_named = &excluded_named;
-  std::vector<Input> inputs = expand_inputs(args.paths, expand);
 
   // stdin is read once, up front, with the same cap as files.
   std::string stdin_text;
   bool stdin_ok = true;
   std::string stdin_error;
-  for (const Input &in : inputs) {
-    if (!in.is_stdin) continue;
+  if (std::find(args.paths.begin(), args.paths.end(), "-") != args.paths.end()) {
     ReadResult r = read_stdin(args.limits.max_bytes);
     stdin_ok = r.ok;
     stdin_error = r.error;
     stdin_text = std::move(r.bytes);
-    break;
-  }
-  std::vector<Input> named = std::move(inputs);  // one list of paths, not two
-  for (Input &in : named) {
-    if (in.is_stdin) in.display = args.stdin_name;
   }
 
   RenderOptions render_options;
@@ -167,10 +177,61 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
   for (const OutputSpec &spec : specs) {
     if (!spec.file.empty()) written.push_back(spec.file);
   }
-  std::size_t skipped = session->drop_own_and_excluded(named, written, notes);
-  skipped += excluded_named;
-  for (const std::string &note : notes) err << note << "\n";
+  // Inputs are taken from the walk kChunk at a time (cli/input.h
+  // InputStream), so memory does not grow with their number. --fix, --diff
+  // and --show-config take them all at once: their stderr lines keep the
+  // order they have always had.
+  const std::size_t chunk = fixing != nullptr || args.show_config ? ~std::size_t{0} : kChunk;
+  auto stream = std::make_unique<InputStream>(args.paths, expand);
+  std::vector<Input> named;
+  bool more = take(*stream, named, chunk, args.stdin_name);
+  std::vector<std::string> drop_notes;  // after the walk's notes, as when every input was listed first
+  std::size_t skipped = session->drop_own_and_excluded(named, written, drop_notes);
   bool prepared = session->prepare(named);
+  if (prepared && more && !args.no_config && args.config_file.empty()) {
+    // Discovered configurations: every one the inputs use is read first, so
+    // that an invalid one (CC401) still stops the run before any payload is
+    // checked; then the walk starts again, quietly (its notes were taken),
+    // and what is callcheck's own is known for every input from the start.
+    // One input per folder is enough: the configuration, baseline and team
+    // policies of a folder are those of each input in it; the next one
+    // stands in for an input the folder's configuration excludes.
+    std::vector<Input> rest;
+    std::vector<Input> one(1);
+    std::vector<std::string> unused;
+    const InputPlace *place = nullptr;
+    std::string folder;
+    while (prepared && more) {
+      more = take(*stream, rest, chunk, args.stdin_name);
+      for (std::size_t k = 0; prepared && k < rest.size(); ++k) {
+        const std::string_view path = rest[k].path;
+        const std::string_view dir = path.substr(0, path.rfind('/') + 1);
+        if (rest[k].place.get() == place && dir == folder) continue;
+        one.assign(1, rest[k]);
+        if (session->drop_own_and_excluded(one, written, unused) == 0) {
+          prepared = session->prepare(one);
+          place = rest[k].place.get();
+          folder = dir;
+        }
+      }
+    }
+    if (prepared) {
+      expand.notes = nullptr;
+      expand.excluded_named = nullptr;
+      stream = std::make_unique<InputStream>(args.paths, expand);
+      more = take(*stream, named, chunk, args.stdin_name);
+      drop_notes.clear();
+      skipped = session->drop_own_and_excluded(named, written, drop_notes);
+      prepared = session->prepare(named);
+    }
+  }
+  auto give_notes = [&] {
+    for (const std::string &note : notes) err << note << "\n";
+    for (const std::string &note : drop_notes) err << note << "\n";
+    notes.clear();
+    drop_notes.clear();
+  };
+  give_notes();
   if (prepared && fixing != nullptr) {
     // Scope aliases (CC303) are fixed in the configuration files themselves,
     // which are then read again, so what is reported is what remains.
@@ -192,7 +253,7 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
   }
 
   // Checked by a pool of workers (cli/worker_pool.h), rendered strictly in input order.
-  const std::size_t n = named.size();
+  std::size_t n = 0;
   // Rendered by the workers too where nothing that runs in order changes the
   // reports first: the rendering thread then only writes.
   const bool apart = !args.diff && !args.fix_only && outputs->renders_apart();
@@ -280,7 +341,21 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
       emit(std::move(o.report), o.text);
     }
   };
-  run_in_order<Outcome>(n, args.jobs, job, render_one);
+  while (true) {
+    n += named.size();
+    run_in_order<Outcome>(named.size(), args.jobs, job, render_one);
+    if (!more) break;
+    more = take(*stream, named, chunk, args.stdin_name);
+    skipped += config.drop_own_and_excluded(named, written, drop_notes);
+    give_notes();
+    if (!config.prepare(named)) {
+      // Not expected: --config and --baseline are read with the first chunk,
+      // discovered configurations by the pass above.
+      const int code = config.fail(*renderer, out, summary);
+      if (!args.diff) (void)outputs->write_files(err);
+      return code;
+    }
+  }
   if (config.finish(*renderer, out, summary, render_options.fail_on)) worst_hit = true;
   renderer->end(out, summary);
   out.flush();
@@ -294,6 +369,7 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
     err << fmt::format("callcheck: {} of {} input{} could not be read\n", summary.input_errors, n, n == 1 ? "" : "s");
     return kFailure;
   }
+  skipped += excluded_named;
   if (n == 0) {
     // Every named file was set aside on purpose (excluded, or callcheck's own): pre-commit names each
     // staged file, and a commit that only touches excluded files must not fail the hook. A run that

@@ -2,7 +2,10 @@
 
 #include <callcheck/version.h>
 
-#include <algorithm>  // std::sort, std::lower_bound
+#include <algorithm>      // std::sort, std::lower_bound
+#include <string>         // std::string
+#include <unordered_map>  // std::unordered_map
+#include <vector>         // std::vector
 
 #include "rules/rule.h"
 
@@ -53,11 +56,27 @@ auto rule_page(const RuleMeta &meta) -> std::string {
 }
 
 auto rule_url(std::string_view code_or_name) -> std::string {
-  const RuleMeta *meta = find_rule(code_or_name);
-  if (meta == nullptr) return "";
-  std::string page = rule_page(*meta);
-  page.resize(page.size() - 3);  // the published page has no ".md"
-  return std::string(CALLCHECK_HOMEPAGE) + "/rules/" + page;
+  // Built once, by code and by name: the renderers ask for one with every
+  // finding, and a scan of the catalog cost more than the rest of the line.
+  struct Urls {
+    std::vector<std::string> url;
+    std::unordered_map<std::string_view, std::size_t> index;
+  };
+  static const Urls urls = [] {
+    Urls out;
+    const std::vector<RuleMeta> &catalog = rule_catalog();
+    for (std::size_t i = 0; i < catalog.size(); ++i) {
+      std::string page = rule_page(catalog[i]);
+      page.resize(page.size() - 3);  // the published page has no ".md"
+      out.url.push_back(std::string(CALLCHECK_HOMEPAGE) + "/rules/" + page);
+      // The first rule with a code or name wins, as in find_rule().
+      out.index.emplace(catalog[i].code, i);
+      out.index.emplace(catalog[i].name, i);
+    }
+    return out;
+  }();
+  const auto it = urls.index.find(code_or_name);
+  return it == urls.index.end() ? std::string() : urls.url[it->second];
 }
 
 }  // namespace callcheck

@@ -36,4 +36,52 @@ if ! cmp -s "$work/got" "$work/want"; then
   fail=1
 fi
 [ "$(wc -l <"$work/got")" -eq 717 ] || { echo "FAIL: $(wc -l <"$work/got") inputs, not 717"; fail=1; }
+# --follow-symlinks: a folder reached by several paths is walked once, under
+# the path that sorts first, whatever order the links are listed in (the
+# links are made in a scrambled order, so the listing order differs from it).
+links="$work/links"
+mkdir -p "$links/m/real"
+cp "$good" "$links/m/real/x.json"
+for l in l7 l2 l9 l0 l5 l3 l8 l1 l6 l4; do ln -s m/real "$links/$l"; done
+(cd "$work" && "$bin" check --no-config --show-config --follow-symlinks -j2 links) 2>"$work/err" >/dev/null
+sed -n 's/^callcheck: configuration for \(.*\): none (--no-config).*/\1/p' "$work/err" >"$work/got"
+if [ "$(cat "$work/got")" != "links/l0/x.json" ]; then
+  echo "FAIL: --follow-symlinks: the folder is not reported once under its first path (links/l0)"
+  cat "$work/got"
+  fail=1
+fi
+# More inputs than one chunk (run_check.cc kChunk: inputs are taken from the
+# walk a chunk at a time): the report is the one a single chunk gives
+# (--show-config takes every input at once), with a discovered
+# configuration in a folder the first chunk does not reach; and an invalid
+# configuration there (CC401) still stops the run before any payload is checked.
+big="$work/big"
+mkdir -p "$big/a" "$big/z"
+python3 - "$good" "$big/a" <<'EOF2'
+import shutil, sys
+for i in range(1500):
+    shutil.copy(sys.argv[1], f"{sys.argv[2]}/{i:04d}.json")
+EOF2
+printf '{"callbackUri": "http://x", "extra": 1}' >"$big/a/0001.json"
+printf '{"callbackUri": "http://x", "extra": 1}' >"$big/z/bad.json"
+printf '{"ignore": ["CC201"]}' >"$big/z/.callcheck.json"
+(cd "$work" && "$bin" check -j2 big) >"$work/chunked" 2>"$work/chunked.err"
+chunked_code=$?
+(cd "$work" && "$bin" check -j2 --show-config big) >"$work/whole" 2>/dev/null
+whole_code=$?
+if [ "$chunked_code" != "$whole_code" ] || ! cmp -s "$work/chunked" "$work/whole"; then
+  echo "FAIL: chunked inputs: exit $chunked_code, not $whole_code, or another report"
+  diff "$work/whole" "$work/chunked" | head -10
+  fail=1
+fi
+grep -q "big/z/bad.json" "$work/chunked" || { echo "FAIL: chunked inputs: big/z/bad.json not reported"; fail=1; }
+printf '{' >"$big/z/.callcheck.json"
+(cd "$work" && "$bin" check -j2 big) >"$work/chunked" 2>&1
+code=$?
+[ "$code" -eq 2 ] || { echo "FAIL: an invalid configuration past the first chunk: exit $code, not 2"; fail=1; }
+grep -q "CC401" "$work/chunked" || { echo "FAIL: an invalid configuration past the first chunk: no CC401"; fail=1; }
+if grep -q "big/a/0001.json" "$work/chunked"; then
+  echo "FAIL: a payload was checked before the invalid configuration stopped the run"
+  fail=1
+fi
 exit "$fail"
