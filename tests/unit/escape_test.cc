@@ -159,6 +159,34 @@ TEST(Visible, PathCannotStartAWorkflowCommand) {
   EXPECT_EQ(visible_path(""), "");
 }
 
+TEST(Visible, PlainRunsStopAtEveryLegacyCommand) {
+  // '[' is plain unless it ends "##[", wherever the run it is in started:
+  // after an escape, at the start, at the end.
+  EXPECT_EQ(visible("[a] #[b] # [c]"), "[a] #[b] # [c]");
+  EXPECT_EQ(visible("\x1b##[x"), "\\x1b##\\x5bx");
+  EXPECT_EQ(visible("\xC3\xA9##[x"), "\xC3\xA9##\\x5bx");
+  EXPECT_EQ(visible("#\n#[x"), "#\\n#[x");
+  EXPECT_EQ(visible("x##["), "x##\\x5b");
+  EXPECT_EQ(visible("[##[##["), "[##\\x5b##\\x5b");
+}
+
+TEST(Visible, AppendingEscapesOnlyTheNewText) {
+  std::string out = "a\n";
+  append_visible(out, "b\x1b");
+  EXPECT_EQ(out, "a\nb\\x1b");
+  append_visible(out, "plain");
+  EXPECT_EQ(out, "a\nb\\x1bplain");
+  // The path check looks at where the path starts, not at the buffer's start.
+  std::string line = "x";
+  append_visible_path(line, " ::error::y");
+  EXPECT_EQ(line, "x \\x3a:error::y");
+  line = ":";
+  append_visible_path(line, "a::b");
+  EXPECT_EQ(line, ":a::b");
+  append_visible_path(line, "");
+  EXPECT_EQ(line, ":a::b");
+}
+
 TEST(VisibleLine, ColumnsFollowTheEscapes) {
   // Columns as LineIndex counts them: one per code point, TAB one column.
   const VisibleLine plain = visible_line("\t\"a\": 1");
