@@ -1,6 +1,8 @@
 #include "render/escape.h"
 
-#include <cstdint>  // std::uint32_t
+#include <algorithm>  // std::min
+#include <cstdint>    // std::uint32_t, std::uint64_t
+#include <cstring>    // std::memcpy
 
 namespace callcheck::detail {
 namespace {
@@ -95,6 +97,18 @@ void append_printable(std::string &out, std::string_view text, std::size_t i, st
 auto plain_run(std::string_view text, std::size_t i) -> std::size_t {
   const char *const data = text.data();
   const std::size_t size = text.size();
+  // Eight bytes at a time while none is below ' ', above '~' or a '['
+  // (hasless, hasmore and haszero of "Bit Twiddling Hacks"), then byte by
+  // byte: a '[' mostly comes late in a message (a pointer's index).
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  for (std::uint64_t w = 0; i + 8 <= size; i += 8) {
+    std::memcpy(&w, data + i, 8);
+    const std::uint64_t below = (w - kOnes * 0x20U) & ~w;
+    const std::uint64_t above = (w + kOnes * (127U - 0x7EU)) | w;
+    const std::uint64_t bracket = w ^ (kOnes * '[');
+    if (((below | above | ((bracket - kOnes) & ~bracket)) & kHigh) != 0) break;
+  }
   for (; i < size; ++i) {
     const auto b = static_cast<unsigned char>(data[i]);
     if (b < 0x20U || b > 0x7EU) break;
@@ -344,12 +358,18 @@ auto visible_path(std::string_view path) -> std::string {
 
 auto VisibleLine::offset(std::uint32_t column) const -> std::uint32_t {
   if (column == 0) return 0;
+  if (columns.empty()) return std::min(column - 1, static_cast<std::uint32_t>(text.size()));  // shown as read
   if (column - 1 < columns.size()) return columns[column - 1];
   return static_cast<std::uint32_t>(text.size());
 }
 
 auto visible_line(std::string_view line) -> VisibleLine {
   VisibleLine out;
+  // Most lines are plain ASCII: shown as read, a column per byte (offset()).
+  if (plain_run(line, 0) == line.size()) {
+    out.text.assign(line);
+    return out;
+  }
   out.text.reserve(line.size());
   out.columns.reserve(line.size() + 1);
   visible_into(line, out.text, true, &out);

@@ -52,7 +52,8 @@ void append_visible_path(std::string &out, std::string_view path);
 // One source line for a code frame: visible(), except that TAB stays one
 // column (a space). `columns[c - 1]` is where column c (1-based, in code
 // points as LineIndex counts them) starts in `text`, for c up to one past
-// the last column, so a caret lines up with what is shown.
+// the last column, so a caret lines up with what is shown. `columns` is
+// empty when the line is shown as it is (plain ASCII, column c at c - 1).
 struct VisibleLine {
   std::string text;
   std::vector<std::uint32_t> columns;

@@ -191,8 +191,11 @@ class TextRenderer final : public Renderer {
   void frame(std::string &to, const LineIndex &lines, const Diagnostic &d) const {
     // No frame for unknown positions (column 0 would underflow the caret pad).
     const std::uint32_t line = d.span.begin.line;
-    if (line == 0 || d.span.begin.column == 0 || line > lines.line_count()) return;
+    if (line == 0 || d.span.begin.column == 0) return;
+    // line_count() indexes the whole text; a line with text exists, so only
+    // an empty one needs it.
     const std::string_view raw = lines.line_text(line);
+    if (raw.empty() && line > lines.line_count()) return;
     if (raw.size() > 200) return;  // minified or generated: a frame would not help
     // Controls, invalid bytes and a BOM are shown escaped (the BOM as
     // \ufeff), and the caret is placed by where each column ended up.

@@ -170,6 +170,23 @@ TEST(Visible, PlainRunsStopAtEveryLegacyCommand) {
   EXPECT_EQ(visible("[##[##["), "[##\\x5b##\\x5b");
 }
 
+TEST(Visible, EveryPositionOfALongTextIsChecked) {
+  // Plain text is scanned eight bytes at a time: a control, a C1 or bidi
+  // character or "##[" is found at every offset, across word boundaries too.
+  const std::string plain(24, 'a');
+  for (std::size_t at = 0; at <= plain.size(); ++at) {
+    const std::string head = plain.substr(0, at);
+    const std::string tail = plain.substr(at);
+    EXPECT_EQ(visible(head + "\x1b" + tail), head + "\\x1b" + tail) << at;
+    EXPECT_EQ(visible(head + "\x7f" + tail), head + "\\x7f" + tail) << at;
+    EXPECT_EQ(visible(head + "\xC2\x9B" + tail), head + "\\u009b" + tail) << at;
+    EXPECT_EQ(visible(head + "\xE2\x80\xAE" + tail), head + "\\u202e" + tail) << at;
+    EXPECT_EQ(visible(head + "##[" + tail), head + "##\\x5b" + tail) << at;
+    EXPECT_EQ(visible(head + "[#[" + tail), head + "[#[" + tail) << at;
+    EXPECT_EQ(visible_path(head + "\n" + tail), head + "\\n" + tail) << at;
+  }
+}
+
 TEST(Visible, AppendingEscapesOnlyTheNewText) {
   std::string out = "a\n";
   append_visible(out, "b\x1b");
@@ -192,6 +209,14 @@ TEST(VisibleLine, ColumnsFollowTheEscapes) {
   const VisibleLine plain = visible_line("\t\"a\": 1");
   EXPECT_EQ(plain.text, " \"a\": 1");
   for (std::uint32_t c = 1; c <= 8; ++c) EXPECT_EQ(plain.offset(c), c - 1);
+  // A plain line is shown as read: column c at c - 1, the end past the last.
+  const VisibleLine ascii = visible_line("{\"a\": [1]}");
+  EXPECT_EQ(ascii.text, "{\"a\": [1]}");
+  for (std::uint32_t c = 1; c <= 11; ++c) EXPECT_EQ(ascii.offset(c), c - 1);
+  EXPECT_EQ(ascii.offset(0), 0U);
+  EXPECT_EQ(ascii.offset(99), 10U);
+  EXPECT_EQ(visible_line("").offset(1), 0U);
+  EXPECT_EQ(visible_line("##[x").text, "##\\x5bx");
   const VisibleLine bom = visible_line("\xEF\xBB\xBF{\"\xC3\xA9\x1b\":1}");
   EXPECT_EQ(bom.text, "\\ufeff{\"\xC3\xA9\\x1b\":1}");
   EXPECT_EQ(bom.offset(1), 0U);   // the BOM
