@@ -98,8 +98,7 @@ auto plain_run(std::string_view text, std::size_t i) -> std::size_t {
   const char *const data = text.data();
   const std::size_t size = text.size();
   // Eight bytes at a time while none is below ' ', above '~' or a '['
-  // (hasless, hasmore and haszero of "Bit Twiddling Hacks"), then byte by
-  // byte: a '[' mostly comes late in a message (a pointer's index).
+  // (hasless, hasmore, haszero of "Bit Twiddling Hacks"), then byte by byte.
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
   constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
   for (std::uint64_t w = 0; i + 8 <= size; i += 8) {
