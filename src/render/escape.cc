@@ -1,6 +1,8 @@
 #include "render/escape.h"
 
-#include <cstdint>  // std::uint32_t
+#include <algorithm>  // std::min
+#include <cstdint>    // std::uint32_t, std::uint64_t
+#include <cstring>    // std::memcpy
 
 namespace callcheck::detail {
 namespace {
@@ -90,9 +92,29 @@ void append_printable(std::string &out, std::string_view text, std::size_t i, st
   }
 }
 
-// Printable ASCII that every format passes on as it is: ' ' to '~' but '['
-// (which may end "##["). Escaping scans for the first byte that is not.
-auto plain_ascii(unsigned char b) -> bool { return b >= 0x20U && b <= 0x7EU && b != '['; }
+// Printable ASCII that visible() passes on as it is: ' ' to '~', and '['
+// unless it ends "##[". Returns the end of the run that starts at `i`.
+auto plain_run(std::string_view text, std::size_t i) -> std::size_t {
+  const char *const data = text.data();
+  const std::size_t size = text.size();
+  // Eight bytes at a time while none is below ' ', above '~' or a '['
+  // (hasless, hasmore, haszero of "Bit Twiddling Hacks"), then byte by byte.
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  for (std::uint64_t w = 0; i + 8 <= size; i += 8) {
+    std::memcpy(&w, data + i, 8);
+    const std::uint64_t below = (w - kOnes * 0x20U) & ~w;
+    const std::uint64_t above = (w + kOnes * (127U - 0x7EU)) | w;
+    const std::uint64_t bracket = w ^ (kOnes * '[');
+    if (((below | above | ((bracket - kOnes) & ~bracket)) & kHigh) != 0) break;
+  }
+  for (; i < size; ++i) {
+    const auto b = static_cast<unsigned char>(data[i]);
+    if (b < 0x20U || b > 0x7EU) break;
+    if (b == '[' && starts_legacy_command(text, i)) break;
+  }
+  return i;
+}
 
 // visible() and visible_line() share this: `tab_space` keeps a TAB one
 // column wide (code frames), `line` receives where each column starts.
@@ -101,8 +123,7 @@ void visible_into(std::string_view text, std::string &out, bool tab_space, Visib
   std::uint32_t cp = 0;
   for (std::size_t i = 0; i < text.size();) {
     // A run of plain ASCII, appended at once: one column per byte.
-    std::size_t run = i;
-    while (run < text.size() && plain_ascii(static_cast<unsigned char>(text[run]))) ++run;
+    const std::size_t run = plain_run(text, i);
     if (run > i) {
       if (line != nullptr) {
         // Columns before `column` were recorded already; the run adds one per byte.
@@ -280,20 +301,35 @@ auto xml_cdata(std::string_view text, bool breaks_are_data) -> std::string {
   return out;
 }
 
+void append_visible(std::string &out, std::string_view text) {
+  // Most names and messages are plain ASCII: one check, one copy.
+  if (plain_run(text, 0) == text.size()) {
+    out.append(text);
+  } else {
+    visible_into(text, out, false, nullptr);
+  }
+}
+
 auto visible(std::string_view text) -> std::string {
   std::string out;
   out.reserve(text.size());
-  visible_into(text, out, false, nullptr);
+  append_visible(out, text);
   return out;
 }
 
-auto visible_path(std::string_view path) -> std::string {
-  std::string out = visible(path);
+void append_visible_path(std::string &out, std::string_view path) {
+  const std::size_t start = out.size();
+  append_visible(out, path);
+  if (start == out.size()) return;
+  // Only whitespace or ':' at the start can make a line start with "::"
+  // (the lead bytes of the spaces below); anything else is done.
+  const auto first = static_cast<unsigned char>(out[start]);
+  if (first != ' ' && first != ':' && first != 0xC2U && first != 0xE1U && first != 0xE2U && first != 0xE3U) return;
   // Whitespace the runner's TrimStart() removes before looking for "::"
   // (controls among it are escaped already).
   constexpr std::string_view kSpaces[] = {" ",           "\xC2\xA0", "\xE1\x9A\x80", "\xE2\x80\xAF", "\xE2\x81\x9F",
                                           "\xE3\x80\x80"};
-  std::size_t at = 0;
+  std::size_t at = start;
   for (bool more = true; more && at < out.size();) {
     more = false;
     for (const std::string_view space : kSpaces) {
@@ -310,17 +346,29 @@ auto visible_path(std::string_view path) -> std::string {
     }
   }
   if (at < out.size() && out[at] == ':') out.replace(at, 1, "\\x3a");
+}
+
+auto visible_path(std::string_view path) -> std::string {
+  std::string out;
+  out.reserve(path.size());
+  append_visible_path(out, path);
   return out;
 }
 
 auto VisibleLine::offset(std::uint32_t column) const -> std::uint32_t {
   if (column == 0) return 0;
+  if (columns.empty()) return std::min(column - 1, static_cast<std::uint32_t>(text.size()));  // shown as read
   if (column - 1 < columns.size()) return columns[column - 1];
   return static_cast<std::uint32_t>(text.size());
 }
 
 auto visible_line(std::string_view line) -> VisibleLine {
   VisibleLine out;
+  // Most lines are plain ASCII: shown as read, a column per byte (offset()).
+  if (plain_run(line, 0) == line.size()) {
+    out.text.assign(line);
+    return out;
+  }
   out.text.reserve(line.size());
   out.columns.reserve(line.size() + 1);
   visible_into(line, out.text, true, &out);

@@ -40,16 +40,20 @@ namespace callcheck::detail {
 // become \xNN (TAB, LF and CR \t \n \r), C1, bidi and separator controls and
 // U+FEFF \uNNNN, bytes that are not UTF-8 \xNN, and "##[" becomes "##\x5b".
 [[nodiscard]] auto visible(std::string_view text) -> std::string;
+// visible(text) appended to `out`, so that a renderer fills one buffer.
+void append_visible(std::string &out, std::string_view text);
 
 // A path that starts a line of text output: visible(), and a ':' that
 // follows only whitespace at the start becomes \x3a, so that no line can
 // start with "::" (a workflow command, whitespace trimmed).
 [[nodiscard]] auto visible_path(std::string_view path) -> std::string;
+void append_visible_path(std::string &out, std::string_view path);
 
 // One source line for a code frame: visible(), except that TAB stays one
 // column (a space). `columns[c - 1]` is where column c (1-based, in code
 // points as LineIndex counts them) starts in `text`, for c up to one past
-// the last column, so a caret lines up with what is shown.
+// the last column, so a caret lines up with what is shown. `columns` is
+// empty when the line is shown as it is (plain ASCII, column c at c - 1).
 struct VisibleLine {
   std::string text;
   std::vector<std::uint32_t> columns;

@@ -159,11 +159,64 @@ TEST(Visible, PathCannotStartAWorkflowCommand) {
   EXPECT_EQ(visible_path(""), "");
 }
 
+TEST(Visible, PlainRunsStopAtEveryLegacyCommand) {
+  // '[' is plain unless it ends "##[", wherever the run it is in started:
+  // after an escape, at the start, at the end.
+  EXPECT_EQ(visible("[a] #[b] # [c]"), "[a] #[b] # [c]");
+  EXPECT_EQ(visible("\x1b##[x"), "\\x1b##\\x5bx");
+  EXPECT_EQ(visible("\xC3\xA9##[x"), "\xC3\xA9##\\x5bx");
+  EXPECT_EQ(visible("#\n#[x"), "#\\n#[x");
+  EXPECT_EQ(visible("x##["), "x##\\x5b");
+  EXPECT_EQ(visible("[##[##["), "[##\\x5b##\\x5b");
+}
+
+TEST(Visible, EveryPositionOfALongTextIsChecked) {
+  // Plain text is scanned eight bytes at a time: a control, a C1 or bidi
+  // character or "##[" is found at every offset, across word boundaries too.
+  const std::string plain(24, 'a');
+  for (std::size_t at = 0; at <= plain.size(); ++at) {
+    const std::string head = plain.substr(0, at);
+    const std::string tail = plain.substr(at);
+    EXPECT_EQ(visible(head + "\x1b" + tail), head + "\\x1b" + tail) << at;
+    EXPECT_EQ(visible(head + "\x7f" + tail), head + "\\x7f" + tail) << at;
+    EXPECT_EQ(visible(head + "\xC2\x9B" + tail), head + "\\u009b" + tail) << at;
+    EXPECT_EQ(visible(head + "\xE2\x80\xAE" + tail), head + "\\u202e" + tail) << at;
+    EXPECT_EQ(visible(head + "##[" + tail), head + "##\\x5b" + tail) << at;
+    EXPECT_EQ(visible(head + "[#[" + tail), head + "[#[" + tail) << at;
+    EXPECT_EQ(visible_path(head + "\n" + tail), head + "\\n" + tail) << at;
+  }
+}
+
+TEST(Visible, AppendingEscapesOnlyTheNewText) {
+  std::string out = "a\n";
+  append_visible(out, "b\x1b");
+  EXPECT_EQ(out, "a\nb\\x1b");
+  append_visible(out, "plain");
+  EXPECT_EQ(out, "a\nb\\x1bplain");
+  // The path check looks at where the path starts, not at the buffer's start.
+  std::string line = "x";
+  append_visible_path(line, " ::error::y");
+  EXPECT_EQ(line, "x \\x3a:error::y");
+  line = ":";
+  append_visible_path(line, "a::b");
+  EXPECT_EQ(line, ":a::b");
+  append_visible_path(line, "");
+  EXPECT_EQ(line, ":a::b");
+}
+
 TEST(VisibleLine, ColumnsFollowTheEscapes) {
   // Columns as LineIndex counts them: one per code point, TAB one column.
   const VisibleLine plain = visible_line("\t\"a\": 1");
   EXPECT_EQ(plain.text, " \"a\": 1");
   for (std::uint32_t c = 1; c <= 8; ++c) EXPECT_EQ(plain.offset(c), c - 1);
+  // A plain line is shown as read: column c at c - 1, the end past the last.
+  const VisibleLine ascii = visible_line("{\"a\": [1]}");
+  EXPECT_EQ(ascii.text, "{\"a\": [1]}");
+  for (std::uint32_t c = 1; c <= 11; ++c) EXPECT_EQ(ascii.offset(c), c - 1);
+  EXPECT_EQ(ascii.offset(0), 0U);
+  EXPECT_EQ(ascii.offset(99), 10U);
+  EXPECT_EQ(visible_line("").offset(1), 0U);
+  EXPECT_EQ(visible_line("##[x").text, "##\\x5bx");
   const VisibleLine bom = visible_line("\xEF\xBB\xBF{\"\xC3\xA9\x1b\":1}");
   EXPECT_EQ(bom.text, "\\ufeff{\"\xC3\xA9\\x1b\":1}");
   EXPECT_EQ(bom.offset(1), 0U);   // the BOM
