@@ -42,11 +42,31 @@ auto rule_catalog() -> const std::vector<RuleMeta> & {
   return catalog;
 }
 
+namespace {
+
+// Rule positions by code and by name, built once: the renderers look a rule
+// up with every finding, and a scan of the catalog cost more than the rest of
+// the line (issue 14). emplace keeps the first, so the first rule with a code
+// or name wins, as the scan did.
+auto rule_index() -> const std::unordered_map<std::string_view, std::size_t> & {
+  static const std::unordered_map<std::string_view, std::size_t> index = [] {
+    std::unordered_map<std::string_view, std::size_t> out;
+    const std::vector<RuleMeta> &catalog = rule_catalog();
+    for (std::size_t i = 0; i < catalog.size(); ++i) {
+      out.emplace(catalog[i].code, i);
+      out.emplace(catalog[i].name, i);
+    }
+    return out;
+  }();
+  return index;
+}
+
+}  // namespace
+
 auto find_rule(std::string_view code_or_name) -> const RuleMeta * {
-  for (const RuleMeta &meta : rule_catalog()) {
-    if (meta.code == code_or_name || meta.name == code_or_name) return &meta;
-  }
-  return nullptr;
+  const auto &index = rule_index();
+  const auto it = index.find(code_or_name);
+  return it == index.end() ? nullptr : &rule_catalog()[it->second];
 }
 
 auto rule_page(const RuleMeta &meta) -> std::string {
@@ -56,27 +76,17 @@ auto rule_page(const RuleMeta &meta) -> std::string {
 }
 
 auto rule_url(std::string_view code_or_name) -> std::string {
-  // Built once, by code and by name: the renderers ask for one with every
-  // finding, and a scan of the catalog cost more than the rest of the line.
-  struct Urls {
-    std::vector<std::string> url;
-    std::unordered_map<std::string_view, std::size_t> index;
-  };
-  static const Urls urls = [] {
-    Urls out;
-    const std::vector<RuleMeta> &catalog = rule_catalog();
-    for (std::size_t i = 0; i < catalog.size(); ++i) {
-      std::string page = rule_page(catalog[i]);
+  static const std::vector<std::string> urls = [] {
+    std::vector<std::string> out;
+    for (const RuleMeta &meta : rule_catalog()) {
+      std::string page = rule_page(meta);
       page.resize(page.size() - 3);  // the published page has no ".md"
-      out.url.push_back(std::string(CALLCHECK_HOMEPAGE) + "/rules/" + page);
-      // The first rule with a code or name wins, as in find_rule().
-      out.index.emplace(catalog[i].code, i);
-      out.index.emplace(catalog[i].name, i);
+      out.push_back(std::string(CALLCHECK_HOMEPAGE) + "/rules/" + page);
     }
     return out;
   }();
-  const auto it = urls.index.find(code_or_name);
-  return it == urls.index.end() ? std::string() : urls.url[it->second];
+  const RuleMeta *meta = find_rule(code_or_name);
+  return meta == nullptr ? std::string() : urls[static_cast<std::size_t>(meta - rule_catalog().data())];
 }
 
 }  // namespace callcheck
