@@ -4,7 +4,7 @@
 
 #include <cstdlib>  // std::getenv
 
-#include <CLI/CLI.hpp>
+#include "cli/cli11.h"
 #include <fmt/format.h>
 
 #include "callcheck/callcheck.h"
@@ -243,7 +243,7 @@ auto expand_options(const CheckArgs &args, std::vector<std::string> extensions, 
   return o;
 }
 
-auto build_options(const CheckArgs &args, std::ostream &err, bool &ok) -> Options {
+auto build_options(const CheckArgs &args, Out &err, bool &ok) -> Options {
   Options options;
   ok = true;
   options.limits = args.limits;

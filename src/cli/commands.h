@@ -2,12 +2,12 @@
 #ifndef CALLCHECK_CLI_COMMANDS_H_
 #define CALLCHECK_CLI_COMMANDS_H_
 
-#include <ostream>  // std::ostream
-#include <string>   // std::string
-#include <vector>   // std::vector
+#include <string>  // std::string
+#include <vector>  // std::vector
 
 #include "callcheck/check.h"
 #include "cli/input.h"
+#include "cli/out.h"
 
 namespace CLI {
 class App;
@@ -102,23 +102,22 @@ void add_check_options(CLI::App &cmd, CheckArgs &a, const OptionFilter &named);
 [[nodiscard]] auto expand_options(const CheckArgs &args, std::vector<std::string> extensions,
                                   std::vector<std::string> &notes) -> ExpandOptions;
 // Options from the command line (run_check.cc); false in `ok` after a message on `err`.
-[[nodiscard]] auto build_options(const CheckArgs &args, std::ostream &err, bool &ok) -> Options;
+[[nodiscard]] auto build_options(const CheckArgs &args, Out &err, bool &ok) -> Options;
 
-[[nodiscard]] auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> int;
+[[nodiscard]] auto run_check(const CheckArgs &args, Out &out, Out &err) -> int;
 // `callcheck server` (run_server.cc): LSP on stdin/stdout until `exit`.
-[[nodiscard]] auto run_server(const CheckArgs &args, std::ostream &err) -> int;
+[[nodiscard]] auto run_server(const CheckArgs &args, Out &err) -> int;
 // The permission audit of the payloads against the app's declarations (run_audit.cc).
-[[nodiscard]] auto run_audit(const AuditArgs &args, std::ostream &out, std::ostream &err) -> int;
-[[nodiscard]] auto run_scopes(const CheckArgs &args, std::ostream &out, std::ostream &err) -> int;
-[[nodiscard]] auto run_rules(const std::string &format, std::ostream &out) -> int;
+[[nodiscard]] auto run_audit(const AuditArgs &args, Out &out, Out &err) -> int;
+[[nodiscard]] auto run_scopes(const CheckArgs &args, Out &out, Out &err) -> int;
+[[nodiscard]] auto run_rules(const std::string &format, Out &out) -> int;
 // `--version`: the release, the embedded Graph schemas and the permission table.
 [[nodiscard]] auto version_text() -> std::string;
-[[nodiscard]] auto run_explain(const std::string &what, std::ostream &out, std::ostream &err) -> int;
+[[nodiscard]] auto run_explain(const std::string &what, Out &out, Out &err) -> int;
 // Prints the create-call body that joins the meeting of a Teams link.
-[[nodiscard]] auto run_join_url(const JoinUrlArgs &args, std::ostream &out, std::ostream &err) -> int;
-[[nodiscard]] auto run_schemas(const std::string &name, std::ostream &out, std::ostream &err) -> int;
-[[nodiscard]] auto run_bundle(const std::string &name, const std::string &api, std::ostream &out, std::ostream &err)
-    -> int;
+[[nodiscard]] auto run_join_url(const JoinUrlArgs &args, Out &out, Out &err) -> int;
+[[nodiscard]] auto run_schemas(const std::string &name, Out &out, Out &err) -> int;
+[[nodiscard]] auto run_bundle(const std::string &name, const std::string &api, Out &out, Out &err) -> int;
 
 }  // namespace callcheck::cli
 

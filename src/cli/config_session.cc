@@ -298,7 +298,7 @@ auto ConfigSession::prepare(const std::vector<Input> &inputs) -> bool {
   return true;
 }
 
-void ConfigSession::show(const std::vector<Input> &inputs, std::ostream &err) const {
+void ConfigSession::show(const std::vector<Input> &inputs, Out &err) const {
   for (std::size_t i = 0; i < inputs.size() && i < inputs_.size(); ++i) {
     const PerInput &p = inputs_[i];
     std::string what;
@@ -316,13 +316,13 @@ void ConfigSession::show(const std::vector<Input> &inputs, std::ostream &err) co
   }
 }
 
-void ConfigSession::emit(Renderer &renderer, std::ostream &out, Summary &summary, const Report &report,
+void ConfigSession::emit(OutputSink &renderer, Out &out, Summary &summary, const Report &report,
                          std::string_view text) {
   summary.add_findings(report);  // findings, not a checked file
   renderer.file(out, report, text);
 }
 
-auto ConfigSession::fail(Renderer &renderer, std::ostream &out, Summary &summary) -> int {
+auto ConfigSession::fail(OutputSink &renderer, Out &out, Summary &summary) -> int {
   for (const auto &c : configs_) {
     for (const Report &r : c->policies.reports) emit(renderer, out, summary, r, "");
     if (c->load.errors.empty()) continue;
@@ -366,7 +366,7 @@ auto ConfigSession::config_files() const -> std::vector<std::pair<std::string, s
   return out;
 }
 
-auto ConfigSession::finish(Renderer &renderer, std::ostream &out, Summary &summary, Severity fail_on) -> bool {
+auto ConfigSession::finish(OutputSink &renderer, Out &out, Summary &summary, Severity fail_on) -> bool {
   bool hit = false;
   // Code frames are for payloads only (issue 18): positions and messages suffice here.
   auto show = [&](const std::string &source, std::vector<Diagnostic> diagnostics) {

@@ -31,13 +31,13 @@
 #include <filesystem>  // std::filesystem::path
 #include <map>         // std::map
 #include <memory>      // std::unique_ptr
-#include <ostream>     // std::ostream
 #include <string>      // std::string
 #include <vector>      // std::vector
 
 #include "callcheck/callcheck.h"
 #include "cli/commands.h"
 #include "cli/input.h"
+#include "cli/outputs.h"
 #include "cli/user_schemas.h"
 
 namespace callcheck::detail {
@@ -66,14 +66,14 @@ class ConfigSession {
   // False when a configuration or baseline file is unreadable or invalid.
   [[nodiscard]] auto prepare(const std::vector<Input> &inputs) -> bool;
   // Renders the CC401 reports of a failed prepare() and returns the exit code (2).
-  [[nodiscard]] auto fail(Renderer &renderer, std::ostream &out, Summary &summary) -> int;
+  [[nodiscard]] auto fail(OutputSink &renderer, Out &out, Summary &summary) -> int;
 
   [[nodiscard]] auto options(std::size_t input) const -> const Options &;
 
   // --show-config: one line per input on `err`, after prepare(): the
   // configuration that applies ("none", "none (--no-config)", "--config
   // FILE" or its path) and the trust boundary.
-  void show(const std::vector<Input> &inputs, std::ostream &err) const;
+  void show(const std::vector<Input> &inputs, Out &err) const;
 
   // After check(), in input order, from one thread: suppressions, then the
   // baseline (or recording, with --write-baseline).
@@ -89,7 +89,7 @@ class ConfigSession {
   // After the last input: renders CC402 (per config) and CC403 (per
   // baseline) as reports of their own, so every format shows them. True when
   // one of them is at or above `fail_on`.
-  [[nodiscard]] auto finish(Renderer &renderer, std::ostream &out, Summary &summary, Severity fail_on) -> bool;
+  [[nodiscard]] auto finish(OutputSink &renderer, Out &out, Summary &summary, Severity fail_on) -> bool;
 
   // `"app"` of every configuration prepare() loaded, as paths (resolved
   // against each configuration's folder), in load order, without repeats.
@@ -99,7 +99,7 @@ class ConfigSession {
   // --fix/--diff: every configuration file in use (path as read, display).
   [[nodiscard]] auto config_files() const -> std::vector<std::pair<std::string, std::string>>;
   // Writes --write-baseline; kClean, or kFailure when the file cannot be written.
-  [[nodiscard]] auto write_baseline(std::ostream &err) const -> int;
+  [[nodiscard]] auto write_baseline(Out &err) const -> int;
 
  private:
   struct LoadedConfig;
@@ -120,7 +120,7 @@ class ConfigSession {
   auto config_root(const LoadedConfig &c, const std::filesystem::path &boundary) -> std::filesystem::path;
   auto declares_root(const std::filesystem::path &file, const std::filesystem::path &boundary) -> bool;
   auto load_baseline(const std::string &absolute, const Options &filter_options) -> int;
-  void emit(Renderer &renderer, std::ostream &out, Summary &summary, const Report &report, std::string_view text);
+  void emit(OutputSink &renderer, Out &out, Summary &summary, const Report &report, std::string_view text);
 
   const CheckArgs &args_;
   Options base_;

@@ -1,17 +1,17 @@
 // The CLI is thin: arguments -> Options -> check() -> render -> exit code.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>    // std::find
 #include <cstdlib>      // std::getenv, std::_Exit
-#include <iostream>     // std::cout, std::cerr
 #include <memory>       // std::unique_ptr
+#include <sstream>      // std::ostringstream
 #include <string_view>  // std::string_view
 #include <thread>       // std::thread::hardware_concurrency
 
 #include "callcheck/callcheck.h"
+#include "cli/cli11.h"
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "cli/safe_write.h"
@@ -23,6 +23,7 @@ namespace {
 
 using callcheck::cli::CheckArgs;
 using callcheck::cli::OptionFilter;
+using callcheck::cli::Out;
 
 constexpr std::string_view kSubcommands[] = {"check",   "scopes",   "rules", "explain", "schemas",
                                              "version", "join-url", "audit", "server"};
@@ -118,15 +119,25 @@ auto plain_check(const std::vector<std::string> &args, CheckArgs &a) -> bool {
 // one-file run). Sanitizer builds return, for LeakSanitizer's check at exit.
 auto leave(int code) -> int {
 #if CALLCHECK_CLI_QUICK_EXIT
-  std::cerr.flush();
-  std::_Exit(code);
+  std::_Exit(code);  // standard error is written as it goes (Out::Mode::Unit)
 #endif
   return code;
 }
 
-auto internal_error(const std::exception &e) -> int {
-  std::cerr << fmt::format("callcheck: internal error: {}\n", e.what());
+auto internal_error(Out &err, const std::exception &e) -> int {
+  err << fmt::format("callcheck: internal error: {}\n", e.what());
   return callcheck::cli::kFailure;
+}
+
+// --help, or a version flag among others: CLI11 prints it into streams of
+// ours (there is no std::cout, cli/cli11.h); unchecked, as it always was.
+auto cli11_exit(const CLI::App &app, const CLI::Error &e, Out &out, Out &err) -> int {
+  std::ostringstream to_out;
+  std::ostringstream to_err;
+  const int code = app.exit(e, to_out, to_err);
+  out << to_out.str();
+  err << to_err.str();
+  return code;
 }
 
 // The command line as CLI11 sees it: the App, the subcommands a run can
@@ -344,18 +355,20 @@ struct Cli {
 }  // namespace
 
 auto main(int argc, char **argv) -> int {
+  Out out(STDOUT_FILENO);
+  Out err(STDERR_FILENO, Out::Mode::Unit);
   // `callcheck --version` or `callcheck version`, alone: the text, without
   // building the command line (CLI11's full parse was 1.3 M instructions of a
   // 1.5 M run, issue 14). Anything more goes through CLI11 as before.
   if (argc == 2 && (std::string_view(argv[1]) == "--version" || std::string_view(argv[1]) == "version")) {
-    std::cout << callcheck::cli::version_text();
-    return leave(callcheck::cli::finish_output(std::cout, std::cerr, callcheck::cli::kClean));
+    out << callcheck::cli::version_text();
+    return leave(callcheck::cli::finish_output(out, err, callcheck::cli::kClean));
   }
   std::vector<std::string> args(argv + 1, argv + argc);
   const bool bare = args.empty();
   if (!bare) {
     if (const std::string near = misspelt_subcommand(args.front()); !near.empty()) {
-      std::cerr << fmt::format(
+      err << fmt::format(
           "callcheck: unknown command `{}`; did you mean `{}`? (no file `{}` either)\n"
           "Run 'callcheck --help' for usage.\n",
           callcheck::cli::printable(args.front()), near, callcheck::cli::printable(args.front()));
@@ -368,12 +381,12 @@ auto main(int argc, char **argv) -> int {
     args.insert(args.begin(), "check");
   }
 
-  const auto done = [](int code) { return leave(callcheck::cli::finish_output(std::cout, std::cerr, code)); };
+  const auto done = [&](int code) { return leave(callcheck::cli::finish_output(out, err, code)); };
   if (CheckArgs plain; plain_check(args, plain)) {
     try {
-      return done(callcheck::cli::run_check(plain, std::cout, std::cerr));
+      return done(callcheck::cli::run_check(plain, out, err));
     } catch (const std::exception &e) {
-      return internal_error(e);
+      return internal_error(err, e);
     }
   }
 
@@ -394,20 +407,18 @@ auto main(int argc, char **argv) -> int {
     CLI::App &app = cli->app;
     if (bare) {
       // Nothing to do is a usage error: the help on stderr, exit 2.
-      std::cerr << app.help();
+      err << app.help();
       return callcheck::cli::kFailure;
     }
     try {
       std::vector<std::string> reversed(args.rbegin(), args.rend());
       app.parse(reversed);
-    } catch (const CLI::CallForHelp &e) {
-      return app.exit(e);
-    } catch (const CLI::CallForVersion &e) {
-      return app.exit(e);
+    } catch (const CLI::Success &e) {  // --help, --version
+      return cli11_exit(app, e, out, err);
     } catch (const CLI::ParseError &e) {
       const std::string hint = unknown_option_hint(app, args);
-      std::cerr << (hint.empty() ? fmt::format("callcheck: {}\n", e.what()) : hint);
-      std::cerr << "Run 'callcheck --help' for usage.\n";
+      err << (hint.empty() ? fmt::format("callcheck: {}\n", e.what()) : hint);
+      err << "Run 'callcheck --help' for usage.\n";
       return callcheck::cli::kFailure;
     }
   }
@@ -415,25 +426,25 @@ auto main(int argc, char **argv) -> int {
   // Every subcommand's output is checked once it is written (safe_write.h).
   const auto entered = [](const CLI::App *command) { return command != nullptr && command->parsed(); };
   try {
-    if (entered(cli->check)) return done(callcheck::cli::run_check(cli->check_args, std::cout, std::cerr));
-    if (entered(cli->scopes)) return done(callcheck::cli::run_scopes(cli->scopes_args, std::cout, std::cerr));
-    if (entered(cli->audit)) return done(callcheck::cli::run_audit(cli->audit_args, std::cout, std::cerr));
-    if (entered(cli->rules)) return done(callcheck::cli::run_rules(cli->rules_format, std::cout));
-    if (entered(cli->explain)) return done(callcheck::cli::run_explain(cli->explain_what, std::cout, std::cerr));
+    if (entered(cli->check)) return done(callcheck::cli::run_check(cli->check_args, out, err));
+    if (entered(cli->scopes)) return done(callcheck::cli::run_scopes(cli->scopes_args, out, err));
+    if (entered(cli->audit)) return done(callcheck::cli::run_audit(cli->audit_args, out, err));
+    if (entered(cli->rules)) return done(callcheck::cli::run_rules(cli->rules_format, out));
+    if (entered(cli->explain)) return done(callcheck::cli::run_explain(cli->explain_what, out, err));
     if (entered(cli->schemas)) {
       if (cli->schema_bundle) {
-        return done(callcheck::cli::run_bundle(cli->schema_name, cli->schema_api, std::cout, std::cerr));
+        return done(callcheck::cli::run_bundle(cli->schema_name, cli->schema_api, out, err));
       }
-      return done(callcheck::cli::run_schemas(cli->schema_name, std::cout, std::cerr));
+      return done(callcheck::cli::run_schemas(cli->schema_name, out, err));
     }
-    if (entered(cli->join)) return done(callcheck::cli::run_join_url(cli->join_args, std::cout, std::cerr));
-    if (entered(cli->server)) return callcheck::cli::run_server(cli->server_args, std::cerr);
+    if (entered(cli->join)) return done(callcheck::cli::run_join_url(cli->join_args, out, err));
+    if (entered(cli->server)) return callcheck::cli::run_server(cli->server_args, err);
     if (entered(cli->version)) {
-      std::cout << callcheck::cli::version_text();
+      out << callcheck::cli::version_text();
       return done(callcheck::cli::kClean);
     }
   } catch (const std::exception &e) {
-    return internal_error(e);
+    return internal_error(err, e);
   }
   return callcheck::cli::kFailure;
 }

@@ -3,11 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>  // std::sort
+#include <sstream>    // std::ostringstream
 
 #include "callcheck/rules.h"
 #include "cli/safe_write.h"
 #include "cli/trust_root.h"
-#include "render/renderers.h"
 #include "util/suggest.h"
 
 namespace callcheck::cli {
@@ -21,7 +21,7 @@ auto format_name_list() -> std::vector<std::string_view> {
 
 }  // namespace
 
-auto parse_outputs(const std::vector<std::string> &formats, const std::string &output_file, std::ostream &err, bool &ok)
+auto parse_outputs(const std::vector<std::string> &formats, const std::string &output_file, Out &err, bool &ok)
     -> std::vector<OutputSpec> {
   ok = true;
   std::vector<OutputSpec> specs;
@@ -83,8 +83,7 @@ auto parse_outputs(const std::vector<std::string> &formats, const std::string &o
   return specs;
 }
 
-Outputs::Outputs(const std::vector<OutputSpec> &specs, const RenderOptions &base, OutputOptions options,
-                 std::ostream &err)
+Outputs::Outputs(const std::vector<OutputSpec> &specs, const RenderOptions &base, OutputOptions options, Out &err)
     : options_(options), err_(err) {
   for (const OutputSpec &spec : specs) {
     auto sink = std::make_unique<Sink>();
@@ -96,17 +95,27 @@ Outputs::Outputs(const std::vector<OutputSpec> &specs, const RenderOptions &base
     render.color = options.colour && spec.file.empty();
     sink->options = render;
     sink->renderer = make_renderer(spec.format, render);
+    if (spec.format == Format::Text) sink->text.emplace(render);
     sinks_.push_back(std::move(sink));
   }
 }
 
-auto Outputs::stream(Sink &sink, std::ostream &out) -> std::ostream & {
-  if (sink.spec.file.empty()) return out;
-  return sink.buffer;
+Outputs::~Outputs() = default;
+
+auto Outputs::target(Sink &sink, Out &out) -> Out & { return sink.spec.file.empty() ? out : sink.file; }
+
+template <typename Write>
+void Outputs::through_stream(Sink &sink, Out &out, const Write &write) {
+  if (sink.stream == nullptr) sink.stream = std::make_unique<std::ostringstream>();
+  write(*sink.stream);
+  drain(*sink.stream, target(sink, out));
 }
 
-void Outputs::begin(std::ostream &out) {
-  for (auto &s : sinks_) s->renderer->begin(stream(*s, out));
+void Outputs::begin(Out &out) {
+  for (auto &s : sinks_) {
+    if (s->text) continue;  // text has no preamble
+    through_stream(*s, out, [&](std::ostream &to) { s->renderer->begin(to); });
+  }
 }
 
 namespace {
@@ -138,14 +147,20 @@ void Outputs::tally(const Report &report) {
   if (options_.quiet && !report.diagnostics.empty() && !any_shown && report.omitted == 0) ++dropped_files_;
 }
 
-void Outputs::file(std::ostream &out, const Report &report, std::string_view text) {
+void Outputs::file(Out &out, const Report &report, std::string_view text) {
   tally(report);
-  if (!options_.quiet) {
-    for (auto &s : sinks_) s->renderer->file(stream(*s, out), report, text);
-    return;
+  Report errors;
+  if (options_.quiet) errors = errors_only(report);
+  const Report &shown = options_.quiet ? errors : report;
+  for (auto &s : sinks_) {
+    if (s->text) {
+      scratch_.clear();
+      s->text->append(scratch_, shown, text);
+      target(*s, out) << scratch_;
+      continue;
+    }
+    through_stream(*s, out, [&](std::ostream &to) { s->renderer->file(to, shown, text); });
   }
-  const Report shown = errors_only(report);
-  for (auto &s : sinks_) s->renderer->file(stream(*s, out), shown, text);
 }
 
 auto Outputs::renders_apart() const -> bool {
@@ -163,32 +178,41 @@ auto Outputs::render_apart(const Report &report, std::string_view text) const ->
     shown = &errors;
   }
   if (sink.spec.format == Format::Json) return detail::json_file_chunk(*shown);
+  if (sink.spec.format == Format::Text) return detail::text_file_chunk(*shown, text, sink.options);
   const std::unique_ptr<Renderer> renderer = make_renderer(sink.spec.format, sink.options);
   std::ostringstream chunk;
   renderer->file(chunk, *shown, text);
   return chunk.str();
 }
 
-void Outputs::file_rendered(std::ostream &out, const Report &report, std::string_view chunk) {
+void Outputs::file_rendered(Out &out, const Report &report, std::string_view chunk) {
   tally(report);
   Sink &sink = *sinks_.front();
   if (sink.spec.format == Format::Json) {
-    detail::json_place_chunk(*sink.renderer, stream(sink, out), chunk);
+    through_stream(sink, out, [&](std::ostream &to) { detail::json_place_chunk(*sink.renderer, to, chunk); });
     return;
   }
-  stream(sink, out).write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+  target(sink, out) << chunk;
 }
 
-void Outputs::audit(std::ostream &out, const AuditSummary &audit) {
-  for (auto &s : sinks_) s->renderer->audit(stream(*s, out), audit);
+void Outputs::audit(Out &out, const AuditSummary &audit) {
+  for (auto &s : sinks_) {
+    through_stream(*s, out, [&](std::ostream &to) { s->renderer->audit(to, audit); });
+  }
 }
 
-void Outputs::end(std::ostream &out, const Summary &summary) {
+void Outputs::end(Out &out, const Summary &summary) {
   Summary shown = summary;
   shown.warnings -= std::min(shown.warnings, dropped_warnings_);
   shown.infos -= std::min(shown.infos, dropped_infos_);
   shown.files_with_findings -= std::min(shown.files_with_findings, dropped_files_);
-  for (auto &s : sinks_) s->renderer->end(stream(*s, out), shown);
+  for (auto &s : sinks_) {
+    if (s->text) {
+      if (!s->options.quiet) target(*s, out) << detail::text_summary(shown);
+      continue;
+    }
+    through_stream(*s, out, [&](std::ostream &to) { s->renderer->end(to, shown); });
+  }
   if (!options_.statistics) return;
   // Beside the terminal-readable output on standard output, or alone there;
   // never inside a JSON, SARIF, JUnit or GitLab document.
@@ -196,7 +220,7 @@ void Outputs::end(std::ostream &out, const Summary &summary) {
   for (const auto &s : sinks_) {
     if (s->spec.file.empty() && !format_info(s->spec.format).terminal) stdout_free = false;
   }
-  std::ostream &to = stdout_free ? out : err_;
+  Out &to = stdout_free ? out : err_;
   std::vector<std::pair<std::string, std::pair<std::string, std::size_t>>> rows(counts_.begin(), counts_.end());
   std::stable_sort(rows.begin(), rows.end(),
                    [](const auto &a, const auto &b) { return a.second.second > b.second.second; });
@@ -211,11 +235,11 @@ void Outputs::end(std::ostream &out, const Summary &summary) {
   }
 }
 
-auto Outputs::write_files(std::ostream &err) -> bool {
+auto Outputs::write_files(Out &err) -> bool {
   bool ok = true;
   for (auto &s : sinks_) {
     if (s->spec.file.empty()) continue;
-    const std::string problem = safe_write_file(s->spec.file, s->buffer.str());
+    const std::string problem = safe_write_file(s->spec.file, s->file.str());
     if (!problem.empty()) {
       err << fmt::format("callcheck: cannot write `{}`: {}\n", printable(s->spec.file), problem);
       ok = false;

@@ -77,7 +77,7 @@ auto read_payload(const Input &in, const Options &options, std::size_t cap, cons
 
 }  // namespace
 
-auto run_audit(const AuditArgs &args, std::ostream &out, std::ostream &err) -> int {
+auto run_audit(const AuditArgs &args, Out &out, Out &err) -> int {
   bool ok = true;
   const CheckArgs &c = args.check;
   const std::vector<OutputSpec> specs = parse_outputs(c.formats, c.output_file, err, ok);

@@ -12,7 +12,7 @@
 
 namespace callcheck::cli {
 
-auto run_rules(const std::string &format, std::ostream &out) -> int {
+auto run_rules(const std::string &format, Out &out) -> int {
   if (format == "json") {
     out << detail::rules_document(false);
   } else if (format == "markdown") {
@@ -23,7 +23,7 @@ auto run_rules(const std::string &format, std::ostream &out) -> int {
   return kClean;
 }
 
-auto run_explain(const std::string &what, std::ostream &out, std::ostream &err) -> int {
+auto run_explain(const std::string &what, Out &out, Out &err) -> int {
   const RuleMeta *m = find_rule(what);
   if (m == nullptr) {
     // Codes are matched without regard to case ("cc202"), then the closest
@@ -60,7 +60,7 @@ auto version_text() -> std::string {
                      detail::permission_id_table::kTable.version);
 }
 
-auto run_schemas(const std::string &name, std::ostream &out, std::ostream &err) -> int {
+auto run_schemas(const std::string &name, Out &out, Out &err) -> int {
   const auto files = detail::embedded_files();
   if (name.empty()) {
     for (const auto &f : files) out << f.path << "\n";
@@ -81,7 +81,7 @@ auto run_schemas(const std::string &name, std::ostream &out, std::ostream &err) 
   return kFailure;
 }
 
-auto run_bundle(const std::string &name, const std::string &api, std::ostream &out, std::ostream &err) -> int {
+auto run_bundle(const std::string &name, const std::string &api, Out &out, Out &err) -> int {
   const std::string type = name.empty() ? std::string("call") : name;
   const std::string text = detail::bundle_schema(type, *parse_api_version(api));
   if (text.empty()) {

@@ -52,17 +52,15 @@ auto take(InputStream &stream, std::vector<Input> &chunk, std::size_t limit, con
 }
 
 // --diff: what the configuration reports (unused suppressions, ...) is not a diff.
-class Silent final : public Renderer {
+class Silent final : public OutputSink {
  public:
-  void file(std::ostream &out, const Report &report, std::string_view text) override {
-    (void)out, (void)report, (void)text;
-  }
+  void file(Out &out, const Report &report, std::string_view text) override { (void)out, (void)report, (void)text; }
 };
 
 // --fix/--diff on the configuration files in use: their CC303 fixes, in
 // rounds, written only when the result is still a valid configuration.
-auto fix_configs(const std::vector<std::pair<std::string, std::string>> &files, const CheckArgs &args,
-                 std::ostream &out, std::ostream &err, std::size_t &fixed) -> bool {
+auto fix_configs(const std::vector<std::pair<std::string, std::string>> &files, const CheckArgs &args, Out &out,
+                 Out &err, std::size_t &fixed) -> bool {
   constexpr std::size_t kMaxConfigBytes = 1U << 20U;
   for (const auto &[path, display] : files) {
     ReadResult r = read_file(path, kMaxConfigBytes, "");
@@ -125,7 +123,7 @@ auto lint_flag_scopes(const CheckArgs &args, Options &options) -> std::vector<Re
 
 }  // namespace
 
-auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> int {
+auto run_check(const CheckArgs &args, Out &out, Out &err) -> int {
   bool ok = true;
   const std::vector<OutputSpec> specs = parse_outputs(args.formats, args.output_file, err, ok);
   if (!ok) return kFailure;
@@ -160,7 +158,7 @@ auto run_check(const CheckArgs &args, std::ostream &out, std::ostream &err) -> i
   const auto outputs = std::make_unique<Outputs>(
       specs, render_options, OutputOptions{args.quiet, args.statistics, use_colour(args.color)}, err);
   Silent silent;  // --diff prints only the diff
-  Renderer *const renderer = args.diff ? static_cast<Renderer *>(&silent) : outputs.get();
+  OutputSink *const renderer = args.diff ? static_cast<OutputSink *>(&silent) : outputs.get();
   Summary summary;
   summary.fixing = args.fix || args.fix_only;
   const CheckArgs *fixing = args.fixing() ? &args : nullptr;

@@ -76,7 +76,7 @@ auto nested(std::string_view json) -> std::string {
 
 }  // namespace
 
-auto run_join_url(const JoinUrlArgs &args, std::ostream &out, std::ostream &err) -> int {
+auto run_join_url(const JoinUrlArgs &args, Out &out, Out &err) -> int {
   const JoinUrlResult link = parse_join_url(args.url);
   if (!link) {
     // The link is not echoed: it may carry a passcode.

@@ -1,5 +1,7 @@
 // `callcheck scopes`: which reports are shown, and with which findings (the
 // input-validity ones only), and the exit code; render/scopes.h prints them.
+#include <sstream>  // std::ostringstream
+
 #include "callcheck/callcheck.h"
 #include "catalog/cc001_invalid_json.h"
 #include "catalog/cc007_number_out_of_range.h"
@@ -30,7 +32,7 @@ auto invalid_input_findings(const Report &r) -> std::vector<Diagnostic> {
 
 }  // namespace
 
-auto run_scopes(const CheckArgs &args, std::ostream &out, std::ostream &err) -> int {
+auto run_scopes(const CheckArgs &args, Out &out, Out &err) -> int {
   bool ok = true;
   const Options options = build_options(args, err, ok);
   if (!ok) return kFailure;
@@ -44,7 +46,9 @@ auto run_scopes(const CheckArgs &args, std::ostream &out, std::ostream &err) -> 
   render_options.tool_version = CALLCHECK_VERSION;
   const auto renderer = detail::make_scopes_renderer(json, render_options);
   Summary summary;
-  renderer->begin(out);
+  std::ostringstream stream;  // what the renderer writes, moved to `out` after each call
+  renderer->begin(stream);
+  drain(stream, out);
   auto show = [&](const Report &full) {
     // Responses and notifications found in Markdown/.http are not requests.
     for (const Diagnostic &d : full.diagnostics) {
@@ -58,7 +62,8 @@ auto run_scopes(const CheckArgs &args, std::ostream &out, std::ostream &err) -> 
       ++invalid;
     }
     summary.add(r);
-    renderer->file(out, r, "");
+    renderer->file(stream, r, "");
+    drain(stream, out);
   };
   for (const Input &in : inputs) {
     Outcome o = process(in, options, args.limits.max_bytes, "", false, "stdin is not supported by `scopes`");
@@ -68,12 +73,16 @@ auto run_scopes(const CheckArgs &args, std::ostream &out, std::ostream &err) -> 
     } else if (!o.extracted.empty()) {
       for (const Report &r : o.extracted) show(r);
       // A whole .http/.md file: what the app needs for all its requests, and each request's share.
-      if (o.extracted.size() > 1) renderer->requests(out, in.display, o.extracted);
+      if (o.extracted.size() > 1) {
+        renderer->requests(stream, in.display, o.extracted);
+        drain(stream, out);
+      }
     } else {
       show(o.report);
     }
   }
-  renderer->end(out, summary);
+  renderer->end(stream, summary);
+  drain(stream, out);
   if (inputs.empty()) {
     err << "callcheck: no input files found\n";
     return kFailure;

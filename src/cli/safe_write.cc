@@ -4,12 +4,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cerrno>    // errno
-#include <csignal>   // std::signal, SIGXFSZ
-#include <cstdio>    // std::fflush, std::ferror
-#include <cstring>   // std::strerror
-#include <iostream>  // std::cout
-#include <random>    // std::random_device
+#include <cerrno>   // errno
+#include <csignal>  // std::signal, SIGXFSZ
+#include <cstring>  // std::strerror
+#include <random>   // std::random_device
 
 #include <fmt/format.h>
 
@@ -125,23 +123,14 @@ auto safe_write_file(const std::string &target, std::string_view bytes) -> std::
   return "";
 }
 
-auto finish_output(std::ostream &out, std::ostream &err, int code) -> int {
-  errno = 0;
-  out.flush();
-  bool failed = !out;
-  int error = errno;
-  if (&out == &std::cout) {
-    // std::cout writes through C stdio: its buffer holds the last bytes.
+auto finish_output(Out &out, Out &err, int code) -> int {
+  if (out.flush()) return code;
+  int error = out.error();
+  if (error == 0) {
+    // write() wrote nothing and set no errno; one more byte on the already
+    // broken output asks the kernel why (ENOSPC, EIO, EBADF, ...).
     errno = 0;
-    if (std::fflush(stdout) != 0) error = errno;
-    failed = failed || std::ferror(stdout) != 0;
-  }
-  if (!failed) return code;
-  if (error == 0 && &out == &std::cout) {
-    // stdio dropped the buffer and errno is long gone; one more byte on the
-    // already broken output asks the kernel why (ENOSPC, EIO, EBADF, ...).
-    errno = 0;
-    if (::write(STDOUT_FILENO, "\n", 1) < 0) error = errno;
+    if (::write(out.fd(), "\n", 1) < 0) error = errno;
   }
   err << fmt::format("callcheck: cannot write the output{}\n",
                      error != 0 ? fmt::format(": {}", std::strerror(error)) : std::string());

@@ -4,9 +4,10 @@
 #ifndef CALLCHECK_CLI_SAFE_WRITE_H_
 #define CALLCHECK_CLI_SAFE_WRITE_H_
 
-#include <ostream>      // std::ostream
 #include <string>       // std::string
 #include <string_view>  // std::string_view
+
+#include "cli/out.h"
 
 namespace callcheck::cli {
 
@@ -23,10 +24,10 @@ namespace callcheck::cli {
 // Returns "" on success, else a one-line reason (errno's text).
 [[nodiscard]] auto safe_write_file(const std::string &target, std::string_view bytes) -> std::string;
 
-// Called once a command has written everything: flushes `out` (and C
-// stdio), and turns a failed write (a full disk, /dev/full, a closed file)
-// into one line on `err` and exit code 2; otherwise returns `code`.
-[[nodiscard]] auto finish_output(std::ostream &out, std::ostream &err, int code) -> int;
+// Called once a command has written everything: flushes `out`, and turns a
+// failed write (a full disk, /dev/full, a closed file) into one line on
+// `err` and exit code 2; otherwise returns `code`.
+[[nodiscard]] auto finish_output(Out &out, Out &err, int code) -> int;
 
 }  // namespace callcheck::cli
 

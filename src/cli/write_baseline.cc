@@ -11,7 +11,7 @@
 
 namespace callcheck::cli {
 
-auto ConfigSession::write_baseline(std::ostream &err) const -> int {
+auto ConfigSession::write_baseline(Out &err) const -> int {
   if (!writer_) return kClean;
   const std::string error = safe_write_file(write_path_, writer_->to_json());
   if (!error.empty()) {

@@ -2,8 +2,10 @@
 #ifndef CALLCHECK_RENDER_RENDERERS_H_
 #define CALLCHECK_RENDER_RENDERERS_H_
 
-#include <memory>  // std::unique_ptr
-#include <string>  // std::string
+#include <memory>       // std::unique_ptr
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+#include <vector>       // std::vector
 
 #include "callcheck/render.h"
 
@@ -26,6 +28,24 @@ CALLCHECK_FORMATS(CALLCHECK_FORMAT_FACTORY)
 // its file() would have written.
 [[nodiscard]] auto json_file_chunk(const Report &report) -> std::string;
 void json_place_chunk(Renderer &renderer, std::ostream &out, std::string_view chunk);
+// The text format's file() without a stream (issue 14): what it writes for
+// `report`, appended to `to`. One writer keeps its scratch strings from file
+// to file; text_file_chunk() is one file's bytes, on any thread.
+class LineIndex;
+class TextFileWriter {
+ public:
+  explicit TextFileWriter(RenderOptions options) : options_(std::move(options)) {}
+  void append(std::string &to, const Report &report, std::string_view text);
+
+ private:
+  void frame(std::string &to, const LineIndex &lines, const Diagnostic &d) const;
+  void scopes(std::string &to, const std::vector<Scope> &list);
+  RenderOptions options_;
+  std::string source_;
+  std::string names_;
+};
+[[nodiscard]] auto text_file_chunk(const Report &report, std::string_view text, const RenderOptions &options)
+    -> std::string;
 // The text format's closing line ("3 files checked: ..."), which concise shares.
 [[nodiscard]] auto text_summary(const Summary &summary) -> std::string;
 

@@ -46,118 +46,168 @@ auto plural(std::size_t n, std::string_view word) -> std::string {
   return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
+}  // namespace
+
+void TextFileWriter::append(std::string &to, const Report &report, std::string_view text) {
+  // Indexed for the first code frame only: most files have no finding.
+  std::optional<LineIndex> lines;
+  // The shown path, made the first time a line needs it.
+  source_.clear();
+  const auto source = [&]() -> std::string_view {
+    if (source_.empty() && !report.source.empty()) append_visible_path(source_, report.source);
+    return source_;
+  };
+  const std::string_view reset = options_.color ? kReset : "";
+  for (const Diagnostic &d : report.diagnostics) {
+    const std::string_view colour = options_.color ? severity_colour(d.severity) : "";
+    const std::string_view bold = options_.color ? kBold : "";
+    // path:line:col: severity CODE name: message
+    to += bold;
+    to += source();
+    to += ':';
+    append_number(to, d.span.begin.line);
+    to += ':';
+    append_number(to, d.span.begin.column);
+    to += ':';
+    to += reset;
+    to += ' ';
+    to += colour;
+    to += to_string(d.severity);
+    to += reset;
+    to += ' ';
+    append_visible(to, d.code);
+    to += ' ';
+    append_visible(to, d.name);
+    to += ": ";
+    append_visible(to, d.message);
+    to += '\n';
+    // An input that could not be read has no text: a frame would be one blank line.
+    if (!text.empty()) {
+      if (!lines) lines.emplace(text);
+      frame(to, *lines, d);
+    }
+    if (!d.help.empty()) {
+      to += "  = help: ";
+      append_visible(to, d.help);
+      to += '\n';
+    }
+    if (const std::string url = rule_url(d.code); !url.empty()) {
+      to += "  = docs: ";
+      to += url;
+      to += '\n';
+    }
+  }
+  if (report.omitted > 0) {
+    to += source();
+    to += ": ";
+    append_number(to, report.omitted);
+    to += report.omitted == 1 ? " more finding omitted\n" : " more findings omitted\n";
+  }
+  // A mid-call request (issue 12) classifies no call: its line names the request instead.
+  const bool mid_call = !report.request.name.empty() && report.request.name != "create";
+  if (options_.show_scopes && !report.input_error && (report.scenario.kind != CallKind::Unknown || mid_call)) {
+    const std::string_view dim = options_.color ? kDim : "";
+    to += dim;
+    to += source();
+    if (mid_call) {
+      to += ": request ";
+      append_visible(to, report.request.name);
+      to += " (decided by ";
+      to += report.request.decided_by;
+      to += ')';
+    } else {
+      to += ": scenario ";
+      to += to_string(report.scenario.kind);
+      to += ", ";
+      to += to_string(report.scenario.media);
+      to += " media";
+      if (!report.scenario.evidence.empty()) {
+        to += " (decided by ";
+        append_visible(to, report.scenario.evidence);
+        to += ')';
+      }
+    }
+    to += reset;
+    to += '\n';
+    if (!report.required_scopes.empty()) {
+      to += dim;
+      to += source();
+      to += ": required scopes: ";
+      scopes(to, report.required_scopes);
+      to += reset;
+      to += '\n';
+    }
+    for (const ScopeAlternative &alt : report.alternatives) {
+      to += dim;
+      to += source();
+      to += ": or: ";
+      scopes(to, alt.scopes);
+      if (!alt.note.empty()) {
+        to += " (";
+        append_visible(to, alt.note);
+        to += ')';
+      }
+      to += reset;
+      to += '\n';
+    }
+  }
+}
+
+void TextFileWriter::frame(std::string &to, const LineIndex &lines, const Diagnostic &d) const {
+  // No frame for unknown positions (column 0 would underflow the caret pad).
+  const std::uint32_t line = d.span.begin.line;
+  if (line == 0 || d.span.begin.column == 0) return;
+  // line_count() indexes the whole text; a line with text exists, so only
+  // an empty one needs it.
+  const std::string_view raw = lines.line_text(line);
+  if (raw.empty() && line > lines.line_count()) return;
+  if (raw.size() > 200) return;  // minified or generated: a frame would not help
+  // Controls, invalid bytes and a BOM are shown escaped (the BOM as
+  // \ufeff), and the caret is placed by where each column ended up.
+  const VisibleLine code = visible_line(raw);
+  const std::size_t gutter_at = to.size();
+  append_number(to, line);
+  const std::size_t gutter = to.size() - gutter_at;
+  to += " | ";
+  to += code.text;
+  to += '\n';
+  const std::uint32_t begin = code.offset(d.span.begin.column);
+  std::size_t width = 1;
+  if (d.span.end.line == line && d.span.end.column > d.span.begin.column) {
+    width = std::max<std::size_t>(1, code.offset(d.span.end.column) - begin);
+  }
+  to.append(gutter, ' ');
+  to += " | ";
+  to.append(begin, ' ');
+  to += options_.color ? severity_colour(d.severity) : "";
+  to += '^';
+  to.append(width - 1, '~');
+  to += options_.color ? kReset : "";
+  to += '\n';
+}
+
+// Scope names joined by ", ", shown as visible() shows the joined list.
+void TextFileWriter::scopes(std::string &to, const std::vector<Scope> &list) {
+  names_.clear();
+  for (const Scope &s : list) {
+    if (!names_.empty()) names_ += ", ";
+    names_ += s.name;
+  }
+  append_visible(to, names_);
+}
+
+namespace {
+
 class TextRenderer final : public Renderer {
  public:
-  explicit TextRenderer(RenderOptions options) : options_(std::move(options)) {}
+  explicit TextRenderer(const RenderOptions &options) : options_(options), writer_(options) {}
 
   void file(std::ostream &out, const Report &report, std::string_view text) override {
     // One buffer, reused from file to file and handed to the stream once:
     // appends, no temporaries (issue 14).
-    std::string &to = buffer_;
-    to.clear();
-    // Indexed for the first code frame only: most files have no finding.
-    std::optional<LineIndex> lines;
-    // The shown path, made the first time a line needs it.
-    source_.clear();
-    const auto source = [&]() -> std::string_view {
-      if (source_.empty() && !report.source.empty()) append_visible_path(source_, report.source);
-      return source_;
-    };
-    const std::string_view reset = options_.color ? kReset : "";
-    for (const Diagnostic &d : report.diagnostics) {
-      const std::string_view colour = options_.color ? severity_colour(d.severity) : "";
-      const std::string_view bold = options_.color ? kBold : "";
-      // path:line:col: severity CODE name: message
-      to += bold;
-      to += source();
-      to += ':';
-      append_number(to, d.span.begin.line);
-      to += ':';
-      append_number(to, d.span.begin.column);
-      to += ':';
-      to += reset;
-      to += ' ';
-      to += colour;
-      to += to_string(d.severity);
-      to += reset;
-      to += ' ';
-      append_visible(to, d.code);
-      to += ' ';
-      append_visible(to, d.name);
-      to += ": ";
-      append_visible(to, d.message);
-      to += '\n';
-      // An input that could not be read has no text: a frame would be one blank line.
-      if (!text.empty()) {
-        if (!lines) lines.emplace(text);
-        frame(to, *lines, d);
-      }
-      if (!d.help.empty()) {
-        to += "  = help: ";
-        append_visible(to, d.help);
-        to += '\n';
-      }
-      if (const std::string url = rule_url(d.code); !url.empty()) {
-        to += "  = docs: ";
-        to += url;
-        to += '\n';
-      }
-    }
-    if (report.omitted > 0) {
-      to += source();
-      to += ": ";
-      append_number(to, report.omitted);
-      to += report.omitted == 1 ? " more finding omitted\n" : " more findings omitted\n";
-    }
-    // A mid-call request (issue 12) classifies no call: its line names the request instead.
-    const bool mid_call = !report.request.name.empty() && report.request.name != "create";
-    if (options_.show_scopes && !report.input_error && (report.scenario.kind != CallKind::Unknown || mid_call)) {
-      const std::string_view dim = options_.color ? kDim : "";
-      to += dim;
-      to += source();
-      if (mid_call) {
-        to += ": request ";
-        append_visible(to, report.request.name);
-        to += " (decided by ";
-        to += report.request.decided_by;
-        to += ')';
-      } else {
-        to += ": scenario ";
-        to += to_string(report.scenario.kind);
-        to += ", ";
-        to += to_string(report.scenario.media);
-        to += " media";
-        if (!report.scenario.evidence.empty()) {
-          to += " (decided by ";
-          append_visible(to, report.scenario.evidence);
-          to += ')';
-        }
-      }
-      to += reset;
-      to += '\n';
-      if (!report.required_scopes.empty()) {
-        to += dim;
-        to += source();
-        to += ": required scopes: ";
-        scopes(to, report.required_scopes);
-        to += reset;
-        to += '\n';
-      }
-      for (const ScopeAlternative &alt : report.alternatives) {
-        to += dim;
-        to += source();
-        to += ": or: ";
-        scopes(to, alt.scopes);
-        if (!alt.note.empty()) {
-          to += " (";
-          append_visible(to, alt.note);
-          to += ')';
-        }
-        to += reset;
-        to += '\n';
-      }
-    }
-    if (!to.empty()) out.write(to.data(), static_cast<std::streamsize>(to.size()));
+    buffer_.clear();
+    writer_.append(buffer_, report, text);
+    if (!buffer_.empty()) out.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
   }
 
   // `callcheck audit`: what was read, then the four lists.
@@ -188,54 +238,9 @@ class TextRenderer final : public Renderer {
   }
 
  private:
-  void frame(std::string &to, const LineIndex &lines, const Diagnostic &d) const {
-    // No frame for unknown positions (column 0 would underflow the caret pad).
-    const std::uint32_t line = d.span.begin.line;
-    if (line == 0 || d.span.begin.column == 0) return;
-    // line_count() indexes the whole text; a line with text exists, so only
-    // an empty one needs it.
-    const std::string_view raw = lines.line_text(line);
-    if (raw.empty() && line > lines.line_count()) return;
-    if (raw.size() > 200) return;  // minified or generated: a frame would not help
-    // Controls, invalid bytes and a BOM are shown escaped (the BOM as
-    // \ufeff), and the caret is placed by where each column ended up.
-    const VisibleLine code = visible_line(raw);
-    const std::size_t gutter_at = to.size();
-    append_number(to, line);
-    const std::size_t gutter = to.size() - gutter_at;
-    to += " | ";
-    to += code.text;
-    to += '\n';
-    const std::uint32_t begin = code.offset(d.span.begin.column);
-    std::size_t width = 1;
-    if (d.span.end.line == line && d.span.end.column > d.span.begin.column) {
-      width = std::max<std::size_t>(1, code.offset(d.span.end.column) - begin);
-    }
-    to.append(gutter, ' ');
-    to += " | ";
-    to.append(begin, ' ');
-    to += options_.color ? severity_colour(d.severity) : "";
-    to += '^';
-    to.append(width - 1, '~');
-    to += options_.color ? kReset : "";
-    to += '\n';
-  }
-
-  // Scope names joined by ", ", shown as visible() shows the joined list.
-  void scopes(std::string &to, const std::vector<Scope> &list) {
-    names_.clear();
-    for (const Scope &s : list) {
-      if (!names_.empty()) names_ += ", ";
-      names_ += s.name;
-    }
-    append_visible(to, names_);
-  }
-
   RenderOptions options_;
-  // Reused from file to file: a run over many files allocates them once.
-  std::string buffer_;
-  std::string source_;
-  std::string names_;
+  TextFileWriter writer_;
+  std::string buffer_;  // reused from file to file
 };
 
 }  // namespace
@@ -264,6 +269,12 @@ auto text_summary(const Summary &s) -> std::string {
                      plural(s.errors + s.warnings + s.infos, "problem"), plural(s.errors, "error"),
                      plural(s.warnings, "warning"), plural(s.infos, "info"), plural(s.files_with_findings, "file"),
                      omitted);
+}
+
+auto text_file_chunk(const Report &report, std::string_view text, const RenderOptions &options) -> std::string {
+  std::string chunk;
+  TextFileWriter(options).append(chunk, report, text);
+  return chunk;
 }
 
 auto make_text_renderer(const RenderOptions &options) -> std::unique_ptr<Renderer> {

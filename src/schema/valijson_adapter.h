@@ -10,6 +10,7 @@
 #define CALLCHECK_SCHEMA_VALIJSON_ADAPTER_H_
 
 #include "document/rapidjson_adapter.h"
+#include "util/no_iostream.h"  // valijson's exceptions.hpp and schema_parser.hpp include <iostream>
 
 #include <valijson/exceptions.hpp>
 #pragma push_macro("VALIJSON_USE_EXCEPTIONS")
