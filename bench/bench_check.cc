@@ -207,9 +207,10 @@ void stage_classify(const Payload &p) {
   benchmark::DoNotOptimize(&s);
 }
 
-// As in check.cc: a Navigator per payload, then every registered rule.
+// As in check.cc: the create-call Navigator (built once per process), then
+// every registered rule.
 void stage_rules(const Payload &p) {
-  const ccd::Navigator nav(p.api);
+  const ccd::Navigator &nav = ccd::Navigator::for_call(p.api);
   const ccd::RuleContext context{*p.doc, nav, p.scenario, p.api, std::string_view{}, p.schema};
   ccd::DiagnosticSink sink;
   ccd::run_rules(ccd::builtin_rules(), context, sink);

@@ -1,12 +1,19 @@
 #include "graph/names.h"
 
+#include <cstring>  // std::memcmp
+
 #include "graph/name_set.h"
 
 namespace callcheck::graph {
 
 auto type_name(std::string_view odata_type) -> std::string_view {
   if (!odata_type.empty() && odata_type.front() == '#') odata_type.remove_prefix(1);
-  if (odata_type.substr(0, kNamespace.size()) != kNamespace) return {};
+  // memcmp on the constant length: a few compares, where string_view's !=
+  // called compare() for every @odata.type of a payload (issue 14).
+  if (odata_type.size() < kNamespace.size() ||
+      std::memcmp(odata_type.data(), kNamespace.data(), kNamespace.size()) != 0) {
+    return {};
+  }
   return odata_type.substr(kNamespace.size());
 }
 
@@ -40,7 +47,8 @@ auto is_known_type(std::string_view name) -> bool {
 }
 
 auto is_identity_set_type(std::string_view type) -> bool {
-  return type == "identitySet" || type == "communicationsIdentitySet";
+  return (type.size() == 11 && std::memcmp(type.data(), "identitySet", 11) == 0) ||
+         (type.size() == 25 && std::memcmp(type.data(), "communicationsIdentitySet", 25) == 0);
 }
 
 auto is_identity_set_key(std::string_view key) -> bool {

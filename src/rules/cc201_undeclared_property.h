@@ -22,7 +22,7 @@ class UndeclaredProperty final : public detail::Rule {
 
   void visit(const detail::RuleContext &context, const support::Visit &v, detail::DiagnosticSink &sink) const override {
     using namespace support;
-    if (v.path.key() == "@odata.type" && v.value.IsString()) {
+    if (support::same(v.path.key(), "@odata.type") && v.value.IsString()) {
       check_type_name(context, sink, v);
       return;
     }
@@ -56,7 +56,7 @@ class UndeclaredProperty final : public detail::Rule {
           candidates.push_back(k);
         }
       }
-      if (name == "tenantId") {
+      if (support::same(name, "tenantId")) {
         // Never "remove it": the call's tenant matters (7505), it is just
         // not read from here.
         sink.report(kTenantIdHere, pointer, fmt::format("`tenantId` is not a declared property of `{}`", type),
@@ -91,9 +91,9 @@ class UndeclaredProperty final : public detail::Rule {
     // Identities: examples put `tenantId` on user identities (declared on
     // communicationsUserIdentity); the legacy guest `identityProvider: "None"`
     // is CC216's finding.
-    if (type == "identity" || support::starts_with(type, "communications")) {
-      if (name == "tenantId") return true;
-      if (name == "identityProvider" && value.IsString()) return true;
+    if (support::same(type, "identity") || support::starts_with(type, "communications")) {
+      if (support::same(name, "tenantId")) return true;
+      if (support::same(name, "identityProvider") && value.IsString()) return true;
     }
     return false;
   }

@@ -32,7 +32,7 @@ class MalformedGuid final : public detail::Rule {
     // phone ids are numbers, ACS ids are `8:acs:...`.
     if (!v.value.IsObject() || !is_identity_set_type(facts_of(v.parent_schema).title)) return;
     const std::string_view kind = v.path.key();
-    if (kind != "user" && kind != "application" && kind != "applicationInstance") return;
+    if (!same(kind, "user") && !same(kind, "application") && !same(kind, "applicationInstance")) return;
     // Pointers are spelt only for a value that is reported or may be.
     check_value(context, sink, member(&v.value, "id"), [&v] { return v.path.pointer("id"); });
     check_tenant(context, sink, member(&v.value, "tenantId"), [&v] { return v.path.pointer("tenantId"); });

@@ -17,7 +17,7 @@ class PhoneNotE164 final : public detail::Rule {
 
   void visit(const detail::RuleContext &context, const support::Visit &v, detail::DiagnosticSink &sink) const override {
     using namespace support;
-    if (v.path.key() != "phone" || !v.value.IsObject()) return;
+    if (!same(v.path.key(), "phone") || !v.value.IsObject()) return;
     if (!is_identity_set_type(facts_of(v.parent_schema).title)) return;
     std::string_view id;
     if (!string_member(&v.value, "id", &id) || is_e164(id) || is_placeholder(id)) return;

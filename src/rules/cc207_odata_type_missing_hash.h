@@ -19,7 +19,7 @@ class OdataTypeMissingHash final : public detail::Rule {
 
   void visit(const detail::RuleContext &context, const support::Visit &v, detail::DiagnosticSink &sink) const override {
     using namespace support;
-    if (v.path.key() != "@odata.type" || !v.value.IsString()) return;
+    if (!same(v.path.key(), "@odata.type") || !v.value.IsString()) return;
     const std::string_view value = sv(v.value);
     if (value.empty() || value.front() == '#' || is_placeholder(value)) return;
     const std::string pointer = v.path.pointer();

@@ -24,7 +24,7 @@ class OdataTypeWrongSlot final : public detail::Rule {
     const std::string_view value = sv(*v.odata_type);
     const std::string_view expected = v.schema->title;
     const std::string_view named = graph::unqualified(value);
-    if (expected.empty() || named == expected || fits(expected, named)) return;
+    if (expected.empty() || same(named, expected) || fits(expected, named)) return;
     if (!graph::is_known_type(named)) return;  // unknown names are CC201's (did-you-mean)
     const std::string pointer = v.path.pointer("@odata.type");
     if (context.schema_reported(pointer)) return;  // CC105: discriminator of an abstract slot
@@ -36,17 +36,20 @@ class OdataTypeWrongSlot final : public detail::Rule {
  private:
   // Derived types that may stand where the base type is declared.
   static auto fits(std::string_view base, std::string_view type) -> bool {
-    if (base == "identitySet") return type == "communicationsIdentitySet";
-    if (base == "identity") {
-      return type == "azureCommunicationServicesUserIdentity" ||
+    if (support::same(base, "identitySet")) return support::same(type, "communicationsIdentitySet");
+    if (support::same(base, "identity")) {
+      return support::same(type, "azureCommunicationServicesUserIdentity") ||
              (support::starts_with(type, "communications") && support::ends_with(type, "Identity"));
     }
-    if (base == "entity") return type == "call";
-    if (base == "mediaConfig") return type == "serviceHostedMediaConfig" || type == "appHostedMediaConfig";
-    if (base == "meetingInfo") {
-      return type == "organizerMeetingInfo" || type == "tokenMeetingInfo" || type == "joinMeetingIdMeetingInfo";
+    if (support::same(base, "entity")) return support::same(type, "call");
+    if (support::same(base, "mediaConfig"))
+      return support::same(type, "serviceHostedMediaConfig") || support::same(type, "appHostedMediaConfig");
+    if (support::same(base, "meetingInfo")) {
+      return support::same(type, "organizerMeetingInfo") || support::same(type, "tokenMeetingInfo") ||
+             support::same(type, "joinMeetingIdMeetingInfo");
     }
-    if (base == "callOptions") return type == "outgoingCallOptions" || type == "incomingCallOptions";
+    if (support::same(base, "callOptions"))
+      return support::same(type, "outgoingCallOptions") || support::same(type, "incomingCallOptions");
     return false;
   }
 

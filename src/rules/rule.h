@@ -117,6 +117,8 @@ class Rule {
     (void)context;
     (void)sink;
   }
+  // False when check() is the default: run_rules() then never calls it.
+  [[nodiscard]] virtual auto checks() const -> bool { return true; }
   // A rule that looks at values wherever they are registers for the kinds it
   // wants (kVisit*) and is called once per such value by the one walk that
   // run_rules() makes for all of them, in document order.
@@ -138,6 +140,7 @@ template <const RuleMeta &Meta>
 class Documented final : public Rule {
  public:
   [[nodiscard]] auto meta() const -> const RuleMeta & override { return Meta; }
+  [[nodiscard]] auto checks() const -> bool override { return false; }
 };
 
 // Closes the registry's list so that every rule line ends in a comma: adding

@@ -6,6 +6,7 @@
 
 #include <array>        // std::array
 #include <cstddef>      // std::size_t
+#include <cstring>      // std::memcmp
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 
@@ -29,12 +30,21 @@ constexpr auto iequals(std::string_view a, std::string_view b) -> bool {
   return true;
 }
 
+// memcmp on a literal's constant length compiles to a few compares; the
+// walk's tests spelt with string_view's == called its out-of-line compare()
+// for every visited key and string (issue 14).
+inline auto same(std::string_view a, std::string_view b) -> bool {
+  return a.size() == b.size() && (b.empty() || std::memcmp(a.data(), b.data(), b.size()) == 0);
+}
+
 inline auto ends_with(std::string_view text, std::string_view suffix) -> bool {
-  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+  return text.size() >= suffix.size() &&
+         (suffix.empty() || std::memcmp(text.data() + text.size() - suffix.size(), suffix.data(), suffix.size()) == 0);
 }
 
 inline auto starts_with(std::string_view text, std::string_view prefix) -> bool {
-  return text.size() >= prefix.size() && text.substr(0, prefix.size()) == prefix;
+  return text.size() >= prefix.size() &&
+         (prefix.empty() || std::memcmp(text.data(), prefix.data(), prefix.size()) == 0);
 }
 
 // Documentation placeholders (GRAPH.md 2.4, corpus README): `tenantId-value`,
