@@ -208,8 +208,8 @@ auto ConfigSession::input_config(const Input &in, std::uint32_t &boundary) -> in
   const bool walked = !in.is_stdin && !in.root().empty();
   if (walked && args_.no_config) {
     // Neither a path nor a lookup per file: the inputs of a walk share their place.
-    if (in.place.get() != last_place_) {
-      last_place_ = in.place.get();
+    if (in.place != last_place_) {
+      last_place_ = in.place;
       last_place_boundary_ = intern_boundary(in.root());
     }
     boundary = last_place_boundary_;
@@ -235,60 +235,45 @@ auto ConfigSession::input_config(const Input &in, fs::path &boundary) -> int {
 }
 
 auto ConfigSession::prepare(const std::vector<Input> &inputs) -> bool {
-  const fs::path write_dir = writer_ ? folder_of(absolute_normal(write_path_)) : fs::path();
   inputs_.clear();
   inputs_.reserve(inputs.size());
   relatives_.clear();
-  last_place_ = nullptr;
-  std::shared_ptr<const Options> unconfigured;  // every input without a configuration: one Options
-  const bool needs_file = !args_.no_config || !args_.baseline.empty() || writer_;  // configurations and baselines
   for (const Input &in : inputs) {
-    PerInput p;
-    const fs::path file = needs_file ? absolute_normal(in.is_stdin ? in.display : in.path) : fs::path();
-    p.config = input_config(in, p.boundary);
     Relative rel;
-    std::string baseline_path;
-    if (p.config >= 0) {
-      const auto config = static_cast<std::size_t>(p.config);
-      const LoadedConfig &c = *configs_[config];
-      rel.config = relative_to(file, c.dir);
-      baseline_path = c.baseline;
-      if (config_options_.size() <= config) config_options_.resize(config + 1);
-      // Only `overrides` and `schemas` depend on the file's path (config.h apply_config).
-      const bool same_for_all = c.load.config.overrides.empty() && c.load.config.schemas.empty();
-      if (same_for_all && config_options_[config]) {
-        p.options = config_options_[config];  // the same for every file it applies to
-      } else {
-        Options options = base_;
-        detail::apply_config(c.load.config, rel.config, options);
-        apply_command_line(args_, base_, options);
-        p.options = intern(options);
-        if (same_for_all) config_options_[config] = p.options;
-      }
-    } else if (unconfigured) {
-      p.options = unconfigured;
-    } else {
-      Options options = base_;
-      apply_command_line(args_, base_, options);
-      p.options = intern(options);
-      unconfigured = p.options;
-    }
-    if (!args_.baseline.empty()) baseline_path = absolute_normal(args_.baseline).string();
-    // A baseline is never applied while a new one is written: it would
-    // leave out exactly the findings it hides.
-    if (!baseline_path.empty() && !writer_) {
-      const Options &filter =
-          p.config >= 0 && args_.baseline.empty() ? configs_[static_cast<std::size_t>(p.config)]->top : base_;
-      p.baseline = load_baseline(baseline_path, filter);
-      rel.baseline = relative_to(file, baselines_[static_cast<std::size_t>(p.baseline)]->dir);
-    }
-    if (writer_) rel.write = relative_to(file, write_dir);
+    PerInput p = resolve_input(in, rel);
     if (p.config >= 0 || p.baseline >= 0 || writer_) {
       p.relative = static_cast<std::uint32_t>(relatives_.size());
       relatives_.push_back(std::move(rel));
     }
     inputs_.push_back(std::move(p));
   }
+  return valid();
+}
+
+auto ConfigSession::resolve(const Input &in, Resolved &out) -> bool {
+  Relative rel;
+  out = carried(resolve_input(in, rel));
+  out.relative = std::move(rel);
+  return valid();
+}
+
+auto ConfigSession::resolved(std::size_t input) const -> Resolved {
+  const PerInput &p = inputs_.at(input);
+  Resolved out = carried(p);
+  if (p.relative != kNoRelative) out.relative = relatives_[p.relative];
+  return out;
+}
+
+auto ConfigSession::carried(const PerInput &p) const -> Resolved {
+  Resolved out;
+  out.options = p.options;
+  out.config = p.config >= 0 ? configs_[static_cast<std::size_t>(p.config)].get() : nullptr;
+  out.baseline = p.baseline >= 0 ? baselines_[static_cast<std::size_t>(p.baseline)].get() : nullptr;
+  out.passes_through = p.config < 0 && p.baseline < 0 && !writer_;
+  return out;
+}
+
+auto ConfigSession::valid() const -> bool {
   for (const auto &c : configs_) {
     if (!c->load.errors.empty() || !c->policies.reports.empty()) return false;
   }
@@ -296,6 +281,50 @@ auto ConfigSession::prepare(const std::vector<Input> &inputs) -> bool {
     if (!b->errors.empty()) return false;
   }
   return true;
+}
+
+auto ConfigSession::resolve_input(const Input &in, Relative &rel) -> PerInput {
+  const bool needs_file = !args_.no_config || !args_.baseline.empty() || writer_;  // configurations and baselines
+  PerInput p;
+  const fs::path file = needs_file ? absolute_normal(in.is_stdin ? in.display : in.path) : fs::path();
+  p.config = input_config(in, p.boundary);
+  std::string baseline_path;
+  if (p.config >= 0) {
+    const auto config = static_cast<std::size_t>(p.config);
+    const LoadedConfig &c = *configs_[config];
+    rel.config = relative_to(file, c.dir);
+    baseline_path = c.baseline;
+    if (config_options_.size() <= config) config_options_.resize(config + 1);
+    // Only `overrides` and `schemas` depend on the file's path (config.h apply_config).
+    const bool same_for_all = c.load.config.overrides.empty() && c.load.config.schemas.empty();
+    if (same_for_all && config_options_[config]) {
+      p.options = config_options_[config];  // the same for every file it applies to
+    } else {
+      Options options = base_;
+      detail::apply_config(c.load.config, rel.config, options);
+      apply_command_line(args_, base_, options);
+      p.options = intern(options);
+      if (same_for_all) config_options_[config] = p.options;
+    }
+  } else if (unconfigured_) {
+    p.options = unconfigured_;
+  } else {
+    Options options = base_;
+    apply_command_line(args_, base_, options);
+    p.options = intern(options);
+    unconfigured_ = p.options;
+  }
+  if (!args_.baseline.empty()) baseline_path = absolute_normal(args_.baseline).string();
+  // A baseline is never applied while a new one is written: it would
+  // leave out exactly the findings it hides.
+  if (!baseline_path.empty() && !writer_) {
+    const Options &filter =
+        p.config >= 0 && args_.baseline.empty() ? configs_[static_cast<std::size_t>(p.config)]->top : base_;
+    p.baseline = load_baseline(baseline_path, filter);
+    rel.baseline = relative_to(file, baselines_[static_cast<std::size_t>(p.baseline)]->dir);
+  }
+  if (writer_) rel.write = relative_to(file, folder_of(absolute_normal(write_path_)));
+  return p;
 }
 
 void ConfigSession::show(const std::vector<Input> &inputs, Out &err) const {
@@ -345,18 +374,17 @@ auto ConfigSession::fail(OutputSink &renderer, Out &out, Summary &summary) -> in
 
 auto ConfigSession::options(std::size_t input) const -> const Options & { return *inputs_.at(input).options; }
 
-void ConfigSession::post_process(std::size_t input, Report &report) {
-  PerInput &p = inputs_.at(input);
-  if (p.relative == kNoRelative) return;  // nothing applies to it
-  const Relative &rel = relatives_[p.relative];
-  if (p.config >= 0) {
-    LoadedConfig &c = *configs_[static_cast<std::size_t>(p.config)];
-    detail::apply_suppressions(report, rel.config, c.load.config.suppressions, *p.options, c.uses);
+void ConfigSession::post_process(const Resolved &input, Report &report) {
+  if (input.passes_through) return;  // nothing applies to it
+  const Relative &rel = input.relative;
+  if (input.config != nullptr) {
+    detail::apply_suppressions(report, rel.config, input.config->load.config.suppressions, *input.options,
+                               input.config->uses);
   }
   if (writer_) {
     writer_->add(report, rel.write);
-  } else if (p.baseline >= 0) {
-    baselines_[static_cast<std::size_t>(p.baseline)]->filter->apply(report, rel.baseline, *p.options);
+  } else if (input.baseline != nullptr) {
+    input.baseline->filter->apply(report, rel.baseline, *input.options);
   }
 }
 

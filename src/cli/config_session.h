@@ -75,16 +75,39 @@ class ConfigSession {
   // FILE" or its path) and the trust boundary.
   void show(const std::vector<Input> &inputs, Out &err) const;
 
+  // The paths post_process() matches suppressions and baselines against:
+  // only for inputs that have a configuration, a baseline or a baseline written.
+  struct Relative {
+    std::string config;
+    std::string baseline;
+    std::string write;
+  };
+  // What post_process() needs of one input, carried with it (through the
+  // worker pool) instead of indexed: resolve() may then go on with the next
+  // inputs of a walk, on another thread, while this one is checked and
+  // reported. The configuration and baseline live as long as the session.
+  struct LoadedConfig;
+  struct LoadedBaseline;
+  struct Resolved {
+    std::shared_ptr<const Options> options;
+    LoadedConfig *config = nullptr;
+    LoadedBaseline *baseline = nullptr;
+    Relative relative;
+    // post_process() leaves its reports as they are (no configuration,
+    // baseline or --write-baseline for it): they may then be rendered on
+    // another thread before they reach post_process().
+    bool passes_through = true;
+  };
+  // The input `input` of the last prepare().
+  [[nodiscard]] auto resolved(std::size_t input) const -> Resolved;
+  // prepare() for one more input, the earlier ones kept (they are not held):
+  // false when a configuration or baseline it needs is unreadable or invalid.
+  [[nodiscard]] auto resolve(const Input &in, Resolved &out) -> bool;
+
   // After check(), in input order, from one thread: suppressions, then the
   // baseline (or recording, with --write-baseline).
-  void post_process(std::size_t input, Report &report);
-  // True when post_process() would leave the reports of `input` as they are
-  // (no configuration, baseline or --write-baseline for it): they may then be
-  // rendered on another thread before they reach post_process().
-  [[nodiscard]] auto passes_through(std::size_t input) const -> bool {
-    const PerInput &p = inputs_.at(input);
-    return p.config < 0 && p.baseline < 0 && !writer_;
-  }
+  void post_process(std::size_t input, Report &report) { post_process(resolved(input), report); }
+  void post_process(const Resolved &input, Report &report);
 
   // After the last input: renders CC402 (per config) and CC403 (per
   // baseline) as reports of their own, so every format shows them. True when
@@ -102,9 +125,6 @@ class ConfigSession {
   [[nodiscard]] auto write_baseline(Out &err) const -> int;
 
  private:
-  struct LoadedConfig;
-  struct LoadedBaseline;
-
   auto explicit_config() -> int;
   auto input_config(const Input &in, std::filesystem::path &boundary) -> int;
   auto input_config(const Input &in, std::uint32_t &boundary) -> int;  // the boundary as an index (PerInput)
@@ -130,13 +150,6 @@ class ConfigSession {
   std::map<std::string, bool> root_cache_;     // config path -> says "root": true
   std::map<std::string, int> config_index_;    // absolute path -> config index
   std::map<std::string, int> baseline_index_;  // absolute path -> baseline index
-  // The paths post_process() matches suppressions and baselines against:
-  // only for inputs that have a configuration, a baseline or a baseline written.
-  struct Relative {
-    std::string config;
-    std::string baseline;
-    std::string write;
-  };
   static constexpr std::uint32_t kNoRelative = ~std::uint32_t{0};
   struct PerInput {
     // Shared: inputs under one configuration (almost all of them) hold one
@@ -147,6 +160,9 @@ class ConfigSession {
     int baseline = -1;
     std::uint32_t relative = kNoRelative;  // index into relatives_
   };
+  auto resolve_input(const Input &in, Relative &rel) -> PerInput;
+  [[nodiscard]] auto carried(const PerInput &p) const -> Resolved;  // all but `relative`
+  [[nodiscard]] auto valid() const -> bool;                         // every configuration and baseline loaded is usable
   std::vector<PerInput> inputs_;
   std::vector<Relative> relatives_;
   std::vector<std::string> boundaries_;                  // distinct trust boundaries (PerInput::boundary)
@@ -154,13 +170,15 @@ class ConfigSession {
   // One-entry caches for consecutive inputs of one folder (a walk lists a
   // folder's files together): the place -> boundary index, the folder and
   // boundary -> configuration, a configuration without `overrides` or `schemas` -> Options.
-  const InputPlace *last_place_ = nullptr;
+  // Held, so that a place freed meanwhile cannot come back at its address.
+  std::shared_ptr<const InputPlace> last_place_;
   std::uint32_t last_place_boundary_ = 0;
   std::string last_dir_;
   std::string last_dir_boundary_;
   int last_dir_config_ = -1;
   std::vector<std::shared_ptr<const Options>> config_options_;  // per configuration without overrides or schemas
   std::vector<std::shared_ptr<const Options>> option_sets_;     // distinct by ==; a handful per run
+  std::shared_ptr<const Options> unconfigured_;                 // every input without a configuration
   std::unique_ptr<detail::BaselineWriter> writer_;
   std::string write_path_;
   UserSchemaCache user_schemas_;  // team policies, each compiled once per run

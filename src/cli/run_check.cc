@@ -30,12 +30,22 @@ struct NdjsonLine {
   std::string text;
   std::uint32_t number = 0;
 };
+// An input as the pool's workers take it, and as they hand it back.
+struct Taken {
+  Input input;
+  ConfigSession::Resolved config;
+  std::vector<std::string> notes;  // for stderr, before its reports
+};
+struct Checked {
+  Taken taken;
+  Outcome outcome;
+};
 struct CheckedLine {
   std::optional<Report> report;  // nullopt for a blank line
   std::string rendered;          // with Outputs::renders_apart()
 };
 
-// Inputs taken from the walk at a time: a few hundred KiB of paths.
+// Inputs taken from the walk before the workers start: a few hundred KiB of paths.
 constexpr std::size_t kChunk = 1024;
 
 // The next (at most) `limit` inputs into `chunk`; false when the stream is
@@ -175,10 +185,12 @@ auto run_check(const CheckArgs &args, Out &out, Out &err) -> int {
   for (const OutputSpec &spec : specs) {
     if (!spec.file.empty()) written.push_back(spec.file);
   }
-  // Inputs are taken from the walk kChunk at a time (cli/input.h
-  // InputStream), so memory does not grow with their number. --fix, --diff
-  // and --show-config take them all at once: their stderr lines keep the
-  // order they have always had.
+  // The first kChunk inputs are taken from the walk (cli/input.h
+  // InputStream) before anything is checked, so that an invalid --config or
+  // --baseline stops the run first; the rest one at a time by the workers,
+  // so memory does not grow with their number. --fix, --diff and
+  // --show-config take them all at once: their stderr lines keep the order
+  // they have always had.
   const std::size_t chunk = fixing != nullptr || args.show_config ? ~std::size_t{0} : kChunk;
   auto stream = std::make_unique<InputStream>(args.paths, expand);
   std::vector<Input> named;
@@ -250,14 +262,51 @@ auto run_check(const CheckArgs &args, Out &out, Out &err) -> int {
     return code;
   }
 
-  // Checked by a pool of workers (cli/worker_pool.h), rendered strictly in input order.
+  // Checked by one pool of workers (cli/worker_pool.h) for the whole run,
+  // rendered strictly in input order. The workers take the inputs prepared
+  // above, then go on with the walk themselves, one input at a time (under
+  // the pool's lock): walking and resolving the configuration of the next
+  // input overlaps with checking the others, and nothing waits for a chunk.
   std::size_t n = 0;
+  std::size_t given = 0;  // of `named`
+  bool stopped = false;   // a configuration met in the walk is invalid (not expected: see above)
+  std::vector<Input> one;
+  auto next = [&](Taken &t) {
+    if (given < named.size()) {
+      t.input = std::move(named[given]);
+      t.config = config.resolved(given++);
+    } else {
+      if (given > 0) named = std::vector<Input>();  // taken: not held for the rest of the run
+      given = 0;
+      do {
+        if (!more) return false;
+        more = take(*stream, one, 1, args.stdin_name);
+        skipped += config.drop_own_and_excluded(one, written, drop_notes);
+      } while (one.empty());
+      t.input = std::move(one.front());
+      if (!config.resolve(t.input, t.config)) {
+        stopped = true;
+        more = false;
+        return false;
+      }
+      // Given before this input's reports, as they were given before its chunk's.
+      t.notes = std::move(notes);
+      t.notes.insert(t.notes.end(), drop_notes.begin(), drop_notes.end());
+      notes.clear();
+      drop_notes.clear();
+    }
+    ++n;
+    return true;
+  };
   // Rendered by the workers too where nothing that runs in order changes the
   // reports first: the rendering thread then only writes.
   const bool apart = !args.diff && !args.fix_only && outputs->renders_apart();
-  auto job = [&](std::size_t i) {
-    Outcome o = process(named[i], config.options(i), args.limits.max_bytes, stdin_text, stdin_ok, stdin_error, fixing);
-    if (apart && !o.ndjson && config.passes_through(i)) {
+  auto job = [&](Taken &&t) {
+    Checked checked{std::move(t), {}};
+    Outcome &o = checked.outcome;
+    o = process(checked.taken.input, *checked.taken.config.options, args.limits.max_bytes, stdin_text, stdin_ok,
+                stdin_error, fixing);
+    if (apart && !o.ndjson && checked.taken.config.passes_through) {
       if (o.extracted.empty()) {
         o.rendered.push_back(outputs->render_apart(o.report, o.text));
       } else {
@@ -268,9 +317,13 @@ auto run_check(const CheckArgs &args, Out &out, Out &err) -> int {
       keep_counts_only(o.report);  // freed here, not on the consuming thread
       for (Report &r : o.extracted) keep_counts_only(r);
     }
-    return o;
+    return checked;
   };
-  auto render_one = [&](std::size_t i, Outcome &&o) {
+  auto render_one = [&](Checked &&checked) {
+    for (const std::string &note : checked.taken.notes) err << note << "\n";
+    const Input &input = checked.taken.input;
+    const ConfigSession::Resolved &resolved = checked.taken.config;
+    Outcome &o = checked.outcome;
     summary.fixed += o.fixed;
     if (!o.fix_note.empty()) err << "callcheck: " << printable(o.fix_note) << "\n";
     if (args.diff) {
@@ -298,7 +351,7 @@ auto run_check(const CheckArgs &args, Out &out, Out &err) -> int {
       return;
     }
     auto emit = [&](Report report, std::string_view text) {
-      config.post_process(i, report);
+      config.post_process(resolved, report);
       summary.add(report);
       if (const auto worst = report.worst(); worst && *worst <= render_options.fail_on) worst_hit = true;
       if (args.fix_only && !report.input_error) report.diagnostics.clear();
@@ -308,13 +361,13 @@ auto run_check(const CheckArgs &args, Out &out, Out &err) -> int {
       // Lines are read in order, checked by a pool of their own (the file
       // may hold millions) and reported in order, one window in memory.
       NdjsonLines lines(args.limits.max_bytes);
-      std::string error = lines.open(named[i].path);
+      std::string error = lines.open(input.path);
       if (error.empty()) {
-        const bool line_apart = apart && config.passes_through(i);
+        const bool line_apart = apart && resolved.passes_through;
         run_stream<NdjsonLine, CheckedLine>(
             args.jobs, [&](NdjsonLine &l) { return lines.next(l.text, l.number); },
             [&](NdjsonLine &&l) {
-              CheckedLine c{check_ndjson_line(l.text, l.number, named[i].display, config.options(i)), {}};
+              CheckedLine c{check_ndjson_line(l.text, l.number, input.display, *resolved.options), {}};
               if (c.report && line_apart) {
                 c.rendered = outputs->render_apart(*c.report, "");
                 keep_counts_only(*c.report);
@@ -332,27 +385,19 @@ auto run_check(const CheckArgs &args, Out &out, Out &err) -> int {
             });
         error = lines.error();
       }
-      if (!error.empty()) emit(input_error(named[i], error).report, "");
+      if (!error.empty()) emit(input_error(input, error).report, "");
     } else if (!o.extracted.empty()) {
       for (Report &r : o.extracted) emit(std::move(r), o.text);
     } else {
       emit(std::move(o.report), o.text);
     }
   };
-  while (true) {
-    n += named.size();
-    run_in_order<Outcome>(named.size(), args.jobs, job, render_one);
-    if (!more) break;
-    more = take(*stream, named, chunk, args.stdin_name);
-    skipped += config.drop_own_and_excluded(named, written, drop_notes);
-    give_notes();
-    if (!config.prepare(named)) {
-      // Not expected: --config and --baseline are read with the first chunk,
-      // discovered configurations by the pass above.
-      const int code = config.fail(*renderer, out, summary);
-      if (!args.diff) (void)outputs->write_files(err);
-      return code;
-    }
+  run_stream<Taken, Checked>(args.jobs, next, job, render_one);
+  give_notes();
+  if (stopped) {
+    const int code = config.fail(*renderer, out, summary);
+    if (!args.diff) (void)outputs->write_files(err);
+    return code;
   }
   if (config.finish(*renderer, out, summary, render_options.fail_on)) worst_hit = true;
   renderer->end(out, summary);
