@@ -333,10 +333,10 @@ void run_ids(const std::string &data_path, const std::string &schema_path, const
   out += "#include \"audit/permission_id_table.h\"\n\n";
   out += "namespace callcheck::detail::permission_id_table {\nnamespace {\n\n";
   out += emit.definitions();
-  out += "constexpr char kText[] =\n" + pool.literal([](const std::string &chunk) {
+  out += "constexpr char kText[] =\n" + pool.initializer([](const std::string &chunk) {
     const std::string quoted = view(chunk);  // std::string_view("...", n)
     return quoted.substr(17, quoted.rfind('"') - 16);
-  }) + "    \"\";\n";
+  }) + ";\n";
   out += "\n}  // namespace\n\n";
   out += "extern const Table kTable = {kText, " + view(version) + ", " + row_slice + ", " + name_slice + ", " +
          folded_slice + ", " + loose_slice + ", " + id_slice + ", " + without_slice + ", " + segment_slice + "};\n\n";
