@@ -27,6 +27,25 @@ class TextPool {
     for (std::size_t i = 0; i < text_.size(); i += 80) out += "    " + quote(text_.substr(i, 80)) + "\n";
     return out;
   }
+  // The initializer of the `char[]` that holds the pool and a '\0': the
+  // literal while C++ guarantees its length (65,536 characters; clang's
+  // -Woverlength-strings warns beyond), else the same bytes as character
+  // literals, escaped alike (`quote` of one byte, its quotes replaced).
+  template <class Quote>
+  [[nodiscard]] auto initializer(Quote quote) const -> std::string {
+    if (text_.size() < 65536) return literal(quote) + "    \"\"";
+    std::string out = "{\n";
+    for (std::size_t i = 0; i < text_.size(); i += 16) {
+      out += "   ";
+      for (std::size_t k = i; k < i + 16 && k < text_.size(); ++k) {
+        const std::string q = quote(text_.substr(k, 1));
+        const std::string body = q.substr(1, q.size() - 2);
+        out += " '" + (body == "'" ? std::string("\\'") : body == "\\\"" ? std::string("\"") : body) + "',";
+      }
+      out += "\n";
+    }
+    return out + "    '\\0'}";
+  }
 
  private:
   std::string text_;

@@ -9,14 +9,21 @@
 #ifndef CALLCHECK_AUDIT_PERMISSION_ID_TABLE_H_
 #define CALLCHECK_AUDIT_PERMISSION_ID_TABLE_H_
 
+#include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint32_t, std::uint8_t
 #include <string_view>  // std::string_view
 
-#include "permissions/permission_table.h"
-
 namespace callcheck::detail::permission_id_table {
 
-using permission_table::Slice;
+// A few pointers only, in Table: its arrays are named by address.
+template <typename T>
+struct Slice {
+  const T *data = nullptr;
+  std::size_t size = 0;
+  [[nodiscard]] constexpr auto begin() const -> const T * { return data; }
+  [[nodiscard]] constexpr auto end() const -> const T * { return data + size; }
+  [[nodiscard]] constexpr auto empty() const -> bool { return size == 0; }
+};
 
 // A string of the table: `size` bytes at `at` in Table::text. Offsets, not
 // std::string_views: a static-pie binary relocates every pointer of its data

@@ -1,5 +1,7 @@
 #include "cli/input.h"
 
+#include <sys/stat.h>
+
 #include <filesystem>    // std::filesystem
 #include <memory>        // std::shared_ptr
 #include <system_error>  // std::error_code
@@ -14,13 +16,11 @@ namespace callcheck::cli {
 namespace fs = std::filesystem;
 auto display_path(const std::string &path) -> std::string {
   if (path == "-") return "<stdin>";
+  // Relative and normal already: lexically_normal() would give it back.
+  if (plain_relative(path)) return path;
   if (plain_absolute(path)) {
     // Normal already; the working directory once (callcheck keeps it).
-    static const std::string working = [] {
-      std::error_code ec;
-      const fs::path cwd = fs::current_path(ec);
-      return ec ? std::string() : cwd.native();
-    }();
+    const std::string &working = working_directory();
     const std::string prefix = working == "/" ? working : working + "/";
     const bool inside = !working.empty() && path.size() > prefix.size() && path.compare(0, prefix.size(), prefix) == 0;
     if (inside || path != working) return inside ? path.substr(prefix.size()) : path;
@@ -95,22 +95,27 @@ auto InputStream::start(const std::string &arg, Input &in) -> bool {
         std::make_shared<const InputPlace>(InputPlace{trust_boundary(working, working).string(), working.string()})};
     return true;
   }
+  // A file named by a normal path, the run of a pre-commit hook: its folder
+  // as a string (the fs::path below was most of a one-file run, issue 14).
+  struct stat named_st {};
+  const std::string &working = working_directory();
+  if ((plain_relative(arg) || plain_absolute(arg)) && !working.empty() && ::stat(arg.c_str(), &named_st) == 0 &&
+      !S_ISDIR(named_st.st_mode)) {
+    std::string folder = arg.front() == '/' ? arg : (working == "/" ? working : working + "/") + arg;
+    const std::size_t slash = folder.rfind('/');
+    folder.resize(slash == 0 ? 1 : slash);
+    return start_file(arg, std::move(folder), in);
+  }
   std::error_code ec;
   const fs::file_status st = fs::status(arg, ec);
   const bool directory = !ec && fs::is_directory(st);
   const fs::path named = directory ? absolute_lexical(arg) : absolute_lexical(arg).parent_path();
+  if (!ec && fs::exists(st) && !directory) return start_file(arg, named.native(), in);
   const std::string root = trust_boundary(named, named).string();
   in = Input{arg,   display_path(arg),
              false, !directory,
              {},    std::make_shared<const InputPlace>(InputPlace{root, named.string()})};
-  if (!options_.exclude.empty() && detail::excluded_by(options_.exclude, relative_to_working(absolute_lexical(arg)))) {
-    // Named, yet excluded: pre-commit names every file it passes (issue 17).
-    if (options_.notes != nullptr) {
-      options_.notes->push_back(fmt::format("callcheck: {}: not checked: it matches --exclude", printable(in.display)));
-    }
-    if (options_.excluded_named != nullptr) ++*options_.excluded_named;
-    return false;
-  }
+  if (excluded(arg, in)) return false;
   if (ec || !fs::exists(st)) {
     const fs::file_status lst = fs::symlink_status(arg, ec);
     in.error = fs::is_symlink(lst) ? "broken symbolic link or symlink loop" : "no such file or directory";
@@ -120,10 +125,33 @@ auto InputStream::start(const std::string &arg, Input &in) -> bool {
     in.error = kSymlinkLeaves;
     return true;
   }
-  if (!directory) return true;
   walked_ = std::move(in);
   walk_ = std::make_unique<DirectoryWalk>(arg, named, options_);
   return false;
+}
+
+// Named, yet excluded: pre-commit names every file it passes (issue 17).
+auto InputStream::excluded(const std::string &arg, const Input &in) const -> bool {
+  if (options_.exclude.empty() || !detail::excluded_by(options_.exclude, relative_to_working(absolute_lexical(arg)))) {
+    return false;
+  }
+  if (options_.notes != nullptr) {
+    options_.notes->push_back(fmt::format("callcheck: {}: not checked: it matches --exclude", printable(in.display)));
+  }
+  if (options_.excluded_named != nullptr) ++*options_.excluded_named;
+  return true;
+}
+
+// start() for an argument that exists and is no directory, in folder
+// `folder` (absolute_lexical).
+auto InputStream::start_file(const std::string &arg, std::string folder, Input &in) -> bool {
+  std::string root = trust_boundary_of(folder, folder);
+  in = Input{arg,   display_path(arg),
+             false, true,
+             {},    std::make_shared<const InputPlace>(InputPlace{std::move(root), std::move(folder)})};
+  if (excluded(arg, in)) return false;
+  if (!options_.follow_symlinks && !resolves_inside(arg, in.root())) in.error = kSymlinkLeaves;
+  return true;
 }
 
 auto expand_inputs(const std::vector<std::string> &args, const ExpandOptions &options) -> std::vector<Input> {

@@ -92,6 +92,8 @@ class InputStream {
 
  private:
   auto start(const std::string &arg, Input &in) -> bool;
+  auto start_file(const std::string &arg, std::string folder, Input &in) -> bool;
+  [[nodiscard]] auto excluded(const std::string &arg, const Input &in) const -> bool;
   const std::vector<std::string> &args_;
   const ExpandOptions &options_;
   std::size_t arg_ = 0;

@@ -2,6 +2,8 @@
 
 #include <sys/stat.h>
 
+#include <climits>       // PATH_MAX
+#include <cstdlib>       // realpath
 #include <map>           // std::map
 #include <system_error>  // std::error_code
 
@@ -26,11 +28,11 @@ auto cwd() -> fs::path {
 // folder -> the closest folder at or above it holding .git; empty = none.
 // On strings, not fs::path: a path compares and splits component by
 // component, and this ran on every run's first input (issue 14).
-auto git_root(const fs::path &dir) -> fs::path {
+auto git_root(const std::string &dir) -> std::string {
   static std::map<std::string, std::string> cache;
   std::vector<std::string> visited;
   std::string found;
-  std::string at = dir.native();
+  std::string at = dir;
   while (true) {
     if (const auto it = cache.find(at); it != cache.end()) {
       found = it->second;
@@ -55,11 +57,32 @@ auto git_root(const fs::path &dir) -> fs::path {
   return found;
 }
 
-auto canonical_or_weak(const fs::path &path) -> std::optional<fs::path> {
+// weakly_canonical(): for a path that exists, that is canonical(), which
+// libstdc++ computes with realpath(); realpath() alone skips its fs::path
+// parsing, most of the start of a one-file run (issue 14).
+auto canonical_or_weak(const std::string &path) -> std::optional<std::string> {
+  char buf[PATH_MAX];
+  if (!path.empty() && ::realpath(path.c_str(), buf) != nullptr) return std::string(buf);
   std::error_code ec;
   fs::path p = fs::weakly_canonical(path, ec);
   if (ec) return std::nullopt;
-  return p;
+  return p.native();
+}
+
+// lexically_inside() for a path and a root that are "/" or plain_absolute
+// (realpath() gives nothing else): a prefix of whole names.
+auto plain_inside(std::string_view path, std::string_view root) -> bool {
+  if (root == "/") return true;
+  return path.size() >= root.size() && path.compare(0, root.size(), root) == 0 &&
+         (path.size() == root.size() || path[root.size()] == '/');
+}
+
+auto plain_or_root(std::string_view path) -> bool { return path == "/" || plain_absolute(path); }
+
+// lexically_inside() on strings: an fs::path built only for other spellings.
+auto inside(const std::string &path, const std::string &root) -> bool {
+  if (plain_or_root(path) && plain_or_root(root)) return plain_inside(path, root);
+  return lexically_inside(path, root);
 }
 
 }  // namespace
@@ -82,16 +105,23 @@ auto plain_absolute(std::string_view path) -> bool {
   return path.size() > 1 && path.front() == '/' && plain_relative(path.substr(1));
 }
 
+auto working_directory() -> const std::string & {
+  static const std::string working = [] {
+    std::error_code ec;
+    const fs::path p = fs::current_path(ec);
+    return ec ? std::string() : p.native();
+  }();
+  return working;
+}
+
 auto absolute_lexical(const fs::path &path) -> fs::path {
   // The working directory once: callcheck never changes it, and
   // fs::absolute() asks the kernel (getcwd) on every call, several system
   // calls per input of a walk (issue 14). Where it cannot be known, and for
   // the empty path, fs::absolute() decides as before.
   static const std::optional<fs::path> working = []() -> std::optional<fs::path> {
-    std::error_code ec;
-    fs::path p = fs::current_path(ec);
-    if (ec) return std::nullopt;
-    return p;
+    if (working_directory().empty()) return std::nullopt;
+    return fs::path(working_directory());
   }();
   // The common case of a walk, a relative path of plain names ("calls/a.json"):
   // the working directory and the path joined are already lexically normal.
@@ -119,26 +149,33 @@ auto absolute_lexical(const fs::path &path) -> fs::path {
   return p.parent_path();
 }
 
-auto trust_boundary(const fs::path &dir, const fs::path &named_dir) -> fs::path {
-  fs::path root = git_root(dir);
+auto trust_boundary_of(const std::string &dir, const std::string &named_dir) -> std::string {
+  std::string root = git_root(dir);
   if (!root.empty()) return root;
-  static const fs::path working = absolute_lexical(cwd());
-  return lexically_inside(named_dir, working) ? working : named_dir;
+  static const std::string working = absolute_lexical(cwd()).native();
+  return inside(named_dir, working) ? working : named_dir;
+}
+
+auto trust_boundary(const fs::path &dir, const fs::path &named_dir) -> fs::path {
+  return trust_boundary_of(dir.native(), named_dir.native());
 }
 
 auto lexically_inside(const fs::path &path, const fs::path &root) -> bool {
+  if (plain_or_root(path.native()) && plain_or_root(root.native())) return plain_inside(path.native(), root.native());
   const fs::path rel = path.lexically_relative(root);
   if (rel.empty()) return false;
   const auto first = rel.begin();
   return first == rel.end() || *first != "..";
 }
 
-auto resolves_inside(const fs::path &path, const fs::path &root) -> bool {
-  static std::map<fs::path, std::optional<fs::path>> roots;
+auto resolves_inside(const std::string &path, const std::string &root) -> bool {
+  static std::map<std::string, std::optional<std::string>> roots;
   auto it = roots.find(root);
   if (it == roots.end()) it = roots.emplace(root, canonical_or_weak(root)).first;
-  const std::optional<fs::path> real = canonical_or_weak(path);
-  return it->second && real && lexically_inside(*real, *it->second);
+  const std::optional<std::string> real = canonical_or_weak(path);
+  if (!it->second || !real) return false;
+  const std::string &top = *it->second;
+  return inside(*real, top);
 }
 
 auto check_config_path(const detail::ConfigPath &named, const fs::path &config_dir, const fs::path &root)

@@ -32,6 +32,10 @@ namespace callcheck::cli {
 [[nodiscard]] auto plain_relative(std::string_view path) -> bool;
 [[nodiscard]] auto plain_absolute(std::string_view path) -> bool;
 
+// The working directory, read once (callcheck never changes it); empty
+// when it cannot be known.
+[[nodiscard]] auto working_directory() -> const std::string &;
+
 // Absolute and lexically normal, without resolving symlinks; no trailing '/'.
 [[nodiscard]] auto absolute_lexical(const std::filesystem::path &path) -> std::filesystem::path;
 
@@ -40,13 +44,14 @@ namespace callcheck::cli {
 // calls it before starting workers).
 [[nodiscard]] auto trust_boundary(const std::filesystem::path &dir, const std::filesystem::path &named_dir)
     -> std::filesystem::path;
+[[nodiscard]] auto trust_boundary_of(const std::string &dir, const std::string &named_dir) -> std::string;
 
 // Whether `path` lies inside `root` (or is it), comparing lexically.
 [[nodiscard]] auto lexically_inside(const std::filesystem::path &path, const std::filesystem::path &root) -> bool;
 
 // Whether `path`, with every symlink resolved, lies inside `root` (also
 // resolved). A path that does not exist yet is resolved as far as it exists.
-[[nodiscard]] auto resolves_inside(const std::filesystem::path &path, const std::filesystem::path &root) -> bool;
+[[nodiscard]] auto resolves_inside(const std::string &path, const std::string &root) -> bool;
 
 // The one check for every path a configuration names (detail::ConfigPath):
 // relative, and inside `root` once `..` and symlinks are resolved. Returns

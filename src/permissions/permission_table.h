@@ -12,12 +12,27 @@
 
 namespace callcheck::detail::permission_table {
 
+// The table holds no pointers, only offsets and indices (tools/text_pool.h):
+// nothing of it is relocated when a static-pie binary starts (issue 14).
+extern const char kText[];
+
+// A string of the table: `size` bytes at `at` in kText.
+struct Text {
+  std::uint32_t at = 0;
+  std::uint32_t size = 0;
+  // NOLINTNEXTLINE(google-explicit-constructor): read as the string it names
+  operator std::string_view() const { return {kText + at, size}; }
+};
+inline auto operator==(Text a, Text b) -> bool { return std::string_view(a) == std::string_view(b); }
+inline auto operator<(Text a, Text b) -> bool { return std::string_view(a) < std::string_view(b); }
+
+// `size` elements from `first` of the one array of its type (pool() below).
 template <typename T>
 struct Slice {
-  const T *data = nullptr;
-  std::size_t size = 0;
-  [[nodiscard]] constexpr auto begin() const -> const T * { return data; }
-  [[nodiscard]] constexpr auto end() const -> const T * { return data + size; }
+  std::uint32_t first = 0;
+  std::uint32_t size = 0;
+  [[nodiscard]] auto begin() const -> const T * { return pool(static_cast<const T *>(nullptr)) + first; }
+  [[nodiscard]] auto end() const -> const T * { return begin() + size; }
   [[nodiscard]] constexpr auto empty() const -> bool { return size == 0; }
 };
 
@@ -25,30 +40,30 @@ struct Slice {
 enum class Op : std::uint8_t { Always, Present, Equals, In };
 
 struct Entry {
-  std::string_view scope;
-  std::string_view reason;
+  Text scope;
+  Text reason;
   Op op = Op::Always;
-  bool present = true;             // Present: whether the pointer must resolve
-  std::string_view pointer;        // Present, Equals, In
-  Slice<std::string_view> values;  // Equals: one value; In: the set
+  bool present = true;  // Present: whether the pointer must resolve
+  Text pointer;         // Present, Equals, In
+  Slice<Text> values;   // Equals: one value; In: the set
 };
 
 struct Alternative {
-  std::string_view note;
-  Slice<std::string_view> apis;  // empty: every API version
+  Text note;
+  Slice<Text> apis;  // empty: every API version
   Slice<Entry> scopes;
 };
 
 struct Rule {
-  std::string_view name;  // scenario kind (to_string(CallKind)) or request name
-  std::string_view note;
+  Text name;  // scenario kind (to_string(CallKind)) or request name
+  Text note;
   Slice<Entry> required;
   Slice<Alternative> alternatives;
 };
 
 struct Key {
-  std::string_view folded;     // fold_scope_name() of a scope or alias spelling
-  std::string_view canonical;  // the canonical name it means
+  Text folded;     // fold_scope_name() of a scope or alias spelling
+  Text canonical;  // the canonical name it means
 };
 
 // Entries and alternatives in file order; rules and keys sorted by name and
@@ -61,6 +76,18 @@ struct Table {
 };
 
 extern const Table kTable;
+
+// Every slice of a type indexes one array (permission_table.cc).
+extern const Text kTexts[];
+extern const Entry kEntries[];
+extern const Alternative kAlternatives[];
+extern const Rule kRules[];
+extern const Key kKeys[];
+inline auto pool(const Text * /*type*/) -> const Text * { return kTexts; }
+inline auto pool(const Entry * /*type*/) -> const Entry * { return kEntries; }
+inline auto pool(const Alternative * /*type*/) -> const Alternative * { return kAlternatives; }
+inline auto pool(const Rule * /*type*/) -> const Rule * { return kRules; }
+inline auto pool(const Key * /*type*/) -> const Key * { return kKeys; }
 
 }  // namespace callcheck::detail::permission_table
 

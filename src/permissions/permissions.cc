@@ -166,7 +166,7 @@ auto canonical_scope(std::string_view name) -> std::optional<std::string> {
   const std::string folded = fold_scope_name(name);
   const Key *it = std::lower_bound(kTable.keys.begin(), kTable.keys.end(), std::string_view(folded),
                                    [](const Key &k, std::string_view f) { return k.folded < f; });
-  if (it != kTable.keys.end() && it->folded == folded) return std::string(it->canonical);
+  if (it != kTable.keys.end() && std::string_view(it->folded) == folded) return std::string(it->canonical);
   return std::nullopt;
 }
 

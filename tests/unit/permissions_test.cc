@@ -178,7 +178,7 @@ void expect_entries(const permission_table::Slice<permission_table::Entry> &comp
   ASSERT_EQ(compiled.size, n) << where;
   for (rapidjson::SizeType i = 0; i < n; ++i) {
     const rapidjson::Value &e = (*json)[i];
-    const permission_table::Entry &c = compiled.data[i];
+    const permission_table::Entry &c = compiled.begin()[i];
     const std::string at = where + "[" + std::to_string(i) + "]";
     EXPECT_EQ(c.scope, sv(e["scope"])) << at;
     EXPECT_EQ(c.reason, sv(e["reason"])) << at;
@@ -221,7 +221,7 @@ void expect_rules(const permission_table::Slice<permission_table::Rule> &compile
     ASSERT_EQ(c->alternatives.size, alts) << where;
     for (rapidjson::SizeType i = 0; i < alts; ++i) {
       const rapidjson::Value &a = (*rule)["alternatives"][i];
-      const permission_table::Alternative &ca = c->alternatives.data[i];
+      const permission_table::Alternative &ca = c->alternatives.begin()[i];
       const std::string at = where + "/alternatives/" + std::to_string(i);
       EXPECT_EQ(ca.note, sv(a["note"])) << at;
       std::vector<std::string_view> apis;
@@ -253,12 +253,13 @@ TEST(PermissionTable, CompiledTableEqualsTheDataFile) {
   }
   std::map<std::string, std::string> compiled;
   for (const permission_table::Key &k : table.keys) {
-    EXPECT_TRUE(compiled.emplace(std::string(k.folded), std::string(k.canonical)).second) << k.folded;
+    EXPECT_TRUE(compiled.emplace(std::string(k.folded), std::string(k.canonical)).second) << std::string_view(k.folded);
   }
   EXPECT_EQ(compiled, keys);
   ASSERT_EQ(table.keys.size, keys.size());
   auto it = keys.begin();
-  for (const permission_table::Key &k : table.keys) EXPECT_EQ(k.folded, (it++)->first) << "sorted by folded key";
+  for (const permission_table::Key &k : table.keys)
+    EXPECT_EQ(std::string_view(k.folded), (it++)->first) << "sorted by folded key";
   EXPECT_EQ(request_permission_names().size(), json["requests"].MemberCount());
 }
 
@@ -464,12 +465,14 @@ TEST(RequiredScopes, TextsOutliveTheInputAndTheCall) {
   const auto in_table = [](std::string_view text) {
     for (const permission_table::Rule &rule : permission_table::kTable.scenarios) {
       for (const permission_table::Entry &e : rule.required) {
-        if (e.scope.data() == text.data() || e.reason.data() == text.data()) return true;
+        if (std::string_view(e.scope).data() == text.data() || std::string_view(e.reason).data() == text.data())
+          return true;
       }
       for (const permission_table::Alternative &alt : rule.alternatives) {
-        if (alt.note.data() == text.data()) return true;
+        if (std::string_view(alt.note).data() == text.data()) return true;
         for (const permission_table::Entry &e : alt.scopes) {
-          if (e.scope.data() == text.data() || e.reason.data() == text.data()) return true;
+          if (std::string_view(e.scope).data() == text.data() || std::string_view(e.reason).data() == text.data())
+            return true;
         }
       }
     }

@@ -32,6 +32,7 @@
 #include <sstream>    // std::ostringstream
 #include <stdexcept>  // std::runtime_error
 #include <string>     // std::string
+#include <utility>    // std::pair
 #include <vector>     // std::vector
 
 #include "../text_pool.h"
@@ -95,10 +96,10 @@ auto member(const Value &object, const char *name) -> const Value * {
   return it == object.MemberEnd() ? nullptr : &it->value;
 }
 
+// Arrays named after their position (the GUID table's, permission_id_table.h).
 class Emitter {
  public:
-  // An array named after its position; "{nullptr, 0}" when it is empty
-  // (C++ has no arrays of size zero).
+  // "{nullptr, 0}" when it is empty (C++ has no arrays of size zero).
   auto array(const char *type, const std::vector<std::string> &items) -> std::string {
     if (items.empty()) return "{nullptr, 0}";
     const std::string name = "k" + std::to_string(next_++);
@@ -108,35 +109,60 @@ class Emitter {
     defs_ += text;
     return "{" + name + ", " + std::to_string(items.size()) + "}";
   }
+  [[nodiscard]] auto definitions() const -> const std::string & { return defs_; }
+
+ private:
+  std::string defs_;
+  int next_ = 0;
+};
+
+// The permission table without pointers (permission_table.h): strings as
+// {at, size} in one text pool, slices as {first, size} into one array per
+// type, so that no word of it is relocated at start-up (issue 14). One add
+// per statement: the order of a + chain's operands is unspecified, and the
+// offsets must not depend on the compiler that built permc.
+class TableEmitter {
+ public:
+  // `items` appended to the array of `type`: "{first, size}".
+  auto array(const std::string &type, const std::vector<std::string> &items) -> std::string {
+    std::vector<std::string> &all = arrays_[type];
+    const std::string slice =
+        "{" + std::to_string(items.empty() ? 0 : all.size()) + ", " + std::to_string(items.size()) + "}";
+    all.insert(all.end(), items.begin(), items.end());
+    return slice;
+  }
+
+  auto text(const std::string &bytes) -> std::string { return pool_.add(bytes); }
 
   auto strings(const Value *array) -> std::string {
     std::vector<std::string> items;
     if (array != nullptr) {
-      for (const Value &v : array->GetArray()) items.push_back(view(str(v)));
+      for (const Value &v : array->GetArray()) items.push_back(text(str(v)));
     }
-    return this->array("std::string_view", items);
+    return this->array("Text", items);
   }
 
   auto entry(const Value &json) -> std::string {
     std::string op = "Op::Always";
     std::string present = "true";
-    std::string pointer = "std::string_view()";
-    std::string values = "{nullptr, 0}";
+    std::string pointer = "{0, 0}";
+    std::string values = "{0, 0}";
+    const std::string scope = text(str(json["scope"]));
+    const std::string reason = text(str(json["reason"]));
     if (const Value *when = member(json, "when")) {
-      pointer = view(str((*when)["pointer"]));
+      pointer = text(str((*when)["pointer"]));
       if (const Value *p = member(*when, "present")) {
         op = "Op::Present";
         present = p->GetBool() ? "true" : "false";
       } else if (const Value *e = member(*when, "equals")) {
         op = "Op::Equals";
-        values = array("std::string_view", {view(str(*e))});
+        values = array("Text", {text(str(*e))});
       } else {
         op = "Op::In";
         values = strings(member(*when, "in"));
       }
     }
-    return "{" + view(str(json["scope"])) + ", " + view(str(json["reason"])) + ", " + op + ", " + present + ", " +
-           pointer + ", " + values + "}";
+    return "{" + scope + ", " + reason + ", " + op + ", " + present + ", " + pointer + ", " + values + "}";
   }
 
   auto entries(const Value *array) -> std::string {
@@ -151,15 +177,17 @@ class Emitter {
     std::vector<std::string> alternatives;
     if (const Value *alts = member(json, "alternatives")) {
       for (const Value &a : alts->GetArray()) {
+        const std::string note = text(str(a["note"]));
         const std::string apis = strings(member(a, "api"));
         const std::string scopes = entries(member(a, "scopes"));
-        alternatives.push_back("{" + view(str(a["note"])) + ", " + apis + ", " + scopes + "}");
+        alternatives.push_back("{" + note + ", " + apis + ", " + scopes + "}");
       }
     }
-    // One statement each: the arrays are numbered in the order they are made.
     const std::string alternative_slice = array("Alternative", alternatives);
     const std::string required = entries(member(json, "required"));
-    return "{" + view(name) + ", " + view(str(json["note"])) + ", " + required + ", " + alternative_slice + "}";
+    const std::string rule_name = text(name);
+    const std::string note = text(str(json["note"]));
+    return "{" + rule_name + ", " + note + ", " + required + ", " + alternative_slice + "}";
   }
 
   auto rules(const Value *section) -> std::string {
@@ -174,11 +202,33 @@ class Emitter {
     return array("Rule", items);
   }
 
-  [[nodiscard]] auto definitions() const -> const std::string & { return defs_; }
+  // The arrays, each named after its type (kTexts, kEntries, ...; an empty
+  // one holds one element, to be an array), and the text pool.
+  [[nodiscard]] auto definitions() const -> std::string {
+    std::string out;
+    const std::pair<const char *, const char *> named[] = {{"Text", "kTexts"},
+                                                           {"Entry", "kEntries"},
+                                                           {"Alternative", "kAlternatives"},
+                                                           {"Rule", "kRules"},
+                                                           {"Key", "kKeys"}};
+    for (const auto &[type, name] : named) {
+      const auto it = arrays_.find(type);
+      out += "extern const " + std::string(type) + " " + name + "[] = {\n";
+      if (it == arrays_.end() || it->second.empty()) out += "    {},\n";
+      if (it != arrays_.end()) {
+        for (const std::string &item : it->second) out += "    " + item + ",\n";
+      }
+      out += "};\n";
+    }
+    return out + "extern const char kText[] =\n" + pool_.initializer([](const std::string &chunk) {
+      const std::string quoted = view(chunk);  // std::string_view("...", n)
+      return quoted.substr(17, quoted.rfind('"') - 16);
+    }) + ";\n";
+  }
 
  private:
-  std::string defs_;
-  int next_ = 0;
+  std::map<std::string, std::vector<std::string>> arrays_;
+  TextPool pool_;
 };
 
 void validate(const rapidjson::Document &data, const rapidjson::Document &schema_doc, const std::string &path) {
@@ -210,14 +260,17 @@ void run(const std::string &data_path, const std::string &schema_path, const std
   rapidjson::Document data;
   load(data_path, schema_path, data);
 
-  Emitter emit;
+  TableEmitter emit;
   // The scope names first, then the aliases: a folded spelling keeps the
   // first canonical name it was given.
   std::map<std::string, std::string> keys;
   for (const auto &m : data["scopes"].GetObject()) keys.emplace(fold(str(m.name)), str(m.name));
   for (const auto &m : data["aliases"].GetObject()) keys.emplace(fold(str(m.name)), str(m.value["canonical"]));
   std::vector<std::string> key_items;
-  for (const auto &[folded, canonical] : keys) key_items.push_back("{" + view(folded) + ", " + view(canonical) + "}");
+  for (const auto &[folded, canonical] : keys) {
+    const std::string folded_text = emit.text(folded);
+    key_items.push_back("{" + folded_text + ", " + emit.text(canonical) + "}");
+  }
 
   const std::string scenarios = emit.rules(member(data, "scenarios"));
   const std::string requests = emit.rules(member(data, "requests"));
@@ -226,10 +279,9 @@ void run(const std::string &data_path, const std::string &schema_path, const std
   std::string out;
   out += "// Generated by tools/permc from schemas/callcheck/permissions.json. Do not edit.\n";
   out += "#include \"permissions/permission_table.h\"\n\n";
-  out += "namespace callcheck::detail::permission_table {\nnamespace {\n\n";
+  out += "namespace callcheck::detail::permission_table {\n\n";
   out += emit.definitions();
-  out += "\n}  // namespace\n\n";
-  out += "extern const Table kTable = {" + scenarios + ", " + requests + ", " + key_slice + "};\n\n";
+  out += "\nextern const Table kTable = {" + scenarios + ", " + requests + ", " + key_slice + "};\n\n";
   out += "}  // namespace callcheck::detail::permission_table\n";
 
   std::ofstream file(out_path, std::ios::binary | std::ios::trunc);
@@ -333,10 +385,10 @@ void run_ids(const std::string &data_path, const std::string &schema_path, const
   out += "#include \"audit/permission_id_table.h\"\n\n";
   out += "namespace callcheck::detail::permission_id_table {\nnamespace {\n\n";
   out += emit.definitions();
-  out += "constexpr char kText[] =\n" + pool.literal([](const std::string &chunk) {
+  out += "constexpr char kText[] =\n" + pool.initializer([](const std::string &chunk) {
     const std::string quoted = view(chunk);  // std::string_view("...", n)
     return quoted.substr(17, quoted.rfind('"') - 16);
-  }) + "    \"\";\n";
+  }) + ";\n";
   out += "\n}  // namespace\n\n";
   out += "extern const Table kTable = {kText, " + view(version) + ", " + row_slice + ", " + name_slice + ", " +
          folded_slice + ", " + loose_slice + ", " + id_slice + ", " + without_slice + ", " + segment_slice + "};\n\n";

@@ -1241,7 +1241,7 @@ auto run(const std::string &root, const std::string &list, const std::string &ou
   out += "    return std::string_view(e.path) < p;\n  });\n";
   out += "  return it != last && std::string_view(it->path) == path ? it : nullptr;\n}\n\n}  // namespace\n\n";
   out += "namespace schema_table {\n\nconst char kText[] =\n" +
-         text.literal([](const std::string &chunk) { return literal(chunk); }) + "    \"\";\n";
+         text.initializer([](const std::string &chunk) { return literal(chunk); }) + ";\n";
   out += array("Text", "kNames", names) + "\n}  // namespace schema_table\n\n";
   out += "auto SchemaOutline::property(std::size_t i) const -> std::string_view {\n";
   out += "  return schema_table::kNames[properties + i];\n}\n\n";
