@@ -7,6 +7,7 @@
 
 #include <algorithm>    // std::includes, std::sort, std::unique
 #include <array>        // std::array
+#include <functional>   // std::less
 #include <map>          // std::map
 #include <set>          // std::set
 #include <string_view>  // std::string_view
@@ -77,9 +78,13 @@ auto names(const std::vector<const RequestDef *> &requests) -> std::string {
   return out;
 }
 
-auto quoted(const std::set<std::string> &members) -> std::string {
+// Member names are views of the body (sorted, unique): the shape decision
+// of an unusual body copies none of them (issue 14).
+using Names = std::vector<std::string_view>;
+
+auto quoted(const Names &members) -> std::string {
   std::string out;
-  for (const std::string &m : members) {
+  for (const std::string_view m : members) {
     if (!out.empty()) out += ", ";
     out += fmt::format("`{}`", m);
   }
@@ -124,9 +129,9 @@ auto is_call_member(std::string_view name) -> bool {
 // "Plainly not a calls-API body" asks about every request of either
 // profile: a beta-only member checked as v1.0 is CC209's finding, not a
 // stranger. Built once per process.
-auto known_members() -> const std::set<std::string> & {
-  static const std::set<std::string> out = [] {
-    std::set<std::string> known;
+auto known_members() -> const std::set<std::string, std::less<>> & {
+  static const std::set<std::string, std::less<>> out = [] {
+    std::set<std::string, std::less<>> known;
     for (const std::string_view m : call_members()) known.emplace(m);
     for (const ApiVersion profile : {ApiVersion::V1, ApiVersion::Beta}) {
       for (const RequestDef &r : all_requests()) {
@@ -182,7 +187,7 @@ auto decide_by_shape(const Document &doc, ApiVersion api) -> Decision {
     }
   }
   if (only_call_members) return d;
-  std::set<std::string> members;
+  Names members;
   bool graph_type = false;
   for (const auto &m : root.GetObject()) {
     const std::string_view name(m.name.GetString(), m.name.GetStringLength());
@@ -192,22 +197,27 @@ auto decide_by_shape(const Document &doc, ApiVersion api) -> Decision {
       }
       continue;
     }
-    members.insert(std::string(name));
+    members.push_back(name);
   }
-  const std::set<std::string> &known = known_members();
+  std::sort(members.begin(), members.end());
+  members.erase(std::unique(members.begin(), members.end()), members.end());
+  const std::set<std::string, std::less<>> &known = known_members();
   const auto &actions = action_parameters(api);
-  std::set<std::string> matched;
-  for (const std::string &m : members) {
-    if (known.count(m) != 0) matched.insert(m);
+  Names matched;
+  for (const std::string_view m : members) {
+    if (known.count(m) != 0) matched.push_back(m);
   }
   // A wrapper ({"call": {...}}, CC229's finding) is a create body one level
   // down, not a stranger.
   bool wraps_known = false;
   for (const auto &m : root.GetObject()) {
-    if (!m.value.IsObject()) continue;
+    if (!m.value.IsObject() || wraps_known) continue;
     for (const auto &inner : m.value.GetObject()) {
-      const std::string name(inner.name.GetString(), inner.name.GetStringLength());
-      wraps_known = wraps_known || known.count(name) != 0 || name == "@odata.type";
+      const std::string_view name(inner.name.GetString(), inner.name.GetStringLength());
+      if (name == "@odata.type" || known.count(name) != 0) {
+        wraps_known = true;
+        break;
+      }
     }
   }
   if (!members.empty() && matched.empty() && !graph_type && !wraps_known) {
@@ -223,11 +233,11 @@ auto decide_by_shape(const Document &doc, ApiVersion api) -> Decision {
         false});
     return d;
   }
-  std::set<std::string> distinguishing;
-  for (const std::string &m : matched) {
-    if (!is_call_member(m)) distinguishing.insert(m);
+  Names distinguishing;
+  for (const std::string_view m : matched) {
+    if (!is_call_member(m)) distinguishing.push_back(m);
   }
-  auto covering = [&](const std::set<std::string> &need) {
+  auto covering = [&](const Names &need) {
     std::vector<const RequestDef *> out;
     for (const auto &[r, params] : actions) {
       if (std::includes(params.begin(), params.end(), need.begin(), need.end())) out.push_back(r);
@@ -246,7 +256,7 @@ auto decide_by_shape(const Document &doc, ApiVersion api) -> Decision {
     // names it (`transferTarget` with a stray `clientContext` is a transfer
     // body, and the stray member is CC250's finding).
     std::set<const RequestDef *> owners_of_unique;
-    for (const std::string &m : distinguishing) {
+    for (const std::string_view m : distinguishing) {
       const std::vector<const RequestDef *> owners = covering({m});
       if (owners.size() == 1) owners_of_unique.insert(owners.front());
     }
