@@ -83,6 +83,7 @@ struct ParseArena {
       }
     };
     keep(starts);
+    keep(newlines);
     keep(continuations);
     keep(nodes);
     keep(scratch.frames);
@@ -97,6 +98,7 @@ struct ParseArena {
   rapidjson::MemoryPoolAllocator<> dom_stack;
   rapidjson::MemoryPoolAllocator<> reader_stack;
   std::vector<std::uint32_t> starts;
+  std::vector<std::uint32_t> newlines;  // line starts the reader saw (InsituStream)
   std::vector<std::uint32_t> continuations;
   std::vector<SourceNode> nodes;
   StrictHandler::Scratch scratch;
@@ -191,6 +193,11 @@ auto Document::parse(std::string_view text, const Limits &limits) -> Document {
   const std::size_t before_parse = findings.size();
   InsituBuffer &buffer = doc.arena_->text;
   InsituStream stream(buffer.load(text.substr(base)));
+  std::vector<std::uint32_t> &newlines = doc.arena_->newlines;
+  newlines.clear();
+  newlines.push_back(0);
+  stream.newlines = &newlines;
+  stream.base = base;
   doc.nodes_.reserve(64);
   StrictHandler handler(doc.dom_, text, base, buffer, stream, limits, doc.lines_, doc.nodes_, findings,
                         doc.arena_->scratch);
@@ -235,6 +242,10 @@ auto Document::parse(std::string_view text, const Limits &limits) -> Document {
     return doc;
   }
   doc.has_dom_ = true;
+  // The reader took the whole text: it saw every newline, and whether any
+  // byte is not ASCII (a BOM is not), so the evidence spans and findings of
+  // a clean body read no text again to be located.
+  doc.lines_.adopt(newlines, !stream.non_ascii && base == 0);
   return doc;
 }
 

@@ -59,6 +59,7 @@ inline auto UTF8<char>::Validate(callcheck::detail::InsituStream &is, callcheck:
   CALLCHECK_COPY();      \
   CALLCHECK_TRANS(0x70)
   Ch c = 0;
+  is.non_ascii = true;
   CALLCHECK_COPY();
   bool result = true;
   switch (GetRange(static_cast<unsigned char>(c))) {

@@ -12,6 +12,15 @@ LineIndex::LineIndex(std::string_view text, std::vector<std::uint32_t> starts, s
   starts_.push_back(0);
 }
 
+void LineIndex::adopt(std::vector<std::uint32_t> &starts, bool ascii) {
+  starts_.swap(starts);
+  all_starts_ = true;
+  if (ascii) {
+    continuations_.clear();
+    blocks_ = static_cast<std::uint32_t>(text_.size() / kBlock) + 1;
+  }
+}
+
 void LineIndex::extend_through(std::uint32_t offset) const {
   const auto last = static_cast<std::uint32_t>(text_.size() / kBlock);
   const std::uint32_t want = std::min(offset / kBlock, last);
@@ -27,7 +36,7 @@ void LineIndex::index_block() const {
   // more instructions on indented request bodies (a line every ~30 bytes).
   const char *p = base + from;
   const char *end = base + stop;
-  while (p < end) {
+  while (p < end && !all_starts_) {
     const void *nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
     if (nl == nullptr) break;
     p = static_cast<const char *>(nl) + 1;

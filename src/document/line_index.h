@@ -31,6 +31,11 @@ class LineIndex {
     starts.clear();
     continuations.clear();
   }
+  // Takes every line start of the text at once, as the parse saw them
+  // (`starts`: 0 and the offset after each newline, in order; swapped with
+  // this index's own storage): no block needs memchr, and a text known to
+  // be ASCII needs no block at all.
+  void adopt(std::vector<std::uint32_t> &starts, bool ascii);
   [[nodiscard]] auto position(std::uint32_t offset) const -> Position;
   [[nodiscard]] auto line_text(std::uint32_t line) const -> std::string_view;
   [[nodiscard]] auto line_count() const -> std::uint32_t {
@@ -53,6 +58,7 @@ class LineIndex {
   mutable std::vector<std::uint32_t> continuations_;
   mutable std::uint32_t blocks_ = 0;  // blocks indexed so far; the last, text_.size() / kBlock, may be empty
   mutable std::uint32_t seen_ = 0;    // continuation bytes in them
+  bool all_starts_ = false;           // starts_ holds every line (adopt)
 };
 
 }  // namespace callcheck::detail

@@ -1,5 +1,7 @@
 #include "document/pointer.h"
 
+#include <fmt/format.h>
+
 namespace callcheck::detail {
 
 void append_token(std::string &pointer, std::string_view token) {
@@ -78,6 +80,24 @@ auto parse_index(std::string_view token) -> std::optional<std::size_t> {
     value = value * 10 + static_cast<std::size_t>(c - '0');
   }
   return value;
+}
+
+auto printable_name(std::string_view key) -> std::string {
+  std::string out;
+  out.reserve(key.size());
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    const auto u = static_cast<unsigned char>(key[i]);
+    const auto next = i + 1 < key.size() ? static_cast<unsigned char>(key[i + 1]) : 0U;
+    if (u < 0x20U || u == 0x7FU) {
+      out += fmt::format("\\u{:04x}", static_cast<unsigned>(u));
+    } else if (u == 0xC2U && next >= 0x80U && next <= 0x9FU) {
+      out += fmt::format("\\u{:04x}", static_cast<unsigned>(next));
+      ++i;
+    } else {
+      out.push_back(key[i]);
+    }
+  }
+  return out;
 }
 
 }  // namespace callcheck::detail

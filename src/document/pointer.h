@@ -20,6 +20,10 @@ void append_index(std::string &pointer, std::size_t index);
 [[nodiscard]] auto parent_pointer(std::string_view pointer) -> std::string_view;
 // The unescaped last token ("" for the root).
 [[nodiscard]] auto last_token(std::string_view pointer) -> std::string;
+// A member name as a JSON string body would spell it: C0 controls, DEL and
+// C1 controls (U+0080-U+009F, e.g. U+009B, a one-character CSI) become
+// \u escapes, so a message quoting it carries no terminal control.
+[[nodiscard]] auto printable_name(std::string_view key) -> std::string;
 // Parses a decimal array index token without leading zeros.
 [[nodiscard]] auto parse_index(std::string_view token) -> std::optional<std::size_t>;
 

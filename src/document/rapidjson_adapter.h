@@ -87,6 +87,14 @@ struct InsituStream {
   Ch *src_;
   Ch *dst_;
   Ch *head_;
+  // Line starts, for Document::parse's LineIndex (LineIndex::adopt): every
+  // newline of a text the reader takes is whitespace (a string holds none
+  // unescaped), which SkipWhitespace passes, so it notes the offset after
+  // each (plus `base`, where the stream starts in the text) when `newlines`
+  // is set. `non_ascii`: a string had a byte >= 0x80 (insitu_validate.h).
+  std::vector<std::uint32_t> *newlines = nullptr;
+  std::uint32_t base = 0;
+  bool non_ascii = false;
 };
 
 // The text to parse, copied where the reader may rewrite it; one per parse
@@ -174,11 +182,22 @@ inline void SkipWhitespace(callcheck::detail::InsituStream &is) {
       continue;
     }
     p += static_cast<unsigned>(__builtin_ctzll(other)) / 8U;  // the first byte is the lowest
-    if (*p != '\n' && *p != '\r' && *p != '\t') break;
+    if (*p == '\n') {
+      ++p;
+      if (is.newlines != nullptr) is.newlines->push_back(is.base + static_cast<std::uint32_t>(p - is.head_));
+      continue;
+    }
+    if (*p != '\r' && *p != '\t') break;
     ++p;
   }
 #else
-  while (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t') ++p;
+  for (;; ++p) {
+    if (*p == '\n' && is.newlines != nullptr) {
+      is.newlines->push_back(is.base + static_cast<std::uint32_t>(p + 1 - is.head_));
+    } else if (*p != ' ' && *p != '\r' && *p != '\t' && *p != '\n') {
+      break;
+    }
+  }
 #endif
   is.src_ = p;
 }

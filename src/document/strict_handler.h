@@ -142,6 +142,7 @@ class StrictHandler {
     std::size_t count = 0;       // members or elements so far
     std::size_t keys_begin = 0;  // index into key_refs_
     std::string_view last_key;   // decoded, in the in-situ buffer
+    std::uint64_t names = 0;     // name_bit() of every name so far
     // Key hash -> index into key_refs_, built once an object outgrows a
     // linear scan: without it 200k distinct keys under a raised
     // --max-members took O(n^2) comparisons (over 20 s; RELIABILITY.md R4).
@@ -267,7 +268,16 @@ class StrictHandler {
     return fmt::format(
         "duplicate member name \"{}\"{}; first defined at line {}, column {}: parsers "
         "disagree on which value wins",
-        printable(key), times, first.line, first.column);
+        printable_name(key), times, first.line, first.column);
+  }
+
+  // One of 64 bits by length, first and last byte: an object whose bits
+  // do not hold a name's has no member of that name (most names of a body).
+  static auto name_bit(std::string_view key) -> std::uint64_t {
+    if (key.empty()) return 1;
+    const auto first = static_cast<unsigned char>(key.front());
+    const auto last = static_cast<unsigned char>(key.back());
+    return std::uint64_t{1} << ((key.size() + first * 2U + last * 3U) & 63U);
   }
 
   static auto hash_of(std::string_view key) -> std::uint64_t {
@@ -282,8 +292,19 @@ class StrictHandler {
   // object, each positioned by a scan from byte 0 and found by walking every
   // earlier equal key: 50 s of CPU for 1 MB. Objects of up to kLinearKeys
   // names (every request body) compare lengths, then bytes, and hash
-  // nothing.
+  // nothing; a name whose name_bit() the object lacks compares nothing.
+  // A name new to a small object (the usual one) is entered inline, unsearched.
   void check_duplicate(Frame &frame, std::string_view key, std::uint32_t begin, std::uint32_t end) {
+    const std::uint64_t bit = name_bit(key);
+    if (frame.index || (frame.names & bit) != 0 || key_refs_.size() - frame.keys_begin >= kLinearKeys) {
+      return search_duplicate(frame, key, begin, end, bit);
+    }
+    frame.last_key = key;
+    frame.names |= bit;
+    key_refs_.push_back(KeyRef{key.data(), static_cast<std::uint32_t>(key.size()), begin});
+  }
+  [[gnu::noinline]] void search_duplicate(Frame &frame, std::string_view key, std::uint32_t begin, std::uint32_t end,
+                                          std::uint64_t bit) {
     std::size_t found = key_refs_.size();
     if (frame.index) {
       const auto range = frame.index->equal_range(hash_of(key));
@@ -293,7 +314,7 @@ class StrictHandler {
           break;
         }
       }
-    } else {
+    } else if ((frame.names & bit) != 0) {
       for (std::size_t i = frame.keys_begin; i < key_refs_.size(); ++i) {
         const KeyRef &ref = key_refs_[i];
         if (ref.size == key.size() && std::memcmp(ref.data, key.data(), key.size()) == 0) {
@@ -315,6 +336,7 @@ class StrictHandler {
       return;
     }
     frame.last_key = key;
+    frame.names |= bit;
     key_refs_.push_back(KeyRef{key.data(), static_cast<std::uint32_t>(key.size()), begin});
     const std::size_t count = key_refs_.size() - frame.keys_begin;
     if (!frame.index && count > kLinearKeys) {
@@ -392,27 +414,6 @@ class StrictHandler {
            std::string help = {}) {
     if (pointer.empty() && &rule != &catalog::kLimitExceeded) pointer = current_pointer();
     findings_.push_back(ParseFinding{&rule, std::move(message), begin, end, std::move(pointer), std::move(help)});
-  }
-
-  // A member name as a JSON string body would spell it: C0 controls, DEL and
-  // C1 controls (U+0080-U+009F, e.g. U+009B, a one-character CSI) become
-  // \u escapes, so the message itself carries no terminal control.
-  static auto printable(std::string_view key) -> std::string {
-    std::string out;
-    out.reserve(key.size());
-    for (std::size_t i = 0; i < key.size(); ++i) {
-      const auto u = static_cast<unsigned char>(key[i]);
-      const auto next = i + 1 < key.size() ? static_cast<unsigned char>(key[i + 1]) : 0U;
-      if (u < 0x20U || u == 0x7FU) {
-        out += fmt::format("\\u{:04x}", static_cast<unsigned>(u));
-      } else if (u == 0xC2U && next >= 0x80U && next <= 0x9FU) {
-        out += fmt::format("\\u{:04x}", static_cast<unsigned>(next));
-        ++i;
-      } else {
-        out.push_back(key[i]);
-      }
-    }
-    return out;
   }
 
  public:

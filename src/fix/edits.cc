@@ -78,13 +78,8 @@ auto make_fix(FixSafety safety, std::string description, std::vector<std::option
 }
 
 auto unique_closest(std::string_view word, const std::vector<std::string_view> &candidates) -> std::string {
-  std::string best = closest(word, candidates);
-  if (best.empty()) return best;
-  const std::size_t distance = edit_distance(word, best);
-  for (const std::string_view c : candidates) {
-    if (c != best && edit_distance(word, c) == distance) return {};
-  }
-  return best;
+  const Suggestion s = suggest(word, candidates, true);
+  return s.unique ? std::string(s.name) : std::string();
 }
 
 auto apply_fixes(std::string_view text, std::vector<FixRef> fixes, std::vector<std::string> &applied) -> std::string {

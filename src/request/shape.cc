@@ -7,8 +7,10 @@
 
 #include <algorithm>    // std::includes, std::sort, std::unique
 #include <array>        // std::array
+#include <functional>   // std::less
 #include <map>          // std::map
 #include <set>          // std::set
+#include <stdexcept>    // std::logic_error
 #include <string_view>  // std::string_view
 #include <vector>       // std::vector
 
@@ -77,9 +79,13 @@ auto names(const std::vector<const RequestDef *> &requests) -> std::string {
   return out;
 }
 
-auto quoted(const std::set<std::string> &members) -> std::string {
+// Member names are views of the body (sorted, unique): the shape decision
+// of an unusual body copies none of them (issue 14).
+using Names = std::vector<std::string_view>;
+
+auto quoted(const Names &members) -> std::string {
   std::string out;
-  for (const std::string &m : members) {
+  for (const std::string_view m : members) {
     if (!out.empty()) out += ", ";
     out += fmt::format("`{}`", m);
   }
@@ -110,23 +116,60 @@ auto call_members() -> const std::vector<std::string_view> & {
 }
 
 // call_members() without building it: a one-file run asks about a few
-// members only (the sort was a tenth of its check, issue 14).
-auto is_call_member(std::string_view name) -> bool {
-  static const SchemaOutline *const v1 = compiled_outline(schema_path(create_request(), ApiVersion::V1));
-  static const SchemaOutline *const beta = compiled_outline(schema_path(create_request(), ApiVersion::Beta));
-  if (name == "@odata.type") return false;
-  for (const SchemaOutline *outline : {v1, beta}) {
-    if (outline != nullptr && !outline->body_unknown && outline->has_property(name)) return true;
+// members only (the sort was a tenth of its check, issue 14). The names are
+// hashed, by length and three bytes, into a table of views of the outlines
+// (no sort, no allocation): the two binary searches it replaced were ~2 k
+// instructions of every check, a dozen string compares per member.
+class CallMemberTable {
+ public:
+  CallMemberTable() {
+    for (const ApiVersion profile : {ApiVersion::V1, ApiVersion::Beta}) {
+      const SchemaOutline *outline = compiled_outline(schema_path(create_request(), profile));
+      if (outline == nullptr || outline->body_unknown) continue;
+      for (std::size_t i = 0; i < outline->property_count; ++i) {
+        if (!outline->property(i).empty()) insert(outline->property(i));
+      }
+    }
   }
-  return false;
+  [[nodiscard]] auto contains(std::string_view name) const -> bool {
+    for (std::size_t i = slot(name); !slots_[i].empty(); i = (i + 1) % kSlots) {
+      if (slots_[i] == name) return true;
+    }
+    return false;
+  }
+
+ private:
+  static constexpr std::size_t kSlots = 256;  // a call has ~40 members
+  static auto slot(std::string_view n) -> std::size_t {
+    if (n.empty()) return 0;
+    auto at = [&](std::size_t i) { return static_cast<std::size_t>(static_cast<unsigned char>(n[i])); };
+    return (n.size() * 31U + at(0) * 7U + at(n.size() - 1) * 3U + at(n.size() / 2)) % kSlots;
+  }
+  void insert(std::string_view name) {
+    std::size_t i = slot(name);
+    for (; !slots_[i].empty(); i = (i + 1) % kSlots) {
+      if (slots_[i] == name) return;
+    }
+    // One slot stays empty, which ends every probe.
+    if (++used_ >= kSlots) throw std::logic_error("a call has more members than CallMemberTable holds");
+    slots_[i] = name;
+  }
+  std::array<std::string_view, kSlots> slots_{};
+  std::size_t used_ = 0;
+};
+
+auto is_call_member(std::string_view name) -> bool {
+  if (name == "@odata.type" || name.empty()) return false;
+  static const CallMemberTable table;
+  return table.contains(name);
 }
 
 // "Plainly not a calls-API body" asks about every request of either
 // profile: a beta-only member checked as v1.0 is CC209's finding, not a
 // stranger. Built once per process.
-auto known_members() -> const std::set<std::string> & {
-  static const std::set<std::string> out = [] {
-    std::set<std::string> known;
+auto known_members() -> const std::set<std::string, std::less<>> & {
+  static const std::set<std::string, std::less<>> out = [] {
+    std::set<std::string, std::less<>> known;
     for (const std::string_view m : call_members()) known.emplace(m);
     for (const ApiVersion profile : {ApiVersion::V1, ApiVersion::Beta}) {
       for (const RequestDef &r : all_requests()) {
@@ -182,7 +225,7 @@ auto decide_by_shape(const Document &doc, ApiVersion api) -> Decision {
     }
   }
   if (only_call_members) return d;
-  std::set<std::string> members;
+  Names members;
   bool graph_type = false;
   for (const auto &m : root.GetObject()) {
     const std::string_view name(m.name.GetString(), m.name.GetStringLength());
@@ -192,22 +235,27 @@ auto decide_by_shape(const Document &doc, ApiVersion api) -> Decision {
       }
       continue;
     }
-    members.insert(std::string(name));
+    members.push_back(name);
   }
-  const std::set<std::string> &known = known_members();
+  std::sort(members.begin(), members.end());
+  members.erase(std::unique(members.begin(), members.end()), members.end());
+  const std::set<std::string, std::less<>> &known = known_members();
   const auto &actions = action_parameters(api);
-  std::set<std::string> matched;
-  for (const std::string &m : members) {
-    if (known.count(m) != 0) matched.insert(m);
+  Names matched;
+  for (const std::string_view m : members) {
+    if (known.count(m) != 0) matched.push_back(m);
   }
   // A wrapper ({"call": {...}}, CC229's finding) is a create body one level
   // down, not a stranger.
   bool wraps_known = false;
   for (const auto &m : root.GetObject()) {
-    if (!m.value.IsObject()) continue;
+    if (!m.value.IsObject() || wraps_known) continue;
     for (const auto &inner : m.value.GetObject()) {
-      const std::string name(inner.name.GetString(), inner.name.GetStringLength());
-      wraps_known = wraps_known || known.count(name) != 0 || name == "@odata.type";
+      const std::string_view name(inner.name.GetString(), inner.name.GetStringLength());
+      if (name == "@odata.type" || known.count(name) != 0) {
+        wraps_known = true;
+        break;
+      }
     }
   }
   if (!members.empty() && matched.empty() && !graph_type && !wraps_known) {
@@ -223,11 +271,11 @@ auto decide_by_shape(const Document &doc, ApiVersion api) -> Decision {
         false});
     return d;
   }
-  std::set<std::string> distinguishing;
-  for (const std::string &m : matched) {
-    if (!is_call_member(m)) distinguishing.insert(m);
+  Names distinguishing;
+  for (const std::string_view m : matched) {
+    if (!is_call_member(m)) distinguishing.push_back(m);
   }
-  auto covering = [&](const std::set<std::string> &need) {
+  auto covering = [&](const Names &need) {
     std::vector<const RequestDef *> out;
     for (const auto &[r, params] : actions) {
       if (std::includes(params.begin(), params.end(), need.begin(), need.end())) out.push_back(r);
@@ -246,7 +294,7 @@ auto decide_by_shape(const Document &doc, ApiVersion api) -> Decision {
     // names it (`transferTarget` with a stray `clientContext` is a transfer
     // body, and the stray member is CC250's finding).
     std::set<const RequestDef *> owners_of_unique;
-    for (const std::string &m : distinguishing) {
+    for (const std::string_view m : distinguishing) {
       const std::vector<const RequestDef *> owners = covering({m});
       if (owners.size() == 1) owners_of_unique.insert(owners.front());
     }

@@ -191,7 +191,9 @@ struct Converter {
                     true});
         continue;
       }
-      const std::string suggestion = closest(name, names);
+      // One pass gives the suggestion and whether a fix may rename to it.
+      const Suggestion suggested = suggest(name, names, true);
+      const std::string suggestion(suggested.name);
       Finding f{catalog::kUnknownProperty,
                 fmt::format("`{}` is not a property of {}", name,
                             type.empty() ? std::string("this object") : fmt::format("`{}`", type)),
@@ -201,7 +203,7 @@ struct Converter {
                 true};
       // Renamed only to a unique closest name the object does not hold yet
       // (a second `displayName` would be a duplicate key).
-      const std::string rename = unique_closest(name, names);
+      const std::string rename = suggested.unique ? suggestion : std::string();
       if (!rename.empty() && !object->HasMember(rename.c_str())) {
         f.fix = make_fix(FixSafety::Unsafe, fmt::format("rename `{}` to `{}`", name, rename),
                          {rename_member(doc, f.pointer, rename)});
