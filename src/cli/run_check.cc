@@ -1,4 +1,4 @@
-#include <algorithm>    // std::remove_if
+#include <algorithm>    // std::remove_if, std::min, std::max
 #include <cstdint>      // std::uint32_t
 #include <optional>     // std::optional
 #include <string_view>  // std::string_view
@@ -392,7 +392,10 @@ auto run_check(const CheckArgs &args, Out &out, Out &err) -> int {
       emit(std::move(o.report), o.text);
     }
   };
-  run_stream<Taken, Checked>(args.jobs, next, job, render_one);
+  // No more threads than inputs when the walk ended within the first chunk:
+  // one named file is checked on this thread, without starting a worker.
+  const unsigned jobs = more ? args.jobs : static_cast<unsigned>(std::min<std::size_t>(args.jobs, named.size()));
+  run_stream<Taken, Checked>(std::max(jobs, 1U), next, job, render_one);
   give_notes();
   if (stopped) {
     const int code = config.fail(*renderer, out, summary);

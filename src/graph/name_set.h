@@ -17,13 +17,22 @@ namespace callcheck::graph {
 
 class NameSet {
  public:
+  // One allocation, filled by a counting sort on the length: built at the
+  // first lookup of a run, so it is part of every cold start (issue 14).
   template <class Names>
   explicit NameSet(const Names &names) {
-    for (const std::string_view name : names) by_length_[bucket(name.size())].push_back(name);
+    std::array<std::size_t, kLongest + 2> count{};
+    for (const std::string_view name : names) ++count[bucket(name.size()) + 1];
+    for (std::size_t b = 1; b < count.size(); ++b) count[b] += count[b - 1];
+    start_ = count;
+    names_.resize(count.back());
+    for (const std::string_view name : names) names_[count[bucket(name.size())]++] = name;
   }
 
   [[nodiscard]] auto contains(std::string_view name) const -> bool {
-    for (const std::string_view m : by_length_[bucket(name.size())]) {
+    const std::size_t b = bucket(name.size());
+    for (std::size_t i = start_[b]; i < start_[b + 1]; ++i) {
+      const std::string_view m = names_[i];
       if (m.size() == name.size() &&
           (m.empty() || (m[0] == name[0] && std::memcmp(m.data(), name.data(), m.size()) == 0))) {
         return true;
@@ -35,7 +44,8 @@ class NameSet {
  private:
   static constexpr std::size_t kLongest = 64;  // longer names share the last bucket
   static auto bucket(std::size_t size) -> std::size_t { return std::min(size, kLongest); }
-  std::array<std::vector<std::string_view>, kLongest + 1> by_length_;
+  std::vector<std::string_view> names_;          // by bucket
+  std::array<std::size_t, kLongest + 2> start_;  // bucket b is names_[start_[b], start_[b + 1])
 };
 
 }  // namespace callcheck::graph
