@@ -189,7 +189,7 @@ void expect_entries(const permission_table::Slice<permission_table::Entry> &comp
     const rapidjson::Value &when = e["when"];
     EXPECT_EQ(c.pointer, sv(when["pointer"])) << at;
     std::vector<std::string_view> values;
-    for (const std::string_view &v : c.values) values.push_back(v);
+    for (const std::string_view v : c.values) values.push_back(v);
     if (when.HasMember("present")) {
       EXPECT_EQ(c.op, Op::Present) << at;
       EXPECT_EQ(c.present, when["present"].GetBool()) << at;
@@ -225,7 +225,7 @@ void expect_rules(const permission_table::Slice<permission_table::Rule> &compile
       const std::string at = where + "/alternatives/" + std::to_string(i);
       EXPECT_EQ(ca.note, sv(a["note"])) << at;
       std::vector<std::string_view> apis;
-      for (const std::string_view &api : ca.apis) apis.push_back(api);
+      for (const std::string_view api : ca.apis) apis.push_back(api);
       std::vector<std::string_view> expected;
       if (a.HasMember("api")) {
         for (const rapidjson::Value &api : a["api"].GetArray()) expected.push_back(sv(api));
