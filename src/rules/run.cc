@@ -116,7 +116,11 @@ void run_rules(const std::vector<const Rule *> &rules, const RuleContext &contex
   if (plan.rules != rules) {
     plan.rules = rules;
     plan.checkers.clear();
-    for (std::vector<const Rule *> &v : plan.visitors) v.clear();
+    plan.checkers.reserve(rules.size());
+    for (std::vector<const Rule *> &v : plan.visitors) {
+      v.clear();
+      v.reserve(rules.size());  // grown one push at a time, 3.7 k instructions of a one-file run
+    }
     plan.any = false;
     for (const Rule *rule : rules) {
       if (rule->checks()) plan.checkers.push_back(rule);
