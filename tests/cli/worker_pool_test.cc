@@ -107,6 +107,8 @@ TEST(WorkerPool, ResultsAreFreedByTheThreadThatMadeThem) {
   std::vector<std::pair<std::thread::id, std::thread::id>> log;
   std::size_t given = 0;
   std::size_t consumed = 0;
+  const std::thread::id self = std::this_thread::get_id();
+  std::atomic<std::size_t> workers_made{0};
   run_stream<std::size_t, Traced>(
       3,
       [&](std::size_t &item) {
@@ -114,10 +116,21 @@ TEST(WorkerPool, ResultsAreFreedByTheThreadThatMadeThem) {
         item = given++;
         return true;
       },
-      [&](std::size_t &&) { return Traced(&log); }, [&](Traced &&) { ++consumed; });
+      [&](std::size_t &&) {
+        // Trivial work is all done by this thread before a worker starts:
+        // it waits (a bounded while) until a worker has made a result.
+        if (std::this_thread::get_id() == self) {
+          for (int k = 0; k < 5000 && workers_made.load() == 0; ++k) {
+            std::this_thread::sleep_for(std::chrono::microseconds(100));
+          }
+        } else {
+          workers_made.fetch_add(1);
+        }
+        return Traced(&log);
+      },
+      [&](Traced &&) { ++consumed; });
   EXPECT_EQ(consumed, 3000U);
   ASSERT_EQ(log.size(), 3000U);
-  const std::thread::id self = std::this_thread::get_id();
   std::size_t by_workers = 0;
   std::size_t freed_elsewhere = 0;
   for (const auto &[made, freed] : log) {
