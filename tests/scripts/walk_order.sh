@@ -3,7 +3,9 @@
 # the file system lists a folder in (issue 18: deterministic output): names
 # that sort around a folder's own name ("a", "a-b", "a.json" beside "a/"),
 # upper case, spaces, bytes above 0x7F, a file type taken from the listing
-# or from lstat, and more files than one listing buffer holds. The order is
+# or from lstat, names that share their first eight bytes or more (the sort
+# compares those as one integer first), and more files than one listing
+# buffer holds. The order is
 # what `--show-config` prints, one line per input; `sort` with LC_ALL=C is
 # the reference.
 set -uo pipefail
@@ -14,9 +16,10 @@ trap 'rm -rf "$work"' EXIT
 fail=0
 good="$src/samples/valid/p2p-service-hosted.json"
 tree="$work/tree"
-mkdir -p "$tree"/{a,a-b,a.d,A,'a b',ä,z/deep/er}
+mkdir -p "$tree"/{a,a-b,a.d,A,'a b',ä,z/deep/er,participants,participants-long}
 for f in a.json a-b.json a0.json A.JSON 'a b.json' ä.json z.json a/x.json a/a.json a-b/y.json a.d/z.json \
-  A/q.json 'a b/c.json' ä/ö.json z/deep/er/e.json z/deep.json z/deep-1.json; do
+  A/q.json 'a b/c.json' ä/ö.json z/deep/er/e.json z/deep.json z/deep-1.json participants.json participant.json \
+  participants/p.json participants-long/q.json participants-long.json participants-longer.json participants-lon.json; do
   cp "$good" "$tree/$f"
 done
 python3 - "$good" "$tree/z/deep" <<'EOF'
@@ -35,7 +38,7 @@ if ! cmp -s "$work/got" "$work/want"; then
   diff "$work/want" "$work/got" | head -20
   fail=1
 fi
-[ "$(wc -l <"$work/got")" -eq 717 ] || { echo "FAIL: $(wc -l <"$work/got") inputs, not 717"; fail=1; }
+[ "$(wc -l <"$work/got")" -eq 724 ] || { echo "FAIL: $(wc -l <"$work/got") inputs, not 724"; fail=1; }
 # --follow-symlinks: a folder reached by several paths is walked once, under
 # the path that sorts first, whatever order the links are listed in (the
 # links are made in a scrambled order, so the listing order differs from it).
