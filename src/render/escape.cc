@@ -362,13 +362,12 @@ auto VisibleLine::offset(std::uint32_t column) const -> std::uint32_t {
   return static_cast<std::uint32_t>(text.size());
 }
 
+auto shown_as_read(std::string_view line) -> bool { return plain_run(line, 0) == line.size(); }
+
 auto visible_line(std::string_view line) -> VisibleLine {
-  VisibleLine out;
   // Most lines are plain ASCII: shown as read, a column per byte (offset()).
-  if (plain_run(line, 0) == line.size()) {
-    out.text.assign(line);
-    return out;
-  }
+  if (shown_as_read(line)) return VisibleLine{std::string(line), {}};
+  VisibleLine out;
   out.text.reserve(line.size());
   out.columns.reserve(line.size() + 1);
   visible_into(line, out.text, true, &out);

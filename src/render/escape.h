@@ -61,6 +61,10 @@ struct VisibleLine {
   [[nodiscard]] auto offset(std::uint32_t column) const -> std::uint32_t;
 };
 [[nodiscard]] auto visible_line(std::string_view line) -> VisibleLine;
+// True when visible_line(line) would show `line` as it is (printable ASCII,
+// no "##["): a code frame then appends the line itself, column c at c - 1,
+// without the copy.
+[[nodiscard]] auto shown_as_read(std::string_view line) -> bool;
 
 // `text` with every ill-formed UTF-8 sequence replaced by U+FFFD: payload
 // bytes quoted in messages and paths must not make a JSON/SARIF document

@@ -8,6 +8,7 @@
 #include "callcheck/rules.h"
 #include "render/json_writer.h"
 #include "render/renderers.h"
+#include "rules/urls.h"
 
 namespace callcheck::detail {
 namespace {
@@ -52,7 +53,7 @@ void write_file_object(Writer &w, const Report &r) {
       key(w, "help");
       string(w, d.help);
     }
-    if (const std::string url = rule_url(d.code); !url.empty()) {
+    if (const std::string_view url = rule_url_view(d.code); !url.empty()) {
       key(w, "url");
       string(w, url);
     }

@@ -18,6 +18,7 @@
 #include "document/line_index.h"
 #include "render/escape.h"
 #include "render/renderers.h"
+#include "rules/urls.h"
 
 namespace callcheck::detail {
 namespace {
@@ -95,7 +96,7 @@ void TextFileWriter::append(std::string &to, const Report &report, std::string_v
       append_visible(to, d.help);
       to += '\n';
     }
-    if (const std::string url = rule_url(d.code); !url.empty()) {
+    if (const std::string_view url = rule_url_view(d.code); !url.empty()) {
       to += "  = docs: ";
       to += url;
       to += '\n';
@@ -168,17 +169,24 @@ void TextFileWriter::frame(std::string &to, const LineIndex &lines, const Diagno
   if (raw.size() > 200) return;  // minified or generated: a frame would not help
   // Controls, invalid bytes and a BOM are shown escaped (the BOM as
   // \ufeff), and the caret is placed by where each column ended up.
-  const VisibleLine code = visible_line(raw);
+  // Most lines are shown as read: appended from the text itself, a column
+  // per byte, not copied into a VisibleLine first (an allocation per finding).
+  const bool as_read = shown_as_read(raw);
+  const VisibleLine code = as_read ? VisibleLine{} : visible_line(raw);
+  const auto offset = [&](std::uint32_t column) {
+    if (!as_read) return code.offset(column);
+    return column == 0 ? 0U : std::min(column - 1, static_cast<std::uint32_t>(raw.size()));
+  };
   const std::size_t gutter_at = to.size();
   append_number(to, line);
   const std::size_t gutter = to.size() - gutter_at;
   to += " | ";
-  to += code.text;
+  to += as_read ? raw : std::string_view(code.text);
   to += '\n';
-  const std::uint32_t begin = code.offset(d.span.begin.column);
+  const std::uint32_t begin = offset(d.span.begin.column);
   std::size_t width = 1;
   if (d.span.end.line == line && d.span.end.column > d.span.begin.column) {
-    width = std::max<std::size_t>(1, code.offset(d.span.end.column) - begin);
+    width = std::max<std::size_t>(1, offset(d.span.end.column) - begin);
   }
   to.append(gutter, ' ');
   to += " | ";

@@ -8,6 +8,7 @@
 #include <vector>         // std::vector
 
 #include "rules/rule.h"
+#include "rules/urls.h"
 
 namespace callcheck {
 
@@ -75,7 +76,11 @@ auto rule_page(const RuleMeta &meta) -> std::string {
   return page + "-" + std::string(meta.name) + ".md";
 }
 
-auto rule_url(std::string_view code_or_name) -> std::string {
+auto rule_url(std::string_view code_or_name) -> std::string { return std::string(detail::rule_url_view(code_or_name)); }
+
+namespace detail {
+
+auto rule_url_view(std::string_view code_or_name) -> std::string_view {
   static const std::vector<std::string> urls = [] {
     std::vector<std::string> out;
     for (const RuleMeta &meta : rule_catalog()) {
@@ -86,8 +91,10 @@ auto rule_url(std::string_view code_or_name) -> std::string {
     return out;
   }();
   const RuleMeta *meta = find_rule(code_or_name);
-  return meta == nullptr ? std::string() : urls[static_cast<std::size_t>(meta - rule_catalog().data())];
+  return meta == nullptr ? std::string_view() : urls[static_cast<std::size_t>(meta - rule_catalog().data())];
 }
+
+}  // namespace detail
 
 }  // namespace callcheck
 

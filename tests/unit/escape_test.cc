@@ -216,6 +216,10 @@ TEST(VisibleLine, ColumnsFollowTheEscapes) {
   EXPECT_EQ(ascii.offset(0), 0U);
   EXPECT_EQ(ascii.offset(99), 10U);
   EXPECT_EQ(visible_line("").offset(1), 0U);
+  // What a code frame appends as read is exactly what visible_line shows as read.
+  for (const std::string_view l : {"{\"a\": [1]}", "", "\t\"a\"", "##[x", "a\x80", "caf\xC3\xA9", "x~", "x\x7f"}) {
+    EXPECT_EQ(shown_as_read(l), visible_line(l).columns.empty() && visible_line(l).text == l) << l;
+  }
   EXPECT_EQ(visible_line("##[x").text, "##\\x5bx");
   const VisibleLine bom = visible_line("\xEF\xBB\xBF{\"\xC3\xA9\x1b\":1}");
   EXPECT_EQ(bom.text, "\\ufeff{\"\xC3\xA9\\x1b\":1}");
