@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole CLI at scale (issue 14), in numbers that do not depend on the
-# machine's load: callgrind instruction counts per thread (the consuming
-# thread's share bounds what -j2 can gain, Amdahl) and peak RSS.
+# machine's load: callgrind instruction counts per thread and peak RSS. The
+# calling thread consumes the results in order and checks inputs too
+# (cli/worker_pool.h): with -jN its share is about 1/N when the work is even.
 #   bench/scale.sh [CALLCHECK_BINARY] [OTHER_BINARY]
 # Inputs as bench/compare.sh makes them: the syntactically valid payloads of
 # the graph-docs corpus and samples/valid, copied cyclically to 600 and 6,000
@@ -38,7 +39,7 @@ for n in (1000, 10000, 100000) + ((1000000,) if os.environ.get("LINES_1M") == "1
 EOF
 cd "$work"
 
-# threads N BIN ARGS...: "total T (T/N per file), consuming thread C (P %), workers W1 W2 ..." (instructions)
+# threads N BIN ARGS...: "total T (T/N per file), calling thread C (P %), workers W1 W2 ..." (instructions)
 threads() {
   local files=$1 bin=$2
   shift 2
@@ -53,7 +54,7 @@ for f in sorted(glob.glob(os.path.join(sys.argv[1], "cg.out.*-*")), key=lambda p
         if line.startswith("summary:"):
             counts.append(int(line.split()[1]))
 total = sum(counts)
-print(f"total {total / 1e6:.1f} M ({total / int(sys.argv[2]) / 1e3:.1f} k per file), consuming thread {counts[0] / 1e6:.1f} M ({100 * counts[0] / total:.1f} %), "
+print(f"total {total / 1e6:.1f} M ({total / int(sys.argv[2]) / 1e3:.1f} k per file), calling thread {counts[0] / 1e6:.1f} M ({100 * counts[0] / total:.1f} %), "
       f"workers {' '.join(f'{c / 1e6:.1f} M' for c in counts[1:]) or 'none'}")
 EOF
 }
