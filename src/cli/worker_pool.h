@@ -6,7 +6,7 @@
 // thread that only consumed and freed what the workers made, -j2 ran three
 // threads on two cores and that thread slept on the workers' malloc arena
 // locks: 6,000 files took 1,650 context switches and -j2 was 1.06x -j1
-// (bench/compare.sh on a quiet machine); now 10 and 1.4x.
+// (bench/compare.sh on a quiet machine); now 10 and 1.5x.
 // Workers run at most kWindow inputs ahead of the consumer: results wait in a
 // ring of kWindow slots (slot i % kWindow is free again once input
 // i - kWindow has been consumed), so memory does not grow with the input count.

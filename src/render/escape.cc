@@ -1,8 +1,7 @@
 #include "render/escape.h"
 
-#include <algorithm>  // std::min
-#include <cstdint>    // std::uint32_t, std::uint64_t
-#include <cstring>    // std::memcpy
+#include <cstdint>  // std::uint32_t, std::uint64_t
+#include <cstring>  // std::memcpy
 
 namespace callcheck::detail {
 namespace {
@@ -356,8 +355,8 @@ auto visible_path(std::string_view path) -> std::string {
 }
 
 auto VisibleLine::offset(std::uint32_t column) const -> std::uint32_t {
+  if (columns.empty()) return offset_as_read(column, text.size());
   if (column == 0) return 0;
-  if (columns.empty()) return std::min(column - 1, static_cast<std::uint32_t>(text.size()));  // shown as read
   if (column - 1 < columns.size()) return columns[column - 1];
   return static_cast<std::uint32_t>(text.size());
 }

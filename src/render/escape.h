@@ -29,6 +29,7 @@
 #ifndef CALLCHECK_RENDER_ESCAPE_H_
 #define CALLCHECK_RENDER_ESCAPE_H_
 
+#include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint32_t
 #include <string>       // std::string
 #include <string_view>  // std::string_view
@@ -65,6 +66,12 @@ struct VisibleLine {
 // no "##["): a code frame then appends the line itself, column c at c - 1,
 // without the copy.
 [[nodiscard]] auto shown_as_read(std::string_view line) -> bool;
+// VisibleLine::offset of a line shown as read, `size` bytes long: column c at
+// c - 1, past the end the end.
+[[nodiscard]] inline auto offset_as_read(std::uint32_t column, std::size_t size) -> std::uint32_t {
+  if (column == 0) return 0;
+  return column - 1 < size ? column - 1 : static_cast<std::uint32_t>(size);
+}
 
 // `text` with every ill-formed UTF-8 sequence replaced by U+FFFD: payload
 // bytes quoted in messages and paths must not make a JSON/SARIF document

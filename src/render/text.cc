@@ -174,8 +174,7 @@ void TextFileWriter::frame(std::string &to, const LineIndex &lines, const Diagno
   const bool as_read = shown_as_read(raw);
   const VisibleLine code = as_read ? VisibleLine{} : visible_line(raw);
   const auto offset = [&](std::uint32_t column) {
-    if (!as_read) return code.offset(column);
-    return column == 0 ? 0U : std::min(column - 1, static_cast<std::uint32_t>(raw.size()));
+    return as_read ? offset_as_read(column, raw.size()) : code.offset(column);
   };
   const std::size_t gutter_at = to.size();
   append_number(to, line);
