@@ -9,30 +9,33 @@
 #include <algorithm>    // std::min
 #include <array>        // std::array
 #include <cstddef>      // std::size_t
+#include <cstdint>      // std::uint16_t
 #include <cstring>      // std::memcmp
 #include <string_view>  // std::string_view
-#include <vector>       // std::vector
 
 namespace callcheck::graph {
 
+// Built by the compiler from a static array of N names (a counting sort on the
+// length in a constexpr constructor): nothing is built at run time, where
+// filling a vector at the first lookup was part of every cold start
+// (issue 14).
+template <std::size_t N>
 class NameSet {
+  static_assert(N < 0xFFFF, "indexes are 16 bits");
+
  public:
-  // One allocation, filled by a counting sort on the length: built at the
-  // first lookup of a run, so it is part of every cold start (issue 14).
-  template <class Names>
-  explicit NameSet(const Names &names) {
-    std::array<std::size_t, kLongest + 2> count{};
+  constexpr explicit NameSet(const std::string_view (&names)[N]) : names_(names) {
+    std::array<std::uint16_t, kLongest + 2> count{};
     for (const std::string_view name : names) ++count[bucket(name.size()) + 1];
-    for (std::size_t b = 1; b < count.size(); ++b) count[b] += count[b - 1];
+    for (std::size_t b = 1; b < count.size(); ++b) count[b] = static_cast<std::uint16_t>(count[b] + count[b - 1]);
     start_ = count;
-    names_.resize(count.back());
-    for (const std::string_view name : names) names_[count[bucket(name.size())]++] = name;
+    for (std::size_t i = 0; i < N; ++i) order_[count[bucket(names[i].size())]++] = static_cast<std::uint16_t>(i);
   }
 
   [[nodiscard]] auto contains(std::string_view name) const -> bool {
     const std::size_t b = bucket(name.size());
     for (std::size_t i = start_[b]; i < start_[b + 1]; ++i) {
-      const std::string_view m = names_[i];
+      const std::string_view m = names_[order_[i]];
       if (m.size() == name.size() &&
           (m.empty() || (m[0] == name[0] && std::memcmp(m.data(), name.data(), m.size()) == 0))) {
         return true;
@@ -43,9 +46,12 @@ class NameSet {
 
  private:
   static constexpr std::size_t kLongest = 64;  // longer names share the last bucket
-  static auto bucket(std::size_t size) -> std::size_t { return std::min(size, kLongest); }
-  std::vector<std::string_view> names_;          // by bucket
-  std::array<std::size_t, kLongest + 2> start_;  // bucket b is names_[start_[b], start_[b + 1])
+  static constexpr auto bucket(std::size_t size) -> std::size_t { return std::min(size, kLongest); }
+  // Indexes into the caller's array, which outlives the set: a copy of the
+  // views would be relocated at every start of the static-pie binary.
+  const std::string_view *names_;
+  std::array<std::uint16_t, N> order_{};             // by bucket
+  std::array<std::uint16_t, kLongest + 2> start_{};  // bucket b is order_[start_[b], start_[b + 1])
 };
 
 }  // namespace callcheck::graph

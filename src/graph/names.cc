@@ -1,6 +1,7 @@
 #include "graph/names.h"
 
-#include <cstring>  // std::memcmp
+#include <cstring>   // std::memcmp
+#include <iterator>  // std::begin, std::end
 
 #include "graph/name_set.h"
 
@@ -24,26 +25,31 @@ auto unqualified(std::string_view odata_type) -> std::string_view {
   return odata_type;
 }
 
+namespace {
+
+constexpr std::string_view kKnownTypes[] = {
+    "call", "entity", "callOptions", "outgoingCallOptions", "incomingCallOptions", "mediaConfig",
+    "serviceHostedMediaConfig", "appHostedMediaConfig", "mediaInfo", "liveCaptionOptions", "meetingInfo",
+    "organizerMeetingInfo", "tokenMeetingInfo", "joinMeetingIdMeetingInfo", "chatInfo", "participantInfo",
+    "invitationParticipantInfo", "identitySet", "communicationsIdentitySet", "identity", "communicationsUserIdentity",
+    "communicationsApplicationIdentity", "communicationsApplicationInstanceIdentity", "communicationsPhoneIdentity",
+    "communicationsGuestIdentity", "communicationsEncryptedIdentity", "azureCommunicationServicesUserIdentity",
+    "callRoute", "resultInfo", "toneInfo", "callMediaState", "callTranscriptionInfo", "incomingContext",
+    "meetingCapability", "commsNotification", "commsNotifications",
+    // mid-call request parameters (issue 12)
+    "prompt", "mediaPrompt", "teleconferenceDeviceQuality", "teleconferenceDeviceMediaQuality",
+    "teleconferenceDeviceAudioQuality", "teleconferenceDeviceVideoQuality", "teleconferenceDeviceScreenSharingQuality"};
+
+}  // namespace
+
 auto known_types() -> const std::vector<std::string_view> & {
-  static const std::vector<std::string_view> names{
-      "call", "entity", "callOptions", "outgoingCallOptions", "incomingCallOptions", "mediaConfig",
-      "serviceHostedMediaConfig", "appHostedMediaConfig", "mediaInfo", "liveCaptionOptions", "meetingInfo",
-      "organizerMeetingInfo", "tokenMeetingInfo", "joinMeetingIdMeetingInfo", "chatInfo", "participantInfo",
-      "invitationParticipantInfo", "identitySet", "communicationsIdentitySet", "identity", "communicationsUserIdentity",
-      "communicationsApplicationIdentity", "communicationsApplicationInstanceIdentity", "communicationsPhoneIdentity",
-      "communicationsGuestIdentity", "communicationsEncryptedIdentity", "azureCommunicationServicesUserIdentity",
-      "callRoute", "resultInfo", "toneInfo", "callMediaState", "callTranscriptionInfo", "incomingContext",
-      "meetingCapability", "commsNotification", "commsNotifications",
-      // mid-call request parameters (issue 12)
-      "prompt", "mediaPrompt", "teleconferenceDeviceQuality", "teleconferenceDeviceMediaQuality",
-      "teleconferenceDeviceAudioQuality", "teleconferenceDeviceVideoQuality",
-      "teleconferenceDeviceScreenSharingQuality"};
+  static const std::vector<std::string_view> names(std::begin(kKnownTypes), std::end(kKnownTypes));
   return names;
 }
 
 auto is_known_type(std::string_view name) -> bool {
-  static const NameSet names(known_types());
-  return names.contains(name);
+  static constexpr NameSet kNames(kKnownTypes);
+  return kNames.contains(name);
 }
 
 auto is_identity_set_type(std::string_view type) -> bool {

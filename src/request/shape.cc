@@ -10,7 +10,6 @@
 #include <functional>   // std::less
 #include <map>          // std::map
 #include <set>          // std::set
-#include <stdexcept>    // std::logic_error
 #include <string_view>  // std::string_view
 #include <vector>       // std::vector
 
@@ -116,52 +115,18 @@ auto call_members() -> const std::vector<std::string_view> & {
 }
 
 // call_members() without building it: a one-file run asks about a few
-// members only (the sort was a tenth of its check, issue 14). The names are
-// hashed, by length and three bytes, into a table of views of the outlines
-// (no sort, no allocation): the two binary searches it replaced were ~2 k
-// instructions of every check, a dozen string compares per member.
-class CallMemberTable {
- public:
-  CallMemberTable() {
-    for (const ApiVersion profile : {ApiVersion::V1, ApiVersion::Beta}) {
-      const SchemaOutline *outline = compiled_outline(schema_path(create_request(), profile));
-      if (outline == nullptr || outline->body_unknown) continue;
-      for (std::size_t i = 0; i < outline->property_count; ++i) {
-        if (!outline->property(i).empty()) insert(outline->property(i));
-      }
-    }
-  }
-  [[nodiscard]] auto contains(std::string_view name) const -> bool {
-    for (std::size_t i = slot(name); !slots_[i].empty(); i = (i + 1) % kSlots) {
-      if (slots_[i] == name) return true;
-    }
-    return false;
-  }
-
- private:
-  static constexpr std::size_t kSlots = 256;  // a call has ~40 members
-  static auto slot(std::string_view n) -> std::size_t {
-    if (n.empty()) return 0;
-    auto at = [&](std::size_t i) { return static_cast<std::size_t>(static_cast<unsigned char>(n[i])); };
-    return (n.size() * 31U + at(0) * 7U + at(n.size() - 1) * 3U + at(n.size() / 2)) % kSlots;
-  }
-  void insert(std::string_view name) {
-    std::size_t i = slot(name);
-    for (; !slots_[i].empty(); i = (i + 1) % kSlots) {
-      if (slots_[i] == name) return;
-    }
-    // One slot stays empty, which ends every probe.
-    if (++used_ >= kSlots) throw std::logic_error("a call has more members than CallMemberTable holds");
-    slots_[i] = name;
-  }
-  std::array<std::string_view, kSlots> slots_{};
-  std::size_t used_ = 0;
-};
-
+// members only. Each create outline's names are in a table tools/schemac
+// filled (building one here was 3 % of a one-file run, issue 14; the two
+// binary searches before it were ~2 k instructions of every check).
 auto is_call_member(std::string_view name) -> bool {
   if (name == "@odata.type" || name.empty()) return false;
-  static const CallMemberTable table;
-  return table.contains(name);
+  static const std::array<const SchemaOutline *, 2> outlines = {
+      compiled_outline(schema_path(create_request(), ApiVersion::V1)),
+      compiled_outline(schema_path(create_request(), ApiVersion::Beta))};
+  for (const SchemaOutline *outline : outlines) {
+    if (outline != nullptr && !outline->body_unknown && outline->has_property(name)) return true;
+  }
+  return false;
 }
 
 // "Plainly not a calls-API body" asks about every request of either

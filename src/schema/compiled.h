@@ -79,11 +79,15 @@ struct SchemaOutline {
   // binary relocates pointers at every start).
   std::uint32_t properties;  // the first "properties" name, in schema order
   std::uint32_t property_count;
+  // The first of slot_mask + 1 slots of an open-addressing table of the
+  // same names by outline_hash(), filled by tools/schemac.
+  std::uint32_t slots;
+  std::uint32_t slot_mask;
   std::uint32_t required;  // the first "required" string, in order
   std::uint32_t required_count;
   bool body_unknown;  // has x-callcheck-bodyUnknown
   [[nodiscard]] auto property(std::size_t i) const -> std::string_view;
-  // Whether "properties" names `name` (a binary search, nothing built).
+  // Whether "properties" names `name` (a probe of the table, nothing built).
   [[nodiscard]] auto has_property(std::string_view name) const -> bool;
   [[nodiscard]] auto required_name(std::size_t i) const -> std::string_view;
 };
