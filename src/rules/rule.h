@@ -3,12 +3,15 @@
 #ifndef CALLCHECK_RULES_RULE_H_
 #define CALLCHECK_RULES_RULE_H_
 
+#include <array>        // std::array
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint32_t
 #include <optional>     // std::optional
 #include <string>       // std::string
 #include <string_view>  // std::string_view
-#include <tuple>        // std::tuple, std::apply
+#include <tuple>        // std::tuple, std::get
+#include <type_traits>  // std::is_same_v
+#include <utility>      // std::index_sequence
 #include <vector>       // std::vector
 
 #include "callcheck/options.h"
@@ -107,7 +110,6 @@ class Rule {
   Rule() = default;
   Rule(const Rule &) = delete;
   auto operator=(const Rule &) -> Rule & = delete;
-  virtual ~Rule() = default;
   [[nodiscard]] virtual auto meta() const -> const RuleMeta & = 0;
   // A lint rule's kMessageIds; pipeline codes have none.
   [[nodiscard]] virtual auto message_ids() const -> MessageIds { return {}; }
@@ -128,6 +130,12 @@ class Rule {
     (void)value;
     (void)sink;
   }
+
+ protected:
+  // Not virtual, so that a rule's destructor is trivial and the registry is
+  // a constant the compiler builds (rules.cc): rules live in the registry
+  // only and are never deleted through a Rule pointer.
+  ~Rule() = default;
 };
 
 // Runs `rules` over the body: each one's check(), then one shared walk for
@@ -147,26 +155,42 @@ class Documented final : public Rule {
 // a rule is one new line, never an edit of its neighbour.
 struct EndOfRules {};
 
-namespace registry {
-inline void add(std::vector<const Rule *> &out, const Rule &rule) { out.push_back(&rule); }
-inline void add(std::vector<const Rule *> & /*out*/, const EndOfRules & /*end*/) {}
-}  // namespace registry
+// The rules of the registry, in its order.
+class RuleList {
+ public:
+  constexpr RuleList(const Rule *const *first, std::size_t count) : first_(first), count_(count) {}
+  [[nodiscard]] constexpr auto begin() const -> const Rule *const * { return first_; }
+  [[nodiscard]] constexpr auto end() const -> const Rule *const * { return first_ + count_; }
+  [[nodiscard]] constexpr auto size() const -> std::size_t { return count_; }
 
-// One instance of each rule, in the order given (the registry's order). All
-// of them in one object: one initialisation guard and one exit handler, where
-// a static per rule cost a guard and an atexit() each (12 k instructions of a
-// one-file run, issue 14).
+ private:
+  const Rule *const *first_;
+  std::size_t count_;
+};
+
+// One instance of each rule and the list of their addresses, in the order
+// given (the registry's order; the last type is EndOfRules), all constants:
+// nothing is constructed, guarded or registered with atexit() at run time,
+// where building the list was 2 k instructions of a one-file run and a
+// static per rule had cost 12 k (issue 14).
 template <typename... Rules>
-[[nodiscard]] auto make_rules() -> std::vector<const Rule *> {
-  static const std::tuple<Rules...> rules;
-  std::vector<const Rule *> out;
-  out.reserve(sizeof...(Rules));
-  std::apply([&out](const auto &...rule) { (registry::add(out, rule), ...); }, rules);
-  return out;
-}
+class Registry {
+  static constexpr std::size_t kCount = sizeof...(Rules) - 1;
+  static constexpr std::tuple<Rules...> kRules{};
+  template <std::size_t... I>
+  static constexpr auto addresses(std::index_sequence<I...> /*unused*/) -> std::array<const Rule *, kCount> {
+    return {&std::get<I>(kRules)...};
+  }
+  static constexpr std::array<const Rule *, kCount> kList = addresses(std::make_index_sequence<kCount>{});
+
+ public:
+  static_assert(std::is_same_v<std::tuple_element_t<kCount, std::tuple<Rules...>>, EndOfRules>,
+                "the registry's list ends in EndOfRules");
+  [[nodiscard]] static constexpr auto list() -> RuleList { return {kList.data(), kList.size()}; }
+};
 
 // Every rule, sorted by code.
-[[nodiscard]] auto builtin_rules() -> const std::vector<const Rule *> &;
+[[nodiscard]] auto builtin_rules() -> RuleList;
 
 }  // namespace callcheck::detail
 

@@ -8,9 +8,9 @@
 
 namespace callcheck::detail {
 
-auto builtin_rules() -> const std::vector<const Rule *> & {
+auto builtin_rules() -> RuleList {
   // clang-format off
-  static const std::vector<const Rule *> list = make_rules<
+  return Registry<
       Documented<catalog::kInvalidJson>,
       Documented<catalog::kDuplicateKey>,
       Documented<catalog::kInvalidEncoding>,
@@ -105,9 +105,8 @@ auto builtin_rules() -> const std::vector<const Rule *> & {
       Documented<catalog::kTeamsAppIdMismatch>,
       Documented<catalog::kPayloadNotAudited>,
       Documented<catalog::kUnrecognisedAppFile>,
-      EndOfRules>();
+      EndOfRules>::list();
   // clang-format on
-  return list;
 }
 
 }  // namespace callcheck::detail
