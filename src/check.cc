@@ -95,11 +95,13 @@ auto rules_for(const detail::Policy &policy, const Options &options, const detai
   auto fill = [&](std::vector<const detail::Rule *> &rules) {
     rules.clear();
     rules.reserve(detail::builtin_rules().size());
+    // Every rule runs on create (runs_on's first test, asked once here).
+    const bool create = &request == &detail::create_request();
     for (const detail::Rule *rule : detail::builtin_rules()) {
       // A deselected rule does not run at all (its cost, and any bug in it,
       // stay out of runs that did not ask for it).
       if (!policy.enabled(rule->meta())) continue;
-      if (!detail::runs_on(rule->meta(), request)) continue;
+      if (!create && !detail::runs_on(rule->meta(), request)) continue;
       rules.push_back(rule);
     }
   };

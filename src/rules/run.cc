@@ -134,6 +134,9 @@ void run_rules(const std::vector<const Rule *> &rules, const RuleContext &contex
   for (const Rule *rule : plan.checkers) rule->check(context, sink);
   if (!plan.any) return;
   members.clear();
+  // Room for a deep body's pending member ids at once: grown one push at a
+  // time it was eight reallocations at the first payload.
+  if (members.capacity() == 0) members.reserve(256);
   Walker walker(context, sink, plan.visitors, members);
   walker.walk(context.doc.root(), context.nav.table_root(), table::kNoNode, 0);
 }
