@@ -29,17 +29,20 @@ class NameSet {
     for (const std::string_view name : names) ++count[bucket(name.size()) + 1];
     for (std::size_t b = 1; b < count.size(); ++b) count[b] = static_cast<std::uint16_t>(count[b] + count[b - 1]);
     start_ = count;
-    for (std::size_t i = 0; i < N; ++i) order_[count[bucket(names[i].size())]++] = static_cast<std::uint16_t>(i);
+    for (std::size_t i = 0; i < N; ++i) {
+      const std::size_t at = count[bucket(names[i].size())]++;
+      order_[at] = static_cast<std::uint16_t>(i);
+      first_[at] = names[i].empty() ? '\0' : names[i][0];
+    }
   }
 
   [[nodiscard]] auto contains(std::string_view name) const -> bool {
     const std::size_t b = bucket(name.size());
+    const char first = name.empty() ? '\0' : name[0];
     for (std::size_t i = start_[b]; i < start_[b + 1]; ++i) {
+      if (first_[i] != first) continue;
       const std::string_view m = names_[order_[i]];
-      if (m.size() == name.size() &&
-          (m.empty() || (m[0] == name[0] && std::memcmp(m.data(), name.data(), m.size()) == 0))) {
-        return true;
-      }
+      if (m.size() == name.size() && std::memcmp(m.data(), name.data(), m.size()) == 0) return true;
     }
     return false;
   }
@@ -51,6 +54,7 @@ class NameSet {
   // views would be relocated at every start of the static-pie binary.
   const std::string_view *names_;
   std::array<std::uint16_t, N> order_{};             // by bucket
+  std::array<char, N> first_{};                      // the first byte of order_[i]'s name, '\0' for ""
   std::array<std::uint16_t, kLongest + 2> start_{};  // bucket b is order_[start_[b], start_[b + 1])
 };
 
